@@ -1,0 +1,226 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/report"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// exitCodeError carries an exit status out of a cobra command.
+type exitCodeError struct{ code int }
+
+func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+type lintFlags struct {
+	format        string
+	output        string
+	noColor       bool
+	failLevel     string
+	minSeverity   string
+	kind          string
+	stdinFilename string
+	composeMerge  []string
+	enable        []string
+	disable       []string
+	sarifCategory string
+}
+
+// Main runs dlint with args and returns the exit status. It is what the
+// binary runs, and what the end-to-end tests call.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	var ec exitCodeError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ec):
+		return ec.code
+	default:
+		fmt.Fprintf(stderr, "dlint: %v\n", err)
+		return exitError
+	}
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var f lintFlags
+	root := &cobra.Command{
+		Use:   "dlint [flags] [path ...]",
+		Short: "Lint Dockerfiles, Docker Compose files and their entrypoint scripts",
+		Long: `dlint reads Dockerfiles, compose files and the entrypoint scripts they start,
+builds one model of what will run, and reports containers that run as root,
+shells that swallow signals as PID 1, and ports that are exposed, published or
+claimed wrongly.
+
+With no path, dlint lints the current directory. A directory is searched
+recursively; "-" reads standard input. To lint a directory that has the name of
+a subcommand, write it as a path: dlint ./rules`,
+		Args:          cobra.ArbitraryArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd, f, args, stdin, stdout, stderr)
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun 'dlint --help' for usage", err)
+	})
+	fl := root.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	fl.StringVar(&f.failLevel, "fail-level", "warning", "lowest severity that makes dlint exit 1: error, warning, info, style or none")
+	fl.StringVar(&f.minSeverity, "min-severity", "style", "hide findings below this severity: error, warning, info or style")
+	fl.StringVar(&f.minSeverity, "severity", "style", "alias of --min-severity")
+	fl.StringVar(&f.kind, "kind", "", "lint named files as `KIND` (dockerfile or compose) whatever their names")
+	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "file name to report for standard input (\"-\")")
+	fl.StringSliceVar(&f.composeMerge, "compose-merge", nil, "merge these compose `FILES` into one project, like docker compose -f a -f b (repeat or comma-separate)")
+	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
+	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several uploads apart")
+
+	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
+	return root
+}
+
+func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	formatter, ok := report.Lookup(f.format)
+	if !ok {
+		return fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(report.Names(), ", "))
+	}
+	failLevel, err := parseFailLevel(f.failLevel)
+	if err != nil {
+		return err
+	}
+	minSev, err := rules.ParseSeverity(f.minSeverity)
+	if err != nil {
+		return fmt.Errorf("--min-severity: %w", err)
+	}
+	kind, ok := lint.ParseKind(f.kind)
+	if !ok {
+		return fmt.Errorf("--kind: unknown kind %q (want dockerfile or compose)", f.kind)
+	}
+	selected, err := selectRules(rules.All(), f.enable, f.disable)
+	if err != nil {
+		return err
+	}
+	if len(args) == 0 && len(f.composeMerge) == 0 {
+		args = []string{"."}
+	}
+	res := lint.Run(lint.Options{
+		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
+		ComposeMerge: f.composeMerge, Rules: selected,
+	})
+
+	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: version, SARIFCategory: f.sarifCategory}
+	failed := false
+	for _, fd := range res.Findings {
+		if fd.Severity > minSev {
+			continue
+		}
+		in.Findings = append(in.Findings, fd)
+		if failLevel != 0 && fd.Severity <= failLevel {
+			failed = true
+		}
+	}
+	for _, e := range res.Errors {
+		in.Errors = append(in.Errors, report.FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg})
+		fmt.Fprintln(stderr, e.Error())
+	}
+
+	out := stdout
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
+		defer file.Close()
+		out = file
+	}
+	in.Color = useColor(f, out)
+	if err := formatter(out, in); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if f.output != "" {
+		if err := out.(*os.File).Close(); err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitCodeError{exitError}
+	case failed:
+		return exitCodeError{exitFindings}
+	}
+	return nil
+}
+
+// parseFailLevel reads --fail-level; "none" (0) never fails.
+func parseFailLevel(s string) (rules.Severity, error) {
+	if strings.EqualFold(s, "none") {
+		return 0, nil
+	}
+	sev, err := rules.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("--fail-level: %w (or none)", err)
+	}
+	return sev, nil
+}
+
+func useColor(f lintFlags, out io.Writer) bool {
+	if f.noColor || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	file, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
+}
+
+// selectRules applies --enable and --disable to the default rule set.
+func selectRules(all []*rules.Rule, enable, disable []string) ([]*rules.Rule, error) {
+	on := map[*rules.Rule]bool{}
+	for _, r := range all {
+		on[r] = !r.DefaultOff
+	}
+	for _, list := range []struct {
+		names []string
+		value bool
+	}{{enable, true}, {disable, false}} {
+		for _, name := range list.names {
+			r := rules.Lookup(all, strings.TrimSpace(name))
+			if r == nil {
+				return nil, fmt.Errorf("unknown rule %q (see 'dlint rules')", name)
+			}
+			on[r] = list.value
+		}
+	}
+	var out []*rules.Rule
+	for _, r := range all {
+		if on[r] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,181 @@
+package lint
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// standaloneContainer is the view of a Dockerfile's final stage run with
+// `docker run` and no options; the build context is the Dockerfile's
+// directory.
+func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
+	c := &parser.Container{Dockerfile: df, Stage: df.Final()}
+	r.linkScript(c, filepath.Dir(df.Source.Path))
+	return c
+}
+
+// initWrappers start the real program and stay PID 1 themselves.
+var initWrappers = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
+
+// linkScript finds the script that the container's ENTRYPOINT (or CMD)
+// starts, when the stage copies it from the build context and it exists
+// there, and parses it.
+func (r *runner) linkScript(c *parser.Container, contextDir string) {
+	if c.Stage == nil || c.Dockerfile == nil || c.Dockerfile.Source == nil || strings.HasPrefix(c.Dockerfile.Source.Path, "<") {
+		return
+	}
+	spec := c.Entrypoint()
+	if spec == nil {
+		spec = c.Cmd()
+	}
+	argv0 := scriptArgv0(spec)
+	if argv0 == "" {
+		return
+	}
+	local := findCopiedFile(c.Stage, argv0, contextDir)
+	if local == "" {
+		return
+	}
+	if s := r.scripts.get(local); s != nil {
+		c.Script, c.ScriptArgv0 = s, argv0
+	}
+}
+
+// scriptArgv0 returns the program the spec starts, looking through init
+// wrappers (`tini --`) and shells (`sh /entrypoint.sh`, `sh -c "/x.sh …"`).
+func scriptArgv0(spec *parser.ExecSpec) string {
+	if spec == nil {
+		return ""
+	}
+	var argv []string
+	if spec.Exec {
+		argv = spec.Argv
+	} else if spec.Script != nil && len(spec.Script.Commands) > 0 {
+		first := spec.Script.Commands[0]
+		argv = append([]string{first.Name}, first.ArgValues()...)
+	}
+	for len(argv) > 0 {
+		name := path.Base(argv[0])
+		switch {
+		case initWrappers[name]:
+			argv = argv[1:]
+			for len(argv) > 0 && strings.HasPrefix(argv[0], "-") {
+				argv = argv[1:]
+			}
+			continue
+		case parser.IsShell(name):
+			if i := parser.ShellCScript(argv); i > 0 {
+				if spec.Script != nil {
+					for _, cmd := range spec.Script.Commands {
+						if cmd.Parent != nil && cmd.Name != "" {
+							return cmd.Name
+						}
+					}
+				}
+				return ""
+			}
+			rest := argv[1:]
+			for len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
+				rest = rest[1:]
+			}
+			if len(rest) == 0 {
+				return ""
+			}
+			return rest[0]
+		}
+		return argv[0]
+	}
+	return ""
+}
+
+// pathDirs are where a bare command name is looked up.
+var pathDirs = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
+
+// findCopiedFile maps a path inside the image to the file in the build
+// context that a COPY or ADD of the stage (or a stage it builds on) put
+// there, and returns it when it exists.
+func findCopiedFile(stage *parser.Stage, argv0, contextDir string) string {
+	if strings.ContainsAny(argv0, "$`") {
+		return ""
+	}
+	var candidates []string
+	switch {
+	case strings.HasPrefix(argv0, "/"):
+		candidates = []string{path.Clean(argv0)}
+	case strings.Contains(argv0, "/"):
+		wd := stage.Workdir
+		if wd == "" {
+			wd = "/"
+		}
+		candidates = []string{path.Join(wd, argv0)}
+	default:
+		for _, d := range pathDirs {
+			candidates = append(candidates, path.Join(d, argv0))
+		}
+	}
+	for _, st := range stage.Ancestors() {
+		for i := len(st.Copies) - 1; i >= 0; i-- {
+			cp := st.Copies[i]
+			if cp.From != "" {
+				continue
+			}
+			for _, target := range candidates {
+				if local := copiedSource(cp, target, contextDir); local != "" {
+					return local
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func copiedSource(cp *parser.Copy, target, contextDir string) string {
+	dest := strings.TrimSuffix(cp.Dest, "/")
+	for _, src := range cp.Sources {
+		if strings.Contains(src, "://") || strings.HasPrefix(src, "git@") {
+			continue // ADD of a URL or git repository
+		}
+		local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/" + src)))
+		if strings.ContainsAny(src, "*?[") {
+			if !cp.DirDest || path.Dir(target) != dest {
+				continue
+			}
+			if ok, _ := filepath.Match(filepath.Base(src), path.Base(target)); ok {
+				f := filepath.Join(filepath.Dir(local), path.Base(target))
+				if isFile(f) {
+					return f
+				}
+			}
+			continue
+		}
+		info, err := os.Stat(local)
+		if err != nil {
+			continue
+		}
+		if info.IsDir() {
+			// COPY dir /dest copies the directory's contents into /dest.
+			if rel, ok := strings.CutPrefix(target, dest+"/"); ok {
+				f := filepath.Join(local, filepath.FromSlash(rel))
+				if isFile(f) {
+					return f
+				}
+			}
+			continue
+		}
+		// Without a trailing slash the destination may still be a directory
+		// of the image (/usr/local/bin), so both readings are tried.
+		if (!cp.DirDest && dest == target) || path.Join(dest, path.Base(src)) == target {
+			return local
+		}
+	}
+	return ""
+}
+
+func isFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}

@@ -1,0 +1,428 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// MaxFileSize bounds what dlint reads of one file.
+const MaxFileSize = 16 << 20
+
+// Options says what to lint and how.
+type Options struct {
+	Paths         []string  // files, directories, or "-" for standard input
+	Stdin         io.Reader // read for "-"
+	StdinFilename string    // name shown for standard input
+	Kind          Kind      // force every named file to this kind
+	// ComposeMerge lists compose files merged into one project, as
+	// `docker compose -f a -f b` does.
+	ComposeMerge []string
+	Rules        []*rules.Rule // the rules to run
+	Workers      int           // 0 means GOMAXPROCS
+}
+
+// FileError is a file that could not be read, parsed or checked.
+type FileError struct {
+	Path string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *FileError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Result is everything a run found.
+type Result struct {
+	Findings []rules.Finding // sorted by file, position, rule
+	Errors   []*FileError    // sorted by file and line
+	Sources  map[string]*parser.Source
+	Files    int // files linted (Dockerfiles, compose files, scripts)
+	Rules    []*rules.Rule
+}
+
+// Run lints what opts names. It never panics on input: unreadable and
+// unparsable files become Errors and the other files are still linted.
+func Run(opts Options) *Result {
+	r := newRunner(opts)
+	r.discover()
+	r.parseAll()
+	r.loadComposeAll()
+	r.buildUnits()
+	r.check()
+	return r.result()
+}
+
+type runner struct {
+	opts    Options
+	workers int
+
+	mu      sync.Mutex
+	errors  []*FileError
+	sources map[string]*parser.Source
+
+	dockerfilePaths []string         // discovered, in order
+	stdinDockerfile *parser.Source   // "-" read as a Dockerfile
+	stdinCompose    *parser.Source   // "-" read as a compose file
+	composeGroups   []composeGroup   // discovered compose projects
+	dockerfiles     *dockerfileCache // every Dockerfile parsed, by path
+	scripts         *scriptCache
+	projects        []*parser.ComposeProject
+
+	units    []*unit
+	findings []rules.Finding
+}
+
+type composeGroup struct {
+	dir   string
+	files []string // display paths, in merge order
+	stdin *parser.Source
+}
+
+type unit struct {
+	path       string // for internal errors
+	dockerfile *parser.Dockerfile
+	compose    *parser.ComposeProject
+	containers []*parser.Container
+}
+
+func newRunner(opts Options) *runner {
+	w := opts.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	r := &runner{opts: opts, workers: w, sources: map[string]*parser.Source{}}
+	r.dockerfiles = newDockerfileCache(r)
+	r.scripts = newScriptCache(r)
+	return r
+}
+
+func (r *runner) addError(e *FileError) {
+	r.mu.Lock()
+	r.errors = append(r.errors, e)
+	r.mu.Unlock()
+}
+
+func (r *runner) addSource(s *parser.Source) {
+	r.mu.Lock()
+	r.sources[s.Path] = s
+	r.mu.Unlock()
+}
+
+// readFile reads a regular file of bounded size.
+func readFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, describeOSError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB dlint reads", info.Size(), MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, describeOSError(err)
+	}
+	return data, nil
+}
+
+func describeOSError(err error) error {
+	switch {
+	case os.IsNotExist(err):
+		return fmt.Errorf("no such file or directory")
+	case os.IsPermission(err):
+		return fmt.Errorf("permission denied")
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *runner) discover() {
+	byDir := map[string]*composeDir{}
+	var dirOrder []string
+	for _, p := range r.opts.Paths {
+		if p == "-" {
+			r.readStdin()
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
+			continue
+		}
+		if !info.IsDir() {
+			kind := r.opts.Kind
+			if kind == KindUnknown {
+				kind = Classify(p)
+			}
+			if kind == KindUnknown {
+				kind = sniffKindByName(p)
+			}
+			if kind == KindCompose {
+				r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(p), files: []string{p}})
+			} else {
+				r.dockerfilePaths = append(r.dockerfilePaths, p)
+			}
+			continue
+		}
+		err = walk(p, func(path string, kind Kind) {
+			switch kind {
+			case KindDockerfile:
+				r.dockerfilePaths = append(r.dockerfilePaths, path)
+			case KindCompose:
+				dir := filepath.Dir(path)
+				cd := byDir[dir]
+				if cd == nil {
+					cd = &composeDir{}
+					byDir[dir] = cd
+					dirOrder = append(dirOrder, dir)
+				}
+				cd.add(path)
+			}
+		})
+		if err != nil {
+			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
+		}
+	}
+	for _, dir := range dirOrder {
+		for _, files := range byDir[dir].projects() {
+			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files})
+		}
+	}
+	if len(r.opts.ComposeMerge) > 0 {
+		r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
+	}
+}
+
+// sniffKindByName guesses the kind of an explicitly named file whose name
+// says nothing: YAML is compose, anything else a Dockerfile.
+func sniffKindByName(p string) Kind {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".yml", ".yaml":
+		return KindCompose
+	}
+	return KindDockerfile
+}
+
+func (r *runner) readStdin() {
+	name := r.opts.StdinFilename
+	if name == "" {
+		name = "<stdin>"
+	}
+	if r.opts.Stdin == nil {
+		r.addError(&FileError{Path: name, Msg: "cannot read: no standard input"})
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(r.opts.Stdin, MaxFileSize+1))
+	if err != nil {
+		r.addError(&FileError{Path: name, Msg: "cannot read: " + err.Error()})
+		return
+	}
+	if len(data) > MaxFileSize {
+		r.addError(&FileError{Path: name, Msg: fmt.Sprintf("cannot read: input is larger than the %d MiB dlint reads", MaxFileSize>>20)})
+		return
+	}
+	kind := r.opts.Kind
+	if kind == KindUnknown {
+		kind = Classify(name)
+	}
+	if kind == KindUnknown && looksLikeCompose(data) {
+		kind = KindCompose
+	}
+	src := parser.NewSource(name, data)
+	if kind == KindCompose {
+		dir, _ := os.Getwd()
+		r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: []string{name}, stdin: src})
+		return
+	}
+	r.stdinDockerfile = src
+}
+
+// looksLikeCompose reports whether data has a top-level compose key.
+func looksLikeCompose(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		for _, key := range []string{"services:", "version:", "include:", "volumes:", "networks:", "name:"} {
+			if bytes.HasPrefix(line, []byte(key)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *runner) parseAll() {
+	parallel(r.workers, len(r.dockerfilePaths), func(i int) {
+		r.dockerfiles.get(r.dockerfilePaths[i])
+	})
+	if r.stdinDockerfile != nil {
+		r.dockerfiles.parseSource(r.stdinDockerfile)
+	}
+}
+
+func (r *runner) loadComposeAll() {
+	r.projects = make([]*parser.ComposeProject, len(r.composeGroups))
+	parallel(r.workers, len(r.composeGroups), func(i int) {
+		r.projects[i] = r.loadCompose(r.composeGroups[i])
+	})
+}
+
+// buildUnits makes one unit per Dockerfile and per compose project. A
+// Dockerfile's final stage is checked as a container of its own unless a
+// compose service runs it: then the service's view is checked instead.
+func (r *runner) buildUnits() {
+	runBy := map[*parser.Dockerfile]bool{}
+	var composeUnits []*unit
+	for i, p := range r.projects {
+		if p == nil {
+			continue
+		}
+		u := &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
+		for _, c := range u.containers {
+			if c.Dockerfile != nil {
+				runBy[c.Dockerfile] = true
+			}
+		}
+		composeUnits = append(composeUnits, u)
+	}
+	for _, df := range r.dockerfiles.all() {
+		u := &unit{path: df.Source.Path, dockerfile: df}
+		if !runBy[df] {
+			u.containers = []*parser.Container{r.standaloneContainer(df)}
+		}
+		r.units = append(r.units, u)
+	}
+	r.units = append(r.units, composeUnits...)
+}
+
+func (r *runner) check() {
+	results := make([][]rules.Finding, len(r.units))
+	parallel(r.workers, len(r.units), func(i int) {
+		results[i] = r.checkUnit(r.units[i])
+	})
+	for _, fs := range results {
+		r.findings = append(r.findings, fs...)
+	}
+}
+
+// checkUnit runs every rule on one unit. A panic in a rule is reported as
+// an internal error for the unit's file; the other rules still run.
+func (r *runner) checkUnit(u *unit) []rules.Finding {
+	var out []rules.Finding
+	for _, rule := range r.opts.Rules {
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					r.addError(&FileError{Path: u.path, Msg: fmt.Sprintf("internal error in rule %s: %v (please report this with the file)", rule.ID, v)})
+					if os.Getenv("DLINT_DEBUG") != "" {
+						debug.PrintStack()
+					}
+				}
+			}()
+			pass := rules.NewPass(rule, func(f rules.Finding) { out = append(out, f) })
+			pass.Dockerfile, pass.Compose, pass.Containers = u.dockerfile, u.compose, u.containers
+			rule.Check(pass)
+		}()
+	}
+	return out
+}
+
+func (r *runner) result() *Result {
+	res := &Result{Sources: r.sources, Rules: r.opts.Rules}
+	res.Findings = sortFindings(r.findings)
+	res.Errors = r.errors
+	sort.SliceStable(res.Errors, func(i, j int) bool {
+		a, b := res.Errors[i], res.Errors[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Msg < b.Msg
+	})
+	res.Files = len(r.sources)
+	return res
+}
+
+// sortFindings orders findings and drops exact duplicates (a script run by
+// two services is checked twice but reported once).
+func sortFindings(in []rules.Finding) []rules.Finding {
+	sort.SliceStable(in, func(i, j int) bool { return lessFinding(in[i], in[j]) })
+	out := in[:0]
+	for i, f := range in {
+		if i > 0 && sameFinding(in[i-1], f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func lessFinding(a, b rules.Finding) bool {
+	ra, rb := a.Range, b.Range
+	switch {
+	case ra.File != rb.File:
+		return ra.File < rb.File
+	case ra.Start.Line != rb.Start.Line:
+		return ra.Start.Line < rb.Start.Line
+	case ra.Start.Col != rb.Start.Col:
+		return ra.Start.Col < rb.Start.Col
+	case a.Rule.ID != b.Rule.ID:
+		return a.Rule.ID < b.Rule.ID
+	case ra.End != rb.End:
+		return ra.End.Line < rb.End.Line || ra.End.Line == rb.End.Line && ra.End.Col < rb.End.Col
+	}
+	return a.Message < b.Message
+}
+
+func sameFinding(a, b rules.Finding) bool {
+	return a.Rule == b.Rule && a.Range == b.Range && a.Message == b.Message
+}
+
+// parallel runs fn(0..n-1) on up to workers goroutines.
+func parallel(workers, n int, fn func(i int)) {
+	if n == 0 {
+		return
+	}
+	if workers > n {
+		workers = n
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,591 @@
+package parser
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/linter"
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+)
+
+// Dockerfile is one parsed Dockerfile.
+type Dockerfile struct {
+	Source       *Source
+	Escape       rune
+	MetaArgs     []*Instruction // ARG instructions before the first FROM
+	Stages       []*Stage
+	Instructions []*Instruction // every instruction in source order
+}
+
+// Final returns the last stage, the one `docker build` produces by default.
+func (d *Dockerfile) Final() *Stage {
+	if len(d.Stages) == 0 {
+		return nil
+	}
+	return d.Stages[len(d.Stages)-1]
+}
+
+// StageByName finds a stage by its (case-insensitive) name or index.
+func (d *Dockerfile) StageByName(name string) *Stage {
+	for _, s := range d.Stages {
+		if s.Name != "" && strings.EqualFold(s.Name, name) {
+			return s
+		}
+	}
+	return nil
+}
+
+// Instruction is one Dockerfile instruction.
+type Instruction struct {
+	Keyword  string   // upper case: "RUN"
+	Original string   // text after joining continuation lines
+	Args     []string // arguments as buildkit splits them
+	Flags    []string // --flag=value strings
+	JSON     bool     // exec form (a JSON array)
+	Heredocs []Heredoc
+	Comments []string // comment lines directly above
+	Range    Range    // from the keyword to the end of the last line
+	Stage    *Stage   // nil for ARGs before the first FROM
+	// Script is the parsed shell of RUN, of shell-form CMD/ENTRYPOINT and
+	// HEALTHCHECK CMD-SHELL, or of the `sh -c` string of an exec form.
+	Script *Script
+	// Command is buildkit's typed form (e.g. *instructions.UserCommand);
+	// kept unexported so rules stay independent of buildkit.
+	command any
+	df      *Dockerfile
+}
+
+// Heredoc is a here-document attached to RUN, COPY or ADD.
+type Heredoc struct {
+	Name    string
+	Content string
+}
+
+// KeywordRange is the range of the instruction keyword.
+func (in *Instruction) KeywordRange() Range {
+	r := in.Range
+	r.End = Pos{r.Start.Line, r.Start.Col + len(in.Keyword)}
+	return r
+}
+
+// Find returns the range of the first occurrence of word in the
+// instruction after its keyword, or the whole instruction when it is absent.
+func (in *Instruction) Find(word string) Range {
+	src := in.df.Source
+	if r, ok := src.FindInLine(in.Range.Start.Line, in.Range.Start.Col+len(in.Keyword), word); ok {
+		return r
+	}
+	for n := in.Range.Start.Line + 1; n <= in.Range.End.Line; n++ {
+		if r, ok := src.FindInLine(n, 1, word); ok {
+			return r
+		}
+	}
+	return in.Range
+}
+
+// ArgsRange covers the instruction's arguments (everything after the
+// keyword and flags).
+func (in *Instruction) ArgsRange() Range {
+	r := in.Range
+	line := []rune(in.df.Source.Line(r.Start.Line))
+	col := r.Start.Col + len(in.Keyword)
+	rest := string(line[min(col-1, len(line)):])
+	trimmed := strings.TrimLeft(rest, " \t")
+	col += len([]rune(rest)) - len([]rune(trimmed))
+	for _, f := range in.Flags {
+		if strings.HasPrefix(trimmed, f) {
+			trimmed = trimmed[len(f):]
+			n := len([]rune(f))
+			t := strings.TrimLeft(trimmed, " \t")
+			n += len([]rune(trimmed)) - len([]rune(t))
+			trimmed = t
+			col += n
+		}
+	}
+	r.Start.Col = col
+	if r.End.Line == r.Start.Line && r.End.Col <= col {
+		r.End.Col = col + 1
+	}
+	return r
+}
+
+// Stage is one build stage, from its FROM to the next.
+type Stage struct {
+	Index        int
+	Name         string // lower case, "" when unnamed
+	From         *Instruction
+	BaseName     string   // as written, e.g. "golang:${GO_VERSION}"
+	Base         ImageRef // expanded base image reference
+	Parent       *Stage   // earlier stage this one builds on, or nil
+	Platform     string
+	Instructions []*Instruction // after FROM
+
+	User       *User     // last USER of this stage, nil when it sets none
+	Entrypoint *ExecSpec // last ENTRYPOINT of this stage
+	Cmd        *ExecSpec // last CMD of this stage
+	Shell      []string  // SHELL of this stage (nil: inherited or default)
+	Expose     []*ExposedPort
+	Copies     []*Copy
+	Workdir    string // WORKDIR in effect at the end of the stage
+}
+
+// DisplayName names the stage in messages.
+func (s *Stage) DisplayName() string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return fmt.Sprintf("#%d", s.Index)
+}
+
+// Ancestors returns the stage and the earlier stages it builds on,
+// nearest first.
+func (s *Stage) Ancestors() []*Stage {
+	var out []*Stage
+	seen := map[*Stage]bool{}
+	for st := s; st != nil && !seen[st]; st = st.Parent {
+		seen[st] = true
+		out = append(out, st)
+	}
+	return out
+}
+
+// EffectiveUser is the USER in effect at the end of the stage, through the
+// stages it builds on; nil when none sets one.
+func (s *Stage) EffectiveUser() *User {
+	for _, st := range s.Ancestors() {
+		if st.User != nil {
+			return st.User
+		}
+	}
+	return nil
+}
+
+// RootBase returns the image the stage chain starts from.
+func (s *Stage) RootBase() ImageRef {
+	anc := s.Ancestors()
+	return anc[len(anc)-1].Base
+}
+
+// EffectiveShell is the shell that shell-form instructions run with.
+func (s *Stage) EffectiveShell() []string {
+	for _, st := range s.Ancestors() {
+		if st.Shell != nil {
+			return st.Shell
+		}
+	}
+	return []string{"/bin/sh", "-c"}
+}
+
+// EffectiveEntrypoint and EffectiveCmd follow Docker's inheritance: a stage
+// inherits both from the stage it builds on, and setting ENTRYPOINT resets
+// an inherited CMD.
+func (s *Stage) EffectiveEntrypoint() *ExecSpec {
+	for _, st := range s.Ancestors() {
+		if st.Entrypoint != nil {
+			return st.Entrypoint
+		}
+	}
+	return nil
+}
+
+// EffectiveCmd: see EffectiveEntrypoint.
+func (s *Stage) EffectiveCmd() *ExecSpec {
+	for _, st := range s.Ancestors() {
+		if st.Cmd != nil {
+			return st.Cmd
+		}
+		if st.Entrypoint != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// EffectiveExpose lists the ports exposed by the stage and its ancestors.
+func (s *Stage) EffectiveExpose() []*ExposedPort {
+	var out []*ExposedPort
+	for _, st := range s.Ancestors() {
+		out = append(out, st.Expose...)
+	}
+	return out
+}
+
+// User is a USER instruction with its value resolved through ARG and ENV.
+type User struct {
+	Raw      string // as written: "${APP_UID}:app"
+	Name     string // user part after expansion: "0"
+	Group    string // group part after expansion, "" if none
+	Resolved bool   // every variable in Raw had a value
+	Instr    *Instruction
+	Range    Range // the value in the source
+}
+
+// IsRoot reports whether the user is root by name or UID 0.
+func (u *User) IsRoot() bool {
+	return u != nil && u.Resolved && IsRootUser(u.Name)
+}
+
+// IsRootUser reports whether a user name or UID means root. Leading zeros
+// are allowed in a UID ("00" is root to the kernel).
+func IsRootUser(name string) bool {
+	if name == "root" {
+		return true
+	}
+	if name == "" {
+		return false
+	}
+	return strings.Trim(name, "0") == "" && strings.Trim(name, "0123456789") == ""
+}
+
+// IsNumeric reports whether the user part is a numeric UID.
+func (u *User) IsNumeric() bool {
+	return u.Name != "" && strings.Trim(u.Name, "0123456789") == ""
+}
+
+// ExecSpec is an ENTRYPOINT or CMD (or a compose entrypoint/command).
+type ExecSpec struct {
+	Exec   bool     // exec (JSON) form
+	Argv   []string // exec form: the array; shell form: the one command string
+	Script *Script  // shell form, or the script of an exec-form `sh -c`
+	Range  Range
+	Instr  *Instruction // nil when the spec comes from compose
+}
+
+// Copy is a COPY or ADD with its destination made absolute.
+type Copy struct {
+	Sources []string
+	Dest    string // absolute, against WORKDIR
+	DirDest bool   // dest names a directory (trailing slash or several sources)
+	From    string // --from value, "" for the build context
+	Add     bool
+	Instr   *Instruction
+}
+
+// ExposedPort is one word of an EXPOSE, after expansion.
+type ExposedPort struct {
+	Raw   string // as written
+	Value string // expanded
+	Spec  PortSpec
+	Err   error // why the word is not a valid port
+	Instr *Instruction
+	Range Range
+}
+
+// ImageRef is an image reference split into its parts.
+type ImageRef struct {
+	Raw        string
+	Registry   string // "" for Docker Hub
+	Repository string // "library/"-less path: "nginx", "nginxinc/nginx-unprivileged"
+	Tag        string
+	Digest     string
+}
+
+// ParseImageRef splits ref the way Docker does: the first path component is
+// a registry when it has a dot or a port, or is localhost.
+func ParseImageRef(ref string) ImageRef {
+	out := ImageRef{Raw: ref}
+	rest := ref
+	if i := strings.Index(rest, "@"); i >= 0 {
+		out.Digest = rest[i+1:]
+		rest = rest[:i]
+	}
+	if i := strings.LastIndex(rest, ":"); i >= 0 && !strings.Contains(rest[i:], "/") {
+		out.Tag = rest[i+1:]
+		rest = rest[:i]
+	}
+	if first, after, ok := strings.Cut(rest, "/"); ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		out.Registry = first
+		rest = after
+	}
+	if out.Registry == "docker.io" || out.Registry == "index.docker.io" || out.Registry == "registry-1.docker.io" {
+		out.Registry = ""
+	}
+	if out.Registry == "" {
+		rest = strings.TrimPrefix(rest, "library/")
+	}
+	out.Repository = strings.ToLower(rest)
+	return out
+}
+
+// Name is the registry and repository: "gcr.io/distroless/static".
+func (r ImageRef) Name() string {
+	if r.Registry == "" {
+		return r.Repository
+	}
+	return r.Registry + "/" + r.Repository
+}
+
+// IsScratch reports whether the reference is the empty image.
+func (r ImageRef) IsScratch() bool { return r.Registry == "" && r.Repository == "scratch" }
+
+// ParseError is a file that cannot be parsed, with the line at fault.
+type ParseError struct {
+	File string
+	Line int // 0 when unknown
+	Col  int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: cannot parse: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: cannot parse: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: cannot parse: %s", e.File, e.Msg)
+}
+
+// quietLinter runs buildkit's checks with nowhere to report: a nil linter
+// panics on `# check=` comments.
+var quietLinter = linter.New(&linter.Config{})
+
+// ParseDockerfile parses a Dockerfile and builds its model. A syntax error
+// is returned as *ParseError naming the line.
+func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
+	src := NewSource(path, data)
+	text := data
+	if bytes.ContainsRune(text, '\r') {
+		// buildkit reads a lone CR as part of the line; make it a newline so
+		// line numbers match what the user sees.
+		text = []byte(normalizeNewlines(string(text)))
+	}
+	res, err := bkparser.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, parseError(path, err)
+	}
+	df := &Dockerfile{Source: src, Escape: res.EscapeToken}
+	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}}
+	for _, node := range res.AST.Children {
+		if err := b.add(node); err != nil {
+			return nil, err
+		}
+	}
+	if len(df.Stages) == 0 {
+		return nil, &ParseError{File: path, Line: max(1, src.LineCount()), Msg: "no FROM instruction: a Dockerfile must start a build stage with FROM"}
+	}
+	b.finish()
+	return df, nil
+}
+
+func parseError(path string, err error) error {
+	pe := &ParseError{File: path, Msg: err.Error()}
+	var le *bkparser.LocationError
+	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
+		pe.Line = le.Locations[0][0].Start.Line
+	}
+	// buildkit wraps messages as "dockerfile parse error on line N: msg".
+	if _, msg, ok := strings.Cut(pe.Msg, ": "); ok && strings.HasPrefix(pe.Msg, "dockerfile parse error on line") {
+		pe.Msg = msg
+	}
+	return pe
+}
+
+type dfBuilder struct {
+	df    *Dockerfile
+	lex   *shell.Lex
+	meta  map[string]string // meta ARG values
+	env   map[string]string // current stage's variables
+	stage *Stage
+	// stageEnv keeps each finished stage's variables: ENV passes on to
+	// stages built FROM it.
+	stageEnv map[*Stage]map[string]string
+}
+
+func (b *dfBuilder) finish() {
+	if b.stage != nil {
+		if b.stageEnv == nil {
+			b.stageEnv = map[*Stage]map[string]string{}
+		}
+		b.stageEnv[b.stage] = b.env
+	}
+}
+
+func (b *dfBuilder) add(node *bkparser.Node) error {
+	df := b.df
+	in := &Instruction{
+		Keyword:  strings.ToUpper(node.Value),
+		Original: node.Original,
+		Flags:    node.Flags,
+		JSON:     node.Attributes["json"],
+		Comments: node.PrevComment,
+		df:       df,
+	}
+	for n := node.Next; n != nil; n = n.Next {
+		in.Args = append(in.Args, n.Value)
+	}
+	for _, h := range node.Heredocs {
+		in.Heredocs = append(in.Heredocs, Heredoc{Name: h.Name, Content: h.Content})
+	}
+	in.Range = df.Source.LineRange(node.StartLine, node.EndLine)
+	cmd, err := instructions.ParseInstructionWithLinter(node, quietLinter)
+	if err != nil {
+		pe := parseError(df.Source.Path, err)
+		if p, ok := pe.(*ParseError); ok && p.Line == 0 {
+			p.Line = node.StartLine
+		}
+		return pe
+	}
+	in.command = cmd
+	df.Instructions = append(df.Instructions, in)
+
+	if st, ok := cmd.(*instructions.Stage); ok {
+		b.startStage(in, st)
+		return nil
+	}
+	if b.stage == nil {
+		if a, ok := cmd.(*instructions.ArgCommand); ok {
+			b.metaArg(in, a)
+			return nil
+		}
+		return &ParseError{File: df.Source.Path, Line: node.StartLine, Msg: fmt.Sprintf("%s before the first FROM: only ARG may come before FROM", in.Keyword)}
+	}
+	in.Stage = b.stage
+	b.stage.Instructions = append(b.stage.Instructions, in)
+	b.command(in, cmd)
+	return nil
+}
+
+func (b *dfBuilder) expand(word string, env map[string]string) (string, bool) {
+	res, err := b.lex.ProcessWordWithMatches(word, envGetter(env))
+	if err != nil {
+		return word, false
+	}
+	return res.Result, len(res.Unmatched) == 0
+}
+
+func (b *dfBuilder) metaArg(in *Instruction, a *instructions.ArgCommand) {
+	b.df.MetaArgs = append(b.df.MetaArgs, in)
+	for _, kv := range a.Args {
+		if kv.Value != nil {
+			v, _ := b.expand(*kv.Value, b.meta)
+			b.meta[kv.Key] = v
+		}
+	}
+}
+
+func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
+	df := b.df
+	b.finish()
+	stage := &Stage{Index: len(df.Stages), Name: st.Name, From: in, BaseName: st.BaseName, Platform: st.Platform}
+	in.Stage = stage
+	base, _ := b.expand(st.BaseName, b.meta)
+	if parent := df.StageByName(base); parent != nil {
+		stage.Parent = parent
+	} else {
+		stage.Base = ParseImageRef(base)
+	}
+	b.env = map[string]string{}
+	if stage.Parent != nil {
+		for k, v := range b.stageEnv[stage.Parent] {
+			b.env[k] = v
+		}
+		stage.Workdir = stage.Parent.Workdir
+	}
+	df.Stages = append(df.Stages, stage)
+	b.stage = stage
+}
+
+func (b *dfBuilder) command(in *Instruction, cmd any) {
+	st := b.stage
+	switch c := cmd.(type) {
+	case *instructions.ArgCommand:
+		for _, kv := range c.Args {
+			switch {
+			case kv.Value != nil:
+				v, _ := b.expand(*kv.Value, b.env)
+				b.env[kv.Key] = v
+			default:
+				if v, ok := b.meta[kv.Key]; ok {
+					b.env[kv.Key] = v
+				}
+			}
+		}
+	case *instructions.EnvCommand:
+		for _, kv := range c.Env {
+			v, _ := b.expand(kv.Value, b.env)
+			b.env[kv.Key] = v
+		}
+	case *instructions.UserCommand:
+		u := &User{Raw: c.User, Instr: in, Range: in.ArgsRange()}
+		v, ok := b.expand(c.User, b.env)
+		u.Resolved = ok
+		u.Name, u.Group, _ = strings.Cut(v, ":")
+		st.User = u
+	case *instructions.WorkdirCommand:
+		p, _ := b.expand(c.Path, b.env)
+		st.Workdir = joinPath(st.Workdir, p)
+	case *instructions.ShellCommand:
+		st.Shell = c.Shell
+	case *instructions.EntrypointCommand:
+		st.Entrypoint = b.execSpec(in, c.CmdLine, c.PrependShell)
+	case *instructions.CmdCommand:
+		st.Cmd = b.execSpec(in, c.CmdLine, c.PrependShell)
+	case *instructions.RunCommand:
+		in.Script = b.runScript(in, c.CmdLine, c.PrependShell)
+	case *instructions.HealthCheckCommand:
+		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" {
+			in.Script = b.shellFormScript(in)
+		}
+	case *instructions.ExposeCommand:
+		b.expose(in)
+	case *instructions.CopyCommand:
+		b.copy(in, c.SourcePaths, c.DestPath, c.From, false)
+	case *instructions.AddCommand:
+		b.copy(in, c.SourcePaths, c.DestPath, "", true)
+	}
+}
+
+func (b *dfBuilder) copy(in *Instruction, srcs []string, dest, from string, add bool) {
+	d, _ := b.expand(dest, b.env)
+	dirDest := strings.HasSuffix(d, "/") || len(srcs) > 1
+	expanded := make([]string, len(srcs))
+	for i, s := range srcs {
+		expanded[i], _ = b.expand(s, b.env)
+	}
+	b.stage.Copies = append(b.stage.Copies, &Copy{
+		Sources: expanded, Dest: joinPath(b.stage.Workdir, d), DirDest: dirDest || d == "." || d == "./",
+		From: from, Add: add, Instr: in,
+	})
+}
+
+// joinPath resolves p against dir as WORKDIR and COPY do.
+func joinPath(dir, p string) string {
+	if p == "" {
+		return dir
+	}
+	if !strings.HasPrefix(p, "/") {
+		if dir == "" {
+			dir = "/"
+		}
+		p = strings.TrimSuffix(dir, "/") + "/" + p
+	}
+	trailing := strings.HasSuffix(p, "/") && p != "/"
+	p = cleanPath(p)
+	if trailing {
+		p += "/"
+	}
+	return p
+}
+
+func (b *dfBuilder) expose(in *Instruction) {
+	// buildkit sorts EXPOSE's ports; keep the order written in the file.
+	fromCol := in.ArgsRange().Start.Col
+	for _, raw := range in.Args {
+		v, ok := b.expand(raw, b.env)
+		p := &ExposedPort{Raw: raw, Value: v, Instr: in}
+		if r, found := b.df.Source.FindInLine(in.Range.Start.Line, fromCol, raw); found {
+			p.Range = r
+		} else {
+			p.Range = in.Find(raw)
+		}
+		if ok {
+			p.Spec, p.Err = ParseExposePort(v)
+		}
+		b.stage.Expose = append(b.stage.Expose, p)
+	}
+}

@@ -1,0 +1,157 @@
+package parser
+
+import (
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+)
+
+// PortSpec is a port or port range with its protocol, and for a published
+// port the host address and host port range.
+type PortSpec struct {
+	HostIP         string // "" when no address is given (all interfaces)
+	HostStart      int    // 0 when no host port is given
+	HostEnd        int
+	ContainerStart int
+	ContainerEnd   int
+	Protocol       string // tcp, udp or sctp
+}
+
+// Contains reports whether the container side covers port/proto.
+func (p PortSpec) Contains(port int, proto string) bool {
+	return p.Protocol == proto && port >= p.ContainerStart && port <= p.ContainerEnd
+}
+
+// String renders the container side: "80/tcp", "8000-8010/udp".
+func (p PortSpec) String() string {
+	s := strconv.Itoa(p.ContainerStart)
+	if p.ContainerEnd != p.ContainerStart {
+		s += "-" + strconv.Itoa(p.ContainerEnd)
+	}
+	return s + "/" + p.Protocol
+}
+
+var validProtocols = map[string]bool{"tcp": true, "udp": true, "sctp": true}
+
+// ParseExposePort parses one EXPOSE word: PORT[-END][/PROTO]. A host
+// mapping or address is an error, as EXPOSE only documents a port.
+func ParseExposePort(s string) (PortSpec, error) {
+	if strings.Contains(s, ":") {
+		return PortSpec{}, fmt.Errorf("%q maps a host port or address; EXPOSE only takes a container port, publish with `docker run -p` or compose `ports:`", s)
+	}
+	ports, proto, err := splitProto(s)
+	if err != nil {
+		return PortSpec{}, err
+	}
+	start, end, err := parseRange(ports)
+	if err != nil {
+		return PortSpec{}, err
+	}
+	return PortSpec{ContainerStart: start, ContainerEnd: end, Protocol: proto}, nil
+}
+
+// ParsePortMapping parses compose's short port syntax:
+// [[HOST_IP:][HOST_PORT[-END]]:]CONTAINER_PORT[-END][/PROTO]; an IPv6
+// address is written in brackets.
+func ParsePortMapping(s string) (PortSpec, error) {
+	body, proto, err := splitProto(s)
+	if err != nil {
+		return PortSpec{}, err
+	}
+	var ip string
+	if strings.HasPrefix(body, "[") {
+		end := strings.Index(body, "]")
+		if end < 0 || end+1 >= len(body) || body[end+1] != ':' {
+			return PortSpec{}, fmt.Errorf("%q: an IPv6 host address must be written [addr]:host:container", s)
+		}
+		ip, body = body[1:end], body[end+2:]
+	}
+	parts := strings.Split(body, ":")
+	var hostPart, contPart string
+	switch len(parts) {
+	case 1:
+		contPart = parts[0]
+	case 2:
+		hostPart, contPart = parts[0], parts[1]
+	case 3:
+		if ip != "" {
+			return PortSpec{}, fmt.Errorf("%q has too many colons", s)
+		}
+		ip, hostPart, contPart = parts[0], parts[1], parts[2]
+	default:
+		if ip == "" {
+			return PortSpec{}, fmt.Errorf("%q has too many colons; write an IPv6 address in brackets: [::1]:8080:80", s)
+		}
+		return PortSpec{}, fmt.Errorf("%q has too many colons", s)
+	}
+	if ip != "" && !validIP(ip) {
+		return PortSpec{}, fmt.Errorf("%q: %q is not an IP address", s, ip)
+	}
+	spec := PortSpec{HostIP: ip, Protocol: proto}
+	if spec.ContainerStart, spec.ContainerEnd, err = parseRange(contPart); err != nil {
+		return PortSpec{}, err
+	}
+	if hostPart != "" {
+		if spec.HostStart, spec.HostEnd, err = parseRange(hostPart); err != nil {
+			return PortSpec{}, err
+		}
+		hostN, contN := spec.HostEnd-spec.HostStart, spec.ContainerEnd-spec.ContainerStart
+		if hostN != contN && contN != 0 {
+			return PortSpec{}, fmt.Errorf("%q maps a host range of %d ports to a container range of %d", s, hostN+1, contN+1)
+		}
+	}
+	return spec, nil
+}
+
+func splitProto(s string) (string, string, error) {
+	body, proto, found := strings.Cut(s, "/")
+	if !found {
+		return body, "tcp", nil
+	}
+	if !validProtocols[proto] {
+		if validProtocols[strings.ToLower(proto)] {
+			return body, strings.ToLower(proto), nil
+		}
+		return "", "", fmt.Errorf("%q: unknown protocol %q (use tcp, udp or sctp)", s, proto)
+	}
+	return body, proto, nil
+}
+
+func parseRange(s string) (int, int, error) {
+	a, b, isRange := strings.Cut(s, "-")
+	start, err := parsePort(a)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !isRange {
+		return start, start, nil
+	}
+	end, err := parsePort(b)
+	if err != nil {
+		return 0, 0, err
+	}
+	if end < start {
+		return 0, 0, fmt.Errorf("port range %q ends before it starts", s)
+	}
+	return start, end, nil
+}
+
+func parsePort(s string) (int, error) {
+	if s == "" {
+		return 0, fmt.Errorf("missing port number")
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || strings.ContainsAny(s, "+-") {
+		return 0, fmt.Errorf("%q is not a port number", s)
+	}
+	if n < 1 || n > 65535 {
+		return 0, fmt.Errorf("port %d is outside 1-65535", n)
+	}
+	return n, nil
+}
+
+func validIP(s string) bool {
+	host, _, _ := strings.Cut(s, "%") // an IPv6 zone
+	return net.ParseIP(host) != nil
+}

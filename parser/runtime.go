@@ -1,0 +1,81 @@
+package parser
+
+import "fmt"
+
+// Container is the runtime view of one container: what will run, as which
+// user, with which PID 1 and ports. It joins a Dockerfile stage with the
+// compose service that runs it, when there is one.
+type Container struct {
+	Service    *Service    // nil for a Dockerfile linted on its own
+	Project    *ComposeProject
+	Dockerfile *Dockerfile // nil for a service that only names an image
+	Stage      *Stage      // the stage that is run (final or build target)
+
+	// Script is the entrypoint script that ENTRYPOINT (or CMD) starts, when
+	// it was found on disk; ScriptArgv0 is how the Dockerfile names it.
+	Script      *Script
+	ScriptArgv0 string
+}
+
+// Name describes the container in messages: "service 'web'" or "stage 'app'".
+func (c *Container) Name() string {
+	if c.Service != nil {
+		return fmt.Sprintf("service '%s'", c.Service.Name)
+	}
+	if c.Stage != nil && c.Stage.Name != "" {
+		return fmt.Sprintf("final stage '%s'", c.Stage.Name)
+	}
+	if c.Stage != nil {
+		return "the final stage"
+	}
+	return "container"
+}
+
+// Entrypoint is the effective entrypoint: compose's over the Dockerfile's.
+func (c *Container) Entrypoint() *ExecSpec {
+	if c.Service != nil && c.Service.Entrypoint != nil {
+		return c.Service.Entrypoint
+	}
+	if c.Stage != nil {
+		return c.Stage.EffectiveEntrypoint()
+	}
+	return nil
+}
+
+// Cmd is the effective command. Compose's `entrypoint:` resets the image's
+// CMD, as `docker run --entrypoint` does.
+func (c *Container) Cmd() *ExecSpec {
+	if c.Service != nil {
+		if c.Service.Command != nil {
+			return c.Service.Command
+		}
+		if c.Service.Entrypoint != nil {
+			return nil
+		}
+	}
+	if c.Stage != nil {
+		return c.Stage.EffectiveCmd()
+	}
+	return nil
+}
+
+// InitEnabled reports whether compose runs an init process (tini) as PID 1.
+func (c *Container) InitEnabled() bool {
+	return c.Service != nil && c.Service.Init != nil && *c.Service.Init
+}
+
+// ComposeUser is compose's `user:`, or nil.
+func (c *Container) ComposeUser() *Item {
+	if c.Service == nil {
+		return nil
+	}
+	return c.Service.User
+}
+
+// ImageUser is the USER the built image runs as, nil when none is set.
+func (c *Container) ImageUser() *User {
+	if c.Stage == nil {
+		return nil
+	}
+	return c.Stage.EffectiveUser()
+}

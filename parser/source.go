@@ -1,0 +1,135 @@
+// Package parser turns Dockerfiles, compose files and shell scripts into the
+// plain model that dlint's rules read. No rule touches a parsing library.
+package parser
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a 1-based line and column. Columns count characters (runes), not
+// bytes, so a finding lines up under the text a person sees.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"column"`
+}
+
+// Range is a span in one file. End is exclusive: End.Col is one past the
+// last character, as SARIF expects.
+type Range struct {
+	File  string
+	Start Pos
+	End   Pos
+}
+
+// IsZero reports whether the range carries no position.
+func (r Range) IsZero() bool { return r.Start.Line == 0 }
+
+// Source is the text of one file with an index of its line starts.
+type Source struct {
+	Path  string // path as shown to the user
+	Text  []byte
+	lines []int // byte offset of the start of each line
+}
+
+// NewSource indexes text. CRLF and lone CR both end a line, so positions
+// stay right whatever the line endings.
+func NewSource(path string, text []byte) *Source {
+	s := &Source{Path: path, Text: text, lines: []int{0}}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			s.lines = append(s.lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				continue
+			}
+			s.lines = append(s.lines, i+1)
+		}
+	}
+	return s
+}
+
+// LineCount returns the number of lines in the file.
+func (s *Source) LineCount() int {
+	n := len(s.lines)
+	if n > 1 && s.lines[n-1] == len(s.Text) {
+		n-- // a trailing newline does not start a line
+	}
+	return n
+}
+
+// Line returns line n (1-based) without its line ending, or "" when out of range.
+func (s *Source) Line(n int) string {
+	if s == nil || n < 1 || n > len(s.lines) {
+		return ""
+	}
+	start := s.lines[n-1]
+	end := len(s.Text)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	line := s.Text[start:end]
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	return string(line)
+}
+
+// Offset converts a byte offset into a position.
+func (s *Source) Offset(off int) Pos {
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return Pos{Line: i + 1, Col: utf8.RuneCount(s.Text[s.lines[i]:min(off, len(s.Text))]) + 1}
+}
+
+// LineRange covers the whole text of lines first..last, trimmed of leading
+// and trailing blanks, so an underline sits under the text.
+func (s *Source) LineRange(first, last int) Range {
+	if last < first {
+		last = first
+	}
+	startLine := s.Line(first)
+	startCol := utf8.RuneCountInString(startLine) - utf8.RuneCountInString(strings.TrimLeft(startLine, " \t")) + 1
+	endLine := s.Line(last)
+	endCol := utf8.RuneCountInString(strings.TrimRight(endLine, " \t\\`")) + 1
+	if last == first && endCol <= startCol {
+		endCol = startCol + 1
+	}
+	return Range{File: s.Path, Start: Pos{first, startCol}, End: Pos{last, endCol}}
+}
+
+// FindInLine returns the range of the first occurrence of word in line n at
+// or after column fromCol, or ok=false when it is not there.
+func (s *Source) FindInLine(n, fromCol int, word string) (Range, bool) {
+	if word == "" {
+		return Range{}, false
+	}
+	line := []rune(s.Line(n))
+	if fromCol < 1 {
+		fromCol = 1
+	}
+	if fromCol > len(line)+1 {
+		return Range{}, false
+	}
+	idx := strings.Index(string(line[fromCol-1:]), word)
+	if idx < 0 {
+		return Range{}, false
+	}
+	col := fromCol + utf8.RuneCountInString(string(line[fromCol-1:])[:idx])
+	return Range{File: s.Path, Start: Pos{n, col}, End: Pos{n, col + utf8.RuneCountInString(word)}}, true
+}
+
+// Find searches lines first..last for word and returns its range; when it is
+// absent the whole span is returned, so a finding always has a position.
+func (s *Source) Find(first, last int, word string) Range {
+	for n := first; n <= last; n++ {
+		if r, ok := s.FindInLine(n, 1, word); ok {
+			return r
+		}
+	}
+	return s.LineRange(first, last)
+}

@@ -1,0 +1,77 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// jsonDoc is the stable JSON format. Lines and columns are 1-based;
+// end_column is one past the last character. Fields are only ever added.
+type jsonDoc struct {
+	Findings []jsonFinding `json:"findings"`
+	Errors   []jsonError   `json:"errors"`
+}
+
+type jsonFinding struct {
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Rule      string   `json:"rule"`
+	Severity  string   `json:"severity"`
+	Message   string   `json:"message"`
+	Fix       *jsonFix `json:"fix,omitempty"`
+}
+
+type jsonFix struct {
+	Description string     `json:"description"`
+	Edits       []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	NewText   string `json:"new_text"`
+}
+
+type jsonError struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// JSON writes {"findings": […], "errors": […]}.
+func JSON(w io.Writer, in *Input) error {
+	doc := jsonDoc{Findings: []jsonFinding{}, Errors: []jsonError{}}
+	for _, f := range in.Findings {
+		doc.Findings = append(doc.Findings, toJSONFinding(f))
+	}
+	for _, e := range in.Errors {
+		doc.Errors = append(doc.Errors, jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func toJSONFinding(f rules.Finding) jsonFinding {
+	r := f.Range
+	out := jsonFinding{
+		File: r.File, Line: r.Start.Line, Column: r.Start.Col, EndLine: r.End.Line, EndColumn: r.End.Col,
+		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message,
+	}
+	if f.Fix != nil {
+		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}}
+		for _, e := range f.Fix.Edits {
+			fx.Edits = append(fx.Edits, jsonEdit{Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, NewText: e.NewText})
+		}
+		out.Fix = fx
+	}
+	return out
+}

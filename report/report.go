@@ -1,0 +1,69 @@
+// Package report renders findings in dlint's output formats, one file per
+// format.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// FileError is a file that could not be read or parsed.
+type FileError struct {
+	Path string
+	Line int
+	Col  int
+	Msg  string
+}
+
+// String renders the error as one line: "path:line: cannot parse: …".
+func (e FileError) String() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Input is everything a format may render.
+type Input struct {
+	Findings []rules.Finding
+	Errors   []FileError
+	Sources  map[string]*parser.Source
+	Rules    []*rules.Rule // the rules that ran
+	Files    int           // files read
+	Version  string        // dlint's version
+	Color    bool          // colour the text format
+	// SARIFCategory sets runs[].automationDetails.id.
+	SARIFCategory string
+}
+
+// Formatter writes one format.
+type Formatter func(w io.Writer, in *Input) error
+
+var formats = map[string]Formatter{
+	"text": Text,
+	"json": JSON,
+}
+
+// Lookup returns the formatter for a --format name.
+func Lookup(name string) (Formatter, bool) {
+	f, ok := formats[strings.ToLower(name)]
+	return f, ok
+}
+
+// Names lists the format names.
+func Names() []string {
+	var out []string
+	for n := range formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,33 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+)
+
+// All returns every rule, in the order of the registry. It builds the list
+// on each call, so callers may not share or mutate each other's rules.
+func All() []*Rule {
+	list := []*Rule{
+		RootUser,
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	return list
+}
+
+// Lookup finds a rule by ID or alias, case-insensitively for aliases.
+func Lookup(list []*Rule, name string) *Rule {
+	for _, r := range list {
+		if r.ID == name {
+			return r
+		}
+	}
+	for _, r := range list {
+		for _, a := range r.Aliases {
+			if strings.EqualFold(a, name) {
+				return r
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+// Package rules holds dlint's rules: each is data plus a check function
+// that reads the model and reports findings. Rules never print.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// Severity orders findings; a lower value is more severe. The zero value
+// means "the rule's default".
+type Severity int
+
+// The severities, most severe first.
+const (
+	Error Severity = iota + 1
+	Warning
+	Info
+	Style
+)
+
+var severityNames = []string{"error", "warning", "info", "style"}
+
+// Severities lists every severity, most severe first.
+var Severities = []Severity{Error, Warning, Info, Style}
+
+func (s Severity) String() string {
+	if s < Error || s > Style {
+		return "unknown"
+	}
+	return severityNames[s-1]
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(name string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(name, n) {
+			return Severity(i + 1), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or style)", name)
+}
+
+// Tags used across rules.
+const (
+	TagSecurity     = "security"
+	TagPID1         = "pid1"
+	TagNetwork      = "network"
+	TagCompose      = "compose"
+	TagDockerfile   = "dockerfile"
+	TagBestPractice = "best-practice"
+	TagCorrectness  = "correctness"
+)
+
+// Rule is one check with its documentation.
+type Rule struct {
+	ID       string
+	Aliases  []string // hadolint, buildkit, Trivy, Checkov names
+	Severity Severity
+	Tags     []string
+	Summary  string
+	// Doc is markdown: why it matters, a bad and a good example, how to
+	// silence it.
+	Doc string
+	// DefaultOff rules run only when enabled (--enable or .dlint.yaml).
+	DefaultOff bool
+	Check      func(*Pass)
+}
+
+// HasTag reports whether the rule carries tag.
+func (r *Rule) HasTag(tag string) bool {
+	for _, t := range r.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// Finding is one problem found by a rule.
+type Finding struct {
+	Rule     *Rule
+	Severity Severity
+	Message  string
+	Range    parser.Range
+	Fix      *Fix
+}
+
+// Fix is a suggested change made of text edits.
+type Fix struct {
+	Description string
+	Edits       []Edit
+}
+
+// Edit replaces the text of Range with NewText.
+type Edit struct {
+	Range   parser.Range
+	NewText string
+}
