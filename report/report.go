@@ -42,14 +42,25 @@ type Input struct {
 	Color    bool          // colour the text format
 	// SARIFCategory sets runs[].automationDetails.id.
 	SARIFCategory string
+	// WorkDir is the directory relative file paths are relative to; empty
+	// means the current working directory.
+	WorkDir string
+	// Root is the directory that repository-relative paths (SARIF, GitHub
+	// and GitLab) start from; empty means the git repository around
+	// WorkDir, or WorkDir itself outside a repository.
+	Root string
 }
 
 // Formatter writes one format.
 type Formatter func(w io.Writer, in *Input) error
 
 var formats = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"checkstyle": Checkstyle,
+	"github":     GitHub,
+	"gitlab":     GitLab,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"text":       Text,
 }
 
 // Lookup returns the formatter for a --format name.

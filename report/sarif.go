@@ -1,0 +1,300 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+const (
+	sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+	// srcRoot is the uriBaseId every repository-relative URI hangs from.
+	srcRoot = "%SRCROOT%"
+	// fingerprintKey names dlint's own partial fingerprint; the version
+	// changes only if the hashed text ever changes.
+	fingerprintKey = "dlintFingerprint/v1"
+)
+
+// semverPattern is SemVer 2.0, which tool.driver.semanticVersion must be.
+var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$`)
+
+// SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts: one
+// run with every rule that ran, results with repository-relative
+// locations, dlint's own partial fingerprints and suggested fixes, and
+// unreadable files as tool execution notifications.
+func SARIF(w io.Writer, in *Input) error {
+	b := &sarifBuilder{in: in, paths: newPaths(in), fingerprints: newFingerprints(), ruleIndex: map[string]int{}}
+	run := sarif.NewRunWithInformationURI("dlint", InformationURL)
+	b.run = run
+	if in.Version != "" {
+		run.Tool.Driver.WithVersion(in.Version)
+		if v := strings.TrimPrefix(in.Version, "v"); semverPattern.MatchString(v) {
+			run.Tool.Driver.WithSemanticVersion(v)
+		}
+	}
+	run.WithColumnKind("unicodeCodePoints")
+	// dlint's positions end a line at CRLF, LF or a lone CR.
+	run.NewlineSequences = []string{"\r\n", "\n", "\r"}
+	if b.paths.root != "" {
+		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{
+			srcRoot: *sarif.NewArtifactLocation().WithURI(fileURI(b.paths.root, true)),
+		})
+	}
+	for _, r := range in.Rules {
+		b.rule(r)
+	}
+	for _, f := range in.Findings {
+		run.AddResult(b.result(f))
+	}
+	run.AddInvocation(b.invocation())
+	if id := automationID(in.SARIFCategory); id != "" {
+		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(id))
+	}
+
+	log := sarif.NewReport()
+	log.Schema = sarifSchema
+	log.AddRun(run)
+	return writeSARIF(w, log)
+}
+
+// writeSARIF encodes the log without go-sarif's schema defaults: it writes
+// every unset index as -1 and every unset array as [], which SARIF §3.4
+// and Sarif.Multitool (SARIF2004) ask tools to omit. The pruned document
+// means the same and is a fraction of the size. Keys come out sorted, so
+// the output is byte-stable.
+func writeSARIF(w io.Writer, log *sarif.Report) error {
+	raw, err := json.Marshal(log)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(pruneDefaults(doc))
+}
+
+// sentinelKeys are the SARIF properties whose -1 means "unset".
+var sentinelKeys = map[string]bool{"index": true, "id": true, "byteOffset": true, "charOffset": true, "rank": true, "ruleIndex": true}
+
+// pruneDefaults drops -1 sentinels, empty arrays and empty objects, except
+// results, which a log of an actual scan must carry even when empty.
+func pruneDefaults(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, val := range v {
+			val = pruneDefaults(val)
+			v[k] = val
+			switch val := val.(type) {
+			case json.Number:
+				if sentinelKeys[k] && val == "-1" {
+					delete(v, k)
+				}
+			case []any:
+				if len(val) == 0 && k != "results" {
+					delete(v, k)
+				}
+			case map[string]any:
+				if len(val) == 0 {
+					delete(v, k)
+				}
+			}
+		}
+	case []any:
+		for i := range v {
+			v[i] = pruneDefaults(v[i])
+		}
+	}
+	return v
+}
+
+type sarifBuilder struct {
+	in           *Input
+	run          *sarif.Run
+	paths        paths
+	fingerprints *fingerprints
+	ruleIndex    map[string]int
+}
+
+// rule adds r to tool.driver.rules once and returns its index.
+func (b *sarifBuilder) rule(r *rules.Rule) int {
+	if i, ok := b.ruleIndex[r.ID]; ok {
+		return i
+	}
+	props := sarif.NewPropertyBag()
+	props.WithTags(append([]string{}, r.Tags...))
+	props.Add("precision", "high")
+	if r.HasTag(rules.TagSecurity) {
+		props.Add("security-severity", securitySeverity(r.Severity))
+	}
+	if len(r.Aliases) > 0 {
+		props.Add("aliases", append([]string{}, r.Aliases...))
+	}
+	desc := sarif.NewRule(r.ID).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(sentence(r.Summary))).
+		WithHelpURI(RuleDocURL(r.ID)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity))).
+		WithProperties(props)
+	// SARIF wants a name that differs from the ID, so a one-word ID gets none.
+	if name := RuleName(r.ID); !strings.EqualFold(name, r.ID) {
+		desc.WithName(name)
+	}
+	if why := docSection(r.Doc, "Why"); why != "" {
+		desc.WithFullDescription(sarif.NewMultiformatMessageString().WithText(oneParagraph(markdownToText(why))))
+	}
+	if doc := strings.TrimSpace(r.Doc); doc != "" {
+		desc.WithHelp(sarif.NewMultiformatMessageString().
+			WithText(markdownToText(doc) + "\n\nDocumentation: " + RuleDocURL(r.ID)).
+			WithMarkdown(doc + "\n\n[Documentation](" + RuleDocURL(r.ID) + ")"))
+	}
+	b.run.Tool.Driver.Rules = append(b.run.Tool.Driver.Rules, desc)
+	i := len(b.run.Tool.Driver.Rules) - 1
+	b.ruleIndex[r.ID] = i
+	return i
+}
+
+func (b *sarifBuilder) result(f rules.Finding) *sarif.Result {
+	src := b.in.Sources[f.Range.File]
+	rel, _ := b.paths.rel(f.Range.File)
+	res := sarif.NewRuleResult(f.Rule.ID).
+		WithRuleIndex(b.rule(f.Rule)).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(sentence(f.Message))).
+		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().
+				WithArtifactLocation(b.artifact(f.Range.File)).
+				WithRegion(sarifRegion(f.Range)),
+		)}).
+		WithPartialFingerprints(map[string]string{fingerprintKey: b.fingerprints.sarif(f, rel, src)})
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		res.WithFixes([]*sarif.Fix{b.fix(f.Fix)})
+	}
+	return res
+}
+
+// artifact locates a file: relative to %SRCROOT% inside the repository,
+// an absolute file:// URI outside it.
+func (b *sarifBuilder) artifact(path string) *sarif.ArtifactLocation {
+	if rel, ok := b.paths.rel(path); ok {
+		return sarif.NewArtifactLocation().WithURI(relativeURI(rel)).WithURIBaseID(srcRoot)
+	}
+	return sarif.NewArtifactLocation().WithURI(fileURI(b.paths.abs(path), false))
+}
+
+// fix turns text edits into one artifactChange per file, in edit order.
+func (b *sarifBuilder) fix(fx *rules.Fix) *sarif.Fix {
+	out := sarif.NewFix()
+	if fx.Description != "" {
+		out.WithDescription(sarif.NewTextMessage(sentence(fx.Description)))
+	}
+	changes := map[string]*sarif.ArtifactChange{}
+	for _, e := range fx.Edits {
+		ch := changes[e.Range.File]
+		if ch == nil {
+			ch = sarif.NewArtifactChange().WithArtifactLocation(b.artifact(e.Range.File))
+			changes[e.Range.File] = ch
+			out.AddArtifactChange(ch)
+		}
+		ch.AddReplacement(sarif.NewReplacement().
+			WithDeletedRegion(sarifRegion(e.Range)).
+			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+	}
+	return out
+}
+
+// invocation reports files that could not be read or parsed; the run
+// counts as successful only when there were none, as the exit status does.
+func (b *sarifBuilder) invocation() *sarif.Invocation {
+	inv := sarif.NewInvocation().WithExecutionSuccessful(len(b.in.Errors) == 0)
+	for _, e := range b.in.Errors {
+		n := sarif.NewNotification().WithLevel(sarif.LevelError).WithMessage(sarif.NewTextMessage(sentence(e.Msg)))
+		if e.Path != "" {
+			phys := sarif.NewPhysicalLocation().WithArtifactLocation(b.artifact(e.Path))
+			if e.Line > 0 {
+				region := sarif.NewRegion().WithStartLine(e.Line)
+				if e.Col > 0 {
+					region.WithStartColumn(e.Col)
+				}
+				phys.WithRegion(region)
+			}
+			n.AddLocation(sarif.NewLocationWithPhysicalLocation(phys))
+		}
+		inv.AddToolExecutionNotification(n)
+	}
+	return inv
+}
+
+// sarifRegion converts a range; SARIF columns are 1-based with an
+// exclusive end, as dlint's are. A range without a usable end covers one
+// character.
+func sarifRegion(r parser.Range) *sarif.Region {
+	start := r.Start
+	if start.Line < 1 {
+		start.Line = 1
+	}
+	if start.Col < 1 {
+		start.Col = 1
+	}
+	end := r.End
+	if end.Line < start.Line || (end.Line == start.Line && end.Col < start.Col) {
+		end = parser.Pos{Line: start.Line, Col: start.Col + 1}
+	}
+	return sarif.NewRegion().
+		WithStartLine(start.Line).WithStartColumn(start.Col).
+		WithEndLine(end.Line).WithEndColumn(end.Col)
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return sarif.LevelError
+	case rules.Warning:
+		return sarif.LevelWarning
+	}
+	return sarif.LevelNote
+}
+
+// securitySeverity is GitHub's 0–10 score for security rules: above 7 is
+// "high", 4–7 "medium", below 4 "low".
+func securitySeverity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "8.0"
+	case rules.Warning:
+		return "5.5"
+	}
+	return "2.0"
+}
+
+// automationID turns --sarif-category into runs[].automationDetails.id.
+// GitHub reads the part before the last '/' as the category and the rest
+// as a run ID, so a bare name gets a trailing slash, as upload-sarif does
+// with its category input; a value with a slash is kept as given.
+func automationID(category string) string {
+	category = strings.TrimSpace(category)
+	if category == "" || strings.Contains(category, "/") {
+		return category
+	}
+	return category + "/"
+}
+
+// sentence ends a message with a full stop, as SARIF asks of messages.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
