@@ -100,7 +100,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringSliceVar(&f.composeMerge, "compose-merge", nil, "merge these compose `FILES` into one project, like docker compose -f a -f b (repeat or comma-separate)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
-	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several uploads apart")
+	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 
 	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
 	return root
