@@ -78,3 +78,22 @@ func TestRejectsClashingID(t *testing.T) {
 		t.Error("a rule named like a doc section should be refused")
 	}
 }
+
+func TestOptionsTable(t *testing.T) {
+	type opts struct {
+		Ports   []int  `yaml:"ports" doc:"ports that are fine | even published"`
+		Level   string `yaml:"level,omitempty" doc:"how strict"`
+		Ignored string `yaml:"-"`
+		hidden  int
+	}
+	r := &rules.Rule{ID: "x", Options: func() any { return &opts{Level: "strict", hidden: 1} }}
+	want := "| Option | Default | Description |\n|---|---|---|\n" +
+		"| `ports` | none | ports that are fine \\| even published |\n" +
+		"| `level` | `strict` | how strict |\n"
+	if got := optionsTable(r); got != want {
+		t.Errorf("optionsTable:\n%s\nwant:\n%s", got, want)
+	}
+	if got := optionsTable(&rules.Rule{ID: "y"}); got != "" {
+		t.Errorf("a rule without options got a table: %q", got)
+	}
+}
