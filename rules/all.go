@@ -9,7 +9,12 @@ import (
 // on each call, so callers may not share or mutate each other's rules.
 func All() []*Rule {
 	list := []*Rule{
+		MissingUser,
+		NumericUser,
+		PrivilegeDropWithoutExec,
 		RootUser,
+		SuPrivilegeDrop,
+		Sudo,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

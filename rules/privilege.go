@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -26,7 +27,7 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 		return "", false
 	case base == "chpst":
 		for _, a := range cmd.Args {
-			if a.Lit == "-u" || strings.HasPrefix(a.Lit, "-u") {
+			if strings.HasPrefix(a.Lit, "-u") {
 				return base, true
 			}
 		}
@@ -44,23 +45,258 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 	return "", false
 }
 
-// dropsPrivileges reports whether the container's entrypoint script (or its
-// ENTRYPOINT/CMD itself) hands the main process to another user, the way
-// the official images start as root to fix permissions and then drop.
-func dropsPrivileges(c *parser.Container) bool {
-	if c.Script != nil {
-		for _, cmd := range c.Script.Commands {
-			if _, ok := privilegeDrop(cmd); ok && (cmd.Exec || cmd.RunsAllArgs()) {
-				return true
+// initWrapperNames are small inits that start one program and stay PID 1.
+var initWrapperNames = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
+
+// unwrapInit returns the command an init wrapper starts (`tini -- gosu app
+// "$@"` gives `gosu app "$@"`), or cmd itself.
+func unwrapInit(cmd *parser.Command) *parser.Command {
+	if !initWrapperNames[cmd.Base()] {
+		return cmd
+	}
+	for i := 0; i < len(cmd.Args); i++ {
+		a := cmd.Args[i].Lit
+		switch {
+		case a == "--":
+			i++
+		case strings.HasPrefix(a, "-"):
+			// tini -p SIGNAL, -e CODE; dumb-init -r/--rewrite s:r
+			if a == "-p" || a == "-e" || a == "-r" || a == "--rewrite" {
+				i++
+			}
+			continue
+		}
+		if i >= len(cmd.Args) {
+			break
+		}
+		inner := *cmd
+		inner.Name = cmd.Args[i].Lit
+		inner.NameRange = cmd.Args[i].Range
+		inner.Args = cmd.Args[i+1:]
+		return &inner
+	}
+	return cmd
+}
+
+// tailCommands returns the commands in tail position of s, and of the
+// `sh -c` strings those run: what the shell runs last before it exits.
+func tailCommands(s *parser.Script) map[*parser.Command]bool {
+	out := map[*parser.Command]bool{}
+	var add func(*parser.Script)
+	add = func(s *parser.Script) {
+		for _, c := range s.Final {
+			if !out[c] {
+				out[c] = true
+				if c.Inline != nil {
+					add(c.Inline)
+				}
 			}
 		}
 	}
+	if s != nil {
+		add(s)
+	}
+	return out
+}
+
+// startsMainProcess reports whether cmd starts what the container is for:
+// it is the script's last command, or it hands the script's arguments
+// ("$@", the CMD) on. Commands in the background, in a pipeline or in a
+// loop are not the main process, nor is `"$@"` inside a function, which
+// names the function's own arguments.
+func startsMainProcess(cmd *parser.Command, tail map[*parser.Command]bool) bool {
+	if cmd.Background || cmd.Piped || cmd.InLoop {
+		return false
+	}
+	return tail[cmd] || cmd.RunsAllArgs() && !cmd.InFunc
+}
+
+// dropsPrivileges reports whether the container starts as root only to hand
+// its main process to another user, the way the official images fix
+// permissions and then `exec gosu`: in its entrypoint script, in its
+// ENTRYPOINT/CMD (also behind tini), in the entrypoint of an official base
+// image it keeps, or, when the entrypoint script is not on disk, because
+// the image installs gosu or su-exec for it.
+func dropsPrivileges(c *parser.Container) bool {
+	if c.Script != nil && scriptDropsPrivileges(c.Script) {
+		return true
+	}
 	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
-		if spec == nil || spec.Script == nil {
+		if spec != nil && spec.Script != nil && scriptDropsPrivileges(spec.Script) {
+			return true
+		}
+	}
+	if c.Stage == nil {
+		return false
+	}
+	if inheritsDroppingEntrypoint(c) {
+		return true
+	}
+	return c.Script == nil && entrypointUnseen(c) && shipsDropTool(c.Stage)
+}
+
+// scriptDropsPrivileges reports whether s starts its main process through
+// gosu, su-exec, setpriv and the like, directly, behind an init wrapper, or
+// with `set -- gosu app "$@"` followed by `exec "$@"`.
+func scriptDropsPrivileges(s *parser.Script) bool {
+	tail := tailCommands(s)
+	for _, cmd := range s.Commands {
+		inner := unwrapInit(cmd)
+		if _, ok := privilegeDrop(inner); ok && (cmd.Exec || startsMainProcess(cmd, tail)) {
+			return true
+		}
+		if setsDropArgs(cmd) && execsAllArgs(s, tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// setsDropArgs reports whether cmd is `set -- gosu user …`, which makes a
+// later `exec "$@"` drop privileges.
+func setsDropArgs(cmd *parser.Command) bool {
+	if cmd.Name != "set" || len(cmd.Args) < 2 || cmd.Args[0].Lit != "--" {
+		return false
+	}
+	argv := cmd.Args[1:]
+	_, ok := privilegeDrop(&parser.Command{Name: argv[0].Lit, Args: argv[1:]})
+	return ok
+}
+
+// execsAllArgs reports whether s ends by running its arguments: `exec "$@"`.
+func execsAllArgs(s *parser.Script, tail map[*parser.Command]bool) bool {
+	for _, cmd := range s.Commands {
+		if isAllArgsWord(cmd.Name) && (cmd.Exec || tail[cmd]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllArgsWord(s string) bool {
+	switch s {
+	case `"$@"`, `$@`, `"${@}"`, `${@}`:
+		return true
+	}
+	return false
+}
+
+// inheritsDroppingEntrypoint reports whether the container keeps the
+// ENTRYPOINT of an official image that drops privileges itself, or its own
+// entrypoint hands over to that image's docker-entrypoint.sh.
+func inheritsDroppingEntrypoint(c *parser.Container) bool {
+	kb, ok := knownBase(c.Stage.RootBase())
+	if !ok || !kb.drops {
+		return false
+	}
+	if c.Entrypoint() == nil {
+		return true
+	}
+	if c.Script == nil {
+		return false
+	}
+	tail := tailCommands(c.Script)
+	for _, cmd := range c.Script.Commands {
+		if cmd.Base() == "docker-entrypoint.sh" && (cmd.Exec || startsMainProcess(cmd, tail)) {
+			return true
+		}
+	}
+	return false
+}
+
+// entrypointUnseen reports whether the container starts a script dlint
+// could not read (a COPY from a build context that is not on disk, or a
+// script of the base image).
+func entrypointUnseen(c *parser.Container) bool {
+	spec := c.Entrypoint()
+	if spec == nil {
+		spec = c.Cmd()
+	}
+	if spec == nil || spec.Script == nil || len(spec.Script.Commands) == 0 {
+		return false
+	}
+	prog := programOf(unwrapInit(spec.Script.Commands[0]))
+	if prog == "" {
+		return false
+	}
+	name := path.Base(prog)
+	if strings.HasSuffix(name, ".sh") || strings.Contains(strings.ToLower(name), "entrypoint") {
+		return true
+	}
+	for _, st := range c.Stage.Ancestors() {
+		for _, cp := range st.Copies {
+			if cp.From != "" {
+				continue
+			}
+			for _, src := range cp.Sources {
+				if path.Base(src) == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// programOf names the program cmd starts: the script a shell runs
+// (`sh /entrypoint.sh`), or the command itself. It is "" for `sh -c`.
+func programOf(cmd *parser.Command) string {
+	if !parser.IsShell(cmd.Name) {
+		return cmd.Name
+	}
+	for _, a := range cmd.Args {
+		if strings.HasPrefix(a.Lit, "-") {
+			if strings.Contains(strings.TrimLeft(a.Lit, "-"), "c") && !strings.HasPrefix(a.Lit, "--") {
+				return ""
+			}
 			continue
 		}
-		for _, cmd := range spec.Script.Commands {
-			if _, ok := privilegeDrop(cmd); ok {
+		return a.Lit
+	}
+	return ""
+}
+
+// dropToolFiles are the privilege-drop tools that images install only to
+// use in their entrypoint (setpriv comes with util-linux anyway).
+var dropToolFiles = map[string]bool{"gosu": true, "su-exec": true}
+
+// shipsDropTool reports whether the stage (or a stage it builds on)
+// installs gosu or su-exec: a package install, a download to
+// /usr/local/bin/gosu, a `gosu --version` smoke test, or a COPY of the
+// binary.
+func shipsDropTool(stage *parser.Stage) bool {
+	for _, st := range stage.Ancestors() {
+		for _, in := range st.Instructions {
+			if in.Keyword == "RUN" && in.Script != nil && scriptMentionsDropTool(in.Script) {
+				return true
+			}
+		}
+		for _, cp := range st.Copies {
+			if dropToolFiles[path.Base(cp.Dest)] {
+				return true
+			}
+			for _, src := range cp.Sources {
+				if dropToolFiles[path.Base(src)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func scriptMentionsDropTool(s *parser.Script) bool {
+	for _, cmd := range s.Commands {
+		if dropToolFiles[cmd.Base()] {
+			return true
+		}
+		for _, a := range cmd.Args {
+			// "su-exec>=0.2", "/usr/local/bin/gosu"
+			name := path.Base(a.Lit)
+			if i := strings.IndexAny(name, "=<>~"); i > 0 {
+				name = name[:i]
+			}
+			if dropToolFiles[name] {
 				return true
 			}
 		}

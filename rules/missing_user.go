@@ -1,0 +1,167 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// MissingUser reports containers that run as root because nothing ever
+// sets a user: no USER, no compose `user:`, a root base and no privilege
+// drop in the entrypoint.
+var MissingUser = &Rule{
+	ID:       "missing-user",
+	Aliases:  []string{"DS002", "CKV_DOCKER_3"},
+	Severity: Warning,
+	Tags:     []string{TagSecurity, TagDockerfile, TagCompose},
+	Summary:  "The container runs as root because no USER is ever set",
+	Doc: `## Why
+Without a USER instruction a container runs as root, the user every base image
+starts with unless it says otherwise. Root in a container is root on the
+host's kernel: a container escape, a writable host mount or a kernel bug turns
+an application bug into a host compromise, and the app can rewrite its own
+binaries. dlint reports the stage the container runs when neither it nor a
+stage it builds on sets USER, compose sets no ` + "`user:`" + `, and nothing else keeps
+the app off root:
+
+- the base image already runs unprivileged (distroless ` + "`:nonroot`" + `, Chainguard
+  runtime images, ` + "`nginxinc/nginx-unprivileged`" + `, Bitnami application images, .NET
+  chiseled images, …);
+- the entrypoint drops privileges: a script that ends with
+  ` + "`exec gosu app \"$@\"`" + ` (or su-exec, setpriv), an ENTRYPOINT that runs gosu, or the
+  kept entrypoint of an official image such as postgres, redis or mysql.
+
+` + "`scratch`" + ` has no users at all: a program copied into it runs as UID 0, and
+` + "`USER 65532:65532`" + ` works there without any /etc/passwd.
+
+## Bad
+` + "```dockerfile" + `
+FROM node:22-slim
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev
+CMD ["node", "server.js"]
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+FROM node:22-slim
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev
+USER 1000:1000
+CMD ["node", "server.js"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=missing-user`" + ` on the line above the FROM of the stage that is run,
+or ` + "`missing-user: off`" + ` in .dlint.yaml. Trivy's DS002 and Checkov's CKV_DOCKER_3
+name this rule too.`,
+	Check: checkMissingUser,
+}
+
+func checkMissingUser(pass *Pass) {
+	for _, c := range pass.Containers {
+		if c.Stage == nil || c.Dockerfile == nil || c.ComposeUser() != nil || c.ImageUser() != nil {
+			continue
+		}
+		base := c.Stage.RootBase()
+		if unresolvedImage(base) {
+			continue
+		}
+		if kb, ok := knownBase(base); ok && !kb.drops {
+			continue
+		}
+		if dropsPrivileges(c) {
+			continue
+		}
+		pass.Report(fromBaseRange(c.Dockerfile, c.Stage), missingUserMessage(c, base))
+	}
+}
+
+// unresolvedImage reports whether the base reference depends on a build
+// argument with no value, so nothing is known about the image.
+func unresolvedImage(ref parser.ImageRef) bool {
+	return ref.Repository == "" || strings.HasPrefix(ref.Repository, "/") || strings.HasSuffix(ref.Raw, ":") || strings.HasSuffix(ref.Raw, "/")
+}
+
+// fromBaseRange points at the base image name in the stage's FROM.
+func fromBaseRange(df *parser.Dockerfile, st *parser.Stage) parser.Range {
+	args := st.From.ArgsRange()
+	if r, ok := df.Source.FindInLine(args.Start.Line, args.Start.Col, st.BaseName); ok {
+		return r
+	}
+	return args
+}
+
+func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
+	runsAs := "root"
+	switch {
+	case base.IsScratch():
+		runsAs = "UID 0 (scratch has no users)"
+	case isWindowsStage(c.Stage):
+		runsAs = "ContainerAdministrator"
+	}
+	var what string
+	if c.Service != nil {
+		what = fmt.Sprintf("%s runs as %s: its image never sets USER and compose sets no `user:`", c.Name(), runsAs)
+	} else {
+		name := c.Name()
+		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s", strings.ToUpper(name[:1]), name[1:], runsAs)
+	}
+	if c.Stage.Parent != nil {
+		what += fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
+	} else if !base.IsScratch() {
+		what += fmt.Sprintf(" like its base %s", base.Raw)
+	}
+	var fix string
+	kb, known := knownBase(base)
+	switch {
+	case known && kb.drops:
+		fix = fmt.Sprintf("the %s image's own docker-entrypoint.sh would hand over to its service user with gosu, but this ENTRYPOINT replaces it; keep that entrypoint (`exec docker-entrypoint.sh \"$@\"` from your script), or set USER to the image's %s user", base.Repository, kb.user)
+	case base.IsScratch():
+		fix = "add `USER 65532:65532` (a numeric USER needs no /etc/passwd)"
+	case isWindowsStage(c.Stage):
+		fix = "add `USER ContainerUser`"
+	case base.Registry == "gcr.io" && strings.HasPrefix(base.Repository, "distroless/"):
+		tag := "nonroot"
+		if hasTagPart(strings.ToLower(base.Tag), "debug") {
+			tag = "debug-nonroot"
+		}
+		fix = fmt.Sprintf("use the `%s:%s` variant of the base image, or add `USER 65532:65532`", base.Name(), tag)
+	case base.Registry == "" && (base.Repository == "nginx" || base.Repository == "nginxinc/nginx"):
+		fix = "build on `nginxinc/nginx-unprivileged` (same nginx, runs as UID 101 and listens on 8080), or add `USER 101:101` after moving the pid file and temp paths to writable directories"
+	case base.Registry == "mcr.microsoft.com" && strings.HasPrefix(base.Repository, "dotnet/") && dotnetMajor(base.Tag) >= 8:
+		fix = "add `USER $APP_UID`, the non-root app user (UID 1654) that .NET 8+ images ship"
+	case base.Registry == "cgr.dev":
+		fix = "add `USER 65532:65532`, the nonroot user Chainguard images ship"
+	case isAlpineLike(base):
+		fix = "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
+	default:
+		fix = "create a user and switch to it (`RUN useradd --uid 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec gosu app \"$@\"`"
+	}
+	return what + "; " + fix
+}
+
+// dotnetMajor reads the .NET major version from a tag such as "8.0-alpine".
+func dotnetMajor(tag string) int {
+	n := 0
+	for _, r := range tag {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+		if n > 1000 {
+			return 0
+		}
+	}
+	return n
+}
+
+// isAlpineLike reports whether the image uses BusyBox's adduser rather than
+// useradd.
+func isAlpineLike(ref parser.ImageRef) bool {
+	name := ref.Repository[strings.LastIndex(ref.Repository, "/")+1:]
+	return name == "alpine" || name == "busybox" || strings.Contains(strings.ToLower(ref.Tag), "alpine")
+}

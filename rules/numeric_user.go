@@ -1,0 +1,245 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// NumericUser reports a container that runs as a user given by name.
+var NumericUser = &Rule{
+	ID:       "numeric-user",
+	Severity: Info,
+	Tags:     []string{TagSecurity, TagDockerfile, TagCompose},
+	Summary:  "USER names the user: Kubernetes runAsNonRoot can only verify a numeric UID",
+	Doc: `## Why
+An orchestrator that enforces non-root containers (Kubernetes ` + "`runAsNonRoot`" + `,
+OpenShift's restricted policies) reads the image's USER before it starts
+anything. It cannot look a name up in the image's /etc/passwd, so ` + "`USER app`" + `
+is refused ("image has non-numeric user, cannot verify user is non-root")
+unless the pod also sets ` + "`runAsUser`" + `. A numeric ` + "`USER 10001:10001`" + ` is checked
+at a glance, needs no passwd entry, and works on scratch and distroless. When
+the Dockerfile creates the user with ` + "`useradd -u N`" + ` / ` + "`adduser -u N`" + `, dlint
+suggests that UID (and the GID of a matching ` + "`groupadd -g`" + `) and offers a fix.
+Only the USER the container runs as is checked (the final stage, or the
+compose build target); root is left to root-user, and a USER that depends on
+a build argument without a default is skipped.
+
+## Bad
+` + "```dockerfile" + `
+FROM debian:12-slim
+RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app app
+USER app:app
+CMD ["/usr/local/bin/app"]
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+FROM debian:12-slim
+RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app app
+USER 10001:10001
+CMD ["/usr/local/bin/app"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=numeric-user`" + ` on the line above the USER (or the compose
+` + "`user:`" + ` key), or ` + "`numeric-user: off`" + ` in .dlint.yaml.`,
+	Check: checkNumericUser,
+}
+
+func checkNumericUser(pass *Pass) {
+	for _, c := range pass.Containers {
+		if cu := c.ComposeUser(); cu != nil {
+			checkComposeNumericUser(pass, c, cu)
+			continue
+		}
+		u := c.ImageUser()
+		if u == nil || !u.Resolved || u.IsRoot() || u.IsNumeric() || u.Name == "" || c.Stage == nil || isWindowsStage(c.Stage) {
+			continue
+		}
+		pass.ReportFix(u.Range, numericUserMessage(c, u), numericUserFix(c, u))
+	}
+}
+
+// numericUserMessage says which number to write: the UID the Dockerfile
+// gives the user, the well-known UID of a base image's user, or how to find
+// one.
+func numericUserMessage(c *parser.Container, u *parser.User) string {
+	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s runs as non-root (it only trusts a numeric UID)", u.Raw, c.Name())
+	uid, gid, created := createdIDs(c.Stage, u)
+	if ids := exactIDs(u, uid, gid); ids != "" {
+		return fmt.Sprintf("%s; write `USER %s`, the UID this Dockerfile gives %s", head, ids, u.Name)
+	}
+	if ids, from := wellKnownIDs(u.Name, c.Stage.RootBase()); ids != "" && !created {
+		return fmt.Sprintf("%s; write `USER %s`, the IDs of %s in %s", head, ids, u.Name, from)
+	}
+	if created {
+		add := "useradd --uid 10001 " + u.Name
+		if isAlpineLike(c.Stage.RootBase()) {
+			add = "adduser -D -u 10001 " + u.Name
+		}
+		return fmt.Sprintf("%s; give %s a fixed UID where the Dockerfile creates it (`%s`) and write `USER 10001:10001`", head, u.Name, add)
+	}
+	return fmt.Sprintf("%s; write the numeric UID:GID the image gives %s (`id %s` shows them), e.g. `USER 10001:10001`", head, u.Name, u.Name)
+}
+
+// numericUserFix replaces the name with the UID the Dockerfile itself
+// assigns, which is the same user.
+func numericUserFix(c *parser.Container, u *parser.User) *Fix {
+	uid, gid, _ := createdIDs(c.Stage, u)
+	ids := exactIDs(u, uid, gid)
+	if ids == "" || u.Raw != joinUser(u.Name, u.Group) {
+		return nil
+	}
+	return &Fix{Description: "use the numeric UID", Edits: []Edit{{Range: u.Range, NewText: ids}}}
+}
+
+// exactIDs is the numeric form of u when the Dockerfile assigns its UID (and
+// GID, when u names a group), or "".
+func exactIDs(u *parser.User, uid, gid string) string {
+	switch {
+	case uid == "":
+		return ""
+	case u.Group == "":
+		return uid
+	case isNumericID(u.Group):
+		return uid + ":" + u.Group
+	case gid != "":
+		return uid + ":" + gid
+	}
+	return ""
+}
+
+// wellKnownIDs are the fixed IDs of users that common base images create.
+func wellKnownIDs(user string, base parser.ImageRef) (ids, from string) {
+	repo := base.Repository
+	switch {
+	case user == "nobody":
+		return "65534:65534", "Debian, Ubuntu and Alpine"
+	case user == "www-data" && base.Registry == "" && (repo == "php" || repo == "wordpress" || repo == "httpd"):
+		if isAlpineLike(base) {
+			return "82:82", "the " + repo + " Alpine images"
+		}
+		return "33:33", "the " + repo + " Debian images"
+	case user == "www-data" && base.Registry == "" && (repo == "debian" || repo == "ubuntu"):
+		return "33:33", repo
+	case user == "nginx" && base.Registry == "" && repo == "nginx":
+		return "101:101", "the nginx images"
+	case user == "node" && base.Registry == "" && repo == "node":
+		return "1000:1000", "the node images"
+	}
+	return "", ""
+}
+
+func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
+	name, _, _ := cutUser(cu.Value)
+	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") {
+		return
+	}
+	pass.Report(cu.Range, fmt.Sprintf("%s sets `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID, e.g. `user: \"10001:10001\"`", c.Name(), cu.Value))
+}
+
+func isNumericID(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// createdIDs finds the UID a useradd/adduser in the stage chain gives user,
+// and the GID a groupadd/addgroup gives group ("" when not written as a
+// literal number), and whether the chain creates the user at all.
+func createdIDs(stage *parser.Stage, u *parser.User) (uid, gid string, created bool) {
+	rawUser, rawGroup, _ := cutUser(u.Raw)
+	for _, st := range stage.Ancestors() {
+		for i := len(st.Instructions) - 1; i >= 0; i-- {
+			in := st.Instructions[i]
+			if in.Keyword != "RUN" || in.Script == nil {
+				continue
+			}
+			for _, cmd := range in.Script.Commands {
+				switch cmd.Base() {
+				case "useradd", "adduser":
+					if uid == "" && namesAccount(cmd, u.Name, rawUser) {
+						created = true
+						if v, ok := cmdOptionValue(cmd.Args, "-u", "--uid"); ok && isNumericID(v) {
+							uid = v
+						}
+					}
+				case "groupadd", "addgroup":
+					if gid == "" && u.Group != "" && namesAccount(cmd, u.Group, rawGroup) {
+						if v, ok := cmdOptionValue(cmd.Args, "-g", "--gid"); ok && isNumericID(v) {
+							gid = v
+						}
+					}
+				}
+			}
+		}
+	}
+	return uid, gid, created
+}
+
+// namesAccount reports whether the account cmd creates is name, written
+// literally or through the same variable as the USER (`useradd "$APP_USER"`
+// for `USER ${APP_USER}`).
+func namesAccount(cmd *parser.Command, name, raw string) bool {
+	word := accountWord(cmd)
+	if word == nil {
+		return false
+	}
+	if word.Literal {
+		return word.Lit == name
+	}
+	v := varRef(word.Lit)
+	return v != "" && v == varRef(raw)
+}
+
+// varRef returns the variable name of a word that is just one variable
+// reference: "$X", ${X}, "${X}"; "" otherwise.
+func varRef(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
+	if !strings.HasPrefix(s, "$") {
+		return ""
+	}
+	s = s[1:]
+	if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+		s = s[1 : len(s)-1]
+	}
+	if s == "" || strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+		return ""
+	}
+	return s
+}
+
+// accountValueOptions are the options of useradd, adduser, groupadd and
+// addgroup (shadow, Debian and BusyBox) that take a value.
+var accountValueOptions = map[string]bool{
+	"-u": true, "--uid": true, "-g": true, "--gid": true, "-G": true, "--groups": true,
+	"-d": true, "--home": true, "--home-dir": true, "-h": true, "-s": true, "--shell": true,
+	"-c": true, "--comment": true, "--gecos": true, "-e": true, "--expiredate": true,
+	"-f": true, "--inactive": true, "-k": true, "--skel": true, "-K": true, "--key": true,
+	"-p": true, "--password": true, "-b": true, "--base-dir": true, "-R": true, "--root": true,
+	"-P": true, "--prefix": true, "-Z": true, "--selinux-user": true, "--ingroup": true,
+	"--firstuid": true, "--lastuid": true, "--firstgid": true, "--lastgid": true,
+	"--conf": true, "--add-extra-groups": false,
+}
+
+// accountWord returns the account a useradd/adduser/groupadd/addgroup
+// creates: its first operand (`adduser app sudo` adds app to sudo).
+func accountWord(cmd *parser.Command) *parser.Word {
+	for i := 0; i < len(cmd.Args); i++ {
+		a := cmd.Args[i].Lit
+		switch {
+		case a == "--":
+			continue
+		case strings.HasPrefix(a, "-"):
+			if !strings.Contains(a, "=") && accountValueOptions[a] {
+				i++
+			}
+			continue
+		}
+		return cmd.Args[i]
+	}
+	return nil
+}

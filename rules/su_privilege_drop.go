@@ -1,0 +1,158 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// SuPrivilegeDrop reports su and runuser used to run commands as another
+// user in RUN, ENTRYPOINT, CMD, compose commands and entrypoint scripts.
+var SuPrivilegeDrop = &Rule{
+	ID:       "su-privilege-drop",
+	Severity: Warning,
+	Tags:     []string{TagSecurity, TagPID1, TagDockerfile},
+	Summary:  "su or runuser switches user: it keeps a process between PID 1 and the app; use gosu, su-exec or setpriv",
+	Doc: `## Why
+` + "`su`" + ` and ` + "`runuser`" + ` are made for people at a terminal: they go through PAM, start
+a shell (` + "`su -c`" + ` runs the command through the target user's login shell), and
+stay running as the parent of what they start. In a container that means su,
+not the app, receives the SIGTERM of ` + "`docker stop`" + `, a TTY is expected where
+there is none, and the environment is reset. ` + "`gosu`" + `, ` + "`su-exec`" + ` and ` + "`setpriv`" + `
+switch user and then exec the program, so the app itself becomes PID 1:
+` + "`exec gosu app \"$@\"`" + ` at the end of an entrypoint script. In RUN, the USER
+instruction switches user for the following steps without any tool.
+
+dlint looks at RUN, ENTRYPOINT and CMD (shell form, exec form and ` + "`sh -c`" + `
+strings), compose ` + "`entrypoint:`" + `/` + "`command:`" + ` and the entrypoint scripts they
+start. ` + "`su`" + ` as an argument (` + "`apt-get install su`" + `) is not reported.
+
+## Bad
+` + "```sh" + `
+#!/bin/sh
+# docker-entrypoint.sh
+chown -R app:app /data
+su app -c "exec /usr/local/bin/server"
+` + "```" + `
+
+## Good
+` + "```sh" + `
+#!/bin/sh
+# docker-entrypoint.sh
+chown -R app:app /data
+exec gosu app /usr/local/bin/server
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=su-privilege-drop`" + ` on the line above the instruction, or
+` + "`su-privilege-drop: off`" + ` in .dlint.yaml.`,
+	Check: checkSuPrivilegeDrop,
+}
+
+func checkSuPrivilegeDrop(pass *Pass) {
+	if pass.Dockerfile != nil {
+		for _, in := range pass.Dockerfile.Instructions {
+			switch in.Keyword {
+			case "RUN", "ENTRYPOINT", "CMD":
+				reportSu(pass, in.Script, in.Keyword)
+			}
+		}
+	}
+	for _, c := range pass.Containers {
+		reportSu(pass, c.Script, "script")
+		if c.Service == nil {
+			continue
+		}
+		for _, spec := range []*parser.ExecSpec{c.Service.Entrypoint, c.Service.Command} {
+			if spec != nil && spec.Instr == nil {
+				reportSu(pass, spec.Script, "compose")
+			}
+		}
+	}
+}
+
+func reportSu(pass *Pass, s *parser.Script, where string) {
+	if s == nil {
+		return
+	}
+	for _, cmd := range s.Commands {
+		tool := cmd.Base()
+		if tool != "su" && tool != "runuser" || onlyAsksForHelp(cmd) {
+			continue
+		}
+		user := suTargetUser(cmd)
+		r := commandNameRange(s, cmd)
+		if where == "RUN" {
+			who := userOr(user, "app")
+			pass.Report(r, fmt.Sprintf("`%s` in RUN is made for interactive logins (PAM, a shell in between, an environment reset with `-`); switch with `USER %s` for the steps that need it (and back after), or run the command with `gosu %s …` or `su-exec %s …`, which exec it directly", tool, who, who, who))
+			continue
+		}
+		pass.Report(r, fmt.Sprintf("`%s` keeps itself and a shell between PID 1 and the app: `docker stop` signals %s, not the app, and it expects a terminal; hand over with `exec gosu %s \"$@\"` (or su-exec, setpriv) so the app replaces the script", tool, tool, userOr(user, "<user>")))
+	}
+}
+
+func userOr(user, def string) string {
+	if user == "" || user == "root" {
+		return def
+	}
+	return user
+}
+
+// onlyAsksForHelp reports whether cmd is `su --help` or `su --version`.
+func onlyAsksForHelp(cmd *parser.Command) bool {
+	if len(cmd.Args) != 1 {
+		return false
+	}
+	switch cmd.Args[0].Lit {
+	case "--help", "-h", "--version", "-V":
+		return true
+	}
+	return false
+}
+
+// suValueOptions are the options of su and runuser that take a value.
+var suValueOptions = map[string]bool{
+	"-c": true, "--command": true, "-s": true, "--shell": true, "-g": true, "--group": true,
+	"-G": true, "--supp-group": true, "-w": true, "--whitelist-environment": true,
+	"-C": true, "--session-command": true,
+}
+
+// suTargetUser names the user `su [options] [-] user …` or `runuser -u
+// user …` switches to; "" when it is not written literally.
+func suTargetUser(cmd *parser.Command) string {
+	if u, ok := cmdOptionValue(cmd.Args, "-u", "--user"); ok && cmd.Base() == "runuser" {
+		return literalUser(u)
+	}
+	for i := 0; i < len(cmd.Args); i++ {
+		a := cmd.Args[i]
+		switch {
+		case a.Lit == "-" || a.Lit == "--":
+			continue
+		case strings.HasPrefix(a.Lit, "--"):
+			if suValueOptions[a.Lit] {
+				i++
+			}
+			continue
+		case strings.HasPrefix(a.Lit, "-"):
+			// -c CMD, -s SHELL; clustered -lc takes the next word too.
+			last := "-" + a.Lit[len(a.Lit)-1:]
+			if suValueOptions[last] && len(a.Lit) > 1 {
+				i++
+			}
+			continue
+		}
+		if !a.Literal {
+			return ""
+		}
+		return literalUser(a.Lit)
+	}
+	return "root"
+}
+
+func literalUser(s string) string {
+	if s == "" || strings.ContainsAny(s, "$`\"' ") {
+		return ""
+	}
+	return s
+}

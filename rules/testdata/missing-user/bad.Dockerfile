@@ -1,0 +1,6 @@
+# want: missing-user
+FROM node:22-slim
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev
+CMD ["node", "server.js"]
