@@ -172,16 +172,38 @@ func (b *sarifBuilder) result(f rules.Finding) *sarif.Result {
 		WithRuleIndex(b.rule(f.Rule)).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(sentence(f.Message))).
-		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-			sarif.NewPhysicalLocation().
-				WithArtifactLocation(b.artifact(f.Range.File)).
-				WithRegion(sarifRegion(f.Range)),
-		)}).
+		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(b.physical(f.Range, src))}).
 		WithPartialFingerprints(map[string]string{fingerprintKey: b.fingerprints.sarif(f, rel, src)})
 	if f.Fix != nil && len(f.Fix.Edits) > 0 {
 		res.WithFixes([]*sarif.Fix{b.fix(f.Fix)})
 	}
 	return res
+}
+
+// contextLines is how many lines around a finding its context region shows.
+const contextLines = 2
+
+// physical locates a finding. With the source at hand it carries the
+// reported text as a snippet and the lines around it as a context region,
+// so a viewer without a checkout still shows the code.
+func (b *sarifBuilder) physical(r parser.Range, src *parser.Source) *sarif.PhysicalLocation {
+	region := sarifRegion(r)
+	loc := sarif.NewPhysicalLocation().WithArtifactLocation(b.artifact(r.File)).WithRegion(region)
+	if src == nil || *region.StartLine > src.LineCount() {
+		return loc
+	}
+	if text := regionText(src, r); text != "" {
+		region.WithSnippet(sarif.NewArtifactContent().WithText(text))
+	}
+	first := max(*region.StartLine-contextLines, 1)
+	last := min(max(lastLine(r), *region.StartLine)+contextLines, src.LineCount())
+	var lines []string
+	for n := first; n <= last; n++ {
+		lines = append(lines, src.Line(n))
+	}
+	context := sarif.NewRegion().WithStartLine(first).WithEndLine(last).
+		WithSnippet(sarif.NewArtifactContent().WithText(strings.Join(lines, "\n")))
+	return loc.WithContextRegion(context)
 }
 
 // artifact locates a file: relative to %SRCROOT% inside the repository,
