@@ -12,7 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/dlint-dev/dlint/report"
+	"github.com/dlint-dev/dlint/rules"
 )
 
 // manyFindings writes n Dockerfiles that each run as root, so a run
@@ -175,4 +178,46 @@ func TestOutputFile(t *testing.T) {
 	if !bytes.Contains(data, []byte(`"id": "docker/"`)) {
 		t.Errorf("--sarif-category did not set automationDetails.id")
 	}
+}
+
+// TestSARIFOfEveryRuleValidates lints every rule's testdata and the example
+// project, so each rule's findings and fixes pass through the SARIF
+// writer, and validates the log against the SARIF 2.1.0 schema.
+func TestSARIFOfEveryRuleValidates(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "schemas", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Skipf("SARIF schema not available: %v", err)
+	}
+	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	Main([]string{"--format", "sarif", "--enable", strings.Join(allRuleIDs(), ","), "../../rules/testdata", "../../testdata/examples"}, nil, &stdout, &stderr)
+	if countFindings(t, "sarif", stdout.Bytes()) == 0 {
+		t.Fatalf("no results; stderr: %s", stderr.String())
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("SARIF does not validate: %v", err)
+	}
+}
+
+func allRuleIDs() []string {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
