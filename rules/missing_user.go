@@ -136,12 +136,75 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
 		fix = "add `USER $APP_UID`, the non-root app user (UID 1654) that .NET 8+ images ship"
 	case base.Registry == "cgr.dev":
 		fix = "add `USER 65532:65532`, the nonroot user Chainguard images ship"
+	case createdAccount(c.Stage) != nil:
+		fix = accountAdvice(c.Stage, createdAccount(c.Stage))
+	case shippedUser(base) != "":
+		user := shippedUser(base)
+		ids, _ := wellKnownIDs(user, base)
+		fix = fmt.Sprintf("switch to the %s user the image already has with `USER %s` (after the steps that need root), or create your own with a fixed UID", user, ids)
 	case isAlpineLike(base):
 		fix = "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
 	default:
 		fix = "create a user and switch to it (`RUN useradd --uid 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec gosu app \"$@\"`"
 	}
 	return what + "; " + fix
+}
+
+// createdAccount returns the last user the stage chain creates with
+// useradd/adduser (Name is the account name), or nil.
+func createdAccount(stage *parser.Stage) *parser.User {
+	for _, st := range stage.Ancestors() {
+		for i := len(st.Instructions) - 1; i >= 0; i-- {
+			in := st.Instructions[i]
+			if in.Keyword != "RUN" || in.Script == nil {
+				continue
+			}
+			cmds := in.Script.Commands
+			for j := len(cmds) - 1; j >= 0; j-- {
+				cmd := cmds[j]
+				if b := cmd.Base(); b != "useradd" && b != "adduser" {
+					continue
+				}
+				if w := accountWord(cmd); w != nil && w.Literal && literalUser(w.Lit) != "" {
+					return &parser.User{Raw: w.Lit, Name: w.Lit, Resolved: true}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// accountAdvice tells to switch to the user the Dockerfile creates, by its
+// UID when the Dockerfile fixes one.
+func accountAdvice(stage *parser.Stage, acct *parser.User) string {
+	// A group of the same name (`addgroup -g 82 www-data`) gives the GID.
+	uid, gid, _ := createdIDs(stage, &parser.User{Raw: acct.Name + ":" + acct.Name, Name: acct.Name, Group: acct.Name})
+	if uid != "" {
+		if gid != "" {
+			uid += ":" + gid
+		}
+		return fmt.Sprintf("switch to the %s user this Dockerfile creates with `USER %s` after the steps that need root", acct.Name, uid)
+	}
+	add := "useradd --uid 10001 " + acct.Name
+	if isAlpineLike(stage.RootBase()) {
+		add = "adduser -D -u 10001 " + acct.Name
+	}
+	return fmt.Sprintf("switch to the %s user this Dockerfile creates: give it a fixed UID (`%s`) and add `USER 10001:10001` after the steps that need root", acct.Name, add)
+}
+
+// shippedUser names the unprivileged user an official image creates for its
+// app but does not switch to.
+func shippedUser(base parser.ImageRef) string {
+	if base.Registry != "" {
+		return ""
+	}
+	switch base.Repository {
+	case "node":
+		return "node"
+	case "php", "wordpress", "httpd":
+		return "www-data"
+	}
+	return ""
 }
 
 // dotnetMajor reads the .NET major version from a tag such as "8.0-alpine".
