@@ -134,12 +134,12 @@ func findCopiedFile(stage *parser.Stage, argv0, contextDir string) string {
 }
 
 func copiedSource(cp *parser.Copy, target, contextDir string) string {
-	dest := strings.TrimSuffix(cp.Dest, "/")
+	dest := path.Clean(cp.Dest) // "/usr/local/bin/" → "/usr/local/bin"; "/" stays "/"
 	for _, src := range cp.Sources {
 		if strings.Contains(src, "://") || strings.HasPrefix(src, "git@") {
 			continue // ADD of a URL or git repository
 		}
-		local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/" + src)))
+		local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/"+src)))
 		if strings.ContainsAny(src, "*?[") {
 			if !cp.DirDest || path.Dir(target) != dest {
 				continue
@@ -158,7 +158,7 @@ func copiedSource(cp *parser.Copy, target, contextDir string) string {
 		}
 		if info.IsDir() {
 			// COPY dir /dest copies the directory's contents into /dest.
-			if rel, ok := strings.CutPrefix(target, dest+"/"); ok {
+			if rel, ok := strings.CutPrefix(target, strings.TrimSuffix(dest, "/")+"/"); ok {
 				f := filepath.Join(local, filepath.FromSlash(rel))
 				if isFile(f) {
 					return f

@@ -576,16 +576,23 @@ func (b *dfBuilder) expose(in *Instruction) {
 	// buildkit sorts EXPOSE's ports; keep the order written in the file.
 	fromCol := in.ArgsRange().Start.Col
 	for _, raw := range in.Args {
-		v, ok := b.expand(raw, b.env)
-		p := &ExposedPort{Raw: raw, Value: v, Instr: in}
-		if r, found := b.df.Source.FindInLine(in.Range.Start.Line, fromCol, raw); found {
-			p.Range = r
+		r, found := b.df.Source.FindInLine(in.Range.Start.Line, fromCol, raw)
+		if found {
+			fromCol = r.End.Col
 		} else {
-			p.Range = in.Find(raw)
+			r = in.Find(raw)
 		}
-		if ok {
+		res, err := b.lex.ProcessWordWithMatches(raw, envGetter(b.env))
+		if err != nil || len(res.Unmatched) > 0 {
+			b.stage.Expose = append(b.stage.Expose, &ExposedPort{Raw: raw, Value: raw, Instr: in, Range: r})
+			continue
+		}
+		// A variable may hold several ports (`ARG PORTS="80 443"`): buildkit
+		// splits the expanded word.
+		for _, v := range res.Words {
+			p := &ExposedPort{Raw: raw, Value: v, Instr: in, Range: r}
 			p.Spec, p.Err = ParseExposePort(v)
+			b.stage.Expose = append(b.stage.Expose, p)
 		}
-		b.stage.Expose = append(b.stage.Expose, p)
 	}
 }

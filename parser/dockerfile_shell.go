@@ -1,9 +1,10 @@
 package parser
 
 import (
-	"encoding/json"
 	"path"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -146,16 +147,16 @@ func (b *dfBuilder) execFormScript(in *Instruction, argv []string) *Script {
 		return s
 	}
 	words := make([]*Word, len(argv))
-	col := in.ArgsRange().Start.Col
-	line := in.Range.Start.Line
+	tokens := make([]*jsonString, len(argv))
+	at := in.ArgsRange().Start
 	for i, a := range argv {
-		enc, _ := json.Marshal(a)
-		r, ok := src.FindInLine(line, col, string(enc))
-		if !ok {
-			r = in.ArgsRange()
-		} else {
-			col = r.End.Col
+		tok := findJSONString(src, at, in.Range.End.Line, a)
+		r := in.ArgsRange()
+		if tok != nil {
+			r = tok.rng
+			at = r.End
 		}
+		tokens[i] = tok
 		words[i] = &Word{Lit: a, Literal: true, Range: r}
 	}
 	cmd := &Command{Name: argv[0], Args: words[1:], Exec: true, NameRange: words[0].Range}
@@ -163,14 +164,12 @@ func (b *dfBuilder) execFormScript(in *Instruction, argv []string) *Script {
 	s.Commands = append(s.Commands, cmd)
 	s.Final = []*Command{cmd}
 	if i := ShellCScript(argv); i > 0 {
-		w := words[i]
-		start := w.Range.Start
-		exact := `"`+argv[i]+`"` == mustJSON(argv[i])
+		tok, start := tokens[i], words[i].Range.Start
 		inner := ParseShell(src, argv[i], func(l, c int) Pos {
-			if l == 1 && exact {
-				return Pos{Line: start.Line, Col: start.Col + len([]rune(argv[i][:min(c-1, len(argv[i]))])) + 1}
+			if tok == nil {
+				return start
 			}
-			return start
+			return tok.pos(l, c)
 		})
 		for _, ic := range inner.Commands {
 			if ic.Parent == nil {
@@ -183,7 +182,136 @@ func (b *dfBuilder) execFormScript(in *Instruction, argv []string) *Script {
 	return s
 }
 
-func mustJSON(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+// jsonString is a JSON string literal as written in the source, with the
+// source column of each byte of its decoded value, so positions inside an
+// exec-form `sh -c` script land on the right character whatever escapes
+// (\", \u0026) the file uses.
+type jsonString struct {
+	rng        Range
+	cols       []int // 1-based source column of each decoded byte
+	lineStarts []int // byte offsets in the value where its lines start
+}
+
+// pos maps a 1-based line and byte column of the decoded value to the file.
+func (t *jsonString) pos(line, col int) Pos {
+	off := len(t.cols)
+	if line-1 < len(t.lineStarts) {
+		off = min(t.lineStarts[line-1]+col-1, len(t.cols))
+	}
+	if off == len(t.cols) {
+		return Pos{Line: t.rng.End.Line, Col: t.rng.End.Col - 1} // the closing quote
+	}
+	return Pos{Line: t.rng.Start.Line, Col: t.cols[off]}
+}
+
+// findJSONString finds the first JSON string literal at or after from (up
+// to line last) whose value is want.
+func findJSONString(src *Source, from Pos, last int, want string) *jsonString {
+	for n := from.Line; n <= last; n++ {
+		line := []rune(src.Line(n))
+		i := 0
+		if n == from.Line {
+			i = max(from.Col-1, 0)
+		}
+		for ; i < len(line); i++ {
+			if line[i] != '"' {
+				continue
+			}
+			value, cols, end, ok := decodeJSONString(line, i)
+			if !ok {
+				continue
+			}
+			if value == want {
+				t := &jsonString{rng: Range{File: src.Path, Start: Pos{n, i + 1}, End: Pos{n, end + 2}}, cols: cols, lineStarts: []int{0}}
+				for j := 0; j < len(value); j++ {
+					if value[j] == '\n' {
+						t.lineStarts = append(t.lineStarts, j+1)
+					}
+				}
+				return t
+			}
+			i = end
+		}
+	}
+	return nil
+}
+
+// decodeJSONString decodes the string literal whose opening quote is at
+// line[open]. It returns the value, the 1-based column of each byte of it,
+// and the index of the closing quote.
+func decodeJSONString(line []rune, open int) (string, []int, int, bool) {
+	var sb strings.Builder
+	var cols []int
+	emit := func(r rune, col int) {
+		n := sb.Len()
+		sb.WriteRune(r)
+		for ; n < sb.Len(); n++ {
+			cols = append(cols, col+1)
+		}
+	}
+	for i := open + 1; i < len(line); i++ {
+		switch r := line[i]; r {
+		case '"':
+			return sb.String(), cols, i, true
+		case '\\':
+			if i+1 >= len(line) {
+				return "", nil, 0, false
+			}
+			col := i
+			i++
+			switch e := line[i]; e {
+			case '"', '\\', '/':
+				emit(e, col)
+			case 'b':
+				emit('\b', col)
+			case 'f':
+				emit('\f', col)
+			case 'n':
+				emit('\n', col)
+			case 'r':
+				emit('\r', col)
+			case 't':
+				emit('\t', col)
+			case 'u':
+				r, width, ok := decodeJSONEscapeU(line[i+1:])
+				if !ok {
+					return "", nil, 0, false
+				}
+				emit(r, col)
+				i += width
+			default:
+				return "", nil, 0, false
+			}
+		default:
+			emit(r, i)
+		}
+	}
+	return "", nil, 0, false
+}
+
+// decodeJSONEscapeU decodes the hex digits after `\u` (and a low surrogate
+// that follows a high one). width is how many runes it consumed.
+func decodeJSONEscapeU(rest []rune) (rune, int, bool) {
+	hex := func(rs []rune) (rune, bool) {
+		if len(rs) < 4 {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(rs[:4]), 16, 32)
+		return rune(v), err == nil
+	}
+	r, ok := hex(rest)
+	if !ok {
+		return 0, 0, false
+	}
+	if utf16.IsSurrogate(r) && len(rest) >= 10 && rest[4] == '\\' && rest[5] == 'u' {
+		if lo, ok := hex(rest[6:]); ok {
+			if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+				return pair, 10, true
+			}
+		}
+	}
+	if utf16.IsSurrogate(r) {
+		r = utf8.RuneError
+	}
+	return r, 4, true
 }

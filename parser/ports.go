@@ -34,11 +34,32 @@ func (p PortSpec) String() string {
 
 var validProtocols = map[string]bool{"tcp": true, "udp": true, "sctp": true}
 
+// PortError is why a port word is invalid. Problem names the faulty part
+// without repeating the whole input, so a caller can phrase its own message.
+type PortError struct {
+	Input   string
+	Problem string
+}
+
+func (e *PortError) Error() string { return fmt.Sprintf("%q: %s", e.Input, e.Problem) }
+
+func portErr(input, format string, args ...any) error {
+	return &PortError{Input: input, Problem: fmt.Sprintf(format, args...)}
+}
+
+// withInput names the whole input in an error about one of its parts.
+func withInput(err error, input string) error {
+	if pe, ok := err.(*PortError); ok && pe.Input != input {
+		return &PortError{Input: input, Problem: pe.Problem}
+	}
+	return err
+}
+
 // ParseExposePort parses one EXPOSE word: PORT[-END][/PROTO]. A host
 // mapping or address is an error, as EXPOSE only documents a port.
 func ParseExposePort(s string) (PortSpec, error) {
 	if strings.Contains(s, ":") {
-		return PortSpec{}, fmt.Errorf("%q maps a host port or address; EXPOSE only takes a container port, publish with `docker run -p` or compose `ports:`", s)
+		return PortSpec{}, portErr(s, "maps a host port or address; EXPOSE only takes a container port, publish with `docker run -p` or compose `ports:`")
 	}
 	ports, proto, err := splitProto(s)
 	if err != nil {
@@ -46,7 +67,7 @@ func ParseExposePort(s string) (PortSpec, error) {
 	}
 	start, end, err := parseRange(ports)
 	if err != nil {
-		return PortSpec{}, err
+		return PortSpec{}, withInput(err, s)
 	}
 	return PortSpec{ContainerStart: start, ContainerEnd: end, Protocol: proto}, nil
 }
@@ -109,17 +130,24 @@ func splitProto(s string) (string, string, error) {
 	if !found {
 		return body, "tcp", nil
 	}
-	if !validProtocols[proto] {
-		if validProtocols[strings.ToLower(proto)] {
-			return body, strings.ToLower(proto), nil
-		}
-		return "", "", fmt.Errorf("%q: unknown protocol %q (use tcp, udp or sctp)", s, proto)
+	if proto == "" {
+		return body, "tcp", nil // Docker reads "80/" as 80/tcp
 	}
-	return body, proto, nil
+	// Docker accepts the protocol in any case (443/TCP).
+	if !validProtocols[strings.ToLower(proto)] {
+		return "", "", portErr(s, "unknown protocol %q (use tcp, udp or sctp)", proto)
+	}
+	return body, strings.ToLower(proto), nil
 }
 
 func parseRange(s string) (int, int, error) {
 	a, b, isRange := strings.Cut(s, "-")
+	if isRange && a == "" {
+		return 0, 0, portErr(s, "port range %q lacks its start", s)
+	}
+	if isRange && b == "" {
+		return 0, 0, portErr(s, "port range %q lacks its end", s)
+	}
 	start, err := parsePort(a)
 	if err != nil {
 		return 0, 0, err
@@ -132,21 +160,21 @@ func parseRange(s string) (int, int, error) {
 		return 0, 0, err
 	}
 	if end < start {
-		return 0, 0, fmt.Errorf("port range %q ends before it starts", s)
+		return 0, 0, portErr(s, "port range %q ends before it starts", s)
 	}
 	return start, end, nil
 }
 
 func parsePort(s string) (int, error) {
 	if s == "" {
-		return 0, fmt.Errorf("missing port number")
+		return 0, portErr(s, "missing port number")
+	}
+	if strings.Trim(s, "0123456789") != "" {
+		return 0, portErr(s, "%q is not a port number", s)
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || strings.ContainsAny(s, "+-") {
-		return 0, fmt.Errorf("%q is not a port number", s)
-	}
-	if n < 1 || n > 65535 {
-		return 0, fmt.Errorf("port %d is outside 1-65535", n)
+	if err != nil || n < 1 || n > 65535 {
+		return 0, portErr(s, "port %s is outside 1-65535", s)
 	}
 	return n, nil
 }

@@ -15,8 +15,14 @@ type Script struct {
 	// nested in if/case/loops, functions and `sh -c` strings.
 	Commands []*Command
 	// Final holds the commands in tail position: what the shell runs last
-	// before it would exit (one per branch of a trailing if/case).
+	// before it would exit (one per branch of a trailing if/case). A call of
+	// a function defined in the script stands for the function's own tail;
+	// a trailing `exit`/`return` (also `cmd || exit 1`) hands the decision
+	// to the command before it.
 	Final []*Command
+	// UsesArgs is set when the script reads its positional parameters
+	// ($@, $*, $#, $1…), e.g. to pass `docker run` arguments on.
+	UsesArgs bool
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
 }
@@ -33,6 +39,10 @@ type Command struct {
 	Background, Piped bool
 	// InLoop is set inside for/while/until bodies, InFunc inside a function body.
 	InLoop, InFunc bool
+	// Redirected is set when the command has redirections (`> log`, `2>&1`).
+	Redirected bool
+	// Assigns names the variables set for this command only (`FOO=1 cmd`).
+	Assigns []string
 	// Inline is the parsed script of `sh -c "…"` / `bash -c '…'`, if any.
 	Inline *Script
 	// Parent is the `sh -c` command whose Inline script holds this command.
@@ -63,6 +73,52 @@ func (c *Command) ArgValues() []string {
 func (c *Command) HasArg(s string) bool {
 	for _, a := range c.Args {
 		if a.Lit == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Traps reports whether the script installs a handler for signal (a name
+// such as "TERM", with or without "SIG", or its number) with `trap`. An
+// empty action (ignore) or "-" (reset) is not a handler.
+func (s *Script) Traps(signal string) bool {
+	want := normalizeSignal(signal)
+	for _, c := range s.Commands {
+		if c.Name != "trap" || len(c.Args) < 2 {
+			continue
+		}
+		args := c.Args
+		if args[0].Lit == "--" {
+			args = args[1:]
+		}
+		if len(args) < 2 || args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-") {
+			continue
+		}
+		for _, a := range args[1:] {
+			if normalizeSignal(a.Lit) == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var signalNumbers = map[string]string{"1": "HUP", "2": "INT", "3": "QUIT", "9": "KILL", "15": "TERM"}
+
+func normalizeSignal(s string) string {
+	if n, ok := signalNumbers[s]; ok {
+		return n
+	}
+	s = strings.ToUpper(s)
+	return strings.TrimPrefix(s, "SIG")
+}
+
+// HasBackground reports whether the script starts a command in the
+// background (`cmd &`).
+func (s *Script) HasBackground() bool {
+	for _, c := range s.Commands {
+		if c.Background {
 			return true
 		}
 	}
@@ -133,9 +189,10 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		s.Err = err
 		return s
 	}
-	b := scriptBuilder{src: src, mapPos: mapPos, script: s}
+	b := scriptBuilder{src: src, mapPos: mapPos, script: s, funcs: map[string]*syntax.FuncDecl{}}
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
+	s.UsesArgs = usesArgs(f)
 	return s
 }
 
@@ -158,6 +215,29 @@ type scriptBuilder struct {
 	mapPos PosMapper
 	script *Script
 	byNode map[*syntax.CallExpr]*Command
+	funcs  map[string]*syntax.FuncDecl // by name
+	// inFinal guards against a function whose tail calls itself.
+	inFinal map[string]bool
+}
+
+// usesArgs reports whether the program expands a positional parameter.
+func usesArgs(f *syntax.File) bool {
+	found := false
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil {
+			switch v := pe.Param.Value; {
+			case v == "@" || v == "*" || v == "#":
+				found = true
+			case v != "0" && v != "" && strings.Trim(v, "0123456789") == "":
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 func (b *scriptBuilder) rng(from, to syntax.Pos) Range {
@@ -192,6 +272,12 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		}
 		cmd := b.call(x, c)
 		cmd.Background = st.Background
+		cmd.Redirected = len(st.Redirs) > 0
+		for _, a := range x.Assigns {
+			if a.Name != nil {
+				cmd.Assigns = append(cmd.Assigns, a.Name.Value)
+			}
+		}
 	case *syntax.BinaryCmd:
 		inner := c
 		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
@@ -224,6 +310,9 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 	case *syntax.FuncDecl:
 		fc := c
 		fc.inFunc = true
+		if x.Name != nil {
+			b.funcs[x.Name.Value] = x
+		}
 		b.stmt(x.Body, fc)
 	case *syntax.TimeClause:
 		b.stmt(x.Stmt, c)
@@ -356,19 +445,35 @@ func (b *scriptBuilder) inline(cmd *Command, c ctx) {
 
 // markFinal records the commands in tail position of list.
 func (b *scriptBuilder) markFinal(list []*syntax.Stmt) {
-	// Trailing `exit`/`wait`-free statements: the last statement decides,
-	// but a final bare `exit` hands the decision to the statement before it.
-	for i := len(list) - 1; i >= 0; i-- {
-		st := list[i]
+	var tail []*syntax.Stmt
+	for _, st := range list {
 		if call, ok := st.Cmd.(*syntax.CallExpr); ok && len(call.Args) == 0 {
 			continue // only assignments
 		}
 		if _, ok := st.Cmd.(*syntax.FuncDecl); ok {
 			continue
 		}
-		b.finalStmt(st)
+		tail = append(tail, st)
+	}
+	if len(tail) == 0 {
 		return
 	}
+	last := tail[len(tail)-1]
+	// `app "$@"; exit $?`: the shell waits for app, then exits with it.
+	if isExitStmt(last) && len(tail) > 1 {
+		last = tail[len(tail)-2]
+	}
+	b.finalStmt(last)
+}
+
+// isExitStmt reports whether st is a plain `exit …` or `return …`.
+func isExitStmt(st *syntax.Stmt) bool {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 || st.Background {
+		return false
+	}
+	name, ok := literal(call.Args[0])
+	return ok && (name == "exit" || name == "return")
 }
 
 func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
@@ -377,12 +482,29 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 	}
 	switch x := st.Cmd.(type) {
 	case *syntax.CallExpr:
-		if cmd := b.byNode[x]; cmd != nil {
-			b.script.Final = append(b.script.Final, cmd)
+		cmd := b.byNode[x]
+		if cmd == nil {
+			return
 		}
+		// A call of a function declared earlier runs the function's body.
+		if fn := b.funcs[cmd.Name]; fn != nil && fn.Pos().Offset() < x.Pos().Offset() && !cmd.Exec && !b.inFinal[cmd.Name] {
+			if b.inFinal == nil {
+				b.inFinal = map[string]bool{}
+			}
+			b.inFinal[cmd.Name] = true
+			b.finalStmt(fn.Body)
+			b.inFinal[cmd.Name] = false
+			return
+		}
+		b.script.Final = append(b.script.Final, cmd)
 	case *syntax.BinaryCmd:
 		switch x.Op {
 		case syntax.AndStmt, syntax.OrStmt:
+			// `app || exit 1`: app is what the shell waits for.
+			if isExitStmt(x.Y) {
+				b.finalStmt(x.X)
+				return
+			}
 			b.finalStmt(x.Y)
 		default: // a pipeline: the shell waits for its last element
 			b.finalStmt(x.Y)
@@ -399,6 +521,8 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 		for _, it := range x.Items {
 			b.markFinal(it.Stmts)
 		}
+	case *syntax.TimeClause:
+		b.finalStmt(x.Stmt)
 	}
 }
 

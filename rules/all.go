@@ -9,10 +9,17 @@ import (
 // on each call, so callers may not share or mutate each other's rules.
 func All() []*Rule {
 	list := []*Rule{
+		EntrypointIgnoresCmd,
+		EntrypointScriptMissingExec,
+		ExposeInvalid,
 		MissingUser,
+		MultipleCmd,
+		MultipleEntrypoint,
 		NumericUser,
 		PrivilegeDropWithoutExec,
 		RootUser,
+		ShellFormCmdWithEntrypoint,
+		ShellFormPID1,
 		SuPrivilegeDrop,
 		Sudo,
 	}

@@ -1,0 +1,276 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustParseDockerfile(t *testing.T, text string) *Dockerfile {
+	t.Helper()
+	df, err := ParseDockerfile("Dockerfile", []byte(text))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return df
+}
+
+// textAt returns the source text a single-line range covers.
+func textAt(df *Dockerfile, r Range) string {
+	line := []rune(df.Source.Line(r.Start.Line))
+	if r.End.Line != r.Start.Line || r.Start.Col < 1 || r.End.Col-1 > len(line) || r.End.Col <= r.Start.Col {
+		return ""
+	}
+	return string(line[r.Start.Col-1 : r.End.Col-1])
+}
+
+func instr(t *testing.T, df *Dockerfile, keyword string, n int) *Instruction {
+	t.Helper()
+	for _, in := range df.Instructions {
+		if in.Keyword == keyword {
+			if n == 0 {
+				return in
+			}
+			n--
+		}
+	}
+	t.Fatalf("no %s instruction #%d", keyword, n)
+	return nil
+}
+
+func TestHeredocRun(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM alpine
+RUN <<EOF
+set -eu
+apk add --no-cache curl
+exec true
+EOF
+CMD ["app"]
+`)
+	s := instr(t, df, "RUN", 0).Script
+	if s == nil || s.Err != nil || len(s.Commands) != 3 {
+		t.Fatalf("heredoc body not parsed as the script: %+v", s)
+	}
+	apk := s.Commands[1]
+	if apk.Name != "apk" || apk.Range.Start != (Pos{4, 1}) || textAt(df, apk.NameRange) != "apk" {
+		t.Errorf("apk at %+v (%q)", apk.Range, textAt(df, apk.NameRange))
+	}
+	if got := finalNames(s); got != "exec true" {
+		t.Errorf("Final = %q", got)
+	}
+}
+
+func TestHeredocWithCommand(t *testing.T) {
+	// `RUN cat <<EOF > file`: the command line is the script, the heredoc
+	// is its input.
+	df := mustParseDockerfile(t, "FROM alpine\nRUN cat <<EOF > /etc/motd\nhello\nEOF\n")
+	s := instr(t, df, "RUN", 0).Script
+	if s == nil || s.Err != nil || len(s.Commands) != 1 || s.Commands[0].Name != "cat" {
+		t.Fatalf("want one cat command: %+v", s)
+	}
+}
+
+func TestContinuationsWithComments(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM debian:12
+RUN apt-get update && \
+    # install the tools
+    apt-get install -y curl \
+        ca-certificates && \
+
+    rm -rf /var/lib/apt/lists/*
+`)
+	s := instr(t, df, "RUN", 0).Script
+	if s == nil || s.Err != nil {
+		t.Fatalf("script not parsed: %+v", s)
+	}
+	var names []string
+	for _, c := range s.Commands {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, " ") != "apt-get apt-get rm" {
+		t.Fatalf("commands = %v", names)
+	}
+	install := s.Commands[1]
+	if install.NameRange.Start != (Pos{4, 5}) || textAt(df, install.NameRange) != "apt-get" {
+		t.Errorf("install at %+v", install.NameRange)
+	}
+	if got := install.ArgValues(); len(got) != 4 || got[3] != "ca-certificates" {
+		t.Errorf("install args = %q", got)
+	}
+	rm := s.Commands[2]
+	if rm.NameRange.Start != (Pos{7, 5}) || textAt(df, rm.NameRange) != "rm" {
+		t.Errorf("rm at %+v", rm.NameRange)
+	}
+}
+
+func TestShellFormCmdPositions(t *testing.T) {
+	df := mustParseDockerfile(t, "FROM alpine\nCMD   set -e; \\\n  exec gosu app \"$@\"\n")
+	spec := df.Final().Cmd
+	if spec == nil || spec.Exec || spec.Script == nil {
+		t.Fatalf("shell-form CMD not modelled: %+v", spec)
+	}
+	if spec.Range.Start != (Pos{2, 7}) || spec.Range.End.Line != 3 {
+		t.Errorf("CMD args range = %+v", spec.Range)
+	}
+	if got := finalNames(spec.Script); got != "exec gosu" {
+		t.Errorf("Final = %q", got)
+	}
+	if r := spec.Script.Final[0].NameRange; r.Start != (Pos{3, 3}) || textAt(df, r) != "exec" {
+		t.Errorf("exec at %+v", r)
+	}
+}
+
+func TestExecFormShellC(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM alpine
+CMD ["sh", "-c", "echo \"start\" && exec app --x \"$@\" \u0026\u0026 true"]
+ENTRYPOINT ["/bin/sh", "-ec", \
+    "trap 'kill $p' TERM; app & p=$!; wait $p"]
+`)
+	cmd := instr(t, df, "CMD", 0).Script
+	sh := cmd.Final[0]
+	if !sh.Exec || sh.Inline == nil {
+		t.Fatalf("exec-form sh -c not parsed: %+v", sh)
+	}
+	if textAt(df, sh.NameRange) != `"sh"` {
+		t.Errorf("sh word at %+v (%q)", sh.NameRange, textAt(df, sh.NameRange))
+	}
+	var echo, app *Command
+	for _, c := range sh.Inline.Commands {
+		switch c.Name {
+		case "echo":
+			echo = c
+		case "app":
+			app = c
+		}
+	}
+	if echo == nil || textAt(df, echo.Range) != `echo \"start\"` {
+		t.Errorf("echo range %+v covers %q", echo.Range, textAt(df, echo.Range))
+	}
+	if app == nil || !app.Exec || textAt(df, app.NameRange) != "exec" {
+		t.Errorf("exec app at %+v", app)
+	}
+	if app.Parent != sh {
+		t.Error("inline command's Parent should be the sh command")
+	}
+
+	ep := df.Final().Entrypoint
+	inner := ep.Script.Final[0].Inline
+	if inner == nil || finalNames(inner) != "wait" || !inner.Traps("TERM") || !inner.HasBackground() {
+		t.Fatalf("entrypoint script split over lines not parsed: %+v", inner)
+	}
+	wait := inner.Final[0]
+	if wait.NameRange.Start.Line != 4 || textAt(df, wait.NameRange) != "wait" {
+		t.Errorf("wait at %+v (%q)", wait.NameRange, textAt(df, wait.NameRange))
+	}
+}
+
+func TestEntrypointCmdInheritance(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM alpine AS base
+ENTRYPOINT ["/entrypoint.sh"]
+CMD ["serve"]
+
+FROM base AS keeps
+RUN true
+
+FROM base AS resets
+ENTRYPOINT ["/other"]
+
+FROM base AS sets-both
+CMD ["worker"]
+ENTRYPOINT ["/x"]
+`)
+	check := func(name, wantEP, wantCmd string) {
+		t.Helper()
+		st := df.StageByName(name)
+		argv := func(s *ExecSpec) string {
+			if s == nil {
+				return ""
+			}
+			return strings.Join(s.Argv, " ")
+		}
+		if got := argv(st.EffectiveEntrypoint()); got != wantEP {
+			t.Errorf("%s: entrypoint %q, want %q", name, got, wantEP)
+		}
+		if got := argv(st.EffectiveCmd()); got != wantCmd {
+			t.Errorf("%s: cmd %q, want %q", name, got, wantCmd)
+		}
+	}
+	check("keeps", "/entrypoint.sh", "serve")
+	check("resets", "/other", "")
+	// A CMD set in the same stage survives an ENTRYPOINT that follows it.
+	check("sets-both", "/x", "worker")
+}
+
+func TestNonPOSIXShell(t *testing.T) {
+	df := mustParseDockerfile(t, "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nCMD Write-Host hi\n")
+	if s := df.Final().Cmd.Script; s != nil {
+		t.Errorf("a PowerShell CMD must not be parsed as POSIX shell: %+v", s)
+	}
+}
+
+func TestExpose(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM alpine
+ARG PORTS="80 443/udp"
+ARG UNSET
+EXPOSE $PORTS 8080:80 ${UNSET} 70000 53/UDP
+`)
+	type port struct {
+		raw, value, spec string
+		err              bool
+	}
+	var got []port
+	for _, p := range df.Final().Expose {
+		got = append(got, port{p.Raw, p.Value, p.Spec.String(), p.Err != nil})
+		if p.Raw != "" && textAt(df, p.Range) != p.Raw {
+			t.Errorf("port %q at %+v covers %q", p.Raw, p.Range, textAt(df, p.Range))
+		}
+	}
+	want := []port{
+		{"$PORTS", "80", "80/tcp", false},
+		{"$PORTS", "443/udp", "443/udp", false},
+		{"8080:80", "8080:80", "0/", true},
+		{"${UNSET}", "${UNSET}", "0/", false}, // unresolved: not judged
+		{"70000", "70000", "0/", true},
+		{"53/UDP", "53/UDP", "53/udp", false},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("ports = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("port %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestParseExposePortForms(t *testing.T) {
+	valid := map[string]string{
+		"80": "80/tcp", "80/tcp": "80/tcp", "443/TCP": "443/tcp", "53/udp": "53/udp",
+		"9/sctp": "9/sctp", "8000-8010": "8000-8010/tcp", "080": "80/tcp", "80/": "80/tcp",
+	}
+	for in, want := range valid {
+		spec, err := ParseExposePort(in)
+		if err != nil || spec.String() != want {
+			t.Errorf("ParseExposePort(%q) = %v, %v; want %s", in, spec, err, want)
+		}
+	}
+	invalid := map[string]string{
+		"80:80":        "host port or address",
+		"127.0.0.1:80": "host port or address",
+		"0":            "outside 1-65535",
+		"65536":        "outside 1-65535",
+		"99999999999":  "outside 1-65535",
+		"80/http":      `unknown protocol "http"`,
+		"80/tcp/udp":   "unknown protocol",
+		"abc":          "not a port number",
+		"+80":          "not a port number",
+		"90-80":        "ends before it starts",
+		"80-":          "lacks its end",
+		"":             "missing port number",
+	}
+	for in, want := range invalid {
+		_, err := ParseExposePort(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseExposePort(%q) error = %v, want it to contain %q", in, err, want)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// EntrypointScriptMissingExec reports an entrypoint script whose last
+// command is not exec'd, so its shell stays PID 1.
+var EntrypointScriptMissingExec = &Rule{
+	ID:       "entrypoint-script-missing-exec",
+	Severity: Warning,
+	Tags:     []string{TagPID1, TagBestPractice},
+	Summary:  "The entrypoint script runs its main program without `exec`, so the shell stays PID 1",
+	Doc: `## Why
+An entrypoint script runs as PID 1. When it ends with ` + "`\"$@\"`" + ` or
+` + "`gunicorn app:wsgi`" + ` rather than ` + "`exec \"$@\"`" + `, the shell stays PID 1 and the
+program is its child. The shell does not pass on the SIGTERM of ` + "`docker stop`" + `
+(PID 1 has no default handler, so the signal is simply dropped), the program is
+killed after the 10 s grace period without a clean shutdown, and zombie children
+are not reaped. ` + "`exec`" + ` replaces the shell with the program, which then receives
+signals directly.
+
+dlint reads the script the ENTRYPOINT (or CMD) starts when a COPY/ADD of the
+stage takes it from the build context, and looks at what it runs last in every
+branch (through functions such as ` + "`_main \"$@\"`" + `, ` + "`cmd || exit 1`" + ` and a trailing
+` + "`exit $?`" + `). Branches that end with ` + "`exit`" + `, ` + "`echo`" + ` or a similar builtin are fine, and
+so is a script that traps TERM and ` + "`wait`" + `s for background jobs on purpose. A
+privilege drop without ` + "`exec`" + ` (` + "`gosu app \"$@\"`" + `) is left to
+` + "`privilege-drop-without-exec`" + `.
+
+## Bad
+` + "```sh" + `
+#!/bin/sh
+set -e
+python manage.py migrate
+gunicorn --bind 0.0.0.0:8000 app.wsgi
+` + "```" + `
+
+## Good
+` + "```sh" + `
+#!/bin/sh
+set -e
+python manage.py migrate
+exec gunicorn --bind 0.0.0.0:8000 app.wsgi
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=entrypoint-script-missing-exec`" + ` on the line above the command in
+the script, or ` + "`entrypoint-script-missing-exec: off`" + ` in .dlint.yaml.`,
+	Check: checkEntrypointScriptMissingExec,
+}
+
+func checkEntrypointScriptMissingExec(pass *Pass) {
+	for _, c := range pass.Containers {
+		s := c.Script
+		if s == nil {
+			continue
+		}
+		for _, cmd := range unexecedTail(s) {
+			if leftToPrivilegeRules(cmd) {
+				continue
+			}
+			pass.ReportFinding(scriptTailFinding(c, cmd))
+		}
+	}
+}
+
+// leftToPrivilegeRules reports whether another rule owns this tail
+// command: a privilege drop or `su` without exec.
+func leftToPrivilegeRules(cmd *parser.Command) bool {
+	if _, ok := privilegeDrop(cmd); ok {
+		return true
+	}
+	switch cmd.Base() {
+	case "su", "runuser", "sudo":
+		return true
+	}
+	return false
+}
+
+func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
+	name := "`" + shortCommand(cmd) + "`"
+	script := "the entrypoint script"
+	if c.ScriptArgv0 != "" {
+		script = fmt.Sprintf("entrypoint script %s", shortWord(c.ScriptArgv0))
+	}
+	pid1 := "the script's shell stays PID 1: SIGTERM from `docker stop` never reaches the program, which is killed after the 10 s grace period, and zombie children are not reaped"
+	if initRunsScript(c) {
+		pid1 = "the script's shell stays between the init and the program: the init forwards SIGTERM to the shell, not to the program, which is then killed without a clean shutdown"
+	}
+	if cmd.Name == "wait" {
+		return Finding{
+			Range:   cmd.NameRange,
+			Message: fmt.Sprintf("%s ends with `wait` for background jobs but traps neither TERM nor INT, so %s; %s", script, pid1, tailAdvice([]*parser.Command{cmd})),
+		}
+	}
+	if cmd.Piped {
+		return Finding{
+			Range:   cmd.NameRange,
+			Message: fmt.Sprintf("%s ends with a pipeline into %s, so %s; exec the main program (`exec app \"$@\"`) and send its output elsewhere, e.g. to a file or with `exec > >(tee …)` in bash", script, name, pid1),
+		}
+	}
+	f := Finding{
+		Range:   cmd.NameRange,
+		Message: fmt.Sprintf("%s runs %s as its last command without `exec`, so %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
+	}
+	if len(cmd.Assigns) == 0 && !cmd.Background {
+		at := parser.Range{File: cmd.Range.File, Start: cmd.Range.Start, End: cmd.Range.Start}
+		f.Fix = &Fix{Description: "exec the program so it replaces the shell", Edits: []Edit{{Range: at, NewText: "exec "}}}
+	}
+	return f
+}
+
+// initRunsScript reports whether an init (compose `init: true`, or tini in
+// the ENTRYPOINT) is PID 1 and the script its child.
+func initRunsScript(c *parser.Container) bool {
+	if c.InitEnabled() {
+		return true
+	}
+	spec := c.Entrypoint()
+	if spec == nil {
+		spec = c.Cmd()
+	}
+	if spec == nil || !spec.Exec {
+		return false
+	}
+	_, _, ok := initWrapper(spec.Argv)
+	return ok
+}

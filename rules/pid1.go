@@ -1,0 +1,349 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// runView is what one container (or one stage that may be built as a
+// target) starts: its effective ENTRYPOINT and CMD after Docker's
+// inheritance and compose's overrides.
+type runView struct {
+	container  *parser.Container // nil for a stage no container view covers
+	stage      *parser.Stage
+	entrypoint *parser.ExecSpec
+	cmd        *parser.ExecSpec
+	init       bool // compose `init: true`: tini is PID 1
+}
+
+// runViews lists the views a PID 1 rule checks: every container of the
+// unit and, for a Dockerfile linted on its own, every other stage that sets
+// CMD or ENTRYPOINT and no later stage builds on (a `--target` candidate
+// such as `dev`). Windows images are skipped: PID 1 semantics differ there.
+func runViews(pass *Pass) []runView {
+	var out []runView
+	covered := map[*parser.Stage]bool{}
+	for _, c := range pass.Containers {
+		if c.Stage != nil {
+			covered[c.Stage] = true
+			if isWindowsImage(c.Stage.RootBase()) {
+				continue
+			}
+		}
+		out = append(out, runView{container: c, stage: c.Stage, entrypoint: c.Entrypoint(), cmd: c.Cmd(), init: c.InitEnabled()})
+	}
+	df := pass.Dockerfile
+	if df == nil || len(pass.Containers) == 0 {
+		return out // a compose service runs this Dockerfile: its view decides
+	}
+	isParent := map[*parser.Stage]bool{}
+	for _, st := range df.Stages {
+		if st.Parent != nil {
+			isParent[st.Parent] = true
+		}
+	}
+	for _, st := range df.Stages {
+		if covered[st] || isParent[st] || st.Cmd == nil && st.Entrypoint == nil || isWindowsImage(st.RootBase()) {
+			continue
+		}
+		out = append(out, runView{stage: st, entrypoint: st.EffectiveEntrypoint(), cmd: st.EffectiveCmd()})
+	}
+	return out
+}
+
+// isWindowsImage reports whether ref names a Windows base image, whose
+// default shell is cmd and whose processes get no POSIX signals.
+func isWindowsImage(ref parser.ImageRef) bool {
+	for _, part := range strings.Split(ref.Repository, "/") {
+		switch part {
+		case "windows", "nanoserver", "servercore", "windowsservercore":
+			return true
+		}
+	}
+	tag := strings.ToLower(ref.Tag)
+	return strings.Contains(tag, "nanoserver") || strings.Contains(tag, "windowsservercore") || strings.HasPrefix(tag, "ltsc")
+}
+
+// specKeyword names a spec as the user wrote it: "CMD", "ENTRYPOINT", or
+// the compose key "command:"/"entrypoint:" of a service.
+func specKeyword(spec *parser.ExecSpec, c *parser.Container, entrypoint bool) string {
+	if spec.Instr != nil {
+		return spec.Instr.Keyword
+	}
+	key := "command:"
+	if entrypoint {
+		key = "entrypoint:"
+	}
+	if c != nil && c.Service != nil {
+		return fmt.Sprintf("`%s` of service '%s'", key, c.Service.Name)
+	}
+	return "`" + key + "`"
+}
+
+// shellWrappers are commands that end a script without being a program
+// that needs signals: builtins and trivial utilities.
+var scriptEnders = map[string]bool{
+	"exit": true, "return": true, "true": true, "false": true, ":": true, "echo": true, "printf": true,
+	"set": true, "shift": true, "export": true, "unset": true, "cd": true, "test": true, "[": true,
+	"[[": true, "logger": true, "readonly": true, "local": true, "ulimit": true, "umask": true,
+}
+
+// endsScript reports whether cmd is a builtin or trivial utility that only
+// finishes the script (`exit 1`, `echo done`), not a program to signal.
+func endsScript(cmd *parser.Command) bool { return scriptEnders[cmd.Name] }
+
+// supervises reports whether the script deliberately stays alive as a
+// supervisor: it starts jobs in the background, traps TERM or INT to pass
+// the signal on, and waits (or loops) at the end.
+func supervises(s *parser.Script) bool {
+	if !s.Traps("TERM") && !s.Traps("INT") {
+		return false
+	}
+	if len(s.Final) == 0 {
+		return true // a trailing loop, with a handler installed
+	}
+	for _, c := range s.Final {
+		if c.Name != "wait" && !endsScript(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// unexecedTail returns the tail commands of s that keep its shell alive:
+// neither exec'd nor mere script enders. It returns nil when the script
+// supervises its children on purpose or cannot be parsed.
+func unexecedTail(s *parser.Script) []*parser.Command {
+	if s == nil || s.Err != nil || supervises(s) {
+		return nil
+	}
+	var out []*parser.Command
+	for _, c := range s.Final {
+		if !c.Exec && !endsScript(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// keepsShell reports whether a shell running s stays alive as the parent
+// of the program: a tail command is not exec'd, or the script ends in a
+// loop without a signal handler.
+func keepsShell(s *parser.Script) ([]*parser.Command, bool) {
+	if s == nil || s.Err != nil {
+		return nil, false
+	}
+	if tail := unexecedTail(s); len(tail) > 0 {
+		return tail, true
+	}
+	return nil, len(s.Final) == 0 && len(s.Commands) > 0 && !supervises(s) && !anyExec(s)
+}
+
+func anyExec(s *parser.Script) bool {
+	for _, c := range s.Commands {
+		if c.Exec {
+			return true
+		}
+	}
+	return false
+}
+
+// commandNames lists the commands for a message: "`app`", "`app` and `b`".
+func commandNames(cmds []*parser.Command) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range cmds {
+		n := "`" + shortWord(c.Name) + "`"
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "the program"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// tailAdvice says how to hand PID 1 to the program the tail runs.
+func tailAdvice(tail []*parser.Command) string {
+	if len(tail) > 0 && tail[0].Name == "wait" {
+		return "run the main program in the foreground with `exec`, or trap TERM and pass it on to the background jobs (`trap 'kill -TERM $pid' TERM INT`)"
+	}
+	name := "app"
+	if len(tail) > 0 {
+		name = shortWord(tail[0].Name)
+	}
+	return "write `exec " + name + " …` in the script"
+}
+
+// shortCommand shows a command for a message, cut after about 40
+// characters: `bundle exec puma -C config/puma.rb`.
+func shortCommand(cmd *parser.Command) string {
+	const maxLen = 40
+	text := cmd.Name
+	for _, a := range cmd.Args {
+		if len([]rune(text))+1+len([]rune(a.Lit)) > maxLen {
+			return text + " …"
+		}
+		text += " " + a.Lit
+	}
+	return shortWord(text)
+}
+
+func shortWord(s string) string {
+	const maxLen = 40
+	if r := []rune(s); len(r) > maxLen {
+		return string(r[:maxLen-1]) + "…"
+	}
+	return s
+}
+
+// execFormFix converts a shell-form spec holding one plain command into
+// the exec form, or returns nil when that could change what runs: any
+// expansion, glob, redirection, assignment, operator or second command.
+func execFormFix(spec *parser.ExecSpec) *Fix {
+	s := spec.Script
+	if spec.Exec || spec.Instr == nil || s == nil || s.Err != nil || len(s.Commands) != 1 || len(s.Final) != 1 {
+		return nil
+	}
+	c := s.Commands[0]
+	if c != s.Final[0] || c.Background || c.Piped || c.Redirected || len(c.Assigns) > 0 || c.Inline != nil || c.Name == "" {
+		return nil
+	}
+	argv := []string{c.Name}
+	if c.Exec {
+		return nil
+	}
+	words := append([]*parser.Word{{Lit: c.Name, Literal: true}}, c.Args...)
+	for i, w := range words {
+		if !w.Literal || strings.ContainsAny(w.Lit, "*?[]{}~$`\\\n") {
+			return nil
+		}
+		if i > 0 {
+			argv = append(argv, w.Lit)
+		}
+	}
+	if !plainShellText(spec) {
+		return nil
+	}
+	return &Fix{
+		Description: "use the exec form",
+		Edits:       []Edit{{Range: spec.Range, NewText: jsonArray(argv)}},
+	}
+}
+
+// plainShellText reports whether the instruction's text has nothing the
+// shell would interpret besides words, spaces and quotes: no `;`, `&`, `|`,
+// `<`, `>`, `(`, `)`, `#` or line continuation.
+func plainShellText(spec *parser.ExecSpec) bool {
+	if spec.Range.Start.Line != spec.Range.End.Line || len(spec.Argv) != 1 {
+		return false
+	}
+	return !strings.ContainsAny(spec.Argv[0], ";&|<>()#\n")
+}
+
+// jsonArray renders argv as a Dockerfile exec-form array.
+func jsonArray(argv []string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	parts := make([]string, len(argv))
+	for i, a := range argv {
+		buf.Reset()
+		_ = enc.Encode(a)
+		parts[i] = strings.TrimSuffix(buf.String(), "\n")
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// execFormExample suggests an exec form for messages: `CMD ["app", "--flag"]`
+// when the command is plain, else `CMD ["app", …]`.
+func execFormExample(keyword string, spec *parser.ExecSpec) string {
+	if f := execFormFix(spec); f != nil {
+		return fmt.Sprintf("`%s %s`", keyword, f.Edits[0].NewText)
+	}
+	name := "app"
+	if s := spec.Script; s != nil && len(s.Final) > 0 && s.Final[0].Name != "" && !strings.ContainsAny(s.Final[0].Name, "$\"'`") {
+		name = s.Final[0].Name
+	}
+	arr := jsonArray([]string{name})
+	return fmt.Sprintf("`%s [%s, …]`", keyword, arr[1:len(arr)-1])
+}
+
+// pid1Inits start one program and stay PID 1, reaping zombies and
+// forwarding signals to it.
+var pid1Inits = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
+
+// initWrapper reports whether argv starts with a small init (tini,
+// dumb-init) and returns the init's name and the command it runs.
+func initWrapper(argv []string) (string, []string, bool) {
+	if len(argv) == 0 || !pid1Inits[path.Base(argv[0])] {
+		return "", argv, false
+	}
+	rest := argv[1:]
+	for len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
+		flag := rest[0]
+		rest = rest[1:]
+		if flag == "--" {
+			break
+		}
+		// tini -p SIGNAL, -e CODE; dumb-init -r s:r
+		if (flag == "-p" || flag == "-e" || flag == "-r" || flag == "--rewrite") && len(rest) > 0 {
+			rest = rest[1:]
+		}
+	}
+	return path.Base(argv[0]), rest, true
+}
+
+// specWords returns the words of an exec-form spec with their positions,
+// or nil when the spec carries no script to take them from.
+func specWords(spec *parser.ExecSpec) []*parser.Word {
+	if spec == nil || !spec.Exec || spec.Script == nil || len(spec.Script.Commands) == 0 {
+		return nil
+	}
+	c := spec.Script.Commands[0]
+	if len(c.Args)+1 != len(spec.Argv) {
+		return nil
+	}
+	return append([]*parser.Word{{Lit: c.Name, Literal: true, Range: c.NameRange}}, c.Args...)
+}
+
+// inlineScript returns the parsed `sh -c` script found at argv[i] of an
+// exec-form spec, and whether its positions are exact. The model parses
+// the script of a plain `["sh", "-c", …]`; others (behind tini, or split
+// between ENTRYPOINT and CMD) are parsed here with every position at the
+// word.
+func inlineScript(spec *parser.ExecSpec, i int) (*parser.Script, bool) {
+	words := specWords(spec)
+	if i == parser.ShellCScript(spec.Argv) && len(words) > 0 && spec.Script.Commands[0].Inline != nil {
+		return spec.Script.Commands[0].Inline, true
+	}
+	at := spec.Range
+	if i < len(words) {
+		at = words[i].Range
+	}
+	var src *parser.Source
+	if spec.Script != nil {
+		src = spec.Script.Source
+	} else {
+		src = parser.NewSource(spec.Range.File, nil)
+	}
+	return parser.ParseShell(src, spec.Argv[i], func(int, int) parser.Pos { return at.Start }), false
+}
+
+// wordRange is where argv[i] of an exec-form spec is written.
+func wordRange(spec *parser.ExecSpec, i int) parser.Range {
+	if words := specWords(spec); i < len(words) {
+		return words[i].Range
+	}
+	return spec.Range
+}

@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// ShellFormCmdWithEntrypoint reports a shell-form CMD given to an
+// exec-form ENTRYPOINT.
+var ShellFormCmdWithEntrypoint = &Rule{
+	ID:       "shell-form-cmd-with-entrypoint",
+	Severity: Warning,
+	Tags:     []string{TagPID1, TagDockerfile, TagCorrectness},
+	Summary:  "A shell-form CMD reaches an exec-form ENTRYPOINT as `/bin/sh -c \"…\"` arguments",
+	Doc: `## Why
+When ENTRYPOINT is in exec form, CMD supplies its arguments. A shell-form CMD is
+stored as ` + "`[\"/bin/sh\", \"-c\", \"serve --port 80\"]`" + `, so the entrypoint is started
+as ` + "`/entrypoint.sh /bin/sh -c \"serve --port 80\"`" + `. An entrypoint that inspects its
+first argument (` + "`if [ \"$1\" = serve ]`" + `) or passes flags on to a program sees
+` + "`/bin/sh`" + ` instead, and one that ends with ` + "`exec \"$@\"`" + ` hands PID 1 to a shell that
+does not forward SIGTERM to the real program. dlint follows ENTRYPOINT/CMD
+inheritance across stages (an ENTRYPOINT set in a stage drops the CMD it
+inherited).
+
+## Bad
+` + "```dockerfile" + `
+FROM postgres:17
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD postgres -c shared_buffers=256MB
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+FROM postgres:17
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["postgres", "-c", "shared_buffers=256MB"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=shell-form-cmd-with-entrypoint`" + ` on the line above the CMD, or
+` + "`shell-form-cmd-with-entrypoint: off`" + ` in .dlint.yaml.`,
+	Check: checkShellFormCmdWithEntrypoint,
+}
+
+func checkShellFormCmdWithEntrypoint(pass *Pass) {
+	for _, v := range runViews(pass) {
+		ep, cmd := v.entrypoint, v.cmd
+		if ep == nil || cmd == nil || !ep.Exec || cmd.Exec || cmd.Instr == nil || len(ep.Argv) == 0 {
+			continue
+		}
+		shell := shellCommandLine(cmd)
+		what := "receives `" + shell + "` and the command line as its arguments instead of the program and its flags"
+		if _, rest, ok := initWrapper(ep.Argv); ok && len(rest) == 0 {
+			what = "starts `" + shell + " '…'` as its child, so the shell, not the program, receives the signals it forwards"
+		}
+		msg := fmt.Sprintf("shell-form CMD is passed to ENTRYPOINT %s, which %s; write CMD in exec form: %s",
+			entrypointExample(ep), what, execFormExample("CMD", cmd))
+		pass.ReportFix(cmd.Range, msg, execFormFix(cmd))
+	}
+}
+
+// entrypointExample shows an exec-form ENTRYPOINT, shortened when long.
+func entrypointExample(ep *parser.ExecSpec) string {
+	argv := ep.Argv
+	if len(argv) > 3 {
+		arr := jsonArray(argv[:3])
+		return "`" + arr[:len(arr)-1] + ", …]`"
+	}
+	return "`" + jsonArray(argv) + "`"
+}
