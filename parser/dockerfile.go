@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
@@ -356,7 +357,13 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 	}
 	res, err := bkparser.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, parseError(path, err)
+		pe := parseError(path, err).(*ParseError)
+		if n := firstLongLine(src); n > 0 && strings.Contains(pe.Msg, "max allowed size") {
+			// buildkit names the line before the long one, or none at all.
+			pe.Line = n
+			pe.Msg = fmt.Sprintf("line is longer than %d bytes, the most buildkit accepts", maxLineBytes)
+		}
+		return nil, pe
 	}
 	df := &Dockerfile{Source: src, Escape: res.EscapeToken}
 	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}}
@@ -373,7 +380,8 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 }
 
 func parseError(path string, err error) error {
-	pe := &ParseError{File: path, Msg: err.Error()}
+	// always a *ParseError; the error type keeps callers simple
+	pe := &ParseError{File: path, Msg: printable(err.Error())}
 	var le *bkparser.LocationError
 	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
 		pe.Line = le.Locations[0][0].Start.Line
@@ -386,11 +394,14 @@ func parseError(path string, err error) error {
 }
 
 type dfBuilder struct {
-	df    *Dockerfile
-	lex   *shell.Lex
-	meta  map[string]string // meta ARG values
-	env   map[string]string // current stage's variables
-	stage *Stage
+	df   *Dockerfile
+	lex  *shell.Lex
+	meta map[string]string // meta ARG values
+	env  map[string]string // current stage's variables (ARG and ENV)
+	// envOnly holds the current stage's ENV values: unlike ARG they pass on
+	// to stages built FROM this one.
+	envOnly map[string]string
+	stage   *Stage
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
@@ -401,7 +412,7 @@ func (b *dfBuilder) finish() {
 		if b.stageEnv == nil {
 			b.stageEnv = map[*Stage]map[string]string{}
 		}
-		b.stageEnv[b.stage] = b.env
+		b.stageEnv[b.stage] = b.envOnly
 	}
 }
 
@@ -479,10 +490,10 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	} else {
 		stage.Base = ParseImageRef(base)
 	}
-	b.env = map[string]string{}
+	b.env, b.envOnly = map[string]string{}, map[string]string{}
 	if stage.Parent != nil {
 		for k, v := range b.stageEnv[stage.Parent] {
-			b.env[k] = v
+			b.env[k], b.envOnly[k] = v, v
 		}
 		stage.Workdir = stage.Parent.Workdir
 	}
@@ -508,7 +519,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 	case *instructions.EnvCommand:
 		for _, kv := range c.Env {
 			v, _ := b.expand(kv.Value, b.env)
-			b.env[kv.Key] = v
+			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 		}
 	case *instructions.UserCommand:
 		u := &User{Raw: c.User, Instr: in, Range: in.ArgsRange()}
@@ -595,4 +606,33 @@ func (b *dfBuilder) expose(in *Instruction) {
 			b.stage.Expose = append(b.stage.Expose, p)
 		}
 	}
+}
+
+// maxLineBytes is buildkit's limit on one (joined) line.
+const maxLineBytes = 65535
+
+func firstLongLine(src *Source) int {
+	for n := 1; n <= src.LineCount(); n++ {
+		if len(src.Line(n)) > maxLineBytes {
+			return n
+		}
+	}
+	return 0
+}
+
+// printable escapes control characters and invalid UTF-8 so that an error
+// about a binary file stays one readable line.
+func printable(s string) string {
+	var sb strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			fmt.Fprintf(&sb, `\x%02x`, s[i])
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }

@@ -84,8 +84,10 @@ func (b *dfBuilder) shellFormScript(in *Instruction) *Script {
 	} else if len(in.Heredocs) == 0 {
 		joinContinuationComments(lines, b.df.Escape)
 	}
-	text := strings.Repeat("\n", first-1) + strings.Join(lines, "\n")
-	return ParseShell(src, text, nil)
+	offset := first - 1
+	return ParseShell(src, strings.Join(lines, "\n"), func(line, col int) Pos {
+		return byteColToPos(src, line+offset, col)
+	})
 }
 
 // heredocOnly reports whether the instruction's command is just a

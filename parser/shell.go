@@ -3,6 +3,7 @@ package parser
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -173,6 +174,10 @@ func ShellCScript(argv []string) int {
 	return -1
 }
 
+// shellParsers reuses parsers: building one allocates more than parsing a
+// typical RUN line.
+var shellParsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
 // PosMapper turns a 1-based line and byte column inside a shell text into a
 // position in the source file.
 type PosMapper func(line, col int) Pos
@@ -184,7 +189,9 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		mapPos = func(line, col int) Pos { return byteColToPos(src, line, col) }
 	}
 	s := &Script{Source: src}
-	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(text), "")
+	p := shellParsers.Get().(*syntax.Parser)
+	f, err := p.Parse(strings.NewReader(text), "")
+	shellParsers.Put(p)
 	if err != nil {
 		s.Err = err
 		return s
