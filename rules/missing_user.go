@@ -103,17 +103,18 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
 	case isWindowsStage(c.Stage):
 		runsAs = "ContainerAdministrator"
 	}
+	like := ""
+	if c.Stage.Parent != nil {
+		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
+	} else if !base.IsScratch() {
+		like = fmt.Sprintf(" like its base %s", base.Raw)
+	}
 	var what string
 	if c.Service != nil {
-		what = fmt.Sprintf("%s runs as %s: its image never sets USER and compose sets no `user:`", c.Name(), runsAs)
+		what = fmt.Sprintf("%s runs as %s%s: its image never sets USER and compose sets no `user:`", c.Name(), runsAs, like)
 	} else {
 		name := c.Name()
-		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s", strings.ToUpper(name[:1]), name[1:], runsAs)
-	}
-	if c.Stage.Parent != nil {
-		what += fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
-	} else if !base.IsScratch() {
-		what += fmt.Sprintf(" like its base %s", base.Raw)
+		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)
 	}
 	var fix string
 	kb, known := knownBase(base)

@@ -133,11 +133,18 @@ func wellKnownIDs(user string, base parser.ImageRef) (ids, from string) {
 }
 
 func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
-	name, _, _ := cutUser(cu.Value)
+	name, group, _ := cutUser(cu.Value)
 	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") {
 		return
 	}
-	pass.Report(cu.Range, fmt.Sprintf("%s sets `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID, e.g. `user: \"10001:10001\"`", c.Name(), cu.Value))
+	suggest := "e.g. `user: \"10001:10001\"`"
+	if c.Stage != nil {
+		uid, gid, _ := createdIDs(c.Stage, &parser.User{Raw: cu.Value, Name: name, Group: group, Resolved: true})
+		if ids := exactIDs(&parser.User{Name: name, Group: group}, uid, gid); ids != "" {
+			suggest = fmt.Sprintf("`user: \"%s\"`, the UID its Dockerfile gives %s", ids, name)
+		}
+	}
+	pass.Report(cu.Range, fmt.Sprintf("%s sets `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID: %s", c.Name(), cu.Value, suggest))
 }
 
 func isNumericID(s string) bool {
