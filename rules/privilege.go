@@ -136,13 +136,19 @@ func dropsPrivileges(c *parser.Container) bool {
 }
 
 // scriptDropsPrivileges reports whether s starts its main process through
-// gosu, su-exec, setpriv and the like, directly, behind an init wrapper, or
-// with `set -- gosu app "$@"` followed by `exec "$@"`.
+// gosu, su-exec, setpriv and the like (or su/runuser to a non-root user),
+// directly, behind an init wrapper, or with `set -- gosu app "$@"` followed
+// by `exec "$@"`.
 func scriptDropsPrivileges(s *parser.Script) bool {
 	tail := tailCommands(s)
 	for _, cmd := range s.Commands {
 		inner := unwrapInit(cmd)
-		if _, ok := privilegeDrop(inner); ok && (cmd.Exec || startsMainProcess(cmd, tail)) {
+		main := cmd.Exec || startsMainProcess(cmd, tail)
+		if _, ok := privilegeDrop(inner); ok && main {
+			return true
+		}
+		// su/runuser do switch user, clumsily: su-privilege-drop reports how.
+		if b := inner.Base(); (b == "su" || b == "runuser") && main && userOr(suTargetUser(inner), "") != "" {
 			return true
 		}
 		if setsDropArgs(cmd) && execsAllArgs(s, tail) {

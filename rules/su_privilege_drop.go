@@ -88,8 +88,22 @@ func reportSu(pass *Pass, s *parser.Script, where string) {
 			pass.Report(r, fmt.Sprintf("`%s` in RUN is made for interactive logins (PAM, a shell in between, an environment reset with `-`); switch with `USER %s` for the steps that need it (and back after), or run the command with `gosu %s …` or `su-exec %s …`, which exec it directly", tool, who, who, who))
 			continue
 		}
-		pass.Report(r, fmt.Sprintf("`%s` keeps itself and a shell between PID 1 and the app: `docker stop` signals %s, not the app, and it expects a terminal; hand over with `exec gosu %s \"$@\"` (or su-exec, setpriv) so the app replaces the script", tool, tool, userOr(user, "<user>")))
+		between := "itself"
+		if runsThroughShell(cmd) {
+			between = "itself and a shell"
+		}
+		pass.Report(r, fmt.Sprintf("`%s` keeps %s between PID 1 and the app: `docker stop` signals %s, not the app, and it expects a terminal; hand over with `exec gosu %s \"$@\"` (or su-exec, setpriv) so the app replaces the script", tool, between, tool, userOr(user, "<user>")))
 	}
+}
+
+// runsThroughShell reports whether su/runuser starts a shell: always for su
+// and for runuser without -u, which execs the command directly.
+func runsThroughShell(cmd *parser.Command) bool {
+	if cmd.Base() == "su" {
+		return true
+	}
+	_, direct := cmdOptionValue(cmd.Args, "-u", "--user")
+	return !direct
 }
 
 func userOr(user, def string) string {
