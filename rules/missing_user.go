@@ -70,6 +70,11 @@ func checkMissingUser(pass *Pass) {
 		if unresolvedImage(base) {
 			continue
 		}
+		// A scratch stage with nothing to run only exports files
+		// (`docker build --output`); no container runs it.
+		if base.IsScratch() && c.Entrypoint() == nil && c.Cmd() == nil {
+			continue
+		}
 		if kb, ok := knownBase(base); ok && !kb.drops {
 			continue
 		}

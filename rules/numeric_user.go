@@ -115,6 +115,8 @@ func exactIDs(u *parser.User, uid, gid string) string {
 func wellKnownIDs(user string, base parser.ImageRef) (ids, from string) {
 	repo := base.Repository
 	switch {
+	case user == "nonroot" && (base.Registry == "gcr.io" && strings.HasPrefix(repo, "distroless/") || base.Registry == "cgr.dev"):
+		return "65532:65532", base.Name()
 	case user == "nobody":
 		return "65534:65534", "Debian, Ubuntu and Alpine"
 	case user == "www-data" && base.Registry == "" && (repo == "php" || repo == "wordpress" || repo == "httpd"):
