@@ -72,57 +72,118 @@ func ParseExposePort(s string) (PortSpec, error) {
 	return PortSpec{ContainerStart: start, ContainerEnd: end, Protocol: proto}, nil
 }
 
-// ParsePortMapping parses compose's short port syntax:
-// [[HOST_IP:][HOST_PORT[-END]]:]CONTAINER_PORT[-END][/PROTO]; an IPv6
-// address is written in brackets.
+// ParsePortMapping parses compose's short port syntax the way Docker does
+// (github.com/docker/go-connections/nat.ParsePortSpec):
+// [[HOST_IP:][HOST_PORT[-END]]:]CONTAINER_PORT[-END][/PROTO]. An IPv6 host
+// address is written in brackets. A host port of 0 or none at all means
+// Docker picks a free one; a host range with a single container port is a
+// range to pick one from.
 func ParsePortMapping(s string) (PortSpec, error) {
 	body, proto, err := splitProto(s)
 	if err != nil {
 		return PortSpec{}, err
 	}
 	var ip string
-	if strings.HasPrefix(body, "[") {
+	bracketed := strings.HasPrefix(body, "[")
+	if bracketed {
 		end := strings.Index(body, "]")
 		if end < 0 || end+1 >= len(body) || body[end+1] != ':' {
-			return PortSpec{}, fmt.Errorf("%q: an IPv6 host address must be written [addr]:host:container", s)
+			return PortSpec{}, portErr(s, "an IPv6 host address must be written [addr]:host:container")
 		}
 		ip, body = body[1:end], body[end+2:]
 	}
 	parts := strings.Split(body, ":")
 	var hostPart, contPart string
-	switch len(parts) {
-	case 1:
+	switch {
+	case bracketed && len(parts) != 2:
+		return PortSpec{}, portErr(s, "after the host address [%s] write host:container (the host port may be empty: [%s]::80)", ip, ip)
+	case len(parts) == 1:
 		contPart = parts[0]
-	case 2:
+	case len(parts) == 2:
 		hostPart, contPart = parts[0], parts[1]
-	case 3:
-		if ip != "" {
-			return PortSpec{}, fmt.Errorf("%q has too many colons", s)
-		}
+	case len(parts) == 3:
 		ip, hostPart, contPart = parts[0], parts[1], parts[2]
 	default:
-		if ip == "" {
-			return PortSpec{}, fmt.Errorf("%q has too many colons; write an IPv6 address in brackets: [::1]:8080:80", s)
-		}
-		return PortSpec{}, fmt.Errorf("%q has too many colons", s)
+		return PortSpec{}, portErr(s, "has too many colons; write an IPv6 host address in brackets: [::1]:8080:80")
 	}
 	if ip != "" && !validIP(ip) {
-		return PortSpec{}, fmt.Errorf("%q: %q is not an IP address", s, ip)
+		return PortSpec{}, portErr(s, "%q is not an IP address", ip)
+	}
+	if ip == "" && validIP(hostPart) {
+		return PortSpec{}, portErr(s, "gives the address %s but no host port; write %s::%s to let Docker pick the port", hostPart, hostPart, contPart)
 	}
 	spec := PortSpec{HostIP: ip, Protocol: proto}
-	if spec.ContainerStart, spec.ContainerEnd, err = parseRange(contPart); err != nil {
-		return PortSpec{}, err
+	if contPart == "" {
+		return PortSpec{}, portErr(s, "names no container port")
 	}
-	if hostPart != "" {
-		if spec.HostStart, spec.HostEnd, err = parseRange(hostPart); err != nil {
-			return PortSpec{}, err
-		}
-		hostN, contN := spec.HostEnd-spec.HostStart, spec.ContainerEnd-spec.ContainerStart
-		if hostN != contN && contN != 0 {
-			return PortSpec{}, fmt.Errorf("%q maps a host range of %d ports to a container range of %d", s, hostN+1, contN+1)
-		}
+	if spec.ContainerStart, spec.ContainerEnd, err = parseRange(contPart); err != nil {
+		return PortSpec{}, withInput(err, s)
+	}
+	if err := spec.setHost(hostPart); err != nil {
+		return PortSpec{}, withInput(err, s)
+	}
+	if err := spec.checkSizes(); err != nil {
+		return PortSpec{}, withInput(err, s)
 	}
 	return spec, nil
+}
+
+// ParseLongPort checks and converts compose's long port syntax (target,
+// published, host_ip, protocol), where published may be empty, a port or a
+// range.
+func ParseLongPort(target int, published, hostIP, protocol string) (PortSpec, error) {
+	spec := PortSpec{HostIP: strings.TrimSuffix(strings.TrimPrefix(hostIP, "["), "]"), Protocol: strings.ToLower(protocol)}
+	if spec.Protocol == "" {
+		spec.Protocol = "tcp"
+	}
+	if !validProtocols[spec.Protocol] {
+		return PortSpec{}, portErr(protocol, "unknown protocol %q (use tcp, udp or sctp)", protocol)
+	}
+	if spec.HostIP != "" && !validIP(spec.HostIP) {
+		return PortSpec{}, portErr(hostIP, "host_ip %q is not an IP address", hostIP)
+	}
+	if target < 1 || target > 65535 {
+		return PortSpec{}, portErr(strconv.Itoa(target), "target port %d is outside 1-65535", target)
+	}
+	spec.ContainerStart, spec.ContainerEnd = target, target
+	if err := spec.setHost(published); err != nil {
+		return PortSpec{}, withInput(err, published)
+	}
+	return spec, nil
+}
+
+// setHost fills the host port range; "" and "0" leave the choice to Docker.
+func (p *PortSpec) setHost(s string) error {
+	if s == "" || strings.Trim(s, "0") == "" {
+		return nil
+	}
+	var err error
+	p.HostStart, p.HostEnd, err = parseRange(s)
+	return err
+}
+
+// checkSizes rejects a host range that cannot map one to one onto the
+// container range. A host range with one container port is fine: Docker
+// picks one free host port from it.
+func (p PortSpec) checkSizes() error {
+	if p.HostStart == 0 {
+		return nil
+	}
+	hostN, contN := p.HostEnd-p.HostStart, p.ContainerEnd-p.ContainerStart
+	if hostN != contN && contN != 0 {
+		return portErr(p.String(), "maps a host range of %d ports to a container range of %d; make both ranges the same size", hostN+1, contN+1)
+	}
+	return nil
+}
+
+// HostPorts reports the host ports the mapping binds: all of the host range
+// (fixed), one port picked from it (pickOne), or none when Docker picks any
+// free port.
+func (p PortSpec) HostPorts() (start, end int, pickOne bool) {
+	if p.HostStart == 0 {
+		return 0, 0, false
+	}
+	return p.HostStart, p.HostEnd, p.ContainerStart == p.ContainerEnd && p.HostEnd != p.HostStart
 }
 
 func splitProto(s string) (string, string, error) {
