@@ -66,6 +66,16 @@ func (c *dockerfileCache) parseSource(src *parser.Source) *parser.Dockerfile {
 	return e.df
 }
 
+// add registers a Dockerfile that is not a file of its own (a compose
+// dockerfile_inline), so that it is checked like the others.
+func (c *dockerfileCache) add(key string, df *parser.Dockerfile) {
+	e := &dfEntry{path: df.Source.Path, df: df}
+	e.once.Do(func() {})
+	c.mu.Lock()
+	c.byKey["\x00"+key] = e
+	c.mu.Unlock()
+}
+
 // all returns the parsed Dockerfiles in path order.
 func (c *dockerfileCache) all() []*parser.Dockerfile {
 	c.mu.Lock()

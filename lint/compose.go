@@ -1,14 +1,143 @@
 package lint
 
-import "github.com/dlint-dev/dlint/parser"
+import (
+	"errors"
+	"os"
+	"path/filepath"
 
-// loadCompose loads one compose project. (Filled in by the compose work.)
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// loadCompose reads and loads one compose project. Files that cannot be
+// read or loaded become FileErrors and the project is skipped; a project
+// that is invalid but readable (a dependency on an undefined service) is
+// reported and still linted.
 func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
-	for _, f := range g.files {
-		r.addError(&FileError{Path: f, Msg: "compose files are not supported yet"})
+	var files []*parser.Source
+	if g.stdin != nil {
+		r.addSource(g.stdin)
+		files = append(files, g.stdin)
+	} else {
+		for _, f := range g.files {
+			data, err := readFile(f)
+			if err != nil {
+				r.addError(&FileError{Path: f, Msg: "cannot read: " + err.Error()})
+				return nil
+			}
+			src := parser.NewSource(f, data)
+			r.addSource(src)
+			files = append(files, src)
+		}
 	}
-	return nil
+	p, err := parser.LoadCompose(g.dir, files, r.dotEnv(g.dir))
+	if p != nil {
+		for _, src := range p.Sources {
+			r.addSource(src)
+		}
+	}
+	if err != nil {
+		fe := &FileError{Path: files[0].Path, Msg: "cannot parse: " + err.Error()}
+		var pe *parser.ParseError
+		if errors.As(err, &pe) {
+			fe.Path, fe.Line, fe.Col, fe.Msg = pe.File, pe.Line, pe.Col, "cannot parse: "+pe.Msg
+		}
+		r.addError(fe)
+	}
+	return p
 }
 
-// linkCompose builds the runtime view of each service.
-func (r *runner) linkCompose(p *parser.ComposeProject) []*parser.Container { return nil }
+// dotEnv reads the `.env` file of a project directory, the variables
+// `docker compose` interpolates with (dlint never reads its own
+// environment, so results do not depend on the shell). A missing file is
+// no error.
+func (r *runner) dotEnv(dir string) map[string]string {
+	path := filepath.Join(dir, ".env")
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	data, err := readFile(path)
+	if err != nil {
+		return nil
+	}
+	env, err := parser.ParseDotEnv(data)
+	if err != nil {
+		r.addError(&FileError{Path: path, Msg: "cannot parse: " + err.Error()})
+	}
+	return env
+}
+
+// linkCompose builds the runtime view of each service: the Dockerfile and
+// stage it builds, when the build context is on disk, and the entrypoint
+// script that stage starts.
+func (r *runner) linkCompose(p *parser.ComposeProject) []*parser.Container {
+	var out []*parser.Container
+	for _, s := range p.Services {
+		c := &parser.Container{Service: s, Project: p}
+		if b := s.Build; b != nil {
+			r.linkBuild(c, p, b)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (r *runner) linkBuild(c *parser.Container, p *parser.ComposeProject, b *parser.Build) {
+	var df *parser.Dockerfile
+	switch {
+	case b.Inline != "":
+		df = r.inlineDockerfile(c.Service, b)
+	case b.Dockerfile != "" && isFile(b.Dockerfile):
+		// A missing Dockerfile is `docker compose build`'s error to report,
+		// not a parse error of the compose file.
+		df = r.dockerfiles.get(projectPath(p, b.Dockerfile))
+	}
+	if df == nil {
+		return
+	}
+	stage := df.Final()
+	if b.Target != "" {
+		stage = df.StageByName(b.Target)
+	}
+	if stage == nil {
+		return
+	}
+	c.Dockerfile, c.Stage = df, stage
+	if b.Context != "" {
+		r.linkScript(c, projectPath(p, b.Context))
+	}
+}
+
+// inlineDockerfile parses a dockerfile_inline once and registers it with
+// the Dockerfiles, so the Dockerfile rules check it too.
+func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Dockerfile {
+	if src := b.InlineSource(); src != nil {
+		r.addSource(src)
+	}
+	df, err := b.ParseInline()
+	if err != nil {
+		fe := &FileError{Path: b.Range.File, Line: b.Range.Start.Line, Col: b.Range.Start.Col, Msg: "cannot parse dockerfile_inline of service '" + s.Name + "': " + err.Error()}
+		var pe *parser.ParseError
+		if errors.As(err, &pe) {
+			fe.Path, fe.Line, fe.Col, fe.Msg = pe.File, pe.Line, pe.Col, "cannot parse dockerfile_inline of service '"+s.Name+"': "+pe.Msg
+		}
+		r.addError(fe)
+		return nil
+	}
+	r.dockerfiles.add(df.Source.Path+"#"+s.Name, df)
+	return df
+}
+
+// projectPath names an absolute path inside a project the way the user
+// named the project's directory, as discovery names the files it finds.
+func projectPath(p *parser.ComposeProject, abs string) string {
+	absDir, err := filepath.Abs(p.Dir)
+	if err != nil {
+		return abs
+	}
+	rel, err := filepath.Rel(absDir, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.Join(p.Dir, rel)
+}

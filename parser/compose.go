@@ -3,14 +3,30 @@ package parser
 // ComposeProject is a compose file with the override and included files
 // `docker compose` merges into it, loaded as one project.
 type ComposeProject struct {
-	Dir      string    // project directory
-	Files    []*Source // the files named for the project, in merge order
-	Services []*Service
-	// Version is the top-level `version:` key, which Compose v2 ignores.
-	Version *Item
+	Dir   string    // project directory, as the caller named it
+	Files []*Source // the files named for the project, in merge order
+	// Sources holds every file read: Files, then the files reached through
+	// `include:` and `extends.file`, so findings in them can show the text.
+	Sources  []*Source
+	Services []*Service // sorted by name
+	// Versions holds the top-level `version:` key of each file that has
+	// one (Compose v2 ignores it).
+	Versions []*Item
 }
 
-// Item is a scalar from a compose file with the position of its YAML node.
+// Service returns the service called name, or nil.
+func (p *ComposeProject) Service(name string) *Service {
+	for _, s := range p.Services {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Item is a scalar from a compose file, after interpolation. Range covers
+// the key and its value for a mapping entry (`user: root`), or the item of
+// a list (`- SYS_ADMIN`), in the file that wrote it.
 type Item struct {
 	Value string
 	Range Range
@@ -34,23 +50,34 @@ type Service struct {
 
 	CapAdd      []*Item
 	SecurityOpt []*Item
-	// Namespace modes: network_mode, pid, ipc, userns_mode, uts, cgroup.
+	// Namespaces holds the namespace modes that are set, keyed by the
+	// compose key: network_mode, pid, ipc, userns_mode, uts, cgroup.
 	Namespaces map[string]*Item
 
+	// Ports holds one entry per `ports:` item, a range kept as one entry,
+	// after overrides and extends; an item compose cannot parse is kept
+	// with Err set.
 	Ports   []*PublishedPort
-	Expose  []*ExposedPort
+	Expose  []*ExposedPort // compose `expose:` (Instr is nil)
 	Volumes []*Mount
-	// Connected lists the services this one depends on or links to.
+	// Connected lists the other services this one talks to, sorted: those
+	// named in depends_on, links and `network_mode: service:x`, and those
+	// an environment value names as a host (`DATABASE_URL=postgres://db:5432/x`
+	// names db).
 	Connected []string
 }
 
 // Build is a service's build section.
 type Build struct {
-	Context    string // absolute directory
-	Dockerfile string // absolute path; "" with Inline
+	Context    string // absolute directory; "" for a remote context (a git or https URL)
+	Dockerfile string // absolute path; "" with Inline or a remote context
 	Inline     string // dockerfile_inline
 	Target     string
-	Range      Range
+	Range      Range // the `build` key
+	// TargetRange is the `target:` entry, zero when there is none.
+	TargetRange Range
+
+	inline *inlineDockerfile
 }
 
 // PublishedPort is one entry of `ports:`.
@@ -63,8 +90,9 @@ type PublishedPort struct {
 
 // Mount is one entry of `volumes:`.
 type Mount struct {
-	Type   string // bind, volume, tmpfs, npipe
-	Source string
-	Target string
-	Range  Range
+	Type     string // bind, volume, tmpfs, npipe, image
+	Source   string // a bind's host path made absolute, or a volume's name
+	Target   string
+	ReadOnly bool
+	Range    Range
 }

@@ -144,44 +144,24 @@ func blankRunes(s string, n int) string {
 // see `["sudo", …]` or `["sh", "-c", "…"]` like any other command.
 func (b *dfBuilder) execFormScript(in *Instruction, argv []string) *Script {
 	src := b.df.Source
-	s := &Script{Source: src}
-	if len(argv) == 0 {
-		return s
-	}
-	words := make([]*Word, len(argv))
+	words := make([]Range, len(argv))
 	tokens := make([]*jsonString, len(argv))
 	at := in.ArgsRange().Start
 	for i, a := range argv {
 		tok := findJSONString(src, at, in.Range.End.Line, a)
-		r := in.ArgsRange()
+		words[i] = in.ArgsRange()
 		if tok != nil {
-			r = tok.rng
-			at = r.End
+			words[i] = tok.rng
+			at = tok.rng.End
 		}
 		tokens[i] = tok
-		words[i] = &Word{Lit: a, Literal: true, Range: r}
 	}
-	cmd := &Command{Name: argv[0], Args: words[1:], Exec: true, NameRange: words[0].Range}
-	cmd.Range = Range{File: src.Path, Start: words[0].Range.Start, End: words[len(words)-1].Range.End}
-	s.Commands = append(s.Commands, cmd)
-	s.Final = []*Command{cmd}
-	if i := ShellCScript(argv); i > 0 {
-		tok, start := tokens[i], words[i].Range.Start
-		inner := ParseShell(src, argv[i], func(l, c int) Pos {
-			if tok == nil {
-				return start
-			}
-			return tok.pos(l, c)
-		})
-		for _, ic := range inner.Commands {
-			if ic.Parent == nil {
-				ic.Parent = cmd
-			}
+	return ExecFormScript(src, argv, words, func(i int) PosMapper {
+		if tokens[i] == nil {
+			return nil
 		}
-		cmd.Inline = inner
-		s.Commands = append(s.Commands, inner.Commands...)
-	}
-	return s
+		return tokens[i].pos
+	})
 }
 
 // jsonString is a JSON string literal as written in the source, with the

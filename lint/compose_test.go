@@ -1,0 +1,153 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// composeTree writes files under a temporary directory.
+func composeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// composeRun lints paths with the given rules and returns findings and
+// errors as "file:line:col rule (message)" lines relative to root.
+func composeRun(t *testing.T, root string, opts Options) (findings, errs []string) {
+	t.Helper()
+	res := Run(opts)
+	rel := func(p string) string {
+		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return p
+	}
+	for _, f := range res.Findings {
+		findings = append(findings, fmt.Sprintf("%s:%d:%d %s (%s)", rel(f.Range.File), f.Range.Start.Line, f.Range.Start.Col, f.Rule.ID, f.Message))
+	}
+	for _, e := range res.Errors {
+		errs = append(errs, fmt.Sprintf("%s:%d:%d %s", rel(e.Path), e.Line, e.Col, e.Msg))
+	}
+	sort.Strings(findings)
+	return findings, errs
+}
+
+func hasLine(list []string, prefix, contains string) bool {
+	for _, l := range list {
+		if strings.HasPrefix(l, prefix) && strings.Contains(l, contains) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestComposeLinksDockerfileAndService(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"compose.yaml": `services:
+  web:
+    build: ./app
+    user: "10001"
+  worker:
+    build:
+      context: ./app
+      dockerfile: Dockerfile
+  admin:
+    image: alpine:3.20
+    user: root
+  inline:
+    build:
+      dockerfile_inline: |
+        FROM alpine:3.20
+        USER root
+`,
+		"app/Dockerfile": "FROM alpine:3.20\nUSER root\nCMD [\"sleep\", \"1\"]\n",
+	})
+	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, Workers: 2})
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	want := []string{
+		"app/Dockerfile:2:6 root-user (USER root makes service 'worker'",
+		"compose.yaml:11:5 root-user (service 'admin'",
+		"compose.yaml:16:14 root-user (USER root makes service 'inline'",
+	}
+	if len(findings) != len(want) {
+		t.Fatalf("findings:\n%s", strings.Join(findings, "\n"))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(findings[i], w) {
+			t.Errorf("finding %d: %s\nwant prefix %s", i, findings[i], w)
+		}
+	}
+}
+
+func TestComposeErrorsKeepOtherFiles(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"bad/compose.yaml":  "services:\n  a:\n    image: x\n    privileged: maybe\n",
+		"yaml/compose.yaml": "services:\n  a:\n    image: x\n   oops: [\n",
+		"good/compose.yaml": "services:\n  a:\n    image: x\n    user: root\n",
+		"dep/compose.yaml":  "services:\n  a:\n    image: x\n    user: root\n    depends_on: [nope]\n",
+	})
+	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, Workers: 2})
+	for _, want := range []string{"bad/compose.yaml:4:5 cannot parse: ", "yaml/compose.yaml:4:4 cannot parse: ", "dep/compose.yaml:5:5 cannot parse: "} {
+		if !hasLine(errs, want, "") {
+			t.Errorf("no error %q in %v", want, errs)
+		}
+	}
+	// The valid project, and the one whose only fault is a dangling
+	// dependency, are still linted.
+	for _, want := range []string{"good/compose.yaml:4:5 root-user", "dep/compose.yaml:4:5 root-user"} {
+		if !hasLine(findings, want, "") {
+			t.Errorf("no finding %q in %v", want, findings)
+		}
+	}
+}
+
+func TestComposeStdinAndMerge(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"a.yaml": "services:\n  s:\n    image: x\n",
+		"b.yaml": "services:\n  s:\n    user: \"0\"\n",
+	})
+	findings, errs := composeRun(t, root, Options{
+		ComposeMerge: []string{filepath.Join(root, "a.yaml"), filepath.Join(root, "b.yaml")},
+		Rules:        []*rules.Rule{rules.RootUser}, Workers: 1,
+	})
+	if len(errs) > 0 || len(findings) != 1 || !strings.HasPrefix(findings[0], "b.yaml:3:5 root-user") {
+		t.Errorf("merge: findings %v errors %v", findings, errs)
+	}
+	findings, errs = composeRun(t, root, Options{
+		Paths: []string{"-"}, Stdin: strings.NewReader("services:\n  s:\n    image: x\n    user: root\n"),
+		StdinFilename: "compose.yaml", Rules: []*rules.Rule{rules.RootUser}, Workers: 1,
+	})
+	if len(errs) > 0 || len(findings) != 1 || !strings.HasPrefix(findings[0], "compose.yaml:4:5 root-user") {
+		t.Errorf("stdin: findings %v errors %v", findings, errs)
+	}
+}
+
+func TestComposeDotEnv(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"compose.yaml": "services:\n  s:\n    image: x\n    user: ${RUN_AS:-10001}\n",
+		".env":         "RUN_AS=root\n",
+	})
+	t.Setenv("RUN_AS", "10001") // the caller's environment must not matter
+	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, Workers: 1})
+	if len(errs) > 0 || len(findings) != 1 || !strings.Contains(findings[0], "runs as root") {
+		t.Errorf("findings %v errors %v", findings, errs)
+	}
+}

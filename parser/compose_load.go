@@ -1,0 +1,748 @@
+package parser
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/compose-spec/compose-go/v2/dotenv"
+	"github.com/compose-spec/compose-go/v2/loader"
+	"github.com/compose-spec/compose-go/v2/template"
+	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/sirupsen/logrus"
+	"go.yaml.in/yaml/v3"
+)
+
+// maxComposeFileSize bounds the included and extended files read here.
+const maxComposeFileSize = 16 << 20
+
+var silenceLogrus sync.Once
+
+// ParseDotEnv reads a `.env` file as docker compose does. Variables refer
+// only to those defined before them in the file, never to the OS
+// environment.
+func ParseDotEnv(data []byte) (map[string]string, error) {
+	return dotenv.UnmarshalBytesWithLookup(data, nil)
+}
+
+// LoadCompose loads a compose project the way `docker compose -f a -f b
+// config` would, without a network or a Docker daemon: files are merged in
+// order, with interpolation from env (the project's `.env`; the OS
+// environment is never read), `extends`, `include` and every profile. dir
+// is the project directory as the caller names it, and the paths of files
+// reached through include and extends are shown relative to it.
+//
+// A syntax or schema error is returned as *ParseError with the line where it
+// can be found. When the project is invalid but could still be read (a
+// service depends on an undefined one), the project is returned with the
+// error. A malformed `ports:` item does not fail the load: the item is kept
+// with PublishedPort.Err set.
+func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposeProject, error) {
+	silenceLogrus.Do(func() { logrus.SetOutput(io.Discard) })
+	if len(files) == 0 {
+		return nil, errors.New("no compose file given")
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	l := &composeLoader{dir: dir, absDir: absDir, env: env, byAbs: map[string]*yamlFile{}}
+	if l.env == nil {
+		l.env = map[string]string{}
+	}
+	for _, src := range files {
+		abs := src.Path
+		if strings.HasPrefix(abs, "<") || abs == "" {
+			abs = filepath.Join(absDir, "compose.yaml")
+		} else if abs, err = filepath.Abs(abs); err != nil {
+			return nil, err
+		}
+		f, yerr := parseYAMLFile(src, abs)
+		f.env, f.extendsDir, f.includeDir, f.bareVolumes = l.env, absDir, absDir, &l.bareVolumes
+		l.main = append(l.main, f)
+		l.byAbs[abs] = f
+		l.order = append(l.order, f)
+		var cycle *ParseError
+		if errors.As(yerr, &cycle) {
+			cycle.File = src.Path
+			return nil, cycle
+		}
+		if yerr != nil {
+			// compose-go's YAML parser reports a column too; prefer its words.
+			if _, cerr := l.load(false, nil); cerr != nil {
+				return nil, l.locateError(cerr)
+			}
+			return nil, l.locateError(fmt.Errorf("failed to parse %s: %w", abs, yerr))
+		}
+	}
+
+	proj, loadErr := l.load(false, nil)
+	var keepErr error
+	var contents map[string][]byte
+	if loadErr != nil {
+		// Load without the `ports:` items that are invalid; they stay in
+		// the model with Err set, for the invalid-port rule.
+		if contents = l.withoutBadPorts(); contents != nil {
+			if p, err := l.load(false, contents); err == nil {
+				proj, loadErr = p, nil
+			}
+		}
+	}
+	if loadErr != nil {
+		switch {
+		case isVolumeSpecError(loadErr):
+			l.bareVolumes = true
+			if proj, err = l.load(false, contents); err != nil {
+				l.bareVolumes = false
+				return nil, l.locateError(loadErr)
+			}
+		case isConsistencyError(loadErr):
+			proj, err = l.load(true, contents)
+			if err != nil {
+				return nil, l.locateError(loadErr)
+			}
+			keepErr = l.locateError(loadErr)
+		default:
+			return nil, l.locateError(loadErr)
+		}
+	}
+	return l.build(proj), keepErr
+}
+
+// composeLoader holds one project's files and their node trees.
+type composeLoader struct {
+	dir, absDir string
+	env         map[string]string
+	main        []*yamlFile
+	order       []*yamlFile // every file read, main files first
+	byAbs       map[string]*yamlFile
+	// bareVolumes is set when the project loads only with placeholders for
+	// unset variables that make up a volume's source.
+	bareVolumes bool
+}
+
+func (l *composeLoader) load(skipConsistency bool, contents map[string][]byte) (*types.Project, error) {
+	cd := types.ConfigDetails{WorkingDir: l.absDir, Environment: types.Mapping{}}
+	for k, v := range l.env {
+		cd.Environment[k] = v
+	}
+	for _, f := range l.main {
+		text := f.src.Text
+		if c, ok := contents[f.abs]; ok {
+			text = c
+		}
+		cd.ConfigFiles = append(cd.ConfigFiles, types.ConfigFile{Filename: f.abs, Content: text})
+	}
+	return loader.LoadWithContext(context.Background(), cd, func(o *loader.Options) {
+		o.SetProjectName(projectName(l.absDir), true)
+		o.SkipResolveEnvironment = true // a missing env_file is not an error here
+		o.SkipResolveLabels = true      // nor a missing label_file
+		o.SkipConsistencyCheck = skipConsistency
+		o.Profiles = []string{"*"}
+		if o.Interpolate != nil {
+			o.Interpolate.Substitute = substitute
+			if l.bareVolumes {
+				o.Interpolate.Substitute = substituteBareSource
+			}
+		}
+	})
+}
+
+// projectName derives a valid compose project name from the directory; it
+// only matters to compose-go's validation.
+func projectName(dir string) string {
+	name := loader.NormalizeProjectName(filepath.Base(dir))
+	if name == "" {
+		return "dlint"
+	}
+	return name
+}
+
+// substitute interpolates like compose, except that `${VAR:?message}` with
+// VAR unset gives an empty value instead of failing: the variables dlint
+// sees are not those of the shell that will run compose.
+func substitute(tmpl string, mapping template.Mapping) (string, error) {
+	return template.SubstituteWithOptions(tmpl, mapping, template.WithoutLogging,
+		template.WithReplacementFunction(func(s string, m template.Mapping, cfg *template.Config) (string, error) {
+			v, _, err := template.DefaultReplacementAppliedFunc(s, m, cfg)
+			var missing *template.MissingRequiredError
+			if errors.As(err, &missing) {
+				return "", nil
+			}
+			return v, err
+		}))
+}
+
+// bareSource matches a value that starts with a variable followed by a
+// colon: the source of a short-syntax volume (`${DATA_DIR}:/data`).
+var bareSource = regexp.MustCompile(`^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?:`)
+
+// substituteBareSource is substitute, except that an unset variable that
+// is the whole source of a volume becomes a placeholder path: an empty
+// source makes compose reject the file, which says nothing about the
+// file's settings when the variable lives in an uncommitted .env.
+func substituteBareSource(tmpl string, mapping template.Mapping) (string, error) {
+	if m := bareSource.FindStringSubmatchIndex(tmpl); m != nil {
+		name := tmpl[m[2]:m[3]]
+		if v, ok := mapping(name); !ok || v == "" {
+			return substitute("/"+name+tmpl[m[1]-1:], mapping)
+		}
+	}
+	return substitute(tmpl, mapping)
+}
+
+// interpolate applies the file's variables to a raw YAML value.
+func (f *yamlFile) interpolate(s string) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	subst := substitute
+	if f.bareVolumes != nil && *f.bareVolumes {
+		subst = substituteBareSource
+	}
+	out, err := subst(s, func(k string) (string, bool) {
+		v, ok := f.env[k]
+		return v, ok
+	})
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// file returns the node tree of a file reached through include or extends,
+// reading it on first use; nil when it cannot be read or parsed (compose-go
+// reports that itself).
+func (l *composeLoader) file(abs string, env map[string]string, extendsDir, includeDir string) *yamlFile {
+	if f, ok := l.byAbs[abs]; ok {
+		return f
+	}
+	l.byAbs[abs] = nil
+	info, err := os.Stat(abs)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxComposeFileSize {
+		return nil
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return nil
+	}
+	f, err := parseYAMLFile(NewSource(l.display(abs), data), abs)
+	if err != nil {
+		return nil
+	}
+	f.env, f.extendsDir, f.includeDir, f.bareVolumes = env, extendsDir, includeDir, &l.bareVolumes
+	l.byAbs[abs] = f
+	l.order = append(l.order, f)
+	return f
+}
+
+// display names an absolute path the way the caller names the project
+// directory, so findings in an included file read like the others.
+func (l *composeLoader) display(abs string) string {
+	rel, err := filepath.Rel(l.absDir, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.Join(l.dir, rel)
+}
+
+// includeGroup is one `include:` entry: its files in merge order.
+type includeGroup []*yamlFile
+
+// includes reads the `include:` entries of f (once).
+func (l *composeLoader) includes(f *yamlFile) []includeGroup {
+	if !f.includesRead {
+		f.includesRead = true
+		f.included = l.readIncludes(f)
+	}
+	return f.included
+}
+
+func (l *composeLoader) readIncludes(f *yamlFile) []includeGroup {
+	inc := f.top("include")
+	if !inc.found() {
+		return nil
+	}
+	var out []includeGroup
+	for _, item := range seqItems(inc.value) {
+		var paths []string
+		var projectDir string
+		var envFiles []string
+		switch item.Kind {
+		case yaml.ScalarNode:
+			paths = []string{f.interpolate(item.Value)}
+		case yaml.MappingNode:
+			if p := mapGet(item, "path"); p.found() {
+				if p.value.Kind == yaml.ScalarNode {
+					paths = []string{f.interpolate(p.value.Value)}
+				}
+				for _, s := range seqItems(p.value) {
+					paths = append(paths, f.interpolate(s.Value))
+				}
+			}
+			if p := mapGet(item, "project_directory"); p.found() {
+				projectDir = f.interpolate(p.value.Value)
+			}
+			if e := mapGet(item, "env_file"); e.found() {
+				if e.value.Kind == yaml.ScalarNode {
+					envFiles = []string{f.interpolate(e.value.Value)}
+				}
+				for _, s := range seqItems(e.value) {
+					envFiles = append(envFiles, f.interpolate(s.Value))
+				}
+			}
+		}
+		if len(paths) == 0 {
+			continue
+		}
+		for i, p := range paths {
+			paths[i] = absJoin(f.includeDir, p)
+		}
+		if projectDir == "" {
+			projectDir = filepath.Dir(paths[0])
+		} else {
+			projectDir = absJoin(f.includeDir, projectDir)
+		}
+		if len(envFiles) == 0 {
+			envFiles = []string{filepath.Join(projectDir, ".env")}
+		} else {
+			for i, e := range envFiles {
+				envFiles[i] = absJoin(f.includeDir, e)
+			}
+		}
+		env := map[string]string{}
+		for k, v := range f.env {
+			env[k] = v
+		}
+		for _, e := range envFiles {
+			if data, err := os.ReadFile(e); err == nil {
+				vars, _ := dotenv.UnmarshalBytesWithLookup(data, func(k string) (string, bool) {
+					v, ok := f.env[k]
+					return v, ok
+				})
+				for k, v := range vars {
+					if _, set := f.env[k]; !set {
+						env[k] = v
+					}
+				}
+			}
+		}
+		var group includeGroup
+		for _, p := range paths {
+			if g := l.file(p, env, projectDir, projectDir); g != nil {
+				group = append(group, g)
+			}
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+func absJoin(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
+}
+
+// svcDef is one place that writes a service's attributes: its mapping in
+// one file, or the mapping of a service it extends.
+type svcDef struct {
+	file       *yamlFile
+	entry      yamlEntry // key: the service name; value: its mapping
+	viaExtends bool
+}
+
+// serviceDefs lists the mappings that make up a service, the one that wins
+// first: the last file given, the service it extends, the files it
+// includes, then the earlier files, as compose-go merges them.
+func (l *composeLoader) serviceDefs(name string) []svcDef {
+	var out []svcDef
+	seen := map[*yamlFile]bool{}
+	for i := len(l.main) - 1; i >= 0; i-- {
+		l.defsIn(l.main[i], name, seen, &out, 0)
+	}
+	return out
+}
+
+func (l *composeLoader) defsIn(f *yamlFile, name string, seen map[*yamlFile]bool, out *[]svcDef, depth int) {
+	if f == nil || seen[f] || depth > 10 {
+		return
+	}
+	seen[f] = true
+	defer delete(seen, f)
+	if e := f.service(name); e.found() {
+		*out = append(*out, svcDef{file: f, entry: e})
+		l.extendsDefs(f, e, out, 0)
+	}
+	groups := l.includes(f)
+	for gi := len(groups) - 1; gi >= 0; gi-- {
+		g := groups[gi]
+		for i := len(g) - 1; i >= 0; i-- {
+			l.defsIn(g[i], name, seen, out, depth+1)
+		}
+	}
+}
+
+// extendsDefs follows `extends:` from a service to the services it builds on.
+func (l *composeLoader) extendsDefs(f *yamlFile, e yamlEntry, out *[]svcDef, depth int) {
+	if depth > 10 {
+		return
+	}
+	ext := mapGet(e.value, "extends")
+	if !ext.found() {
+		return
+	}
+	var ref, file string
+	switch ext.value.Kind {
+	case yaml.ScalarNode:
+		ref = f.interpolate(ext.value.Value)
+	case yaml.MappingNode:
+		if s := mapGet(ext.value, "service"); s.found() {
+			ref = f.interpolate(s.value.Value)
+		}
+		if s := mapGet(ext.value, "file"); s.found() {
+			file = f.interpolate(s.value.Value)
+		}
+	}
+	if ref == "" {
+		return
+	}
+	target := f
+	if file != "" {
+		abs := absJoin(f.extendsDir, file)
+		target = l.file(abs, f.env, filepath.Dir(abs), filepath.Dir(abs))
+		if target == nil {
+			return
+		}
+	}
+	base := target.service(ref)
+	if !base.found() || base.value == e.value {
+		return
+	}
+	*out = append(*out, svcDef{file: target, entry: base, viaExtends: true})
+	l.extendsDefs(target, base, out, depth+1)
+}
+
+// --- errors ---
+
+var (
+	yamlMark      = regexp.MustCompile(`^(?:line (\d+)(?:, column (\d+))?|<unknown position>): `)
+	quotedService = regexp.MustCompile(`service "([^"]+)"`)
+	portErrorRe   = regexp.MustCompile(`(?i)^(invalid (hostPort|containerPort|proto|ranges|ip address|port)|.*port.*(range|invalid))`)
+)
+
+func isPortError(err error) bool { return portErrorRe.MatchString(err.Error()) }
+
+func isVolumeSpecError(err error) bool {
+	return strings.HasPrefix(err.Error(), "invalid spec: :")
+}
+
+func isConsistencyError(err error) bool {
+	return strings.Contains(err.Error(), "invalid compose project") || strings.Contains(err.Error(), "depends on undefined service")
+}
+
+// locateError turns a compose-go error into a ParseError at the line that
+// causes it: YAML errors carry a line, schema and interpolation errors a
+// dotted path (`services.web.privileged`) that is looked up in the files.
+func (l *composeLoader) locateError(err error) *ParseError {
+	msg := err.Error()
+	pe := &ParseError{File: l.main[0].src.Path}
+	var file *yamlFile
+	// Name files as the caller does, and note the file the error is about.
+	for _, f := range l.order {
+		if f != nil && strings.Contains(msg, f.abs) {
+			if file == nil {
+				file = f
+			}
+			msg = strings.ReplaceAll(msg, f.abs, f.src.Path)
+		}
+	}
+	for _, prefix := range []string{"failed to parse ", "validating "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok && file != nil {
+			if r, ok := strings.CutPrefix(rest, file.src.Path+": "); ok {
+				msg = r
+			}
+		}
+	}
+	if file != nil {
+		pe.File = file.src.Path
+	}
+	pe.Msg = msg
+	if line, col, text, ok := yamlErrorPos(msg); ok {
+		pe.Line, pe.Col, pe.Msg = line, col, text
+		return pe
+	}
+	candidates := l.order
+	if file != nil {
+		candidates = append([]*yamlFile{file}, l.order...)
+	}
+	// A dotted path in the message.
+	for _, word := range strings.Fields(msg) {
+		word = strings.TrimRight(word, ":,")
+		if !strings.Contains(word, ".") || !isTopLevelKey(strings.Split(word, ".")[0]) {
+			continue
+		}
+		if f, e := l.locate(candidates, word); f != nil {
+			pe.File, pe.Line, pe.Col = f.src.Path, e.key.Line, e.key.Column
+			pe.Msg = friendlierSchemaMessage(word, msg)
+			return pe
+		}
+	}
+	if isPortError(err) || strings.Contains(err.Error(), "port") {
+		if bad := l.badPorts(); len(bad) > 0 {
+			b := bad[0]
+			pe.File, pe.Line, pe.Col = b.file.src.Path, b.node.Line, b.node.Column
+			return pe
+		}
+	}
+	// A service named in the message.
+	if m := quotedService.FindStringSubmatch(msg); m != nil {
+		path := "services." + m[1]
+		if strings.Contains(msg, "depends on") {
+			path += ".depends_on"
+		} else if strings.Contains(msg, "extend") {
+			path += ".extends"
+		}
+		if f, e := l.locate(candidates, path); f != nil {
+			pe.File, pe.Line, pe.Col = f.src.Path, e.key.Line, e.key.Column
+		}
+	}
+	return pe
+}
+
+// yamlParserProblems are the messages of YAML's parser (not its scanner)
+// that come without a context.
+var yamlParserProblems = []string{"did not find expected", "found duplicate %", "found incompatible YAML", "found undefined tag handle"}
+
+// yamlErrorPos reads the position out of a YAML error message of
+// go.yaml.in/yaml/v4, which compose-go uses: `yaml: [while … at MARK: ]
+// [MARK: ]problem` where MARK is `line L[, column C]`. Its parser (unlike
+// its scanner) counts lines from 0, so those are shifted to count from 1.
+func yamlErrorPos(msg string) (line, col int, text string, ok bool) {
+	i := strings.Index(msg, "yaml: ")
+	if i < 0 {
+		return 0, 0, "", false
+	}
+	rest := msg[i+len("yaml: "):]
+	if r, found := strings.CutPrefix(rest, "construct errors:"); found {
+		r = strings.TrimSpace(r)
+		r, _, _ = strings.Cut(r, "\n")
+		// The innermost mark is the duplicate key's: "line 1: line 4: …".
+		for m := yamlMark.FindStringSubmatch(r); m != nil; m = yamlMark.FindStringSubmatch(r) {
+			line, _ = atoi(m[1])
+			r = r[len(m[0]):]
+		}
+		return line, 0, strings.TrimSpace(r), line > 0
+	}
+	parserError := strings.HasPrefix(rest, "while parsing")
+	context := ""
+	if strings.HasPrefix(rest, "while ") {
+		j := strings.Index(rest, " at ")
+		if j < 0 {
+			return 0, 0, "", false
+		}
+		context, rest = rest[:j], rest[j+len(" at "):]
+	}
+	m := yamlMark.FindStringSubmatch(rest)
+	if m == nil {
+		return 0, 0, "", false
+	}
+	line, _ = atoi(m[1])
+	col, _ = atoi(m[2])
+	rest = rest[len(m[0]):]
+	if m2 := yamlMark.FindStringSubmatch(rest); m2 != nil && context != "" {
+		line, _ = atoi(m2[1])
+		col, _ = atoi(m2[2])
+		rest = rest[len(m2[0]):]
+	}
+	if context == "" {
+		for _, p := range yamlParserProblems {
+			parserError = parserError || strings.HasPrefix(rest, p)
+		}
+	}
+	if parserError {
+		line++
+	}
+	if rest == "did not find expected key" || rest == "did not find expected '-' indicator" {
+		rest += " (check the indentation of this line)"
+	}
+	if line == 0 {
+		return 0, 0, "", false
+	}
+	return line, col, rest, true
+}
+
+func isTopLevelKey(k string) bool {
+	switch k {
+	case "services", "networks", "volumes", "secrets", "configs", "include", "models", "jobs", "name", "version":
+		return true
+	}
+	return strings.HasPrefix(k, "x-")
+}
+
+// locate finds the deepest part of a dotted path in the first file that has
+// it whole, or else in the file where most of it exists.
+func (l *composeLoader) locate(files []*yamlFile, dotted string) (*yamlFile, yamlEntry) {
+	var bestFile *yamlFile
+	var best yamlEntry
+	bestLen := -1
+	for _, f := range files {
+		if f == nil {
+			continue
+		}
+		e, whole := f.locatePath(dotted)
+		if !e.found() {
+			continue
+		}
+		if whole {
+			return f, e
+		}
+		if n := e.key.Line; bestLen < 0 && n > 0 {
+			bestFile, best, bestLen = f, e, 0
+		}
+	}
+	return bestFile, best
+}
+
+// friendlierSchemaMessage rewords the schema validator's terse messages.
+func friendlierSchemaMessage(path, msg string) string {
+	if strings.HasSuffix(msg, path+" false schema") || strings.HasSuffix(msg, path+" additional properties not allowed") {
+		parts := strings.Split(path, ".")
+		return fmt.Sprintf("%s: unknown key %q: it is not part of the compose specification (prefix your own keys with x-)", strings.Join(parts[:len(parts)-1], "."), parts[len(parts)-1])
+	}
+	if strings.Contains(msg, " must be a") {
+		msg = strings.ReplaceAll(msg, "a array", "a list")
+		msg = strings.ReplaceAll(msg, "array", "list")
+	}
+	return msg
+}
+
+// --- invalid ports ---
+
+type badPort struct {
+	file *yamlFile
+	node *yaml.Node
+}
+
+// badPorts finds the short-syntax `ports:` items of the given files that
+// compose cannot parse.
+func (l *composeLoader) badPorts() []badPort {
+	var out []badPort
+	for _, f := range l.order {
+		if f == nil {
+			continue
+		}
+		for _, doc := range f.docs {
+			services := mapGet(doc, "services")
+			for _, svc := range mapKeys(services.value) {
+				ports := mapGet(svc.value, "ports")
+				for _, item := range seqItems(ports.value) {
+					if f.badPortItem(item) {
+						out = append(out, badPort{f, item})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// badPortItem reports whether a `ports:` item is invalid, to compose or to
+// dlint's stricter reading (a container port 0).
+func (f *yamlFile) badPortItem(item *yaml.Node) bool {
+	switch item.Kind {
+	case yaml.ScalarNode:
+		text := f.interpolate(item.Value)
+		if _, err := types.ParsePortConfig(text); err != nil {
+			return true
+		}
+		_, err := ParsePortMapping(text)
+		return err != nil
+	case yaml.MappingNode:
+		it := rawItem{file: f, node: item}
+		target, err := strconv.Atoi(it.field("target"))
+		if err != nil {
+			return true
+		}
+		_, err = ParseLongPort(target, it.field("published"), it.field("host_ip"), it.field("protocol"))
+		return err != nil
+	}
+	return false
+}
+
+// withoutBadPorts returns the main files with the `ports:` items compose
+// rejects removed, or nil when no such item is in a main file.
+func (l *composeLoader) withoutBadPorts() map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range l.main {
+		var root yaml.Node
+		dec := yaml.NewDecoder(bytes.NewReader(f.src.Text))
+		var docs []*yaml.Node
+		for {
+			var doc yaml.Node
+			if err := dec.Decode(&doc); err != nil {
+				break
+			}
+			docs = append(docs, &doc)
+		}
+		_ = root
+		changed := false
+		for _, doc := range docs {
+			if len(doc.Content) == 0 {
+				continue
+			}
+			services := mapGet(doc.Content[0], "services")
+			for _, svc := range mapKeys(services.value) {
+				ports := mapGet(svc.value, "ports")
+				if !ports.found() || ports.value.Kind != yaml.SequenceNode {
+					continue
+				}
+				kept := ports.value.Content[:0:0]
+				for _, item := range ports.value.Content {
+					if f.badPortItem(resolveAlias(item)) {
+						changed = true
+						continue
+					}
+					kept = append(kept, item)
+				}
+				ports.value.Content = kept
+			}
+		}
+		if !changed {
+			continue
+		}
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		for _, doc := range docs {
+			if err := enc.Encode(doc); err != nil {
+				return nil
+			}
+		}
+		enc.Close()
+		out[f.abs] = buf.Bytes()
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
