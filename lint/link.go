@@ -55,8 +55,13 @@ func scriptArgv0(spec *parser.ExecSpec) string {
 	if spec.Exec {
 		argv = spec.Argv
 	} else if spec.Script != nil && len(spec.Script.Commands) > 0 {
-		first := spec.Script.Commands[0]
-		argv = append([]string{first.Name}, first.ArgValues()...)
+		// The command the shell runs last is the container's program
+		// (`set -e; ./start.sh`, `/setup.sh && exec app`).
+		run := spec.Script.Commands[0]
+		if len(spec.Script.Final) > 0 {
+			run = spec.Script.Final[0]
+		}
+		argv = append([]string{run.Name}, run.ArgValues()...)
 	}
 	for len(argv) > 0 {
 		name := path.Base(argv[0])
@@ -70,6 +75,11 @@ func scriptArgv0(spec *parser.ExecSpec) string {
 		case parser.IsShell(name):
 			if i := parser.ShellCScript(argv); i > 0 {
 				if spec.Script != nil {
+					for _, cmd := range spec.Script.Commands {
+						if cmd.Inline != nil && len(cmd.Inline.Final) > 0 && cmd.Inline.Final[0].Name != "" {
+							return cmd.Inline.Final[0].Name
+						}
+					}
 					for _, cmd := range spec.Script.Commands {
 						if cmd.Parent != nil && cmd.Name != "" {
 							return cmd.Name

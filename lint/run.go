@@ -28,8 +28,22 @@ type Options struct {
 	// ComposeMerge lists compose files merged into one project, as
 	// `docker compose -f a -f b` does.
 	ComposeMerge []string
-	Rules        []*rules.Rule // the rules to run
-	Workers      int           // 0 means GOMAXPROCS
+	// Rules are the rules to choose from (nil: rules.All()). Each runs
+	// unless it is DefaultOff or turned off by .dlint.yaml; Enable and
+	// Disable override both.
+	Rules   []*rules.Rule
+	Workers int // 0 means GOMAXPROCS
+
+	// Configuration (see config.go). Command-line settings override every
+	// .dlint.yaml; zero values leave the files' settings in force.
+	ConfigFile          string // use this file for every linted file
+	NoConfig            bool   // use no configuration file at all
+	Enable, Disable     []*rules.Rule
+	FailLevel           rules.Severity // NeverFail for "none"
+	MinSeverity         rules.Severity
+	NoIgnore            bool   // disregard inline ignore comments
+	ReportUnusedIgnores bool   // turn unused-ignore on everywhere
+	Baseline            string // baseline file of findings not to report again
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -55,8 +69,14 @@ type Result struct {
 	Findings []rules.Finding // sorted by file, position, rule
 	Errors   []*FileError    // sorted by file and line
 	Sources  map[string]*parser.Source
-	Files    int // files linted (Dockerfiles, compose files, scripts)
-	Rules    []*rules.Rule
+	Files    int           // files linted (Dockerfiles, compose files, scripts)
+	Rules    []*rules.Rule // the rules that ran
+	// Failing counts the findings at or above their file's fail level.
+	Failing int
+	// Recorded is what a baseline written from this run records: every
+	// finding after configuration and inline ignores, before --baseline
+	// and --min-severity.
+	Recorded []rules.Finding
 }
 
 // Run lints what opts names. It never panics on input: unreadable and
@@ -64,10 +84,16 @@ type Result struct {
 func Run(opts Options) *Result {
 	r := newRunner(opts)
 	r.discover()
+	if !r.applyIgnorePaths() {
+		return r.result()
+	}
 	r.parseAll()
 	r.loadComposeAll()
 	r.buildUnits()
-	r.check()
+	if r.configure() {
+		r.check()
+		r.applyConfig()
+	}
 	return r.result()
 }
 
@@ -89,6 +115,14 @@ type runner struct {
 
 	units    []*unit
 	findings []rules.Finding
+
+	pool         []*rules.Rule // Options.Rules or rules.All()
+	configs      *configSet
+	configBroken bool
+	active       []*rules.Rule // the rules that run
+	baseline     *Baseline
+	recorded     []rules.Finding
+	failing      int
 }
 
 type composeGroup struct {
@@ -109,7 +143,11 @@ func newRunner(opts Options) *runner {
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
 	}
-	r := &runner{opts: opts, workers: w, sources: map[string]*parser.Source{}}
+	r := &runner{opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules}
+	if r.pool == nil {
+		r.pool = rules.All()
+	}
+	r.configs = newConfigSet(&r.opts, r.pool)
 	r.dockerfiles = newDockerfileCache(r)
 	r.scripts = newScriptCache(r)
 	return r
@@ -330,7 +368,7 @@ func (r *runner) check() {
 // an internal error for the unit's file; the other rules still run.
 func (r *runner) checkUnit(u *unit) []rules.Finding {
 	var out []rules.Finding
-	for _, rule := range r.opts.Rules {
+	for _, rule := range r.active {
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
@@ -342,6 +380,7 @@ func (r *runner) checkUnit(u *unit) []rules.Finding {
 			}()
 			pass := rules.NewPass(rule, func(f rules.Finding) { out = append(out, f) })
 			pass.Dockerfile, pass.Compose, pass.Containers = u.dockerfile, u.compose, u.containers
+			pass.Settings, pass.Options = r.passSettings(u, rule)
 			rule.Check(pass)
 		}()
 	}
@@ -349,7 +388,7 @@ func (r *runner) checkUnit(u *unit) []rules.Finding {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Sources: r.sources, Rules: r.opts.Rules}
+	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors
 	sort.SliceStable(res.Errors, func(i, j int) bool {

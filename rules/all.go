@@ -9,15 +9,21 @@ import (
 // on each call, so callers may not share or mutate each other's rules.
 func All() []*Rule {
 	list := []*Rule{
+		DangerousCapability,
+		DockerSocketMount,
 		EntrypointIgnoresCmd,
 		EntrypointScriptMissingExec,
 		ExposeInvalid,
+		HostNamespace,
 		MissingUser,
 		MultipleCmd,
 		MultipleEntrypoint,
 		NumericUser,
+		ObsoleteVersion,
+		Privileged,
 		PrivilegeDropWithoutExec,
 		RootUser,
+		SecurityOptUnconfined,
 		ShellFormCmdWithEntrypoint,
 		ShellFormPID1,
 		SuPrivilegeDrop,

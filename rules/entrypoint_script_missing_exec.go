@@ -55,7 +55,7 @@ the script, or ` + "`entrypoint-script-missing-exec: off`" + ` in .dlint.yaml.`,
 func checkEntrypointScriptMissingExec(pass *Pass) {
 	for _, c := range pass.Containers {
 		s := c.Script
-		if s == nil {
+		if s == nil || !scriptIsMain(c) {
 			continue
 		}
 		for _, cmd := range unexecedTail(s) {
@@ -128,4 +128,42 @@ func initRunsScript(c *parser.Container) bool {
 	}
 	_, _, ok := initWrapper(spec.Argv)
 	return ok
+}
+
+// scriptIsMain reports whether the linked script is what the container
+// runs last, so that its shell would stay in front of the program: not a
+// setup step such as `sh -c "/setup.sh && exec app"`.
+func scriptIsMain(c *parser.Container) bool {
+	spec := c.Entrypoint()
+	if spec == nil {
+		spec = c.Cmd()
+	}
+	if spec == nil {
+		return false
+	}
+	if !spec.Exec {
+		return tailRuns(spec.Script, c.ScriptArgv0)
+	}
+	_, argv, _ := initWrapper(spec.Argv)
+	if len(argv) == 0 {
+		return false
+	}
+	if i := parser.ShellCScript(argv); i > 0 {
+		script, _ := inlineScript(spec, len(spec.Argv)-len(argv)+i)
+		return tailRuns(script, c.ScriptArgv0)
+	}
+	return true // the program itself, or `sh /entrypoint.sh`
+}
+
+// tailRuns reports whether one of the tail commands of s runs name.
+func tailRuns(s *parser.Script, name string) bool {
+	if s == nil {
+		return false
+	}
+	for _, cmd := range s.Final {
+		if cmd.Name == name || parser.IsShell(cmd.Name) && cmd.HasArg(name) {
+			return true
+		}
+	}
+	return false
 }

@@ -13,13 +13,18 @@ type Pass struct {
 	// stage of a Dockerfile no compose service runs, or the services of a
 	// compose project.
 	Containers []*parser.Container
+	// Settings are the project-wide settings of .dlint.yaml; never nil.
+	Settings *Settings
+	// Options holds the rule's configured options (a value Rule.Options
+	// made); read it with OptionsOf.
+	Options any
 
 	report func(Finding)
 }
 
 // NewPass prepares a pass for rule; report receives each finding.
 func NewPass(rule *Rule, report func(Finding)) *Pass {
-	return &Pass{Rule: rule, report: report}
+	return &Pass{Rule: rule, Settings: &Settings{}, report: report}
 }
 
 // Report records a finding at r with the rule's default severity.

@@ -85,7 +85,7 @@ func specKeyword(spec *parser.ExecSpec, c *parser.Container, entrypoint bool) st
 	return "`" + key + "`"
 }
 
-// shellWrappers are commands that end a script without being a program
+// scriptEnders are commands that end a script without being a program
 // that needs signals: builtins and trivial utilities.
 var scriptEnders = map[string]bool{
 	"exit": true, "return": true, "true": true, "false": true, ":": true, "echo": true, "printf": true,
@@ -94,8 +94,12 @@ var scriptEnders = map[string]bool{
 }
 
 // endsScript reports whether cmd is a builtin or trivial utility that only
-// finishes the script (`exit 1`, `echo done`), not a program to signal.
-func endsScript(cmd *parser.Command) bool { return scriptEnders[cmd.Name] }
+// finishes the script (`exit 1`, `echo done`), not a program to signal, or
+// one whose tail dlint cannot see: `. other.sh`, `source`, `eval`.
+func endsScript(cmd *parser.Command) bool { return scriptEnders[cmd.Name] || opaqueTails[cmd.Name] }
+
+// opaqueTails run code in the current shell that may itself exec.
+var opaqueTails = map[string]bool{".": true, "source": true, "eval": true}
 
 // supervises reports whether the script deliberately stays alive as a
 // supervisor: it starts jobs in the background, traps TERM or INT to pass

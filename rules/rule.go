@@ -69,7 +69,11 @@ type Rule struct {
 	Doc string
 	// DefaultOff rules run only when enabled (--enable or .dlint.yaml).
 	DefaultOff bool
-	Check      func(*Pass)
+	// Options, when set, returns a fresh pointer to the rule's options
+	// struct filled with its defaults. .dlint.yaml sets the fields by their
+	// `yaml` tags (see OptionsOf); a `doc` tag describes each field.
+	Options func() any
+	Check   func(*Pass)
 }
 
 // HasTag reports whether the rule carries tag.

@@ -19,6 +19,11 @@ import (
 // rule must report.
 var wantRe = regexp.MustCompile(`^\s*#\s*want:\s*(.+)$`)
 
+// inlineWantRe matches a comment that carries an expectation after other
+// text, `# dlint ignore=sudo want: unused-ignore`: the finding is expected
+// on the comment's own line.
+var inlineWantRe = regexp.MustCompile(`^\s*#.*?\S\s+want:\s*(.+)$`)
+
 type lineKey struct {
 	file string
 	line int
@@ -42,12 +47,21 @@ func TestRules(t *testing.T) {
 			if len(files) == 0 {
 				t.Errorf("%s: every file triggers the rule: add a file that must not", dir)
 			}
-			res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rule}, Workers: 2})
+			opts := lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rule}, Enable: []*rules.Rule{rule}, NoConfig: true, Workers: 2}
+			if rule == rules.UnusedIgnore {
+				// Ignores are unused only against the findings of the
+				// rules they name, so those rules run too.
+				opts.Rules = all
+			}
+			res := lint.Run(opts)
 			for _, e := range res.Errors {
 				t.Errorf("unexpected error: %s", e)
 			}
 			got := map[lineKey]int{}
 			for _, f := range res.Findings {
+				if f.Rule != rule {
+					continue
+				}
 				k := lineKey{filepath.ToSlash(f.Range.File), f.Range.Start.Line}
 				got[k]++
 				if got[k] > want[k] {
@@ -98,6 +112,15 @@ func readWants(t *testing.T, dir, ruleID string) (map[lineKey]int, []string) {
 			line := sc.Text()
 			if m := wantRe.FindStringSubmatch(line); m != nil {
 				pending = append(pending, strings.Fields(m[1])...)
+				continue
+			}
+			if m := inlineWantRe.FindStringSubmatch(line); m != nil {
+				for _, id := range strings.Fields(m[1]) {
+					if id == ruleID {
+						want[lineKey{filepath.ToSlash(path), n}]++
+						found = true
+					}
+				}
 				continue
 			}
 			trimmed := strings.TrimSpace(line)

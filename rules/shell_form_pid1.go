@@ -86,37 +86,44 @@ func checkShellFormPID1(pass *Pass) {
 		if len(p.tail) == 0 {
 			prog = "the commands it runs"
 		}
+		// What the shell in front of the program costs: as PID 1, or
+		// under an init (compose `init: true`, or tini in the argv).
+		initName, initWhy := p.init, ""
+		if initName == "" && v.init {
+			initName, initWhy = "tini", fmt.Sprintf(" (service '%s' sets `init: true`)", v.container.Service.Name)
+		}
+		cost := fmt.Sprintf("the shell is PID 1: SIGTERM from `docker stop` never reaches %s, which is killed after the 10 s grace period, and zombie children are not reaped", prog)
+		if initName != "" {
+			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, which is then killed without a clean shutdown", initName, prog, initWhy, initName, prog)
+		}
 		var msg string
 		var fix *Fix
 		switch {
+		case p.shellForm && v.stage != nil && v.stage.RootBase().IsScratch() && !copiesShell(v.stage):
+			msg = fmt.Sprintf("shell-form %s runs `%s '…'`, but an image built FROM scratch has no shell, so the container cannot start; use the exec form %s",
+				keyword, shellCommandLine(p.spec), execFormExample(keyword, p.spec))
 		case p.shellForm:
 			where := "the command"
 			if len(p.spec.Script.Commands) > 1 && len(p.tail) > 0 {
 				where = fmt.Sprintf("the last command (`exec %s …`)", shortWord(p.tail[0].Name))
 			}
-			msg = fmt.Sprintf("shell-form %s runs as `%s '…'`, so the shell is PID 1: SIGTERM from `docker stop` never reaches %s, which is killed after the 10 s grace period, and zombie children are not reaped; use the exec form %s or put `exec` in front of %s",
-				keyword, shellCommandLine(p.spec), prog, execFormExample(keyword, p.spec), where)
-			// An exec-form ENTRYPOINT would start receiving the CMD.
-			if !p.entrypoint || v.cmd == nil {
-				fix = execFormFix(p.spec)
-			}
-		case p.init != "":
-			msg = fmt.Sprintf("%s %s runs a shell under %s whose last command %s is not exec'd: %s forwards SIGTERM to the shell, not to %s, which is then killed without a clean shutdown; %s",
-				keyword, argvExample(p.argv), p.init, prog, p.init, prog, tailAdvice(p.tail))
+			msg = fmt.Sprintf("shell-form %s runs as `%s '…'`, so %s; use the exec form %s or put `exec` in front of %s",
+				keyword, shellCommandLine(p.spec), cost, execFormExample(keyword, p.spec), where)
 		default:
 			subject := keyword + " " + argvExample(p.argv)
 			if p.runBy != nil {
 				subject = fmt.Sprintf("%s %s, run as a script by ENTRYPOINT %s,", keyword, argvExample(p.argv), argvExample(p.runBy.Argv))
 			}
-			msg = fmt.Sprintf("%s keeps the shell as PID 1 because its last command %s is not exec'd: SIGTERM from `docker stop` never reaches %s, which is killed after the 10 s grace period, and zombie children are not reaped; %s",
-				subject, prog, prog, tailAdvice(p.tail))
+			msg = fmt.Sprintf("%s starts a shell whose last command %s is not exec'd, so %s; %s",
+				subject, prog, cost, tailAdvice(p.tail))
+		}
+		// An exec-form ENTRYPOINT would start receiving the CMD.
+		if p.shellForm && (!p.entrypoint || v.cmd == nil) {
+			fix = execFormFix(p.spec)
 		}
 		f := Finding{Range: p.at, Message: msg, Fix: fix}
-		if v.init || p.init != "" {
+		if initName != "" {
 			f.Severity = Info
-		}
-		if v.init && p.init == "" {
-			f.Message += fmt.Sprintf(" (service '%s' sets `init: true`: tini is PID 1 and reaps zombies and forwards signals, but they reach the shell rather than %s)", v.container.Service.Name, prog)
 		}
 		pass.ReportFinding(f)
 	}
@@ -192,4 +199,18 @@ func argvExample(argv []string) string {
 		arr = arr[:len(arr)-1] + ", …]"
 	}
 	return "`" + arr + "`"
+}
+
+// copiesShell reports whether a stage built FROM scratch may have put a
+// shell in place: a COPY/ADD into /, /bin or /usr/bin.
+func copiesShell(st *parser.Stage) bool {
+	for _, a := range st.Ancestors() {
+		for _, cp := range a.Copies {
+			switch d := strings.TrimSuffix(cp.Dest, "/"); {
+			case d == "", d == "/bin", d == "/usr", d == "/usr/bin", strings.HasPrefix(d, "/bin/"), strings.HasPrefix(d, "/usr/bin/"):
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -42,6 +42,13 @@ type lintFlags struct {
 	enable        []string
 	disable       []string
 	sarifCategory string
+
+	config              string
+	noConfig            bool
+	noIgnore            bool
+	reportUnusedIgnores bool
+	baseline            string
+	writeBaseline       string
 }
 
 // Main runs dlint with args and returns the exit status. It is what the
@@ -101,8 +108,10 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
+	addConfigFlags(root, &f)
 
-	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
+		newBaselineCmd(root, &f, stdin, stdout, stderr), newConfigCmd(stdout))
 	return root
 }
 
@@ -111,41 +120,20 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	if !ok {
 		return fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(report.Names(), ", "))
 	}
-	failLevel, err := parseFailLevel(f.failLevel)
+	opts, err := lintOptions(cmd, f, args, stdin)
 	if err != nil {
 		return err
 	}
-	minSev, err := rules.ParseSeverity(f.minSeverity)
-	if err != nil {
-		return fmt.Errorf("--min-severity: %w", err)
+	res := lint.Run(opts)
+	if f.writeBaseline != "" {
+		if err := writeBaselineFile(f.writeBaseline, res); err != nil {
+			return err
+		}
 	}
-	kind, ok := lint.ParseKind(f.kind)
-	if !ok {
-		return fmt.Errorf("--kind: unknown kind %q (want dockerfile or compose)", f.kind)
-	}
-	selected, err := selectRules(rules.All(), f.enable, f.disable)
-	if err != nil {
-		return err
-	}
-	if len(args) == 0 && len(f.composeMerge) == 0 {
-		args = []string{"."}
-	}
-	res := lint.Run(lint.Options{
-		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
-		ComposeMerge: f.composeMerge, Rules: selected,
-	})
 
 	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: version, SARIFCategory: f.sarifCategory}
-	failed := false
-	for _, fd := range res.Findings {
-		if fd.Severity > minSev {
-			continue
-		}
-		in.Findings = append(in.Findings, fd)
-		if failLevel != 0 && fd.Severity <= failLevel {
-			failed = true
-		}
-	}
+	in.Findings = res.Findings
+	failed := res.Failing > 0
 	for _, e := range res.Errors {
 		in.Errors = append(in.Errors, report.FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg})
 		fmt.Fprintln(stderr, e.Error())
@@ -178,10 +166,10 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	return nil
 }
 
-// parseFailLevel reads --fail-level; "none" (0) never fails.
+// parseFailLevel reads --fail-level; "none" never fails.
 func parseFailLevel(s string) (rules.Severity, error) {
 	if strings.EqualFold(s, "none") {
-		return 0, nil
+		return lint.NeverFail, nil
 	}
 	sev, err := rules.ParseSeverity(s)
 	if err != nil {
@@ -198,29 +186,15 @@ func useColor(f lintFlags, out io.Writer) bool {
 	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
 }
 
-// selectRules applies --enable and --disable to the default rule set.
-func selectRules(all []*rules.Rule, enable, disable []string) ([]*rules.Rule, error) {
-	on := map[*rules.Rule]bool{}
-	for _, r := range all {
-		on[r] = !r.DefaultOff
-	}
-	for _, list := range []struct {
-		names []string
-		value bool
-	}{{enable, true}, {disable, false}} {
-		for _, name := range list.names {
-			r := rules.Lookup(all, strings.TrimSpace(name))
-			if r == nil {
-				return nil, fmt.Errorf("unknown rule %q (see 'dlint rules')", name)
-			}
-			on[r] = list.value
-		}
-	}
+// lookupRules resolves the rule names of --enable or --disable.
+func lookupRules(all []*rules.Rule, names []string) ([]*rules.Rule, error) {
 	var out []*rules.Rule
-	for _, r := range all {
-		if on[r] {
-			out = append(out, r)
+	for _, name := range names {
+		r := rules.Lookup(all, strings.TrimSpace(name))
+		if r == nil {
+			return nil, fmt.Errorf("unknown rule %q (see 'dlint rules')", name)
 		}
+		out = append(out, r)
 	}
 	return out, nil
 }

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// addConfigFlags adds the flags about .dlint.yaml, inline ignores and
+// baselines.
+func addConfigFlags(cmd *cobra.Command, f *lintFlags) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", "", "use configuration `FILE` for every linted file instead of the nearest .dlint.yaml")
+	fl.BoolVar(&f.noConfig, "no-config", false, "use no .dlint.yaml at all")
+	fl.BoolVar(&f.noIgnore, "no-ignore", false, "disregard every inline `# dlint ignore=` (and hadolint, check=skip) comment, for audits")
+	fl.BoolVar(&f.reportUnusedIgnores, "report-unused-ignores", false, "report ignore comments and baseline entries that silence nothing (rule unused-ignore)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in baseline `FILE` (and report as usual)")
+}
+
+// lintOptions turns the flags into lint options. Settings given on the
+// command line override every .dlint.yaml; the others leave them in force.
+func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader) (lint.Options, error) {
+	kind, ok := lint.ParseKind(f.kind)
+	if !ok {
+		return lint.Options{}, fmt.Errorf("--kind: unknown kind %q (want dockerfile or compose)", f.kind)
+	}
+	if f.config != "" && f.noConfig {
+		return lint.Options{}, errors.New("--config and --no-config contradict each other")
+	}
+	all := rules.All()
+	enable, err := lookupRules(all, f.enable)
+	if err != nil {
+		return lint.Options{}, fmt.Errorf("--enable: %w", err)
+	}
+	disable, err := lookupRules(all, f.disable)
+	if err != nil {
+		return lint.Options{}, fmt.Errorf("--disable: %w", err)
+	}
+	failLevel, err := parseFailLevel(f.failLevel)
+	if err != nil {
+		return lint.Options{}, err
+	}
+	minSev, err := rules.ParseSeverity(f.minSeverity)
+	if err != nil {
+		return lint.Options{}, fmt.Errorf("--min-severity: %w", err)
+	}
+	if len(args) == 0 && len(f.composeMerge) == 0 {
+		args = []string{"."}
+	}
+	opts := lint.Options{
+		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
+		ComposeMerge: f.composeMerge, Rules: all, Enable: enable, Disable: disable,
+		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
+		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline,
+	}
+	flags := cmd.Flags()
+	if flags.Changed("fail-level") {
+		opts.FailLevel = failLevel
+	}
+	if flags.Changed("min-severity") || flags.Changed("severity") {
+		opts.MinSeverity = minSev
+	}
+	return opts, nil
+}
+
+// writeBaselineFile records res in path, with file paths relative to the
+// baseline's directory.
+func writeBaselineFile(path string, res *lint.Result) error {
+	file, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	if err := lint.WriteBaseline(file, res, filepath.Dir(path)); err != nil {
+		file.Close()
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	if err := file.Close(); err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	return nil
+}
+
+func newBaselineCmd(root *cobra.Command, f *lintFlags, stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "baseline [flags] [path ...]",
+		Short: "Record the current findings, so that --baseline reports only new ones",
+		Long: `dlint baseline lints like dlint does and writes every finding as a baseline:
+
+    dlint baseline > .dlint-baseline.json
+    dlint --baseline .dlint-baseline.json
+
+A later run with --baseline reports only findings the baseline does not hold.
+Findings are matched by rule, file and the text of their line, not by line
+number, so edits elsewhere in a file do not bring them back. File paths in
+the baseline are relative to the current directory (or to the directory of
+--output), so write it where you will read it from.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := lintOptions(cmd, *f, args, stdin)
+			if err != nil {
+				return err
+			}
+			res := lint.Run(opts)
+			for _, e := range res.Errors {
+				fmt.Fprintln(stderr, e.Error())
+			}
+			if f.output != "" {
+				err = writeBaselineFile(f.output, res)
+			} else {
+				err = lint.WriteBaseline(stdout, res, ".")
+			}
+			if err != nil {
+				return err
+			}
+			if len(res.Errors) > 0 {
+				return exitCodeError{exitError}
+			}
+			return nil
+		},
+	}
+	// The lint flags, shared with the root command.
+	cmd.Flags().AddFlagSet(root.Flags())
+	return cmd
+}
+
+func newConfigCmd(stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Print a default .dlint.yaml or its JSON schema",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return fmt.Errorf("unknown command %q for dlint config (want init or schema)", args[0])
+			}
+			return errors.New("dlint config needs a command: init or schema")
+		},
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "init",
+		Short: "Print a commented .dlint.yaml with every setting and rule",
+		Long: `Print a commented .dlint.yaml with every setting at its default and every rule:
+
+    dlint config init > .dlint.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := io.WriteString(stdout, lint.DefaultConfig(rules.All()))
+			return err
+		},
+	}, &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON schema of .dlint.yaml (for editor completion)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := stdout.Write(lint.ConfigSchema(rules.All()))
+			return err
+		},
+	})
+	return cmd
+}

@@ -1,0 +1,236 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// SchemaURL is where the JSON schema of .dlint.yaml is published; the
+// repository holds it as schema/dlint-config.schema.json.
+const SchemaURL = "https://raw.githubusercontent.com/dlint-dev/dlint/main/schema/dlint-config.schema.json"
+
+// ConfigSchema returns the JSON schema (draft 2020-12) of .dlint.yaml for
+// the rules of pool: every key, every rule ID and alias with its options.
+func ConfigSchema(pool []*rules.Rule) []byte {
+	level := map[string]any{
+		"description": "off, on, or a severity that replaces the rule's own",
+		"anyOf": []any{
+			map[string]any{"enum": ruleLevels},
+			map[string]any{"type": "boolean"},
+		},
+	}
+	ruleProps := map[string]any{}
+	defs := map[string]any{"level": level}
+	for _, r := range pool {
+		def := map[string]any{"$ref": "#/$defs/level"}
+		if r.Options != nil {
+			props := map[string]any{"severity": map[string]any{"$ref": "#/$defs/level"}}
+			for _, f := range optionFields(r.Options()) {
+				props[f.name] = fieldSchema(f)
+			}
+			def = map[string]any{"anyOf": []any{
+				map[string]any{"$ref": "#/$defs/level"},
+				map[string]any{"type": "object", "properties": props, "additionalProperties": false},
+			}}
+		}
+		def["description"] = fmt.Sprintf("%s (%s by default%s)", r.Summary, r.Severity, offNote(r))
+		defs["rule-"+r.ID] = def
+		ruleProps[r.ID] = map[string]any{"$ref": "#/$defs/rule-" + r.ID}
+		for _, a := range r.Aliases {
+			ruleProps[a] = map[string]any{"$ref": "#/$defs/rule-" + r.ID, "description": "alias of " + r.ID}
+		}
+	}
+	defs["rules"] = map[string]any{
+		"description":          "Per rule (ID or alias): off, on, or a severity (error, warning, info, style); rules with options also take a mapping of severity and options.",
+		"type":                 []string{"object", "null"},
+		"properties":           ruleProps,
+		"additionalProperties": false,
+	}
+	globs := map[string]any{"type": []string{"array", "null"}, "items": map[string]any{"type": "string", "minLength": 1}}
+	schema := map[string]any{
+		"$schema":              "https://json-schema.org/draft/2020-12/schema",
+		"$id":                  SchemaURL,
+		"title":                "dlint configuration (.dlint.yaml)",
+		"type":                 []string{"object", "null"},
+		"additionalProperties": false,
+		"$defs":                defs,
+		"properties": map[string]any{
+			"fail-level": map[string]any{
+				"description": "Lowest severity that makes dlint exit 1 (none: never).",
+				"enum":        []string{"error", "warning", "info", "style", "none"},
+			},
+			"min-severity": map[string]any{
+				"description": "Hide findings below this severity.",
+				"enum":        []string{"error", "warning", "info", "style"},
+			},
+			"report-unused-ignores": map[string]any{
+				"description": "Report ignore comments and baseline entries that silence nothing (rule unused-ignore).",
+				"type":        "boolean",
+			},
+			"ignore-paths": withDescription(globs, "Files and directories not to lint, relative to this file; ** matches any number of directories, a pattern without a slash matches at any depth."),
+			"trusted-registries": map[string]any{
+				"description": "Registries (or registry/repository prefixes) base images may come from: docker.io, ghcr.io/acme, *.example.com.",
+				"type":        []string{"array", "null"},
+				"items":       map[string]any{"type": "string", "minLength": 1},
+			},
+			"rules": map[string]any{"$ref": "#/$defs/rules"},
+			"overrides": map[string]any{
+				"description": "Rule settings for some files only; entries apply in order, later ones win.",
+				"type":        []string{"array", "null"},
+				"items": map[string]any{
+					"type":                 "object",
+					"required":             []string{"files"},
+					"additionalProperties": false,
+					"properties": map[string]any{
+						"files": withDescription(map[string]any{"type": "array", "minItems": 1, "items": map[string]any{"type": "string", "minLength": 1}}, "Globs relative to this file."),
+						"rules": map[string]any{"$ref": "#/$defs/rules"},
+					},
+				},
+			},
+		},
+	}
+	out, err := json.MarshalIndent(schema, "", "  ")
+	if err != nil {
+		panic(err) // only maps, strings and slices: cannot fail
+	}
+	return append(out, '\n')
+}
+
+func withDescription(m map[string]any, d string) map[string]any {
+	m["description"] = d
+	return m
+}
+
+func offNote(r *rules.Rule) string {
+	if r.DefaultOff {
+		return ", off unless enabled"
+	}
+	return ""
+}
+
+func fieldSchema(f optionField) map[string]any {
+	scalar := func(t reflect.Type) map[string]any {
+		switch t.Kind() {
+		case reflect.Bool:
+			return map[string]any{"type": "boolean"}
+		case reflect.String:
+			return map[string]any{"type": "string"}
+		}
+		return map[string]any{"type": "integer"}
+	}
+	var s map[string]any
+	if f.typ.Kind() == reflect.Slice {
+		items := scalar(f.typ.Elem())
+		if f.typ.Elem().Kind() == reflect.String {
+			items = map[string]any{"type": []string{"string", "integer"}}
+		}
+		s = map[string]any{"type": []string{"array", "null"}, "items": items}
+	} else {
+		s = scalar(f.typ)
+	}
+	if f.doc != "" {
+		s["description"] = f.doc
+	}
+	return s
+}
+
+// DefaultConfig returns a commented .dlint.yaml with every setting at its
+// default and every rule of pool listed (commented out) with its default
+// level and options.
+func DefaultConfig(pool []*rules.Rule) string {
+	var b strings.Builder
+	b.WriteString(`# yaml-language-server: $schema=` + SchemaURL + `
+#
+# dlint configuration. dlint uses the nearest .dlint.yaml found in the
+# directories above each linted file, up to the repository root (the directory
+# that holds .git); the nearest file applies whole. Command-line flags
+# (--enable, --disable, --fail-level, --min-severity) override it.
+
+# Lowest severity that makes dlint exit 1: error, warning, info, style, none.
+fail-level: warning
+
+# Hide findings below this severity: error, warning, info, style.
+min-severity: style
+
+# Report "# dlint ignore=" comments and baseline entries that silence nothing.
+report-unused-ignores: false
+
+# Files and directories dlint does not lint, relative to this file. "**"
+# matches any number of directories; a pattern without a slash matches a name
+# at any depth, as in .gitignore.
+ignore-paths:
+  # - vendor/**
+  # - testdata
+
+# Registries base images may come from; empty allows any. An entry is a
+# registry (docker.io, ghcr.io), a registry with a repository prefix
+# (ghcr.io/acme) or a wildcard domain (*.dkr.ecr.eu-west-1.amazonaws.com).
+trusted-registries:
+  # - docker.io
+  # - ghcr.io/acme
+
+# Per rule, by ID or alias (DL3002 is root-user): off, on, or a severity
+# (error, warning, info, style) that replaces the rule's own. Rules with
+# options take a mapping of severity and options. The list shows each rule at
+# its default.
+rules:
+`)
+	sorted := append([]*rules.Rule(nil), pool...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for _, r := range sorted {
+		level := r.Severity.String()
+		if r.DefaultOff {
+			level = "off"
+		}
+		fields := []optionField(nil)
+		if r.Options != nil {
+			fields = optionFields(r.Options())
+		}
+		if len(fields) == 0 {
+			fmt.Fprintf(&b, "  # %s: %s  # %s\n", r.ID, level, r.Summary)
+			continue
+		}
+		fmt.Fprintf(&b, "  # %s:  # %s\n  #   severity: %s\n", r.ID, r.Summary, level)
+		v := reflect.ValueOf(r.Options()).Elem()
+		for _, f := range fields {
+			if f.doc != "" {
+				fmt.Fprintf(&b, "  #   # %s\n", f.doc)
+			}
+			fmt.Fprintf(&b, "  #   %s: %s\n", f.name, yamlValue(v.FieldByIndex(f.index)))
+		}
+	}
+	b.WriteString(`
+# Settings for some files only, with globs relative to this file. Entries
+# apply in order after the rules above; a later entry wins.
+overrides:
+  # - files: ["tests/**", "examples/**"]
+  #   rules:
+  #     root-user: off
+`)
+	return b.String()
+}
+
+// yamlValue writes an option value in YAML flow style.
+func yamlValue(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Slice:
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = yamlValue(v.Index(i))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case reflect.String:
+		s := v.String()
+		if s == "" || strings.ContainsAny(s, ":#,[]{}&*!|>'\"%@` ") {
+			out, _ := json.Marshal(s)
+			return string(out)
+		}
+		return s
+	}
+	return fmt.Sprint(v.Interface())
+}

@@ -1,0 +1,220 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// This file applies the configuration around the rules: ignore-paths before
+// parsing, the rule selection before checking, and after checking the rule
+// levels, inline suppressions, unused-ignore, the baseline and the severity
+// thresholds. Every step runs on sorted data, so the output does not depend
+// on the number of workers.
+
+// takeConfigErrors moves configuration errors into the run's errors and
+// reports whether there were none: a broken configuration stops the run,
+// since dlint cannot know what it asked for.
+func (r *runner) takeConfigErrors() bool {
+	r.configs.mu.Lock()
+	errs := r.configs.errors
+	r.configs.errors = nil
+	r.configs.mu.Unlock()
+	for _, e := range errs {
+		r.addError(e)
+	}
+	r.configBroken = r.configBroken || len(errs) > 0
+	return !r.configBroken
+}
+
+// applyIgnorePaths drops the discovered files that their configuration's
+// ignore-paths match, before they are read. It reports whether the
+// configurations found so far are valid.
+func (r *runner) applyIgnorePaths() bool {
+	keep := r.dockerfilePaths[:0]
+	for _, p := range r.dockerfilePaths {
+		if !r.configs.settings(p).ignored {
+			keep = append(keep, p)
+		}
+	}
+	r.dockerfilePaths = keep
+	groups := r.composeGroups[:0]
+	for _, g := range r.composeGroups {
+		if len(g.files) == 0 || !r.configs.settings(g.files[0]).ignored {
+			groups = append(groups, g)
+		}
+	}
+	r.composeGroups = groups
+	if r.stdinDockerfile != nil && r.configs.settings(r.stdinDockerfile.Path).ignored {
+		r.stdinDockerfile = nil
+	}
+	return r.takeConfigErrors()
+}
+
+// configure decides which rules run (those on for at least one file read)
+// and reads the baseline. It reports whether the run may go on.
+func (r *runner) configure() bool {
+	paths := sortedKeys(r.sources)
+	r.active = r.configs.activeRules(paths)
+	if r.opts.Baseline != "" {
+		b, err := ReadBaseline(r.opts.Baseline)
+		if err != nil {
+			r.addError(asFileError(r.opts.Baseline, err))
+			r.configBroken = true
+		}
+		r.baseline = b
+	}
+	return r.takeConfigErrors()
+}
+
+// passSettings returns the project settings and rule options for a unit.
+func (r *runner) passSettings(u *unit, rule *rules.Rule) (*rules.Settings, any) {
+	return r.configs.projectSettings(u.path), r.configs.ruleOptions(u.path, rule)
+}
+
+// applyConfig turns the rules' raw findings into the reported ones.
+func (r *runner) applyConfig() {
+	var sups map[string]*fileSuppressions
+	if !r.opts.NoIgnore {
+		sups = r.suppressions()
+	}
+	var kept []rules.Finding
+	for _, f := range sortFindings(r.findings) {
+		fs := r.configs.settings(f.Range.File)
+		d := fs.rules[f.Rule.ID]
+		if fs.ignored || !d.on {
+			continue
+		}
+		if d.severitySet {
+			f.Severity = d.severity
+		}
+		if sups[f.Range.File].silences(f.Rule.ID, f.Range.Start.Line) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	kept = append(kept, r.unusedIgnores(sups)...)
+	kept = sortFindings(kept)
+	r.recorded = append([]rules.Finding(nil), kept...)
+	if r.baseline != nil {
+		kept = sortFindings(r.applyBaseline(kept))
+	}
+	out := kept[:0]
+	for _, f := range kept {
+		fs := r.configs.settings(f.Range.File)
+		if f.Severity > fs.minSeverity {
+			continue
+		}
+		if f.Severity <= fs.failLevel {
+			r.failing++
+		}
+		out = append(out, f)
+	}
+	r.findings = out
+}
+
+// suppressions reads the pragmas of every file that has any; malformed
+// `# dlint` comments become errors.
+func (r *runner) suppressions() map[string]*fileSuppressions {
+	lookup := newRuleLookup(r.pool)
+	out := map[string]*fileSuppressions{}
+	add := func(kind Kind, src *parser.Source, scan func() ([]*pragma, []*FileError)) {
+		if src == nil || out[src.Path] != nil || !mayHavePragmas(src.Text) || r.configs.settings(src.Path).ignored {
+			return
+		}
+		pragmas, errs := scan()
+		for _, e := range errs {
+			r.addError(e)
+		}
+		out[src.Path] = &fileSuppressions{kind: kind, pragmas: pragmas}
+	}
+	for _, df := range r.dockerfiles.all() {
+		add(KindDockerfile, df.Source, func() ([]*pragma, []*FileError) { return dockerfilePragmas(df, lookup) })
+	}
+	for _, p := range r.projects {
+		if p == nil {
+			continue
+		}
+		for _, src := range p.Files {
+			add(KindCompose, src, func() ([]*pragma, []*FileError) { return composePragmas(src, lookup) })
+		}
+	}
+	for _, s := range r.scripts.all() {
+		add(KindUnknown, s.Source, func() ([]*pragma, []*FileError) { return scriptPragmas(s.Source, lookup) })
+	}
+	return out
+}
+
+// unusedIgnores reports, in the files where unused-ignore is on, each rule a
+// pragma names that ran on the file but had no finding to silence, and each
+// pragma that sits above nothing.
+func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Finding {
+	unused := rules.Lookup(r.pool, rules.UnusedIgnore.ID)
+	if unused == nil {
+		return nil
+	}
+	var out []rules.Finding
+	for _, path := range sortedKeys(sups) {
+		s := sups[path]
+		fs := r.configs.settings(path)
+		d := fs.rules[unused.ID]
+		if !d.on || fs.ignored {
+			continue
+		}
+		target := map[Kind]string{KindDockerfile: "instruction", KindCompose: "key or list item", KindUnknown: "command line"}[s.kind]
+		var found []rules.Finding
+		report := func(line, col, endCol int, msg string) {
+			found = append(found, rules.Finding{
+				Rule: unused, Severity: d.severity, Message: msg,
+				Range: parser.Range{File: path, Start: parser.Pos{Line: line, Col: col}, End: parser.Pos{Line: line, Col: max(endCol, col+1)}},
+			})
+		}
+		for _, p := range s.pragmas {
+			known := false
+			for _, n := range p.names {
+				known = known || n.ruleID != "" && n.ruleID != unused.ID
+			}
+			if !p.global && p.to == 0 {
+				if known {
+					report(p.line, p.col, p.endCol, fmt.Sprintf("`%s` is not above any %s, so it silences nothing; move it to the line directly above the %s it is meant for, or remove it", p.text, target, target))
+				}
+				continue
+			}
+			for _, n := range p.names {
+				if n.used || n.ruleID == "" || n.ruleID == unused.ID || !fs.rules[n.ruleID].on {
+					continue
+				}
+				where := fmt.Sprintf("the %s below has no %s finding", target, n.ruleID)
+				switch {
+				case p.global:
+					where = fmt.Sprintf("the file has no %s finding", n.ruleID)
+				case p.from == p.line:
+					where = fmt.Sprintf("the %s on this line has no %s finding", target, n.ruleID)
+				}
+				report(p.line, n.col, n.endCol, fmt.Sprintf("ignoring %s here silences nothing: %s; remove %q from the comment", n.name, where, n.name))
+			}
+		}
+		for _, f := range found {
+			if !s.silences(unused.ID, f.Range.Start.Line) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// all returns the parsed scripts, in path order.
+func (c *scriptCache) all() []*parser.Script {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []*parser.Script
+	for _, e := range c.byKey {
+		if e.script != nil {
+			out = append(out, e.script)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Source.Path < out[j].Source.Path })
+	return out
+}

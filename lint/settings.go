@@ -1,0 +1,279 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// configSet finds the configuration of each linted file (the nearest
+// .dlint.yaml up to the repository root, or --config) and resolves what
+// applies to the file: which rules are on, at what severity, and whether the
+// file is ignored. Command-line settings override every file.
+type configSet struct {
+	opts  *Options
+	pool  []*rules.Rule
+	fixed *Config // --config
+	cwd   string
+
+	mu     sync.Mutex
+	byDir  map[string]*Config // absolute directory → nearest config (nil: none)
+	loaded map[string]*Config // config path → parsed (nil: broken)
+	files  map[string]*fileSettings
+	errors []*FileError
+}
+
+// fileSettings is what applies to one file.
+type fileSettings struct {
+	config    *Config // nil when no configuration applies
+	ignored   bool    // matched by ignore-paths
+	overrides []*override
+	rules     map[string]ruleDecision // by rule ID, for every rule of the pool
+
+	failLevel   rules.Severity
+	minSeverity rules.Severity
+}
+
+// ruleDecision says whether a rule reports in a file, and at what severity.
+type ruleDecision struct {
+	on       bool
+	severity rules.Severity
+	// severitySet is true when a config replaced the rule's severity.
+	severitySet bool
+}
+
+func newConfigSet(opts *Options, pool []*rules.Rule) *configSet {
+	cs := &configSet{opts: opts, pool: pool, byDir: map[string]*Config{}, loaded: map[string]*Config{}, files: map[string]*fileSettings{}}
+	cs.cwd, _ = os.Getwd()
+	if opts.ConfigFile != "" && !opts.NoConfig {
+		c, err := LoadConfig(opts.ConfigFile, pool)
+		if err != nil {
+			cs.errors = append(cs.errors, asFileError(opts.ConfigFile, err))
+		}
+		cs.fixed = c
+	}
+	return cs
+}
+
+func asFileError(path string, err error) *FileError {
+	if fe, ok := err.(*FileError); ok {
+		return fe
+	}
+	return &FileError{Path: path, Msg: err.Error()}
+}
+
+// configFor returns the configuration that applies to the file at abs.
+func (cs *configSet) configFor(abs string) *Config {
+	switch {
+	case cs.opts.NoConfig:
+		return nil
+	case cs.opts.ConfigFile != "":
+		return cs.fixed
+	}
+	var visited []string
+	var found *Config
+	for dir := filepath.Dir(abs); ; {
+		if c, ok := cs.byDir[dir]; ok {
+			found = c
+			break
+		}
+		visited = append(visited, dir)
+		file, err := findConfigFile(dir)
+		if err != nil {
+			cs.addError(&FileError{Path: cs.display(dir), Msg: err.Error()})
+		}
+		if file != "" {
+			found = cs.load(file)
+			break
+		}
+		parent := filepath.Dir(dir)
+		if isRepoRoot(dir) || parent == dir {
+			break
+		}
+		dir = parent
+	}
+	for _, d := range visited {
+		cs.byDir[d] = found
+	}
+	return found
+}
+
+func (cs *configSet) load(file string) *Config {
+	if c, ok := cs.loaded[file]; ok {
+		return c
+	}
+	c, err := LoadConfig(cs.display(file), cs.pool)
+	if err != nil {
+		cs.addError(asFileError(cs.display(file), err))
+		c = nil
+	}
+	cs.loaded[file] = c
+	return c
+}
+
+func (cs *configSet) addError(e *FileError) {
+	for _, old := range cs.errors {
+		if *old == *e {
+			return
+		}
+	}
+	cs.errors = append(cs.errors, e)
+}
+
+// display shortens an absolute path to one relative to the working
+// directory when that is shorter.
+func (cs *configSet) display(abs string) string {
+	if cs.cwd == "" {
+		return abs
+	}
+	if rel, err := filepath.Rel(cs.cwd, abs); err == nil && len(rel) < len(abs) {
+		return rel
+	}
+	return abs
+}
+
+// settings returns what applies to the file shown as path.
+func (cs *configSet) settings(path string) *fileSettings {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if fs, ok := cs.files[path]; ok {
+		return fs
+	}
+	abs := fileKey(path)
+	c := cs.configFor(abs)
+	fs := &fileSettings{config: c, failLevel: rules.Warning, minSeverity: rules.Style, rules: make(map[string]ruleDecision, len(cs.pool))}
+	if c != nil {
+		rel := relTo(c.Dir, abs)
+		fs.ignored = matchAny(c.ignore, rel)
+		for i := range c.overrides {
+			if matchAny(c.overrides[i].files, rel) {
+				fs.overrides = append(fs.overrides, &c.overrides[i])
+			}
+		}
+		if c.FailLevel != 0 {
+			fs.failLevel = c.FailLevel
+		}
+		if c.MinSeverity != 0 {
+			fs.minSeverity = c.MinSeverity
+		}
+	}
+	if cs.opts.FailLevel != 0 {
+		fs.failLevel = cs.opts.FailLevel
+	}
+	if cs.opts.MinSeverity != 0 {
+		fs.minSeverity = cs.opts.MinSeverity
+	}
+	for _, r := range cs.pool {
+		d := ruleDecision{on: !r.DefaultOff, severity: r.Severity}
+		if c != nil {
+			if r.ID == rules.UnusedIgnore.ID && c.ReportUnusedIgnores != nil {
+				d.on = *c.ReportUnusedIgnores
+			}
+			d = d.apply(c.rules[r.ID])
+			for _, o := range fs.overrides {
+				d = d.apply(o.rules[r.ID])
+			}
+		}
+		if cs.opts.ReportUnusedIgnores && r.ID == rules.UnusedIgnore.ID {
+			d.on = true
+		}
+		if containsRule(cs.opts.Enable, r) {
+			d.on = true
+		}
+		if containsRule(cs.opts.Disable, r) {
+			d.on = false
+		}
+		fs.rules[r.ID] = d
+	}
+	cs.files[path] = fs
+	return fs
+}
+
+func (d ruleDecision) apply(s *ruleSetting) ruleDecision {
+	if s == nil {
+		return d
+	}
+	switch s.state {
+	case stateOn:
+		d.on = true
+	case stateOff:
+		d.on = false
+	}
+	if s.severity != 0 {
+		d.severity, d.severitySet = s.severity, true
+	}
+	return d
+}
+
+func containsRule(list []*rules.Rule, r *rules.Rule) bool {
+	for _, x := range list {
+		if x == r || x.ID == r.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleOn reports whether rule reports in the file shown as path.
+func (cs *configSet) ruleOn(path string, rule *rules.Rule) bool {
+	return cs.settings(path).rules[rule.ID].on
+}
+
+// projectSettings returns the settings rules read for a unit whose main
+// file is path.
+func (cs *configSet) projectSettings(path string) *rules.Settings {
+	fs := cs.settings(path)
+	s := &rules.Settings{}
+	if fs.config != nil {
+		s.TrustedRegistries = fs.config.TrustedRegistries
+	}
+	return s
+}
+
+// ruleOptions returns rule's options for a unit whose main file is path:
+// the defaults, then the config's `rules:` entry, then each matching
+// override, in order. It is nil for a rule without options.
+func (cs *configSet) ruleOptions(path string, rule *rules.Rule) any {
+	if rule.Options == nil {
+		return nil
+	}
+	opts := rule.Options()
+	fs := cs.settings(path)
+	if fs.config == nil {
+		return opts
+	}
+	var nodes []*yaml.Node
+	if s := fs.config.rules[rule.ID]; s != nil && s.options != nil {
+		nodes = append(nodes, s.options)
+	}
+	for _, o := range fs.overrides {
+		if s := o.rules[rule.ID]; s != nil && s.options != nil {
+			nodes = append(nodes, s.options)
+		}
+	}
+	p := configParser{path: fs.config.Path, pool: cs.pool}
+	for _, n := range nodes {
+		// Checked when the file was loaded, so this cannot fail.
+		_ = p.decodeOptions(rule, n, opts)
+	}
+	return opts
+}
+
+// activeRules returns the rules of the pool that report in at least one of
+// paths, in pool order: only those run.
+func (cs *configSet) activeRules(paths []string) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range cs.pool {
+		for _, p := range paths {
+			if cs.ruleOn(p, r) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// serviceHit is one compose setting that a rule reports for one service.
+type serviceHit struct {
+	Range    parser.Range
+	Service  string
+	Severity Severity // 0: the rule's
+	Fix      *Fix
+	// Key groups hits that say the same thing; hits at one range with
+	// the same key become one finding.
+	Key string
+	// Detail is more for the message, taken from the first hit.
+	Detail string
+}
+
+// reportServiceHits reports hits, one finding per place and key: a line in
+// a YAML anchor or in a service that others extend affects several
+// services, and its finding names them all. message receives the phrase
+// naming them ("service 'a'", "services 'a' and 'b'").
+func reportServiceHits(pass *Pass, hits []serviceHit, message func(h serviceHit, services string) string) {
+	type group struct {
+		first    serviceHit
+		services []string
+	}
+	type groupKey struct {
+		r   parser.Range
+		key string
+	}
+	var order []groupKey
+	groups := map[groupKey]*group{}
+	for _, h := range hits {
+		k := groupKey{h.Range, h.Key}
+		g := groups[k]
+		if g == nil {
+			g = &group{first: h}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if !containsString(g.services, h.Service) {
+			g.services = append(g.services, h.Service)
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		pass.ReportFinding(Finding{
+			Range:    g.first.Range,
+			Severity: g.first.Severity,
+			Message:  message(g.first, servicesPhrase(g.services)),
+			Fix:      g.first.Fix,
+		})
+	}
+}
+
+// servicesPhrase names services for a message: "service 'a'",
+// "services 'a' and 'b'", "services 'a', 'b' and 'c'".
+func servicesPhrase(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = fmt.Sprintf("'%s'", n)
+	}
+	switch len(quoted) {
+	case 0:
+		return "a service"
+	case 1:
+		return "service " + quoted[0]
+	}
+	return "services " + strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// composeServices returns the services of the pass's compose project.
+func composeServices(pass *Pass) []*parser.Service {
+	if pass.Compose == nil {
+		return nil
+	}
+	return pass.Compose.Services
+}

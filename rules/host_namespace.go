@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// hostNamespaces says what sharing each host namespace exposes, keyed by
+// the compose key.
+var hostNamespaces = []struct{ key, risk, instead string }{
+	{"network_mode", "the host's network stack: every port it listens on is open on the host, and it reaches whatever the host serves on localhost", "publish the ports it needs with `ports:` instead"},
+	{"pid", "the host's process table: it sees every process on the host, with their arguments and environment, and root in it can signal or trace them", "remove it unless this is a host monitoring agent"},
+	{"ipc", "the host's shared memory and message queues", "remove it, or share IPC with one service (`ipc: service:NAME`)"},
+	{"userns_mode", "the host's user namespace: when the daemon remaps users (userns-remap), this turns it off, so root in the container is root on the host", "remove it"},
+	{"uts", "the host's hostname and domain name", "remove it, or set `hostname:`"},
+	{"cgroup", "the host's cgroup hierarchy", "remove it"},
+}
+
+// HostNamespace reports services that share a namespace with the host.
+var HostNamespace = &Rule{
+	ID:       "host-namespace",
+	Severity: Warning,
+	Tags:     []string{TagSecurity, TagCompose, TagNetwork},
+	Summary:  "A compose service shares the host's network, PID, IPC, user, UTS or cgroup namespace",
+	Doc: `## Why
+Namespaces are what make a container see its own processes, network and
+users. ` + "`network_mode: host`" + `, ` + "`pid: host`" + `, ` + "`ipc: host`" + `, ` + "`userns_mode: host`" + `,
+` + "`uts: host`" + ` and ` + "`cgroup: host`" + ` hand the container the host's instead: with the
+host network every port it opens is open on the host (and ` + "`ports:`" + ` is ignored),
+with the host PID namespace it sees and can signal every process of the host.
+A bug in the service then reaches the host directly. Monitoring agents and
+some network tools need this; applications do not.
+
+## Bad
+` + "```yaml" + `
+services:
+  api:
+    image: example/api
+    network_mode: host
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  api:
+    image: example/api
+    ports: ["127.0.0.1:8080:8080"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=host-namespace`" + ` on the line above the key (for a node exporter or
+a host-level agent), or ` + "`host-namespace: off`" + ` in .dlint.yaml.`,
+	Check: checkHostNamespace,
+}
+
+func checkHostNamespace(pass *Pass) {
+	var hits []serviceHit
+	for _, s := range composeServices(pass) {
+		for _, ns := range hostNamespaces {
+			it := s.Namespaces[ns.key]
+			if it == nil || !strings.EqualFold(strings.TrimSpace(it.Value), "host") {
+				continue
+			}
+			hits = append(hits, serviceHit{Range: it.Range, Service: s.Name, Key: ns.key})
+		}
+	}
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		for _, ns := range hostNamespaces {
+			if ns.key == h.Key {
+				return fmt.Sprintf("`%s: host` gives %s %s; %s", ns.key, services, ns.risk, ns.instead)
+			}
+		}
+		return ""
+	})
+}

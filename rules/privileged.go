@@ -1,0 +1,51 @@
+package rules
+
+// Privileged reports compose services that run with `privileged: true`.
+var Privileged = &Rule{
+	ID:       "privileged",
+	Severity: Error,
+	Tags:     []string{TagSecurity, TagCompose},
+	Summary:  "A compose service runs privileged",
+	Doc: `## Why
+` + "`privileged: true`" + ` turns off nearly everything that keeps a container apart from the
+host: it gets every capability, every host device under /dev, no seccomp or
+AppArmor profile, and a writable /sys. Root in a privileged container can mount
+the host's disk or load a kernel module, so any bug in the service becomes
+control of the host. Services rarely need it: grant the one capability or the
+one device the service uses instead.
+
+## Bad
+` + "```yaml" + `
+services:
+  vpn:
+    image: example/vpn
+    privileged: true
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  vpn:
+    image: example/vpn
+    cap_add: [NET_ADMIN]
+    devices: ["/dev/net/tun:/dev/net/tun"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=privileged`" + ` on the line above ` + "`privileged:`" + ` (for a service that
+really manages the host, such as a Docker-in-Docker runner), or
+` + "`privileged: off`" + ` in .dlint.yaml.`,
+	Check: checkPrivileged,
+}
+
+func checkPrivileged(pass *Pass) {
+	var hits []serviceHit
+	for _, s := range composeServices(pass) {
+		if s.Privileged != nil {
+			hits = append(hits, serviceHit{Range: s.Privileged.Range, Service: s.Name})
+		}
+	}
+	reportServiceHits(pass, hits, func(_ serviceHit, services string) string {
+		return "`privileged: true` gives " + services + " every capability, all host devices and no seccomp or AppArmor confinement, so root in the container controls the host; remove it and grant only what the service needs (`cap_add: [NET_ADMIN]`, `devices: [/dev/fuse]`)"
+	})
+}

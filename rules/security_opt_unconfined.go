@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// SecurityOptUnconfined reports security_opt entries that turn off a
+// kernel confinement layer.
+var SecurityOptUnconfined = &Rule{
+	ID:       "security-opt-unconfined",
+	Severity: Warning,
+	Tags:     []string{TagSecurity, TagCompose},
+	Summary:  "A compose service turns off seccomp, AppArmor or SELinux confinement",
+	Doc: `## Why
+Docker confines every container with a seccomp filter (which blocks about 50
+dangerous system calls), an AppArmor profile or an SELinux label, and masks
+parts of /proc and /sys. ` + "`security_opt`" + ` entries such as ` + "`seccomp:unconfined`" + `,
+` + "`apparmor:unconfined`" + `, ` + "`label:disable`" + ` (or ` + "`label:type:spc_t`" + `) and
+` + "`systempaths=unconfined`" + ` remove one of those layers, so a kernel bug or a
+mistake elsewhere in the configuration is one step closer to the host. When a
+program needs one blocked system call, write a seccomp profile that allows just
+that call.
+
+## Bad
+` + "```yaml" + `
+services:
+  app:
+    image: example/app
+    security_opt:
+      - seccomp:unconfined
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  app:
+    image: example/app
+    security_opt:
+      - no-new-privileges:true
+      - seccomp:./seccomp-app.json
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=security-opt-unconfined`" + ` on the line above the entry, or
+` + "`security-opt-unconfined: off`" + ` in .dlint.yaml.`,
+	Check: checkSecurityOptUnconfined,
+}
+
+// unconfinedOption explains an option that turns confinement off, or
+// returns "".
+func unconfinedOption(opt string) string {
+	o := strings.ToLower(strings.TrimSpace(opt))
+	key, value, found := strings.Cut(o, ":")
+	if eq, v, ok := strings.Cut(o, "="); ok && (!found || len(eq) < len(key)) {
+		key, value = eq, v
+	}
+	value = strings.TrimSpace(value)
+	switch strings.TrimSpace(key) {
+	case "seccomp":
+		if value == "unconfined" {
+			return "turns off the seccomp filter, so every system call reaches the kernel; allow only the calls the program needs with a seccomp profile (`seccomp:./profile.json`)"
+		}
+	case "apparmor":
+		if value == "unconfined" {
+			return "turns off the AppArmor profile; keep the default profile or write one for the service"
+		}
+	case "label":
+		if value == "disable" {
+			return "turns off SELinux separation; relabel the service's bind mounts with `:z` instead"
+		}
+		if value == "type:spc_t" {
+			return "runs the container as an SELinux super-privileged container (spc_t), outside SELinux separation; relabel its bind mounts with `:z` instead"
+		}
+	case "systempaths":
+		if value == "unconfined" {
+			return "unmasks /proc and /sys paths Docker hides (kcore, sysrq-trigger, …); remove it"
+		}
+	}
+	return ""
+}
+
+func checkSecurityOptUnconfined(pass *Pass) {
+	var hits []serviceHit
+	for _, s := range composeServices(pass) {
+		for _, opt := range s.SecurityOpt {
+			if unconfinedOption(opt.Value) != "" {
+				hits = append(hits, serviceHit{Range: opt.Range, Service: s.Name, Key: opt.Value})
+			}
+		}
+	}
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		return fmt.Sprintf("`%s` for %s %s", h.Key, services, unconfinedOption(h.Key))
+	})
+}

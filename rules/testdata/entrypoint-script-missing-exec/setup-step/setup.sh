@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p /srv/static
+chown -R app /srv/static

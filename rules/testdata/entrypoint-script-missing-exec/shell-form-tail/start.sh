@@ -1,0 +1,4 @@
+#!/bin/sh
+npm run migrate
+# want: entrypoint-script-missing-exec
+node server.js
