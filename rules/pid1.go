@@ -65,6 +65,9 @@ func isWindowsImage(ref parser.ImageRef) bool {
 			return true
 		}
 	}
+	if strings.HasPrefix(ref.Repository, "dotnet/framework/") { // .NET Framework runs only on Windows
+		return true
+	}
 	tag := strings.ToLower(ref.Tag)
 	return strings.Contains(tag, "nanoserver") || strings.Contains(tag, "windowsservercore") || strings.HasPrefix(tag, "ltsc")
 }

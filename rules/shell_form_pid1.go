@@ -92,9 +92,9 @@ func checkShellFormPID1(pass *Pass) {
 		if initName == "" && v.init {
 			initName, initWhy = "tini", fmt.Sprintf(" (service '%s' sets `init: true`)", v.container.Service.Name)
 		}
-		cost := fmt.Sprintf("the shell is PID 1: SIGTERM from `docker stop` never reaches %s, which is killed after the 10 s grace period, and zombie children are not reaped", prog)
+		cost := fmt.Sprintf("the shell is PID 1: SIGTERM from `docker stop` never reaches %s, the container is killed after the 10 s grace period, and zombie children are not reaped", prog)
 		if initName != "" {
-			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, which is then killed without a clean shutdown", initName, prog, initWhy, initName, prog)
+			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, prog)
 		}
 		var msg string
 		var fix *Fix
