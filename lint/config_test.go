@@ -399,3 +399,26 @@ func TestTrustsImage(t *testing.T) {
 		t.Error("docker.io/library trusts official images only")
 	}
 }
+
+// TestMissingUserNonRootBases: a team's own non-root base images, from
+// .dlint.yaml, keep missing-user quiet.
+func TestMissingUserNonRootBases(t *testing.T) {
+	pool := ruleSet(t, "missing-user")
+	files := map[string]string{
+		"a/Dockerfile": "FROM ghcr.io/acme/runtime:1.4\nCMD [\"app\"]\n",
+		"b/Dockerfile": "FROM acme/base:nonroot\nCMD [\"app\"]\n",
+		"c/Dockerfile": "FROM acme/base:latest\nCMD [\"app\"]\n",
+		"d/Dockerfile": "FROM docker.io/acme/base:nonroot\nCMD [\"app\"]\n",
+		"e/Dockerfile": "FROM ghcr.io/other/runtime:1\nCMD [\"app\"]\n",
+	}
+	got, _ := lintTree(t, files, pool, Options{})
+	if len(got) != 5 {
+		t.Fatalf("without options every stage is reported: %v", got)
+	}
+	files[".dlint.yaml"] = "rules:\n  missing-user:\n    non-root-bases: [\"ghcr.io/acme/*\", \"acme/base:nonroot\"]\n"
+	got, errs := lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "non-root-bases", got, []string{"c/Dockerfile:1 missing-user", "e/Dockerfile:1 missing-user"})
+}

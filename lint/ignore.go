@@ -81,7 +81,21 @@ func (s *fileSuppressions) silences(ruleID string, line int) bool {
 
 // mayHavePragmas is a fast test that lets most files skip the scan.
 func mayHavePragmas(text []byte) bool {
-	return bytes.Contains(text, []byte("dlint")) || bytes.Contains(text, []byte("hadolint")) || bytes.Contains(bytes.ToLower(text), []byte("check="))
+	if bytes.Contains(text, []byte("dlint")) || bytes.Contains(text, []byte("hadolint")) {
+		return true
+	}
+	// `# check=` keys are case-insensitive.
+	for i := bytes.IndexByte(text, '='); i >= 0; {
+		if i >= 5 && bytes.EqualFold(text[i-5:i], []byte("check")) {
+			return true
+		}
+		next := bytes.IndexByte(text[i+1:], '=')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // ruleLookup resolves a rule name (ID or alias) to a rule ID.

@@ -269,3 +269,17 @@ func TestParseComment(t *testing.T) {
 		}
 	}
 }
+
+func TestMayHavePragmas(t *testing.T) {
+	for text, want := range map[string]bool{
+		"FROM x\n":                           false,
+		"# dlint ignore=a\n":                 true,
+		"# hadolint ignore=DL3002\n":         true,
+		"# CHECK=skip=JSONArgsRecommended\n": true,
+		"ENV A=b C=d\n":                      false,
+	} {
+		if got := mayHavePragmas([]byte(text)); got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

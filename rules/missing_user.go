@@ -56,9 +56,11 @@ CMD ["node", "server.js"]
 
 ## Silence
 ` + "`# dlint ignore=missing-user`" + ` on the line above the FROM of the stage that is run,
-or ` + "`missing-user: off`" + ` in .dlint.yaml. Trivy's DS002 and Checkov's CKV_DOCKER_3
+or ` + "`missing-user: off`" + ` in .dlint.yaml. If your own base images already run
+unprivileged, list them under the rule's ` + "`non-root-bases`" + ` option in .dlint.yaml. Trivy's DS002 and Checkov's CKV_DOCKER_3
 name this rule too.`,
-	Check: checkMissingUser,
+	Options: func() any { return &MissingUserOptions{} },
+	Check:   checkMissingUser,
 }
 
 func checkMissingUser(pass *Pass) {
@@ -75,7 +77,7 @@ func checkMissingUser(pass *Pass) {
 		if base.IsScratch() && c.Entrypoint() == nil && c.Cmd() == nil {
 			continue
 		}
-		if kb, ok := knownBase(base); ok && !kb.drops {
+		if kb, ok := knownBase(base); ok && !kb.drops || OptionsOf[MissingUserOptions](pass).runsUnprivileged(base) {
 			continue
 		}
 		if dropsPrivileges(c) {
