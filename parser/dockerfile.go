@@ -54,6 +54,10 @@ type Instruction struct {
 	// Script is the parsed shell of RUN, of shell-form CMD/ENTRYPOINT and
 	// HEALTHCHECK CMD-SHELL, or of the `sh -c` string of an exec form.
 	Script *Script
+	// Trigger is, for ONBUILD, the instruction it registers for the images
+	// built FROM this one, with its own keyword, range and (for RUN)
+	// Script. It does not change this stage's model.
+	Trigger *Instruction
 	// Command is buildkit's typed form (e.g. *instructions.UserCommand);
 	// kept unexported so rules stay independent of buildkit.
 	command any
@@ -458,7 +462,51 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	in.Stage = b.stage
 	b.stage.Instructions = append(b.stage.Instructions, in)
 	b.command(in, cmd)
+	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
+		in.Trigger = b.onbuildTrigger(in, node)
+	}
 	return nil
+}
+
+// onbuildTrigger models the instruction an ONBUILD registers. Only a RUN
+// gets a Script; positions are those of the ONBUILD line.
+func (b *dfBuilder) onbuildTrigger(in *Instruction, node *bkparser.Node) *Instruction {
+	if node.Next == nil || len(node.Next.Children) != 1 {
+		return nil
+	}
+	sub := node.Next.Children[0]
+	trig := &Instruction{
+		Keyword:  strings.ToUpper(sub.Value),
+		Original: sub.Original,
+		Flags:    sub.Flags,
+		JSON:     sub.Attributes["json"],
+		Heredocs: in.Heredocs,
+		Range:    in.Range,
+		Stage:    in.Stage,
+		df:       in.df,
+	}
+	for n := sub.Next; n != nil; n = n.Next {
+		trig.Args = append(trig.Args, n.Value)
+	}
+	// The trigger's keyword follows ONBUILD on the same line.
+	line := []rune(b.df.Source.Line(in.Range.Start.Line))
+	col := in.Range.Start.Col - 1 + len("ONBUILD")
+	for col < len(line) && (line[col] == ' ' || line[col] == '\t') {
+		col++
+	}
+	if col+len(trig.Keyword) > len(line) || !strings.EqualFold(string(line[col:col+len(trig.Keyword)]), trig.Keyword) {
+		return trig
+	}
+	trig.Range.Start.Col = col + 1
+	cmd, err := instructions.ParseInstructionWithLinter(sub, quietLinter)
+	if err != nil {
+		return trig
+	}
+	trig.command = cmd
+	if run, ok := cmd.(*instructions.RunCommand); ok {
+		trig.Script = b.runScript(trig, run.CmdLine, run.PrependShell)
+	}
+	return trig
 }
 
 func (b *dfBuilder) expand(word string, env map[string]string) (string, bool) {

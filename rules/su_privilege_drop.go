@@ -56,6 +56,10 @@ func checkSuPrivilegeDrop(pass *Pass) {
 			switch in.Keyword {
 			case "RUN", "ENTRYPOINT", "CMD":
 				reportSu(pass, in.Script, in.Keyword)
+			case "ONBUILD":
+				if in.Trigger != nil && in.Trigger.Keyword == "RUN" {
+					reportSu(pass, in.Trigger.Script, "RUN")
+				}
 			}
 		}
 	}

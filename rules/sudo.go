@@ -51,8 +51,8 @@ func checkSudo(pass *Pass) {
 	if pass.Dockerfile == nil {
 		return
 	}
-	for _, in := range pass.Dockerfile.Instructions {
-		if in.Keyword != "RUN" || in.Script == nil || in.Stage == nil {
+	for _, in := range runInstructions(pass.Dockerfile) {
+		if in.Script == nil || in.Stage == nil {
 			continue
 		}
 		asRoot := runsAsRoot(in)
@@ -71,6 +71,21 @@ func checkSudo(pass *Pass) {
 	}
 }
 
+// runInstructions lists the RUN instructions of df, with the RUN that an
+// ONBUILD registers for the images built on it.
+func runInstructions(df *parser.Dockerfile) []*parser.Instruction {
+	var out []*parser.Instruction
+	for _, in := range df.Instructions {
+		switch {
+		case in.Keyword == "RUN":
+			out = append(out, in)
+		case in.Trigger != nil && in.Trigger.Keyword == "RUN":
+			out = append(out, in.Trigger)
+		}
+	}
+	return out
+}
+
 // runsAsRoot reports whether the RUN runs as root: no USER before it in its
 // stage chain, or the last one is literally root or 0.
 func runsAsRoot(in *parser.Instruction) bool {
@@ -83,7 +98,8 @@ func runsAsRoot(in *parser.Instruction) bool {
 }
 
 // userBefore returns the raw value of the last USER before in, looking
-// through the stages in's stage builds on.
+// through the stages in's stage builds on. An ONBUILD trigger, which is not
+// among its stage's instructions, runs after all of them.
 func userBefore(in *parser.Instruction) (string, bool) {
 	st := in.Stage
 	list := st.Instructions

@@ -1,0 +1,3 @@
+FROM postgres:16
+# want: su-privilege-drop
+ONBUILD RUN su postgres -c "initdb -D /tmp/pgdata"
