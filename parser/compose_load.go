@@ -457,6 +457,12 @@ func isConsistencyError(err error) bool {
 func (l *composeLoader) locateError(err error) *ParseError {
 	msg := err.Error()
 	pe := &ParseError{File: l.main[0].src.Path}
+	// The error may be about an included file: read them all.
+	for i := 0; i < len(l.order) && i < 100; i++ {
+		if l.order[i] != nil {
+			l.includes(l.order[i])
+		}
+	}
 	var file *yamlFile
 	// Name files as the caller does, and note the file the error is about.
 	for _, f := range l.order {
@@ -685,7 +691,6 @@ func (f *yamlFile) badPortItem(item *yaml.Node) bool {
 func (l *composeLoader) withoutBadPorts() map[string][]byte {
 	out := map[string][]byte{}
 	for _, f := range l.main {
-		var root yaml.Node
 		dec := yaml.NewDecoder(bytes.NewReader(f.src.Text))
 		var docs []*yaml.Node
 		for {
@@ -695,7 +700,6 @@ func (l *composeLoader) withoutBadPorts() map[string][]byte {
 			}
 			docs = append(docs, &doc)
 		}
-		_ = root
 		changed := false
 		for _, doc := range docs {
 			if len(doc.Content) == 0 {

@@ -496,3 +496,66 @@ func TestLoadComposeOddInput(t *testing.T) {
 		}()
 	}
 }
+
+func TestLoadComposeAnchorsDocumentsAndOverrideOnlyService(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml": `x-a: &a
+  user: root
+  cap_add: [SYS_TIME]
+x-b: &b
+  user: "10001"
+  pid: host
+services:
+  s:
+    image: x
+    <<: [*a, *b]
+    links: ["db:database"]
+  db:
+    image: postgres:17
+---
+services:
+  t:
+    image: y
+    network_mode: service:s
+`,
+		"compose.override.yaml": `services:
+  extra:
+    image: z
+    command: [celery, worker]
+`,
+	})
+	p := mustLoad(t, dir, nil, "compose.yaml", "compose.override.yaml")
+	s := service(t, p, "s")
+	// The first anchor of a merge list wins.
+	if s.User.Value != "root" {
+		t.Errorf("user %q", s.User.Value)
+	}
+	wantAt(t, "user from the first anchor", s.User.Range, "compose.yaml:2:3-13")
+	wantAt(t, "pid from the second anchor", s.Namespaces["pid"].Range, "compose.yaml:6:3-12")
+	if strings.Join(s.Connected, ",") != "db" {
+		t.Errorf("links: %v", s.Connected)
+	}
+	tt := service(t, p, "t")
+	wantAt(t, "service of the second document", tt.Range, "compose.yaml:16:3-4")
+	if strings.Join(tt.Connected, ",") != "s" {
+		t.Errorf("network_mode service: %v", tt.Connected)
+	}
+	extra := service(t, p, "extra")
+	wantAt(t, "service only in the override", extra.Range, "compose.override.yaml:2:3-8")
+	if extra.Command == nil || len(extra.Command.Script.Commands) != 1 {
+		t.Fatalf("command: %+v", extra.Command)
+	}
+	wantAt(t, "celery", extra.Command.Script.Commands[0].NameRange, "compose.override.yaml:4:15-21")
+}
+
+func TestLoadComposeErrorInIncludedFile(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml":   "include: [sub/extra.yaml]\nservices:\n  a:\n    image: x\n",
+		"sub/extra.yaml": "services:\n  b:\n    image: y\n    privileged: maybe\n",
+	})
+	_, err := loadProject(t, dir, nil, "compose.yaml")
+	pe, ok := err.(*ParseError)
+	if !ok || filepath.Base(pe.File) != "extra.yaml" || pe.Line != 4 || strings.Contains(pe.Msg, dir) {
+		t.Errorf("error %#v", err)
+	}
+}
