@@ -137,7 +137,8 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 		if p == nil {
 			continue
 		}
-		for _, src := range p.Files {
+		// Sources adds the files reached through include: and extends.
+		for _, src := range append(append([]*parser.Source(nil), p.Files...), p.Sources...) {
 			add(KindCompose, src, func() ([]*pragma, []*FileError) { return composePragmas(src, lookup) })
 		}
 	}

@@ -283,3 +283,20 @@ func TestMayHavePragmas(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeExtendsPragma: a comment in a file reached through
+// extends.file silences the finding it holds.
+func TestComposeExtendsPragma(t *testing.T) {
+	pool := ruleSet(t, "root-user")
+	files := map[string]string{
+		"compose.yaml": "services:\n  web:\n    extends:\n      file: base.yml\n      service: base\n",
+		"base.yml":     "services:\n  base:\n    image: nginx:1.27\n    # dlint ignore=root-user\n    user: root\n",
+	}
+	got, errs := lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "extends", got, nil)
+	got, _ = lintTree(t, files, pool, Options{NoIgnore: true})
+	sameList(t, "--no-ignore", got, []string{"base.yml:5 root-user"})
+}

@@ -19,7 +19,7 @@ func addConfigFlags(cmd *cobra.Command, f *lintFlags) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.config, "config", "", "use configuration `FILE` for every linted file instead of the nearest .dlint.yaml")
 	fl.BoolVar(&f.noConfig, "no-config", false, "use no .dlint.yaml at all")
-	fl.BoolVar(&f.noIgnore, "no-ignore", false, "disregard every inline `# dlint ignore=` (and hadolint, check=skip) comment, for audits")
+	fl.BoolVar(&f.noIgnore, "no-ignore", false, "disregard every inline ignore comment (# dlint ignore=, hadolint, check=skip), for audits")
 	fl.BoolVar(&f.reportUnusedIgnores, "report-unused-ignores", false, "report ignore comments and baseline entries that silence nothing (rule unused-ignore)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in baseline `FILE` (and report as usual)")
@@ -126,8 +126,14 @@ the baseline are relative to the current directory (or to the directory of
 			return nil
 		},
 	}
-	// The lint flags, shared with the root command.
-	cmd.Flags().AddFlagSet(root.Flags())
+	// The flags that decide what is linted and found, shared with the root
+	// command; output format and thresholds do not apply to a baseline.
+	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "enable", "disable", "kind", "stdin-filename", "compose-merge"} {
+		if fl := root.Flags().Lookup(name); fl != nil {
+			cmd.Flags().AddFlag(fl)
+		}
+	}
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the baseline to `FILE` (its paths relative to FILE's directory) instead of standard output")
 	return cmd
 }
 
