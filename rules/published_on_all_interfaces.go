@@ -1,0 +1,360 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// SensitivePort is a container port that serves a database, cache, queue or
+// administration API, which should not face every network the host is on.
+type SensitivePort struct {
+	Port      int
+	Service   string   // what usually listens there
+	Protocols []string // nil means tcp
+}
+
+// SensitivePorts is the list published-on-all-interfaces checks, in one
+// place so configuration can extend or replace it.
+var SensitivePorts = []SensitivePort{
+	{Port: 1433, Service: "Microsoft SQL Server"},
+	{Port: 1521, Service: "Oracle Database"},
+	{Port: 2181, Service: "ZooKeeper"},
+	{Port: 2375, Service: "the Docker Engine API (unencrypted)"},
+	{Port: 2376, Service: "the Docker Engine API"},
+	{Port: 2379, Service: "etcd"},
+	{Port: 2380, Service: "etcd peer traffic"},
+	{Port: 3306, Service: "MySQL/MariaDB"},
+	{Port: 5432, Service: "PostgreSQL"},
+	{Port: 5672, Service: "RabbitMQ (AMQP)"},
+	{Port: 5984, Service: "CouchDB"},
+	{Port: 6379, Service: "Redis"},
+	{Port: 6443, Service: "the Kubernetes API server"},
+	{Port: 7474, Service: "Neo4j (HTTP)"},
+	{Port: 7687, Service: "Neo4j (Bolt)"},
+	{Port: 8086, Service: "InfluxDB"},
+	{Port: 8123, Service: "ClickHouse (HTTP)"},
+	{Port: 8500, Service: "Consul"},
+	{Port: 8529, Service: "ArangoDB"},
+	{Port: 8983, Service: "Solr"},
+	{Port: 9042, Service: "Cassandra"},
+	{Port: 9092, Service: "Kafka"},
+	{Port: 9200, Service: "Elasticsearch/OpenSearch"},
+	{Port: 9300, Service: "Elasticsearch/OpenSearch transport"},
+	{Port: 10250, Service: "the kubelet API"},
+	{Port: 11211, Service: "Memcached", Protocols: []string{"tcp", "udp"}},
+	{Port: 15672, Service: "the RabbitMQ management UI"},
+	{Port: 26257, Service: "CockroachDB"},
+	{Port: 27017, Service: "MongoDB"},
+	{Port: 28015, Service: "RethinkDB"},
+	{Port: 33060, Service: "MySQL X Protocol"},
+	{Port: 61616, Service: "ActiveMQ"},
+}
+
+// sensitiveIn returns the sensitive ports inside spec's container range.
+func sensitiveIn(spec parser.PortSpec) []SensitivePort {
+	var out []SensitivePort
+	for _, s := range SensitivePorts {
+		protos := s.Protocols
+		if protos == nil {
+			protos = []string{"tcp"}
+		}
+		for _, proto := range protos {
+			if spec.Contains(s.Port, proto) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func sensitivePortsDoc() string {
+	list := append([]SensitivePort(nil), SensitivePorts...)
+	sort.Slice(list, func(i, j int) bool { return list[i].Port < list[j].Port })
+	var b strings.Builder
+	for _, s := range list {
+		fmt.Fprintf(&b, "%d (%s), ", s.Port, strings.TrimPrefix(s.Service, "the "))
+	}
+	return strings.TrimSuffix(b.String(), ", ")
+}
+
+// PublishedOnAllInterfaces reports database, cache, queue and admin ports
+// published on every host interface.
+var PublishedOnAllInterfaces = &Rule{
+	ID:       "published-on-all-interfaces",
+	Severity: Warning,
+	Tags:     []string{TagSecurity, TagCompose, TagNetwork},
+	Summary:  "A database, cache, queue or admin port is published on every host interface",
+	Doc: `## Why
+A ` + "`ports:`" + ` entry without a host address binds every interface of the host,
+and Docker opens it with its own iptables rules, ahead of host firewalls such
+as ufw or firewalld: a database published as ` + "`\"5432:5432\"`" + ` on a laptop or a
+cloud VM answers anyone who can reach the machine. A container port alone
+(` + "`- \"5432\"`" + `) is published too, on a random host port of every interface.
+Databases, caches, queues and admin APIs are rarely meant to face the
+network; other services of the project reach them over the compose network
+without any ` + "`ports:`" + ` at all. dlint judges by the container port, which
+names the service whatever host port it is mapped to, and also reports an
+explicit 0.0.0.0 or ` + "`[::]`" + `. The ports it treats as sensitive:
+` + sensitivePortsDoc() + `.
+
+The fix binds the port to loopback, so tools on the host still reach it:
+` + "`127.0.0.1:5432:5432`" + `, or ` + "`host_ip: 127.0.0.1`" + ` in the long syntax. dlint
+offers that edit where the entry is written on one line (or as a block
+mapping) and the address is not taken from a variable.
+
+## Bad
+` + "```yaml" + `
+services:
+  db:
+    image: postgres:17
+    ports:
+      - "5432:5432"
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  db:
+    image: postgres:17
+    ports:
+      - "127.0.0.1:5432:5432"
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=published-on-all-interfaces`" + ` on the line above the entry (for a
+port that must face the network, behind its own authentication and TLS), or
+` + "`published-on-all-interfaces: off`" + ` in .dlint.yaml.`,
+	Check: checkPublishedOnAllInterfaces,
+}
+
+func checkPublishedOnAllInterfaces(pass *Pass) {
+	if pass.Compose == nil {
+		return
+	}
+	fixed := map[parser.Range]bool{} // an entry shared through extends is fixed once
+	for _, s := range pass.Compose.Services {
+		if _, ignored := portsIgnored(s); ignored {
+			continue
+		}
+		for _, p := range s.Ports {
+			if p == nil || p.Err != nil {
+				continue
+			}
+			addr := parseHostAddr(p.Spec.HostIP)
+			if !addr.wildcard {
+				continue
+			}
+			hits := sensitiveIn(p.Spec)
+			if len(hits) == 0 {
+				continue
+			}
+			src := composeSource(pass.Compose, p.Range.File)
+			if p.Spec.HostIP == "" && hostIPFromEnvironment(sourceText(src, p.Range)) {
+				continue
+			}
+			var fix *Fix
+			if !fixed[p.Range] {
+				fix, fixed[p.Range] = loopbackFix(src, p), true
+			}
+			pass.ReportFix(p.Range, allInterfacesMessage(s, p, addr, hits), fix)
+		}
+	}
+}
+
+func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostAddr, hits []SensitivePort) string {
+	var names []string
+	for _, h := range hits[:min(len(hits), 3)] {
+		names = append(names, fmt.Sprintf("%s (%d)", h.Service, h.Port))
+	}
+	what := strings.Join(names, ", ")
+	if len(hits) > 3 {
+		what += fmt.Sprintf(" and %d more sensitive ports", len(hits)-3)
+	}
+	how := "on every host interface"
+	if p.Spec.HostStart == 0 {
+		how = "on a random port of every host interface"
+	}
+	if p.Spec.HostIP != "" {
+		how = "on " + addr.describe()
+	}
+	entry := "a long-syntax entry"
+	if p.Raw != "" {
+		entry = fmt.Sprintf("%q", p.Raw)
+	}
+	return fmt.Sprintf("service '%s' publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
+		s.Name, what, how, entry, loopbackAdvice(p))
+}
+
+// loopbackAdvice says how to bind the entry to loopback.
+func loopbackAdvice(p *parser.PublishedPort) string {
+	if p.Raw == "" {
+		return "add `host_ip: 127.0.0.1`"
+	}
+	return fmt.Sprintf("bind it to loopback with %q", loopbackSpec(p.Spec))
+}
+
+// loopbackSpec renders spec bound to 127.0.0.1, keeping its host port: a
+// container port alone becomes "127.0.0.1::5432", still a random host port.
+func loopbackSpec(spec parser.PortSpec) string {
+	host := ""
+	if spec.HostStart != 0 {
+		host = portRange(spec.HostStart, spec.HostEnd)
+	}
+	return "127.0.0.1:" + host + ":" + describeSpec(spec)
+}
+
+// hostIPFromEnvironment reports whether a short-syntax entry, as written,
+// has an address part that is a variable without a default
+// (`"${BIND_ADDR}:5432:5432"`): where it runs, it may well be 127.0.0.1.
+func hostIPFromEnvironment(text string) bool {
+	text = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "-")), `"'`)
+	parts := splitOutsideBraces(text, ':')
+	return len(parts) >= 3 && envDependent(parts[0])
+}
+
+// splitOutsideBraces splits s at sep, except inside ${...}.
+func splitOutsideBraces(s string, sep byte) []string {
+	var parts []string
+	depth, last := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '{':
+			depth++
+		case s[i] == '}' && depth > 0:
+			depth--
+		case s[i] == sep && depth == 0:
+			parts = append(parts, s[last:i])
+			last = i + 1
+		}
+	}
+	return append(parts, s[last:])
+}
+
+// loopbackFix binds an entry to 127.0.0.1, editing it as written in the
+// file (variables and all): a short-syntax entry without an address gets the
+// 127.0.0.1 prefix, a literal 0.0.0.0 or [::] is replaced by 127.0.0.1, and
+// a long-syntax entry without host_ip gains one. It is offered
+// only where the entry sits on one line in a form the edit keeps valid.
+func loopbackFix(src *parser.Source, p *parser.PublishedPort) *Fix {
+	if src == nil {
+		return nil
+	}
+	if p.Raw == "" {
+		return hostIPKeyFix(src, p)
+	}
+	r, text, quote, ok := scalarAt(src, p.Range)
+	if !ok || strings.ContainsAny(text, "\\\"'") {
+		return nil
+	}
+	if !strings.Contains(text, "$") && text != p.Raw {
+		return nil // the range is not where the entry is written
+	}
+	fix := func(at parser.Range, newText string) *Fix {
+		return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: newText}}}
+	}
+	if p.Spec.HostIP != "" {
+		// IPv4 loopback works whether or not the daemon has IPv6 enabled.
+		written, loopback := p.Spec.HostIP, "127.0.0.1"
+		if strings.Contains(written, ":") {
+			written = "[" + written + "]"
+		}
+		if !strings.HasPrefix(text, written+":") {
+			return nil // the address comes from a variable
+		}
+		at := r
+		if quote != 0 {
+			at.Start.Col++
+		}
+		at.End = at.Start
+		at.End.Col += len([]rune(written))
+		return fix(at, loopback)
+	}
+	insert := "127.0.0.1:"
+	if p.Spec.HostStart == 0 && len(splitOutsideBraces(text, ':')) == 1 {
+		insert = "127.0.0.1::"
+	}
+	if quote != 0 {
+		at := r
+		at.Start.Col++
+		at.End = at.Start
+		return fix(at, insert)
+	}
+	return fix(r, strconv.Quote(insert+text))
+}
+
+// hostIPKeyFix adds `host_ip: 127.0.0.1` to a block-style long-syntax entry
+// that has none, as its first key.
+func hostIPKeyFix(src *parser.Source, p *parser.PublishedPort) *Fix {
+	if p.Spec.HostIP != "" {
+		return nil
+	}
+	line := []rune(src.Line(p.Range.Start.Line))
+	col := p.Range.Start.Col - 1
+	if col < 2 || col >= len(line) || line[col-2] != '-' || line[col-1] != ' ' {
+		return nil
+	}
+	key := string(line[col:])
+	name, _, found := strings.Cut(key, ":")
+	if !found || name == "" || strings.Trim(name, "abcdefghijklmnopqrstuvwxyz_") != "" {
+		return nil // a flow mapping or something else: leave it
+	}
+	at := p.Range
+	at.End = at.Start
+	return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: "host_ip: 127.0.0.1\n" + strings.Repeat(" ", col)}}}
+}
+
+// scalarAt finds the YAML scalar a port entry's range starts at (after a
+// "- " sequence marker): its range including any quotes, its text without
+// them, and the quote character (0 for a plain scalar).
+func scalarAt(src *parser.Source, r parser.Range) (parser.Range, string, byte, bool) {
+	line := []rune(src.Line(r.Start.Line))
+	i := r.Start.Col - 1
+	if i < 0 || i >= len(line) {
+		return parser.Range{}, "", 0, false
+	}
+	if line[i] == '-' && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+		i++
+	}
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i >= len(line) {
+		return parser.Range{}, "", 0, false
+	}
+	start := i
+	var quote byte
+	var end int
+	if c := line[i]; c == '"' || c == '\'' {
+		quote = byte(c)
+		closing := strings.IndexRune(string(line[i+1:]), c)
+		if closing < 0 {
+			return parser.Range{}, "", 0, false // continues on the next line
+		}
+		end = i + 1 + len([]rune(string(line[i+1:])[:closing])) + 1
+	} else {
+		// A plain scalar runs to a comment or the end of the line; one in a
+		// flow collection ([a, b]) is left alone.
+		end = len(line)
+		if c := strings.Index(string(line[start:]), " #"); c >= 0 {
+			end = start + len([]rune(string(line[start:])[:c]))
+		}
+		for end > start && (line[end-1] == ' ' || line[end-1] == '\t') {
+			end--
+		}
+		plain := string(line[start:end])
+		if strings.ContainsAny(plain, ",[]") || strings.Count(plain, "}") != strings.Count(plain, "${") {
+			return parser.Range{}, "", 0, false
+		}
+	}
+	text := string(line[start:end])
+	if quote != 0 {
+		text = text[1 : len(text)-1]
+	}
+	rng := parser.Range{File: r.File, Start: parser.Pos{Line: r.Start.Line, Col: start + 1}, End: parser.Pos{Line: r.Start.Line, Col: end + 1}}
+	return rng, text, quote, true
+}

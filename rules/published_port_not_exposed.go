@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// PublishedPortNotExposed reports a compose service that publishes a
+// container port its Dockerfile does not EXPOSE.
+var PublishedPortNotExposed = &Rule{
+	ID:       "published-port-not-exposed",
+	Severity: Info,
+	Tags:     []string{TagCompose, TagDockerfile, TagNetwork, TagBestPractice},
+	Summary:  "A service publishes a container port that its Dockerfile does not EXPOSE",
+	Doc: `## Why
+EXPOSE is the image's record of the ports its program listens on; compose
+` + "`ports:`" + ` maps host ports onto them. When a service publishes a container
+port that neither its Dockerfile (through the stages it builds on) nor its
+compose ` + "`expose:`" + ` declares, either the mapping points at a port nothing
+listens on (` + "`8080:8080`" + ` for an app that serves on 3000, a common reason for
+"connection reset" on a fresh checkout) or the image does not document the
+port, which ` + "`docker run -P`" + `, ` + "`docker inspect`" + ` and readers rely on.
+
+dlint checks only services built from a Dockerfile in the repository, and only
+when it can see every EXPOSE: the base image's own EXPOSE lines are unknown
+offline, so a stage chain that starts from an image other than ` + "`scratch`" + `
+or a well-known image that exposes nothing (distribution, language and
+distroless images: ` + baseImagesDoc() + `) is not judged. An EXPOSE whose ARG
+has no value is not judged either.
+
+## Bad
+` + "```dockerfile" + `
+FROM node:22-slim
+COPY . /app
+EXPOSE 3000
+CMD ["node", "/app/server.js"]
+` + "```" + `
+` + "```yaml" + `
+services:
+  web:
+    build: .
+    ports:
+      - "8080:8080"
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  web:
+    build: .
+    ports:
+      - "8080:3000"
+` + "```" + `
+
+## Silence
+Add the port to the Dockerfile's EXPOSE or the service's ` + "`expose:`" + `;
+` + "`# dlint ignore=published-port-not-exposed`" + ` on the line above the ports entry;
+or ` + "`published-port-not-exposed: off`" + ` in .dlint.yaml.`,
+	Check: checkPublishedPortNotExposed,
+}
+
+// basesWithoutExpose are Docker Hub images whose Dockerfiles EXPOSE no port,
+// so a stage chain starting from them declares all its ports itself.
+var basesWithoutExpose = map[string]bool{
+	"alpine": true, "almalinux": true, "amazonlinux": true, "archlinux": true, "busybox": true,
+	"centos": true, "debian": true, "fedora": true, "oraclelinux": true, "photon": true,
+	"rockylinux": true, "ubuntu": true,
+	"amazoncorretto": true, "buildpack-deps": true, "clojure": true, "eclipse-temurin": true,
+	"elixir": true, "erlang": true, "gcc": true, "golang": true, "gradle": true, "haskell": true,
+	"ibm-semeru-runtimes": true, "julia": true, "maven": true, "node": true, "openjdk": true,
+	"perl": true, "pypy": true, "python": true, "r-base": true, "ruby": true, "rust": true,
+	"sapmachine": true, "swift": true,
+}
+
+func baseImagesDoc() string {
+	return "`alpine`, `debian`, `ubuntu`, `node`, `python`, `golang`, `eclipse-temurin` and the like, `gcr.io/distroless/*`"
+}
+
+// baseExposesNothing reports whether the image a stage chain starts from is
+// known to EXPOSE no port.
+func baseExposesNothing(ref parser.ImageRef) bool {
+	switch {
+	case ref.IsScratch():
+		return true
+	case ref.Registry == "":
+		return basesWithoutExpose[ref.Repository]
+	case ref.Registry == "gcr.io":
+		return strings.HasPrefix(ref.Repository, "distroless/")
+	}
+	return false
+}
+
+// declaredPorts collects the ports a built service declares: its stage's
+// EXPOSE (through the stages it builds on) and compose `expose:`. ok is
+// false when one of them cannot be resolved offline.
+func declaredPorts(c *parser.Container) (portSet, bool) {
+	set := portSet{}
+	for _, e := range c.Stage.EffectiveExpose() {
+		if !exposeKnown(e) {
+			return nil, false
+		}
+		set.add(e.Spec)
+	}
+	for _, e := range c.Service.Expose {
+		if exposeKnown(e) {
+			set.add(e.Spec)
+		}
+	}
+	return set, true
+}
+
+func checkPublishedPortNotExposed(pass *Pass) {
+	for _, c := range pass.Containers {
+		if c.Service == nil || c.Dockerfile == nil || c.Stage == nil || len(c.Service.Ports) == 0 {
+			continue
+		}
+		if _, ignored := portsIgnored(c.Service); ignored || !baseExposesNothing(c.Stage.RootBase()) {
+			continue
+		}
+		declared, ok := declaredPorts(c)
+		if !ok {
+			continue
+		}
+		for _, p := range c.Service.Ports {
+			if p == nil || p.Err != nil {
+				continue
+			}
+			missing := declared.missing(p.Spec)
+			if len(missing) == 0 {
+				continue
+			}
+			pass.Report(p.Range, notExposedMessage(c, p, missing, declared))
+		}
+	}
+}
+
+func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []string, declared portSet) string {
+	ports := withProto(strings.Join(missing, ", "), p.Spec.Protocol)
+	noun := "port"
+	if len(missing) > 1 || strings.Contains(missing[0], "-") {
+		noun = "ports"
+	}
+	stage := "its Dockerfile"
+	if c.Stage.Name != "" {
+		stage = fmt.Sprintf("its Dockerfile's stage '%s'", c.Stage.Name)
+	}
+	var have []string
+	for _, proto := range []string{"tcp", "udp", "sctp"} {
+		for _, r := range declared[proto] {
+			have = append(have, withProto(portRange(r[0], r[1]), proto))
+		}
+	}
+	if len(have) == 0 {
+		return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs no port and compose `expose:` lists none; if the app listens there, add `EXPOSE %s` to the Dockerfile so the image documents it, otherwise fix the container side of the mapping",
+			c.Service.Name, noun, ports, stage, strings.ReplaceAll(ports, ", ", " "))
+	}
+	example := ""
+	if same := declared[p.Spec.Protocol]; p.Spec.ContainerStart == p.Spec.ContainerEnd && len(same) == 1 && same[0][0] == same[0][1] {
+		example = fmt.Sprintf(" (e.g. \"%s\")", suggestMapping(p.Spec, withProto(fmt.Sprint(same[0][0]), p.Spec.Protocol)))
+	}
+	return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs only %s; check which port the app listens on and fix the mapping%s, or add `EXPOSE %s` if it listens there too",
+		c.Service.Name, noun, ports, stage, strings.Join(have, ", "), example, strings.ReplaceAll(ports, ", ", " "))
+}
+
+// suggestMapping maps the entry's host side onto a declared container port.
+func suggestMapping(spec parser.PortSpec, declared string) string {
+	host := ""
+	if spec.HostStart != 0 {
+		host = portRange(spec.HostStart, spec.HostEnd) + ":"
+	}
+	ip := ""
+	if spec.HostIP != "" {
+		ip = spec.HostIP + ":"
+		if strings.Contains(spec.HostIP, ":") {
+			ip = "[" + spec.HostIP + "]:"
+		}
+		if host == "" {
+			host = ":"
+		}
+	}
+	return ip + host + declared
+}
