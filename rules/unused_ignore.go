@@ -17,8 +17,12 @@ pile up, hide the next real finding on the same line, and teach readers that
 the code is dangerous when it no longer is. This rule reports every
 ` + "`# dlint ignore=`" + ` (and ` + "`# hadolint ignore=`" + `, ` + "`# check=skip=`" + `) that silenced no finding
 of a rule that ran, and, with ` + "`--baseline`" + `, every baseline entry whose finding
-was fixed. A suppression that names a rule that did not run (turned off in
-.dlint.yaml or with ` + "`--disable`" + `) is not reported, since dlint cannot tell.
+was fixed. A comment that sits above nothing (after the last instruction) is
+reported too. A suppression that names a rule that did not run (turned off in
+.dlint.yaml or with ` + "`--disable`" + `) is not reported, since dlint cannot tell; nor are
+hadolint or BuildKit codes that no dlint rule has as an alias. A malformed
+` + "`# dlint`" + ` comment (an unknown rule, no rule at all) is not a finding of this rule
+but an error, whatever the settings: dlint exits 2.
 
 The rule is off by default. Turn it on with ` + "`--report-unused-ignores`" + `,
 ` + "`report-unused-ignores: true`" + ` in .dlint.yaml, or ` + "`--enable unused-ignore`" + `.

@@ -79,7 +79,7 @@ func writeBaselineFile(path string, res *lint.Result) error {
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
 	if err := lint.WriteBaseline(file, res, filepath.Dir(path)); err != nil {
-		file.Close()
+		_ = file.Close()
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
 	if err := file.Close(); err != nil {
