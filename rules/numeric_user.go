@@ -130,6 +130,18 @@ func wellKnownIDs(user string, base parser.ImageRef) (ids, from string) {
 		return "101:101", "the nginx images"
 	case user == "node" && base.Registry == "" && repo == "node":
 		return "1000:1000", "the node images"
+	case user == "postgres" && base.Registry == "" && repo == "postgres":
+		if isAlpineLike(base) {
+			return "70:70", "the postgres Alpine images"
+		}
+		return "999:999", "the postgres Debian images"
+	case user == "redis" && base.Registry == "" && repo == "redis":
+		if isAlpineLike(base) {
+			return "999:1000", "the redis Alpine images"
+		}
+		return "999:999", "the redis Debian images"
+	case user == "mysql" && base.Registry == "" && repo == "mysql":
+		return "999:999", "the mysql images"
 	}
 	return "", ""
 }
@@ -140,6 +152,11 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 		return
 	}
 	suggest := "e.g. `user: \"10001:10001\"`"
+	if c.Stage == nil && c.Service != nil && c.Service.Image != nil {
+		if ids, from := wellKnownIDs(name, parser.ParseImageRef(c.Service.Image.Value)); ids != "" {
+			suggest = fmt.Sprintf("`user: \"%s\"`, the IDs of %s in %s", ids, name, from)
+		}
+	}
 	if c.Stage != nil {
 		uid, gid, _ := createdIDs(c.Stage, &parser.User{Raw: cu.Value, Name: name, Group: group, Resolved: true})
 		if ids := exactIDs(&parser.User{Name: name, Group: group}, uid, gid); ids != "" {
