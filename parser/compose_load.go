@@ -110,7 +110,12 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 			if err != nil {
 				return nil, l.locateError(loadErr)
 			}
-			keepErr = l.locateError(loadErr)
+			// With every profile on, services may refer to each other in
+			// ways the default profile never sees; judge references as
+			// `docker compose config` does.
+			if _, err := l.loadProfiles(false, contents, nil); err != nil {
+				keepErr = l.locateError(err)
+			}
 		default:
 			return nil, l.locateError(loadErr)
 		}
@@ -131,6 +136,11 @@ type composeLoader struct {
 }
 
 func (l *composeLoader) load(skipConsistency bool, contents map[string][]byte) (*types.Project, error) {
+	return l.loadProfiles(skipConsistency, contents, []string{"*"})
+}
+
+// loadProfiles loads the project with the given profiles active.
+func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][]byte, profiles []string) (*types.Project, error) {
 	cd := types.ConfigDetails{WorkingDir: l.absDir, Environment: types.Mapping{}}
 	for k, v := range l.env {
 		cd.Environment[k] = v
@@ -147,7 +157,8 @@ func (l *composeLoader) load(skipConsistency bool, contents map[string][]byte) (
 		o.SkipResolveEnvironment = true // a missing env_file is not an error here
 		o.SkipResolveLabels = true      // nor a missing label_file
 		o.SkipConsistencyCheck = skipConsistency
-		o.Profiles = []string{"*"}
+		o.Profiles = profiles
+		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}}
 		if o.Interpolate != nil {
 			o.Interpolate.Substitute = substitute
 			if l.bareVolumes {
@@ -155,6 +166,27 @@ func (l *composeLoader) load(skipConsistency bool, contents map[string][]byte) (
 			}
 		}
 	})
+}
+
+// offlineRemote stands in for the git and OCI loaders of docker compose:
+// dlint never downloads, so a remote `include:` or `extends.file` reads as
+// an empty file instead of failing the project.
+type offlineRemote struct{}
+
+func (offlineRemote) Accept(p string) bool { return isRemoteResource(p) }
+
+func (offlineRemote) Load(context.Context, string) (string, error) { return os.DevNull, nil }
+
+func (offlineRemote) Dir(string) string { return "." }
+
+// isRemoteResource reports whether a path names a git repository, an OCI
+// artifact or a URL rather than a local file.
+func isRemoteResource(p string) bool {
+	if strings.HasPrefix(p, "git@") {
+		return true
+	}
+	scheme, _, ok := strings.Cut(p, "://")
+	return ok && scheme != "file" && !strings.ContainsAny(scheme, "/\\.")
 }
 
 // projectName derives a valid compose project name from the directory; it
@@ -437,7 +469,7 @@ func (l *composeLoader) extendsDefs(f *yamlFile, e yamlEntry, out *[]svcDef, dep
 
 var (
 	yamlMark      = regexp.MustCompile(`^(?:line (\d+)(?:, column (\d+))?|<unknown position>): `)
-	quotedService = regexp.MustCompile(`service "([^"]+)"`)
+	quotedService = regexp.MustCompile(`service "([^"]+)"|dependency cycle detected: ([^ ]+) ->`)
 	portErrorRe   = regexp.MustCompile(`(?i)^(invalid (hostPort|containerPort|proto|ranges|ip address|port)|.*port.*(range|invalid))`)
 )
 
@@ -448,7 +480,8 @@ func isVolumeSpecError(err error) bool {
 }
 
 func isConsistencyError(err error) bool {
-	return strings.Contains(err.Error(), "invalid compose project") || strings.Contains(err.Error(), "depends on undefined service")
+	msg := err.Error()
+	return strings.Contains(msg, "invalid compose project") || strings.Contains(msg, "depends on undefined service") || strings.Contains(msg, "dependency cycle detected")
 }
 
 // locateError turns a compose-go error into a ParseError at the line that
@@ -483,6 +516,8 @@ func (l *composeLoader) locateError(err error) *ParseError {
 	if file != nil {
 		pe.File = file.src.Path
 	}
+	msg = strings.ReplaceAll(msg, " in "+os.DevNull+":", " in a remote file, which dlint does not download:")
+	msg = strings.Join(strings.Fields(msg), " ") // one line, as `include cycle` spans several
 	pe.Msg = msg
 	if line, col, text, ok := yamlErrorPos(msg); ok {
 		pe.Line, pe.Col, pe.Msg = line, col, text
@@ -513,8 +548,8 @@ func (l *composeLoader) locateError(err error) *ParseError {
 	}
 	// A service named in the message.
 	if m := quotedService.FindStringSubmatch(msg); m != nil {
-		path := "services." + m[1]
-		if strings.Contains(msg, "depends on") {
+		path := "services." + m[1] + m[2]
+		if strings.Contains(msg, "depends on") || m[2] != "" {
 			path += ".depends_on"
 		} else if strings.Contains(msg, "extend") {
 			path += ".extends"
