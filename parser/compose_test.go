@@ -559,3 +559,19 @@ func TestLoadComposeErrorInIncludedFile(t *testing.T) {
 		t.Errorf("error %#v", err)
 	}
 }
+
+func TestLoadComposeRemoteIncludeAndCycles(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml": "include:\n  - oci://docker.io/example/stack:1\n  - path: https://github.com/example/stack.git#main\nservices:\n  a:\n    image: x\n",
+		"cycle.yaml":   "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: y\n    depends_on: [a]\n",
+	})
+	p := mustLoad(t, dir, nil, "compose.yaml")
+	if len(p.Services) != 1 {
+		t.Errorf("remote includes are skipped: %v", p.Services)
+	}
+	p, err := loadProject(t, dir, nil, "cycle.yaml")
+	pe, ok := err.(*ParseError)
+	if !ok || p == nil || pe.Line != 4 || !strings.Contains(pe.Msg, "cycle") {
+		t.Errorf("cycle: project %v, error %#v", p != nil, err)
+	}
+}
