@@ -26,6 +26,9 @@ protocols (tcp and udp) do not collide, and neither does an entry without a
 host port, for which Docker picks a free one. dlint reads the project as
 ` + "`docker compose`" + ` merges it (override files, ` + "`extends`" + `, variables with
 their defaults) and reports the entry it reads later, naming the other one.
+Services that only run under different profiles (` + "`profiles: [dev]`" + ` and
+` + "`profiles: [prod]`" + `) are alternatives and may share a port; a service without
+profiles runs with every profile.
 
 ## Bad
 ` + "```yaml" + `
@@ -105,7 +108,7 @@ func checkHostPortConflict(pass *Pass) {
 // collide reports whether two bindings cannot both be made. A binding that
 // picks one port of a range only fails when the other takes the whole range.
 func collide(a, b *hostBinding) bool {
-	if a.port.Spec.Protocol != b.port.Spec.Protocol || !a.addr.overlaps(b.addr) {
+	if a.port.Spec.Protocol != b.port.Spec.Protocol || !a.addr.overlaps(b.addr) || alternatives(a.service, b.service) {
 		return false
 	}
 	if a.service == b.service && a.port.Spec == b.port.Spec {
@@ -120,6 +123,23 @@ func collide(a, b *hostBinding) bool {
 		return a.start <= b.start && a.end >= b.end
 	}
 	return a.start <= b.end && b.start <= a.end
+}
+
+// alternatives reports whether two services only run under different
+// profiles (`profiles: [dev]` and `profiles: [prod]`), the usual way to
+// offer two variants of one service on the same port.
+func alternatives(a, b *parser.Service) bool {
+	if a == b || len(a.Profiles) == 0 || len(b.Profiles) == 0 {
+		return false
+	}
+	for _, p := range a.Profiles {
+		for _, q := range b.Profiles {
+			if p == q {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func conflictMessage(a, b *hostBinding) string {
