@@ -192,6 +192,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	s.Expose = v.expose(svc.Expose)
 	s.Volumes = v.volumes(svc.Volumes)
 	s.Connected = connected(svc, names)
+	s.Profiles = append([]string(nil), svc.Profiles...)
 	return s
 }
 
