@@ -79,9 +79,10 @@ func ParseExposePort(s string) (PortSpec, error) {
 // Docker picks a free one; a host range with a single container port is a
 // range to pick one from.
 func ParsePortMapping(s string) (PortSpec, error) {
-	body, proto, err := splitProto(s)
+	// Docker reads an empty protocol ("8080:80/") as tcp.
+	body, proto, err := splitProto(strings.TrimSuffix(s, "/"))
 	if err != nil {
-		return PortSpec{}, err
+		return PortSpec{}, withInput(err, s)
 	}
 	var ip string
 	bracketed := strings.HasPrefix(body, "[")

@@ -24,6 +24,7 @@ func TestParsePortMapping(t *testing.T) {
 		{"9000-9002", PortSpec{ContainerStart: 9000, ContainerEnd: 9002, Protocol: "tcp"}},
 		{"5000:5000/SCTP", PortSpec{HostStart: 5000, HostEnd: 5000, ContainerStart: 5000, ContainerEnd: 5000, Protocol: "sctp"}},
 
+		{"8080:80/", PortSpec{HostStart: 8080, HostEnd: 8080, ContainerStart: 80, ContainerEnd: 80, Protocol: "tcp"}},
 		{"065535:080", PortSpec{HostStart: 65535, HostEnd: 65535, ContainerStart: 80, ContainerEnd: 80, Protocol: "tcp"}},
 	}
 	for _, tt := range tests {
