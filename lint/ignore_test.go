@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -299,4 +300,35 @@ func TestComposeExtendsPragma(t *testing.T) {
 	sameList(t, "extends", got, nil)
 	got, _ = lintTree(t, files, pool, Options{NoIgnore: true})
 	sameList(t, "--no-ignore", got, []string{"base.yml:5 root-user"})
+}
+
+// FuzzPragmas: no comment or file text makes the pragma readers panic, and
+// every position they report lies on the comment's line.
+func FuzzPragmas(f *testing.F) {
+	for _, s := range []string{
+		"# dlint ignore=root-user", "# dlint global ignore=a, b c", "# hadolint ignore=DL3002",
+		"# check=skip=A;skip=B", "# check=error=true;skip=JSONArgsRecommended x", "#dlint ignore=", "# dlint ignore=,",
+		"# check=skip=a,a;a", "# dlint  global\tignore =\tsudo", "# dlint ignore=é,ü",
+	} {
+		f.Add(s)
+	}
+	lookup := newRuleLookup(rules.All())
+	f.Fuzz(func(t *testing.T, text string) {
+		text = "#" + strings.TrimPrefix(text, "#")
+		p, perr := parseComment(text, 3, []pragmaForm{formDlint, formHadolint, formCheck}, lookup)
+		limit := 3 + len([]rune(text))
+		if perr != nil && (perr.col < 3 || perr.col > limit) {
+			t.Errorf("%q: error column %d out of the comment", text, perr.col)
+		}
+		if p != nil {
+			for _, n := range p.names {
+				if n.col < 3 || n.endCol > limit || n.endCol <= n.col {
+					t.Errorf("%q: name %q at %d-%d out of the comment", text, n.name, n.col, n.endCol)
+				}
+			}
+		}
+		src := parser.NewSource("compose.yaml", []byte("services:\n  web:\n    "+text+"\n    image: x\n"+text+"\n"))
+		composePragmas(src, lookup)
+		scriptPragmas(parser.NewSource("s.sh", []byte(text+"\necho\n"+text)), lookup)
+	})
 }
