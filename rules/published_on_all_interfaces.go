@@ -23,20 +23,20 @@ var SensitivePorts = []SensitivePort{
 	{Port: 1433, Service: "Microsoft SQL Server"},
 	{Port: 1521, Service: "Oracle Database"},
 	{Port: 2181, Service: "ZooKeeper"},
-	{Port: 2375, Service: "the Docker Engine API (unencrypted)"},
+	{Port: 2375, Service: "the unencrypted Docker Engine API"},
 	{Port: 2376, Service: "the Docker Engine API"},
 	{Port: 2379, Service: "etcd"},
 	{Port: 2380, Service: "etcd peer traffic"},
 	{Port: 3306, Service: "MySQL/MariaDB"},
 	{Port: 5432, Service: "PostgreSQL"},
-	{Port: 5672, Service: "RabbitMQ (AMQP)"},
+	{Port: 5672, Service: "RabbitMQ AMQP"},
 	{Port: 5984, Service: "CouchDB"},
 	{Port: 6379, Service: "Redis"},
 	{Port: 6443, Service: "the Kubernetes API server"},
-	{Port: 7474, Service: "Neo4j (HTTP)"},
-	{Port: 7687, Service: "Neo4j (Bolt)"},
+	{Port: 7474, Service: "Neo4j HTTP"},
+	{Port: 7687, Service: "Neo4j Bolt"},
 	{Port: 8086, Service: "InfluxDB"},
-	{Port: 8123, Service: "ClickHouse (HTTP)"},
+	{Port: 8123, Service: "ClickHouse HTTP"},
 	{Port: 8500, Service: "Consul"},
 	{Port: 8529, Service: "ArangoDB"},
 	{Port: 8983, Service: "Solr"},
@@ -77,7 +77,11 @@ func sensitivePortsDoc() string {
 	sort.Slice(list, func(i, j int) bool { return list[i].Port < list[j].Port })
 	var b strings.Builder
 	for _, s := range list {
-		fmt.Fprintf(&b, "%d (%s), ", s.Port, strings.TrimPrefix(s.Service, "the "))
+		name := strings.TrimPrefix(s.Service, "the ")
+		if s.Protocols != nil {
+			name += " (" + strings.Join(s.Protocols, " and ") + ")"
+		}
+		fmt.Fprintf(&b, "%d %s, ", s.Port, name)
 	}
 	return strings.TrimSuffix(b.String(), ", ")
 }
