@@ -23,7 +23,11 @@ binds every interface, so it collides with any address on that port; 0.0.0.0
 covers every IPv4 address and ` + "`[::]`" + ` every IPv6 one. Different
 addresses (` + "`127.0.0.1:8080`" + ` and ` + "`192.168.1.5:8080`" + `) and different
 protocols (tcp and udp) do not collide, and neither does an entry without a
-host port, for which Docker picks a free one. dlint reads the project as
+host port, for which Docker picks a free one. A host range with a single
+container port (` + "`8000-8010:80`" + `) gets the lowest free port of the range, so
+it collides with a fixed port on the first port of that range (whichever
+container starts second fails) and with a fixed range that covers it all.
+dlint reads the project as
 ` + "`docker compose`" + ` merges it (override files, ` + "`extends`" + `, variables with
 their defaults) and reports the entry it reads later, naming the other one.
 Services that only run under different profiles (` + "`profiles: [dev]`" + ` and
@@ -106,7 +110,9 @@ func checkHostPortConflict(pass *Pass) {
 }
 
 // collide reports whether two bindings cannot both be made. A binding that
-// picks one port of a range only fails when the other takes the whole range.
+// picks one port of a range gets the lowest free one, so it collides with a
+// fixed binding that holds the start of its range: when it starts first it
+// takes that port from the other.
 func collide(a, b *hostBinding) bool {
 	if a.port.Spec.Protocol != b.port.Spec.Protocol || !a.addr.overlaps(b.addr) || alternatives(a.service, b.service) {
 		return false
@@ -118,9 +124,9 @@ func collide(a, b *hostBinding) bool {
 	case a.pickOne && b.pickOne:
 		return false
 	case a.pickOne:
-		return b.start <= a.start && b.end >= a.end
+		return b.start <= a.start && a.start <= b.end
 	case b.pickOne:
-		return a.start <= b.start && a.end >= b.end
+		return a.start <= b.start && b.start <= a.end
 	}
 	return a.start <= b.end && b.start <= a.end
 }
@@ -143,16 +149,7 @@ func alternatives(a, b *parser.Service) bool {
 }
 
 func conflictMessage(a, b *hostBinding) string {
-	lo, hi := max(a.start, b.start), min(a.end, b.end)
-	if a.pickOne {
-		lo, hi = a.start, a.end
-	} else if b.pickOne {
-		lo, hi = b.start, b.end
-	}
-	what := "host port " + withProto(portRange(lo, hi), b.port.Spec.Protocol)
-	if lo != hi {
-		what = "host ports " + withProto(portRange(lo, hi), b.port.Spec.Protocol)
-	}
+	ports := func(lo, hi int) string { return hostPortsPhrase(lo, hi, b.port.Spec.Protocol) }
 	addr := b.addr
 	if b.addr.wildcard && !a.addr.wildcard {
 		addr = a.addr
@@ -165,6 +162,51 @@ func conflictMessage(a, b *hostBinding) string {
 	if a.port.Range == b.port.Range {
 		at = "the same entry, shared through `extends` or a YAML anchor; give one service its own list with `ports: !override [...]`"
 	}
+	if a.pickOne || b.pickOne {
+		return pickConflictMessage(a, b, addr, owner, at)
+	}
 	return fmt.Sprintf("service '%s' publishes %s on %s, already published by %s (%s); the second container fails to start with \"port is already allocated\": give one of them another host port or a different host address",
-		b.service.Name, what, addr.describe(), owner, at)
+		b.service.Name, ports(max(a.start, b.start), min(a.end, b.end)), addr.describe(), owner, at)
+}
+
+// pickConflictMessage explains a collision where one side picks its host
+// port from a range: Docker gives it the lowest free port of the range.
+func pickConflictMessage(a, b *hostBinding, addr hostAddr, owner, at string) string {
+	pick, fixed := a, b
+	if b.pickOne {
+		pick, fixed = b, a
+	}
+	pickRange := withProto(portRange(pick.start, pick.end), b.port.Spec.Protocol)
+	fixedPorts := hostPortsPhrase(fixed.start, fixed.end, b.port.Spec.Protocol)
+	whole := fixed.start <= pick.start && pick.end <= fixed.end
+	fix := "give one of them another host port or a different host address"
+	if !whole {
+		fix = "keep the fixed ports out of the range"
+	}
+	if b == pick {
+		if whole {
+			return fmt.Sprintf("service '%s' picks its host port from %s on %s, but %s publishes every one of them (%s); the second container fails to start with \"port is already allocated\": %s",
+				b.service.Name, pickRange, addr.describe(), owner, at, fix)
+		}
+		return fmt.Sprintf("service '%s' picks its host port from %s on %s, where Docker takes the lowest free one, %d, which %s publishes (%s); whichever container starts second fails with \"port is already allocated\": %s",
+			b.service.Name, pickRange, addr.describe(), pick.start, owner, at, fix)
+	}
+	if whole {
+		return fmt.Sprintf("service '%s' publishes %s on %s, every port %s could pick its host port from (%s); the second container fails to start with \"port is already allocated\": %s",
+			b.service.Name, fixedPorts, addr.describe(), owner, at, fix)
+	}
+	including := fmt.Sprintf(" including %d,", pick.start)
+	if fixed.start == fixed.end {
+		including = ""
+	}
+	return fmt.Sprintf("service '%s' publishes %s on %s,%s the port %s takes first from its range %s (%s); whichever container starts second fails with \"port is already allocated\": %s",
+		b.service.Name, fixedPorts, addr.describe(), including, owner, pickRange, at, fix)
+}
+
+// hostPortsPhrase renders "host port 8080" or "host ports 8000-8010/udp".
+func hostPortsPhrase(lo, hi int, proto string) string {
+	if lo == hi {
+		return "host port " + withProto(portRange(lo, hi), proto)
+	}
+	return "host ports " + withProto(portRange(lo, hi), proto)
 }
