@@ -6,7 +6,7 @@ import "fmt"
 // user, with which PID 1 and ports. It joins a Dockerfile stage with the
 // compose service that runs it, when there is one.
 type Container struct {
-	Service    *Service    // nil for a Dockerfile linted on its own
+	Service    *Service // nil for a Dockerfile linted on its own
 	Project    *ComposeProject
 	Dockerfile *Dockerfile // nil for a service that only names an image
 	Stage      *Stage      // the stage that is run (final or build target)
