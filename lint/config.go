@@ -229,8 +229,14 @@ func (p *configParser) ruleSetting(rule *rules.Rule, n *yaml.Node) (*ruleSetting
 		}
 		if hasOptions {
 			// Decode once now so that every mistake is reported at load.
-			if err := p.decodeOptions(rule, n, rule.Options()); err != nil {
+			opts := rule.Options()
+			if err := p.decodeOptions(rule, n, opts); err != nil {
 				return nil, err
+			}
+			if v, ok := opts.(optionsValidator); ok {
+				if err := v.Validate(); err != nil {
+					return nil, p.errorf(n, "rule %s: %v", rule.ID, err)
+				}
 			}
 			s.options = n
 		}
@@ -364,6 +370,10 @@ func (p *configParser) boolean(n *yaml.Node) (bool, error) {
 	}
 	return false, p.errorf(n, "bad value %s: want true or false", describeValue(n))
 }
+
+// optionsValidator is an options struct that checks its own values (a
+// port list, say) after decoding.
+type optionsValidator interface{ Validate() error }
 
 // optionField is one settable field of a rule's options struct.
 type optionField struct {

@@ -422,3 +422,23 @@ func TestMissingUserNonRootBases(t *testing.T) {
 	}
 	sameList(t, "non-root-bases", got, []string{"c/Dockerfile:1 missing-user", "e/Dockerfile:1 missing-user"})
 }
+
+// TestPublishedPortOptions: ports added to and taken off the sensitive list.
+func TestPublishedPortOptions(t *testing.T) {
+	pool := ruleSet(t, "published-on-all-interfaces")
+	files := map[string]string{
+		"compose.yaml": "services:\n  app:\n    image: example/app:1\n    ports:\n      - \"8080:8080\"\n      - \"9200:9200\"\n      - \"5432:5432\"\n      - \"8125:8125/udp\"\n",
+	}
+	got, _ := lintTree(t, files, pool, Options{})
+	sameList(t, "defaults", got, []string{"compose.yaml:6 published-on-all-interfaces", "compose.yaml:7 published-on-all-interfaces"})
+	files[".dlint.yaml"] = "rules:\n  published-on-all-interfaces:\n    ports: [8080, 8125/udp]\n    allowed-ports: [\"9200\"]\n"
+	got, errs := lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "configured", got, []string{"compose.yaml:5 published-on-all-interfaces", "compose.yaml:7 published-on-all-interfaces", "compose.yaml:8 published-on-all-interfaces"})
+	_, err := ParseConfig("c.yaml", []byte("rules:\n  published-on-all-interfaces:\n    ports: [80/quic]\n"), pool)
+	if err == nil || !strings.HasPrefix(err.Error(), `c.yaml:3:5: rule published-on-all-interfaces: ports: "80/quic" has an unknown protocol`) {
+		t.Errorf("bad port: %v", err)
+	}
+}

@@ -54,10 +54,10 @@ var SensitivePorts = []SensitivePort{
 	{Port: 61616, Service: "ActiveMQ"},
 }
 
-// sensitiveIn returns the sensitive ports inside spec's container range.
-func sensitiveIn(spec parser.PortSpec) []SensitivePort {
+// sensitiveIn returns the ports of list inside spec's container range.
+func sensitiveIn(spec parser.PortSpec, list []SensitivePort) []SensitivePort {
 	var out []SensitivePort
-	for _, s := range SensitivePorts {
+	for _, s := range list {
 		protos := s.Protocols
 		if protos == nil {
 			protos = []string{"tcp"}
@@ -132,8 +132,11 @@ services:
 ## Silence
 ` + "`# dlint ignore=published-on-all-interfaces`" + ` on the line above the entry (for a
 port that must face the network, behind its own authentication and TLS), or
-` + "`published-on-all-interfaces: off`" + ` in .dlint.yaml.`,
-	Check: checkPublishedOnAllInterfaces,
+` + "`published-on-all-interfaces: off`" + ` in .dlint.yaml. The rule's options there add ports
+to the list (` + "`ports: [8080, 8125/udp]`" + `) or take some off it
+(` + "`allowed-ports: [9200]`" + `).`,
+	Options: func() any { return &PublishedOnAllInterfacesOptions{} },
+	Check:   checkPublishedOnAllInterfaces,
 }
 
 func checkPublishedOnAllInterfaces(pass *Pass) {
@@ -141,6 +144,7 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 		return
 	}
 	fixed := map[parser.Range]bool{} // an entry shared through extends is fixed once
+	sensitive := OptionsOf[PublishedOnAllInterfacesOptions](pass).sensitive()
 	for _, s := range pass.Compose.Services {
 		if _, ignored := portsIgnored(s); ignored {
 			continue
@@ -153,7 +157,7 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 			if !addr.wildcard {
 				continue
 			}
-			hits := sensitiveIn(p.Spec)
+			hits := sensitiveIn(p.Spec, sensitive)
 			if len(hits) == 0 {
 				continue
 			}
