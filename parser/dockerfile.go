@@ -51,6 +51,10 @@ type Instruction struct {
 	Comments []string // comment lines directly above
 	Range    Range    // from the keyword to the end of the last line
 	Stage    *Stage   // nil for ARGs before the first FROM
+	// UserBefore is the USER in effect when the instruction runs: the
+	// stage's last USER before it, else the stage it builds on's; nil when
+	// neither sets one (the base image's user applies).
+	UserBefore *User
 	// Script is the parsed shell of RUN, of shell-form CMD/ENTRYPOINT and
 	// HEALTHCHECK CMD-SHELL, or of the `sh -c` string of an exec form.
 	Script *Script
@@ -359,13 +363,29 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		// line numbers match what the user sees.
 		text = []byte(normalizeNewlines(string(text)))
 	}
+	if i := bytes.IndexByte(data[:min(len(data), binarySniffBytes)], 0); i >= 0 {
+		// As git does: a NUL byte near the start means binary data, and
+		// buildkit's complaint about it would be a line of garbage.
+		return nil, &ParseError{File: path, Line: src.Offset(i).Line, Msg: "binary data (a NUL byte), not a Dockerfile"}
+	}
 	res, err := bkparser.Parse(bytes.NewReader(text))
 	if err != nil {
 		pe := parseError(path, err).(*ParseError)
-		if n := firstLongLine(src); n > 0 && strings.Contains(pe.Msg, "max allowed size") {
-			// buildkit names the line before the long one, or none at all.
-			pe.Line = n
+		noInstructions := pe.Msg == "file with no instructions"
+		switch long := firstLongLine(src); {
+		case long > 0 && (noInstructions || strings.Contains(pe.Msg, "max allowed size")):
+			// buildkit names the line before the long one, or none at all
+			// ("file with no instructions" when it is the first).
+			pe.Line = long
 			pe.Msg = fmt.Sprintf("line is longer than %d bytes, the most buildkit accepts", maxLineBytes)
+		case noInstructions:
+			pe.Line = 0 // the whole file is at fault, not its last line
+			pe.Msg = "no instructions, only comments and blank lines: a Dockerfile needs at least a FROM instruction"
+			if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
+				pe.Msg = "empty file: a Dockerfile needs at least a FROM instruction"
+			}
+		case strings.HasSuffix(pe.Msg, "parser directive can be used"), strings.HasPrefix(pe.Msg, "invalid escape token"):
+			pe.Line++ // buildkit counts directive lines from 0
 		}
 		return nil, pe
 	}
@@ -417,6 +437,13 @@ func (b *dfBuilder) finish() {
 			b.stageEnv = map[*Stage]map[string]string{}
 		}
 		b.stageEnv[b.stage] = b.envOnly
+		// ONBUILD triggers run in the images built on this one, as the user
+		// this stage ends with.
+		for _, in := range b.stage.Instructions {
+			if in.Trigger != nil {
+				in.Trigger.UserBefore = b.stage.EffectiveUser()
+			}
+		}
 	}
 }
 
@@ -460,6 +487,10 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		return &ParseError{File: df.Source.Path, Line: node.StartLine, Msg: fmt.Sprintf("%s before the first FROM: only ARG may come before FROM", in.Keyword)}
 	}
 	in.Stage = b.stage
+	in.UserBefore = b.stage.User
+	if in.UserBefore == nil && b.stage.Parent != nil {
+		in.UserBefore = b.stage.Parent.EffectiveUser()
+	}
 	b.stage.Instructions = append(b.stage.Instructions, in)
 	b.command(in, cmd)
 	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
@@ -656,6 +687,9 @@ func (b *dfBuilder) expose(in *Instruction) {
 	}
 }
 
+// binarySniffBytes is how much of a file is searched for a NUL byte.
+const binarySniffBytes = 8000
+
 // maxLineBytes is buildkit's limit on one (joined) line.
 const maxLineBytes = 65535
 
@@ -668,11 +702,18 @@ func firstLongLine(src *Source) int {
 	return 0
 }
 
+// maxMessageBytes cuts an error message that quotes a long line.
+const maxMessageBytes = 240
+
 // printable escapes control characters and invalid UTF-8 so that an error
 // about a binary file stays one readable line.
 func printable(s string) string {
 	var sb strings.Builder
 	for i, r := range s {
+		if sb.Len() >= maxMessageBytes {
+			sb.WriteString("…")
+			break
+		}
 		switch {
 		case r == utf8.RuneError:
 			fmt.Fprintf(&sb, `\x%02x`, s[i])

@@ -178,6 +178,9 @@ func ShellCScript(argv []string) int {
 // typical RUN line.
 var shellParsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
 
+// shellPrinters reuses printers: each holds a 4 KiB buffer.
+var shellPrinters = sync.Pool{New: func() any { return syntax.NewPrinter() }}
+
 // PosMapper turns a 1-based line and byte column inside a shell text into a
 // position in the source file.
 type PosMapper func(line, col int) Pos
@@ -335,7 +338,9 @@ func (b *scriptBuilder) word(w *syntax.Word) *Word {
 		return out
 	}
 	var sb strings.Builder
-	syntax.NewPrinter().Print(&sb, w)
+	pr := shellPrinters.Get().(*syntax.Printer)
+	pr.Print(&sb, w)
+	shellPrinters.Put(pr)
 	out.Lit = sb.String()
 	return out
 }

@@ -101,25 +101,10 @@ func runsAsRoot(in *parser.Instruction) bool {
 // through the stages in's stage builds on. An ONBUILD trigger, which is not
 // among its stage's instructions, runs after all of them.
 func userBefore(in *parser.Instruction) (string, bool) {
-	st := in.Stage
-	list := st.Instructions
-	for i := len(list) - 1; i >= 0; i-- {
-		if list[i] == in {
-			list = list[:i]
-			break
-		}
+	if in.UserBefore == nil {
+		return "", false
 	}
-	for i := len(list) - 1; i >= 0; i-- {
-		if list[i].Keyword == "USER" && len(list[i].Args) > 0 {
-			return list[i].Args[0], true
-		}
-	}
-	if st.Parent != nil {
-		if u := st.Parent.EffectiveUser(); u != nil {
-			return u.Raw, true
-		}
-	}
-	return "", false
+	return in.UserBefore.Raw, true
 }
 
 func userWord(in *parser.Instruction) string {
