@@ -47,7 +47,7 @@ func NewBaseline(findings []rules.Finding, sources map[string]*parser.Source, di
 		absDir = dir
 	}
 	b := &Baseline{Dir: absDir}
-	fps := fingerprint.Compute(findings, sources)
+	fps := fingerprint.Compute(findings, sources, nil)
 	for i, f := range findings {
 		b.Entries = append(b.Entries, &BaselineEntry{
 			Rule: f.Rule.ID, File: relTo(absDir, fileKey(f.Range.File)), Line: f.Range.Start.Line,
@@ -177,7 +177,7 @@ func (r *runner) applyBaseline(findings []rules.Finding) []rules.Finding {
 		k := key{e.Rule, e.File, e.Fingerprint}
 		index[k] = append(index[k], e)
 	}
-	fps := fingerprint.Compute(findings, r.sources)
+	fps := fingerprint.Compute(findings, r.sources, nil)
 	var kept []rules.Finding
 	for i, f := range findings {
 		k := key{f.Rule.ID, relTo(b.Dir, fileKey(f.Range.File)), fps[i]}

@@ -37,7 +37,7 @@ type gitlabLines struct {
 // unrelated lines move.
 func GitLab(w io.Writer, in *Input) error {
 	p := newPaths(in)
-	fp := newFingerprints()
+	fps := findingFingerprints(in, p.display)
 	issues := []gitlabIssue{}
 	for _, e := range in.Errors {
 		rel := p.display(e.Path)
@@ -49,9 +49,8 @@ func GitLab(w io.Writer, in *Input) error {
 			Location:    gitlabLocation{Path: rel, Lines: gitlabLines{Begin: max(e.Line, 1)}},
 		})
 	}
-	for _, f := range in.Findings {
+	for i, f := range in.Findings {
 		rel := p.display(f.Range.File)
-		sum, n := fp.of(f, rel, in.Sources[f.Range.File])
 		lines := gitlabLines{Begin: max(f.Range.Start.Line, 1)}
 		if last := lastLine(f.Range); last > lines.Begin {
 			lines.End = last
@@ -59,7 +58,7 @@ func GitLab(w io.Writer, in *Input) error {
 		issues = append(issues, gitlabIssue{
 			Description: fmt.Sprintf("%s [%s]", f.Message, f.Rule.ID),
 			CheckName:   f.Rule.ID,
-			Fingerprint: gitlabFingerprint(sum, fmt.Sprint(n)),
+			Fingerprint: fps[i],
 			Severity:    gitlabSeverity(f),
 			Location:    gitlabLocation{Path: rel, Lines: lines},
 		})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/dlint-dev/dlint/internal/fingerprint"
 	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -17,9 +18,9 @@ const (
 	sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 	// srcRoot is the uriBaseId every repository-relative URI hangs from.
 	srcRoot = "%SRCROOT%"
-	// fingerprintKey names dlint's own partial fingerprint; the version
-	// changes only if the hashed text ever changes.
-	fingerprintKey = "dlintFingerprint/v1"
+	// fingerprintKey names dlint's own partial fingerprint; its version is
+	// the fingerprint scheme's.
+	fingerprintKey = "dlintFingerprint/" + fingerprint.Version
 )
 
 // semverPattern is SemVer 2.0, which tool.driver.semanticVersion must be.
@@ -30,7 +31,7 @@ var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 // locations, dlint's own partial fingerprints and suggested fixes, and
 // unreadable files as tool execution notifications.
 func SARIF(w io.Writer, in *Input) error {
-	b := &sarifBuilder{in: in, paths: newPaths(in), fingerprints: newFingerprints(), ruleIndex: map[string]int{}}
+	b := &sarifBuilder{in: in, paths: newPaths(in), ruleIndex: map[string]int{}}
 	run := sarif.NewRunWithInformationURI("dlint", InformationURL)
 	b.run = run
 	if in.Version != "" {
@@ -50,8 +51,9 @@ func SARIF(w io.Writer, in *Input) error {
 	for _, r := range in.Rules {
 		b.rule(r)
 	}
-	for _, f := range in.Findings {
-		run.AddResult(b.result(f))
+	fps := findingFingerprints(in, func(file string) string { rel, _ := b.paths.rel(file); return rel })
+	for i, f := range in.Findings {
+		run.AddResult(b.result(f, fps[i]))
 	}
 	run.AddInvocation(b.invocation())
 	if id := automationID(in.SARIFCategory); id != "" {
@@ -124,7 +126,6 @@ type sarifBuilder struct {
 	in           *Input
 	run          *sarif.Run
 	paths        paths
-	fingerprints *fingerprints
 	ruleIndex    map[string]int
 }
 
@@ -165,15 +166,14 @@ func (b *sarifBuilder) rule(r *rules.Rule) int {
 	return i
 }
 
-func (b *sarifBuilder) result(f rules.Finding) *sarif.Result {
+func (b *sarifBuilder) result(f rules.Finding, fp string) *sarif.Result {
 	src := b.in.Sources[f.Range.File]
-	rel, _ := b.paths.rel(f.Range.File)
 	res := sarif.NewRuleResult(f.Rule.ID).
 		WithRuleIndex(b.rule(f.Rule)).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(sentence(f.Message))).
 		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(b.physical(f.Range, src))}).
-		WithPartialFingerprints(map[string]string{fingerprintKey: b.fingerprints.sarif(f, rel, src)})
+		WithPartialFingerprints(map[string]string{fingerprintKey: fp})
 	if f.Fix != nil && len(f.Fix.Edits) > 0 {
 		res.WithFixes([]*sarif.Fix{b.fix(f.Fix)})
 	}

@@ -220,19 +220,21 @@ func TestSARIFContent(t *testing.T) {
 // its fingerprint stays; two identical lines get different fingerprints.
 func TestFingerprintStable(t *testing.T) {
 	rule := testRootUser
-	fingerprintsOf := func(text string) []string {
-		src := parser.NewSource("Dockerfile", []byte(text))
-		var out []string
-		fp := newFingerprints()
+	// fingerprintsOf fingerprints the findings of rules on every USER line.
+	fingerprintsOf := func(path, text string, rs ...*rules.Rule) []string {
+		src := parser.NewSource(path, []byte(text))
+		in := &Input{Sources: map[string]*parser.Source{path: src}}
 		for n := 1; n <= src.LineCount(); n++ {
 			if strings.HasPrefix(src.Line(n), "USER") {
-				out = append(out, fp.sarif(rules.Finding{Rule: rule, Range: src.LineRange(n, n), Message: "m"}, "Dockerfile", src))
+				for _, r := range rs {
+					in.Findings = append(in.Findings, rules.Finding{Rule: r, Range: src.LineRange(n, n), Message: "m"})
+				}
 			}
 		}
-		return out
+		return findingFingerprints(in, func(f string) string { return f })
 	}
-	before := fingerprintsOf("FROM a AS one\nUSER root\nFROM b\nUSER root\n")
-	after := fingerprintsOf("# syntax=docker/dockerfile:1\nFROM a AS one\nRUN echo hello\n\nUSER   root\nFROM b\nUSER root\n")
+	before := fingerprintsOf("Dockerfile", "FROM a AS one\nUSER root\nFROM b\nUSER root\n", rule)
+	after := fingerprintsOf("Dockerfile", "# syntax=docker/dockerfile:1\nFROM a AS one\nRUN echo hello\n\nUSER   root\nFROM b\nUSER root\n", rule)
 	if len(before) != 2 || len(after) != 2 {
 		t.Fatalf("found %d and %d findings, want 2 and 2", len(before), len(after))
 	}
@@ -244,13 +246,11 @@ func TestFingerprintStable(t *testing.T) {
 			t.Errorf("finding %d: fingerprint changed from %s to %s after unrelated edits", i, before[i], after[i])
 		}
 	}
-	other := fingerprintsOf("FROM a AS one\nUSER root\n")
-	src := parser.NewSource("Dockerfile", []byte("FROM a AS one\nUSER root\n"))
-	r, _ := src.FindInLine(2, 1, "USER root")
-	if got := newFingerprints().sarif(rules.Finding{Rule: testPrivileged, Range: r}, "Dockerfile", src); got == other[0] {
+	two := fingerprintsOf("Dockerfile", "FROM a AS one\nUSER root\n", rule, testPrivileged)
+	if two[0] == two[1] {
 		t.Errorf("two rules on one line share a fingerprint")
 	}
-	if got := newFingerprints().sarif(rules.Finding{Rule: rule, Range: r}, "other/Dockerfile", src); got == other[0] {
+	if other := fingerprintsOf("other/Dockerfile", "FROM a AS one\nUSER root\n", rule); other[0] == two[0] {
 		t.Errorf("two files share a fingerprint")
 	}
 }
