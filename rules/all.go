@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// All returns every rule, in the order of the registry. It builds the list
-// on each call, so callers may not share or mutate each other's rules.
+// All returns every rule, sorted by ID. The rules are shared values: read
+// them, never modify them.
 func All() []*Rule {
 	list := []*Rule{
 		DangerousCapability,
@@ -33,6 +33,7 @@ func All() []*Rule {
 		ShellFormPID1,
 		SuPrivilegeDrop,
 		Sudo,
+		UnusedIgnore,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
