@@ -123,10 +123,10 @@ func pruneDefaults(v any) any {
 }
 
 type sarifBuilder struct {
-	in           *Input
-	run          *sarif.Run
-	paths        paths
-	ruleIndex    map[string]int
+	in        *Input
+	run       *sarif.Run
+	paths     paths
+	ruleIndex map[string]int
 }
 
 // rule adds r to tool.driver.rules once and returns its index.
