@@ -92,7 +92,18 @@ func (c *dockerfileCache) all() []*parser.Dockerfile {
 
 func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 	r.addSource(src)
-	df, err := parser.ParseDockerfile(src.Path, src.Text)
+	type parsed struct {
+		df  *parser.Dockerfile
+		err error
+	}
+	res, ok := bounded(r, src.Path, "parsing", func() parsed {
+		df, err := parseDockerfileFunc(src.Path, src.Text)
+		return parsed{df, err}
+	})
+	if !ok {
+		return nil
+	}
+	df, err := res.df, res.err
 	if err != nil {
 		fe := &FileError{Path: src.Path, Msg: "cannot parse: " + err.Error()}
 		var pe *parser.ParseError
@@ -138,7 +149,7 @@ func (c *scriptCache) get(path string) *parser.Script {
 		if err != nil {
 			return
 		}
-		s := parser.ParseScriptFile(path, data)
+		s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parseScriptFunc(path, data) })
 		if s == nil || s.Err != nil {
 			return
 		}

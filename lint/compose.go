@@ -29,7 +29,19 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 			files = append(files, src)
 		}
 	}
-	p, err := parser.LoadCompose(g.dir, files, r.dotEnv(g.dir))
+	type loaded struct {
+		p   *parser.ComposeProject
+		err error
+	}
+	env := r.dotEnv(g.dir)
+	res, ok := bounded(r, files[0].Path, "loading the compose project", func() loaded {
+		p, err := loadComposeFunc(g.dir, files, env)
+		return loaded{p, err}
+	})
+	if !ok {
+		return nil
+	}
+	p, err := res.p, res.err
 	if p != nil {
 		for _, src := range p.Sources {
 			r.addSource(src)
@@ -114,7 +126,18 @@ func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Do
 	if src := b.InlineSource(); src != nil {
 		r.addSource(src)
 	}
-	df, err := b.ParseInline()
+	type parsed struct {
+		df  *parser.Dockerfile
+		err error
+	}
+	res, ok := bounded(r, b.Range.File, "parsing dockerfile_inline of service '"+s.Name+"'", func() parsed {
+		df, err := b.ParseInline()
+		return parsed{df, err}
+	})
+	if !ok {
+		return nil
+	}
+	df, err := res.df, res.err
 	if err != nil {
 		fe := &FileError{Path: b.Range.File, Line: b.Range.Start.Line, Col: b.Range.Start.Col, Msg: "cannot parse dockerfile_inline of service '" + s.Name + "': " + err.Error()}
 		var pe *parser.ParseError

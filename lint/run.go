@@ -11,13 +11,17 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// MaxFileSize bounds what dlint reads of one file.
-const MaxFileSize = 16 << 20
+// MaxFileSize bounds what dlint reads of one file. The largest real
+// Dockerfiles and compose files are a few hundred KiB; a bigger file is
+// generated or not what it is named, and the model of a Dockerfile takes
+// about 40 times its size in memory.
+const MaxFileSize = 2 << 20
 
 // Options says what to lint and how.
 type Options struct {
@@ -33,6 +37,9 @@ type Options struct {
 	// Disable override both.
 	Rules   []*rules.Rule
 	Workers int // 0 means GOMAXPROCS
+	// FileTimeout bounds the work on one file (0: DefaultFileTimeout;
+	// negative: no bound). See bounded.
+	FileTimeout time.Duration
 
 	// Configuration (see config.go). Command-line settings override every
 	// .dlint.yaml; zero values leave the files' settings in force.
@@ -175,7 +182,7 @@ func readFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("not a regular file")
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB dlint reads", info.Size(), MaxFileSize>>20)
+		return nil, fmt.Errorf("file is %.1f MiB, larger than the %d MiB dlint reads", float64(info.Size())/(1<<20), MaxFileSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -357,28 +364,38 @@ func (r *runner) buildUnits() {
 func (r *runner) check() {
 	results := make([][]rules.Finding, len(r.units))
 	parallel(r.workers, len(r.units), func(i int) {
-		results[i] = r.checkUnit(r.units[i])
+		u := r.units[i]
+		checked, ok := bounded(r, u.path, "checking", func() checkedUnit { return r.checkUnit(u) })
+		if ok {
+			results[i] = checked.findings
+			for _, e := range checked.errors {
+				r.addError(e)
+			}
+		}
 	})
 	for _, fs := range results {
 		r.findings = append(r.findings, fs...)
 	}
 }
 
+type checkedUnit struct {
+	findings []rules.Finding
+	errors   []*FileError
+}
+
 // checkUnit runs every rule on one unit. A panic in a rule is reported as
-// an internal error for the unit's file; the other rules still run.
-func (r *runner) checkUnit(u *unit) []rules.Finding {
-	var out []rules.Finding
+// an internal error for the unit's file; the other rules still run. It
+// returns its errors rather than recording them: it runs under bounded.
+func (r *runner) checkUnit(u *unit) checkedUnit {
+	var out checkedUnit
 	for _, rule := range r.active {
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
-					r.addError(&FileError{Path: u.path, Msg: fmt.Sprintf("internal error in rule %s: %v (please report this with the file)", rule.ID, v)})
-					if os.Getenv("DLINT_DEBUG") != "" {
-						debug.PrintStack()
-					}
+					out.errors = append(out.errors, internalError(u.path, "running rule "+rule.ID, v, debug.Stack()))
 				}
 			}()
-			pass := rules.NewPass(rule, func(f rules.Finding) { out = append(out, f) })
+			pass := rules.NewPass(rule, func(f rules.Finding) { out.findings = append(out.findings, f) })
 			pass.Dockerfile, pass.Compose, pass.Containers = u.dockerfile, u.compose, u.containers
 			pass.Settings, pass.Options = r.passSettings(u, rule)
 			rule.Check(pass)

@@ -363,7 +363,7 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		// line numbers match what the user sees.
 		text = []byte(normalizeNewlines(string(text)))
 	}
-	if i := bytes.IndexByte(data[:min(len(data), binarySniffBytes)], 0); i >= 0 {
+	if i := bytes.IndexByte(src.Text[:min(len(src.Text), binarySniffBytes)], 0); i >= 0 {
 		// As git does: a NUL byte near the start means binary data, and
 		// buildkit's complaint about it would be a line of garbage.
 		return nil, &ParseError{File: path, Line: src.Offset(i).Line, Msg: "binary data (a NUL byte), not a Dockerfile"}

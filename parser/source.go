@@ -35,8 +35,11 @@ type Source struct {
 }
 
 // NewSource indexes text. CRLF and lone CR both end a line, so positions
-// stay right whatever the line endings.
+// stay right whatever the line endings. A leading UTF-8 byte order mark is
+// dropped: editors do not show it or count it in columns, and buildkit
+// ignores it.
 func NewSource(path string, text []byte) *Source {
+	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
 	s := &Source{Path: path, Text: text, lines: []int{0}}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {

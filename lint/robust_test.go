@@ -1,0 +1,147 @@
+package lint
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// rootUserTree holds two Dockerfiles that each run as root.
+func rootUserTree(t *testing.T) string {
+	return writeTree(t, map[string]string{
+		"a/Dockerfile": "FROM alpine:3.20\nUSER root\n",
+		"b/Dockerfile": "FROM alpine:3.20\nUSER root\n",
+	})
+}
+
+// fileErrors renders a result's errors relative to root.
+func fileErrors(root string, res *Result) []string {
+	var out []string
+	for _, e := range res.Errors {
+		out = append(out, strings.ReplaceAll(e.Error(), root+string(filepath.Separator), ""))
+	}
+	return out
+}
+
+// findingFiles lists the files with a finding of rule, relative to root.
+func findingFiles(root string, res *Result, rule *rules.Rule) []string {
+	var out []string
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			rel, _ := filepath.Rel(root, f.Range.File)
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
+}
+
+func TestRulePanicIsReportedPerFile(t *testing.T) {
+	root := rootUserTree(t)
+	boom := &rules.Rule{ID: "boom", Severity: rules.Warning, Check: func(p *rules.Pass) {
+		if p.Dockerfile != nil && strings.HasSuffix(p.Dockerfile.Source.Path, filepath.Join("a", "Dockerfile")) {
+			var m map[string]int
+			m["x"]++ // a nil map write: a real runtime panic
+		}
+	}}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{boom, rules.RootUser}, NoConfig: true})
+	errs := fileErrors(root, res)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "a/Dockerfile: internal error while running rule boom: assignment to entry in nil map") {
+		t.Errorf("errors = %q, want one internal error for a/Dockerfile", errs)
+	}
+	// The other rules still ran on the same file, and on the other file.
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "a/Dockerfile b/Dockerfile" {
+		t.Errorf("root-user findings in %q, want both files", got)
+	}
+}
+
+func TestParsePanicIsReportedPerFile(t *testing.T) {
+	root := rootUserTree(t)
+	defer func(f func(string, []byte) (*parser.Dockerfile, error)) { parseDockerfileFunc = f }(parseDockerfileFunc)
+	real := parseDockerfileFunc
+	parseDockerfileFunc = func(path string, data []byte) (*parser.Dockerfile, error) {
+		if strings.HasSuffix(path, filepath.Join("a", "Dockerfile")) {
+			panic("parser bug")
+		}
+		return real(path, data)
+	}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	errs := fileErrors(root, res)
+	if len(errs) != 1 || errs[0] != "a/Dockerfile: internal error while parsing: parser bug (please report this with the file)" {
+		t.Errorf("errors = %q", errs)
+	}
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "b/Dockerfile" {
+		t.Errorf("root-user findings in %q, want b/Dockerfile", got)
+	}
+}
+
+func TestComposeLoadPanicIsReported(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"app/compose.yaml": "services:\n  web:\n    image: nginx\n",
+		"b/Dockerfile":     "FROM alpine:3.20\nUSER root\n",
+	})
+	defer func(f func(string, []*parser.Source, map[string]string) (*parser.ComposeProject, error)) {
+		loadComposeFunc = f
+	}(loadComposeFunc)
+	loadComposeFunc = func(string, []*parser.Source, map[string]string) (*parser.ComposeProject, error) {
+		panic("loader bug")
+	}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	errs := fileErrors(root, res)
+	if len(errs) != 1 || errs[0] != "app/compose.yaml: internal error while loading the compose project: loader bug (please report this with the file)" {
+		t.Errorf("errors = %q", errs)
+	}
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "b/Dockerfile" {
+		t.Errorf("root-user findings in %q, want b/Dockerfile", got)
+	}
+}
+
+// A file whose parse never ends is reported once the per-file bound has
+// passed, and the run finishes with the other files. The parse here blocks
+// until the test ends, so the outcome does not depend on the machine's speed.
+func TestFileTimeoutSkipsAHangingParse(t *testing.T) {
+	root := rootUserTree(t)
+	release := make(chan struct{})
+	defer close(release)
+	defer func(f func(string, []byte) (*parser.Dockerfile, error)) { parseDockerfileFunc = f }(parseDockerfileFunc)
+	real := parseDockerfileFunc
+	parseDockerfileFunc = func(path string, data []byte) (*parser.Dockerfile, error) {
+		if strings.HasSuffix(path, filepath.Join("a", "Dockerfile")) {
+			<-release
+		}
+		return real(path, data)
+	}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true, FileTimeout: 50 * time.Millisecond})
+	errs := fileErrors(root, res)
+	want := "a/Dockerfile: parsing took longer than 50ms; skipped (a pathological input or a dlint bug: please report it with the file)"
+	if len(errs) != 1 || errs[0] != want {
+		t.Errorf("errors = %q, want %q", errs, want)
+	}
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "b/Dockerfile" {
+		t.Errorf("root-user findings in %q, want b/Dockerfile", got)
+	}
+}
+
+func TestFileTimeoutSkipsAHangingRule(t *testing.T) {
+	root := rootUserTree(t)
+	release := make(chan struct{})
+	defer close(release)
+	stuck := &rules.Rule{ID: "stuck", Severity: rules.Warning, Check: func(p *rules.Pass) {
+		if p.Dockerfile != nil && strings.HasSuffix(p.Dockerfile.Source.Path, filepath.Join("b", "Dockerfile")) {
+			<-release
+		}
+	}}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser, stuck}, NoConfig: true, FileTimeout: 50 * time.Millisecond})
+	errs := fileErrors(root, res)
+	want := "b/Dockerfile: checking took longer than 50ms; skipped (a pathological input or a dlint bug: please report it with the file)"
+	if len(errs) != 1 || errs[0] != want {
+		t.Errorf("errors = %q, want %q", errs, want)
+	}
+	// The findings of a unit that overran are dropped with it.
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "a/Dockerfile" {
+		t.Errorf("root-user findings in %q, want a/Dockerfile", got)
+	}
+}
