@@ -542,11 +542,12 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 // when the file is not a POSIX shell script (its shebang names another
 // interpreter).
 func ParseScriptFile(path string, data []byte) *Script {
-	text := string(data)
+	src := NewSource(path, data) // without a byte order mark
+	text := string(src.Text)
 	if !IsShellShebang(text) {
 		return nil
 	}
-	return ParseShell(NewSource(path, data), normalizeNewlines(text), nil)
+	return ParseShell(src, normalizeNewlines(text), nil)
 }
 
 // IsShellShebang reports whether text is a shell script: it has no shebang,
