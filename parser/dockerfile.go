@@ -62,9 +62,6 @@ type Instruction struct {
 	// built FROM this one, with its own keyword, range and (for RUN)
 	// Script. It does not change this stage's model.
 	Trigger *Instruction
-	// Command is buildkit's typed form (e.g. *instructions.UserCommand);
-	// kept unexported so rules stay independent of buildkit.
-	command any
 	df      *Dockerfile
 }
 
@@ -472,7 +469,6 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		}
 		return pe
 	}
-	in.command = cmd
 	df.Instructions = append(df.Instructions, in)
 
 	if st, ok := cmd.(*instructions.Stage); ok {
@@ -533,7 +529,6 @@ func (b *dfBuilder) onbuildTrigger(in *Instruction, node *bkparser.Node) *Instru
 	if err != nil {
 		return trig
 	}
-	trig.command = cmd
 	if run, ok := cmd.(*instructions.RunCommand); ok {
 		trig.Script = b.runScript(trig, run.CmdLine, run.PrependShell)
 	}
