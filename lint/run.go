@@ -337,28 +337,41 @@ func (r *runner) loadComposeAll() {
 // Dockerfile's final stage is checked as a container of its own unless a
 // compose service runs it: then the service's view is checked instead.
 func (r *runner) buildUnits() {
+	// Linking parses entrypoint scripts (and Dockerfiles that only compose
+	// names): do it on the workers, keeping the units in order.
+	composeUnits := make([]*unit, len(r.projects))
+	parallel(r.workers, len(r.projects), func(i int) {
+		if p := r.projects[i]; p != nil {
+			composeUnits[i] = &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
+		}
+	})
 	runBy := map[*parser.Dockerfile]bool{}
-	var composeUnits []*unit
-	for i, p := range r.projects {
-		if p == nil {
+	for _, u := range composeUnits {
+		if u == nil {
 			continue
 		}
-		u := &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
 		for _, c := range u.containers {
 			if c.Dockerfile != nil {
 				runBy[c.Dockerfile] = true
 			}
 		}
-		composeUnits = append(composeUnits, u)
 	}
-	for _, df := range r.dockerfiles.all() {
+	dockerfiles := r.dockerfiles.all()
+	dfUnits := make([]*unit, len(dockerfiles))
+	parallel(r.workers, len(dockerfiles), func(i int) {
+		df := dockerfiles[i]
 		u := &unit{path: df.Source.Path, dockerfile: df}
 		if !runBy[df] {
 			u.containers = []*parser.Container{r.standaloneContainer(df)}
 		}
-		r.units = append(r.units, u)
+		dfUnits[i] = u
+	})
+	r.units = append(r.units, dfUnits...)
+	for _, u := range composeUnits {
+		if u != nil {
+			r.units = append(r.units, u)
+		}
 	}
-	r.units = append(r.units, composeUnits...)
 }
 
 func (r *runner) check() {
