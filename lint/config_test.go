@@ -301,7 +301,7 @@ type portOptions struct {
 	Bases   []string `yaml:"extra-bases"`
 	Strict  bool     `yaml:"strict"`
 	Label   string   `yaml:"label"`
-	private int
+	private int      //nolint:unused // unexported fields must be ignored by the loader
 }
 
 // optionsRule reports its options and the trusted registries at the final

@@ -767,7 +767,9 @@ func (l *composeLoader) withoutBadPorts() map[string][]byte {
 				return nil
 			}
 		}
-		enc.Close()
+		if err := enc.Close(); err != nil {
+			return nil
+		}
 		out[f.abs] = buf.Bytes()
 	}
 	if len(out) == 0 {

@@ -198,7 +198,8 @@ func (s *Stage) EffectiveEntrypoint() *ExecSpec {
 	return nil
 }
 
-// EffectiveCmd: see EffectiveEntrypoint.
+// EffectiveCmd is the CMD in effect at the end of the stage; see
+// EffectiveEntrypoint for how inheritance works.
 func (s *Stage) EffectiveCmd() *ExecSpec {
 	for _, st := range s.Ancestors() {
 		if st.Cmd != nil {

@@ -339,7 +339,7 @@ func (b *scriptBuilder) word(w *syntax.Word) *Word {
 	}
 	var sb strings.Builder
 	pr := shellPrinters.Get().(*syntax.Printer)
-	pr.Print(&sb, w)
+	_ = pr.Print(&sb, w) // writing to a strings.Builder cannot fail
 	shellPrinters.Put(pr)
 	out.Lit = sb.String()
 	return out
@@ -411,11 +411,7 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 			words = words[i:]
 		}
 	}
-	if words[0].Literal {
-		cmd.Name = words[0].Lit
-	} else {
-		cmd.Name = words[0].Lit // source text, e.g. "$@"
-	}
+	cmd.Name = words[0].Lit // a literal's value, else its source text ("$@")
 	if !cmd.Exec {
 		cmd.NameRange = words[0].Range
 	}

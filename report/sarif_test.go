@@ -267,7 +267,7 @@ func TestSARIFOutsideRoot(t *testing.T) {
 }
 
 func TestAutomationID(t *testing.T) {
-	for in, want := range map[string]string{"": "", "dlint": "dlint/", "dlint/": "dlint/", "docker/prod/2024-05-01": "docker/prod/2024-05-01", " x ": "x/"} {
+	for in, want := range map[string]string{"": "", "dlint": "dlint/", "dlint/": "dlint/", "docker/prod/2024-05-01": "docker/prod/2024-05-01", "\tx\t": "x/"} {
 		if got := automationID(in); got != want {
 			t.Errorf("automationID(%q) = %q, want %q", in, got, want)
 		}

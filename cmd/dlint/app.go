@@ -145,7 +145,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		if err != nil {
 			return fmt.Errorf("--output: %w", err)
 		}
-		defer file.Close()
+		defer file.Close() //nolint:errcheck // closed and checked below; this one only runs on early returns
 		out = file
 	}
 	in.Color = useColor(f, out)
