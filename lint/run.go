@@ -20,7 +20,7 @@ import (
 // MaxFileSize bounds what dlint reads of one file. The largest real
 // Dockerfiles and compose files are a few hundred KiB; a bigger file is
 // generated or not what it is named, and the model of a Dockerfile takes
-// about 40 times its size in memory.
+// 20 to 40 times its size in memory.
 const MaxFileSize = 2 << 20
 
 // Options says what to lint and how.
