@@ -3,6 +3,7 @@ package lint
 import (
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -143,5 +144,27 @@ func TestFileTimeoutSkipsAHangingRule(t *testing.T) {
 	// The findings of a unit that overran are dropped with it.
 	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "a/Dockerfile" {
 		t.Errorf("root-user findings in %q, want a/Dockerfile", got)
+	}
+}
+
+// A compose file that includes or extends a FIFO or a device must not
+// block the run on reading it.
+func TestComposeIncludeOfSpecialFile(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"inc/compose.yaml": "include:\n  - pipe.yaml\nservices:\n  web:\n    image: nginx\n",
+		"ext/compose.yaml": "services:\n  web:\n    extends:\n      file: /dev/zero\n      service: base\n",
+		"b/Dockerfile":     "FROM alpine:3.20\nUSER root\n",
+	})
+	if err := syscall.Mkfifo(filepath.Join(root, "inc", "pipe.yaml"), 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true, FileTimeout: 20 * time.Second})
+	got := strings.Join(fileErrors(root, res), "\n")
+	want := "ext/compose.yaml: cannot parse: /dev/zero: not a regular file\ninc/compose.yaml: cannot parse: pipe.yaml: not a regular file"
+	if got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+	if got := findingFiles(root, res, rules.RootUser); strings.Join(got, " ") != "b/Dockerfile" {
+		t.Errorf("root-user findings in %q, want b/Dockerfile", got)
 	}
 }

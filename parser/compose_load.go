@@ -158,7 +158,7 @@ func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][
 		o.SkipResolveLabels = true      // nor a missing label_file
 		o.SkipConsistencyCheck = skipConsistency
 		o.Profiles = profiles
-		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}}
+		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}, specialFileGuard{l.absDir}}
 		if o.Interpolate != nil {
 			o.Interpolate.Substitute = substitute
 			if l.bareVolumes {
@@ -178,6 +178,30 @@ func (offlineRemote) Accept(p string) bool { return isRemoteResource(p) }
 func (offlineRemote) Load(context.Context, string) (string, error) { return os.DevNull, nil }
 
 func (offlineRemote) Dir(string) string { return "." }
+
+// specialFileGuard refuses an `include:` or `extends.file` that names a
+// FIFO, socket or device (/dev/stdin, a named pipe, /dev/zero): compose-go
+// would block reading it, or read forever. Other paths go on to compose-go's own local loader. Relative
+// paths are taken from the project directory; in a nested include that is
+// an approximation, and a path that does not exist there is let through.
+type specialFileGuard struct{ dir string }
+
+func (g specialFileGuard) Accept(p string) bool {
+	if isRemoteResource(p) || p == os.DevNull { // offlineRemote's stand-in
+		return false
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(g.dir, p)
+	}
+	info, err := os.Stat(p)
+	return err == nil && !info.Mode().IsRegular() && !info.IsDir()
+}
+
+func (specialFileGuard) Load(_ context.Context, p string) (string, error) {
+	return "", fmt.Errorf("%s: not a regular file", p)
+}
+
+func (specialFileGuard) Dir(string) string { return "." }
 
 // isRemoteResource reports whether a path names a git repository, an OCI
 // artifact or a URL rather than a local file.
@@ -518,6 +542,7 @@ func (l *composeLoader) locateError(err error) *ParseError {
 	}
 	msg = strings.ReplaceAll(msg, " in "+os.DevNull+":", " in a remote file, which dlint does not download:")
 	msg = strings.Join(strings.Fields(msg), " ") // one line, as `include cycle` spans several
+	msg = canonicalCycle(msg)
 	pe.Msg = msg
 	if line, col, text, ok := yamlErrorPos(msg); ok {
 		pe.Line, pe.Col, pe.Msg = line, col, text
@@ -559,6 +584,30 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		}
 	}
 	return pe
+}
+
+// canonicalCycle starts an extends cycle ("Circular reference: a in f
+// extends b in f extends a in f") at its least element: compose-go starts
+// it wherever its map iteration does, and dlint's output must not vary.
+func canonicalCycle(msg string) string {
+	const prefix = "Circular reference: "
+	rest, ok := strings.CutPrefix(msg, prefix)
+	if !ok {
+		return msg
+	}
+	steps := strings.Split(rest, " extends ")
+	if len(steps) < 3 || steps[0] != steps[len(steps)-1] {
+		return msg
+	}
+	ring := steps[:len(steps)-1]
+	least := 0
+	for i, s := range ring {
+		if s < ring[least] {
+			least = i
+		}
+	}
+	rotated := append(append([]string{}, ring[least:]...), ring[:least]...)
+	return prefix + strings.Join(append(rotated, rotated[0]), " extends ")
 }
 
 // yamlParserProblems are the messages of YAML's parser (not its scanner)
