@@ -96,8 +96,9 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 		df  *parser.Dockerfile
 		err error
 	}
+	parse := parseDockerfileFunc // read here: the deadline may abandon the goroutine
 	res, ok := bounded(r, src.Path, "parsing", func() parsed {
-		df, err := parseDockerfileFunc(src.Path, src.Text)
+		df, err := parse(src.Path, src.Text)
 		return parsed{df, err}
 	})
 	if !ok {
@@ -149,7 +150,8 @@ func (c *scriptCache) get(path string) *parser.Script {
 		if err != nil {
 			return
 		}
-		s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parseScriptFunc(path, data) })
+		parse := parseScriptFunc
+		s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parse(path, data) })
 		if s == nil || s.Err != nil {
 			return
 		}

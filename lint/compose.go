@@ -34,8 +34,9 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		err error
 	}
 	env := r.dotEnv(g.dir)
+	load := loadComposeFunc
 	res, ok := bounded(r, files[0].Path, "loading the compose project", func() loaded {
-		p, err := loadComposeFunc(g.dir, files, env)
+		p, err := load(g.dir, files, env)
 		return loaded{p, err}
 	})
 	if !ok {
