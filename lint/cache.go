@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"path/filepath"
-	"sort"
 	"sync"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -34,10 +33,19 @@ func fileKey(path string) string {
 	return filepath.Clean(path)
 }
 
+// absFrom is filepath.Abs against a working directory read once per run:
+// os.Getwd costs two stat calls, and keys are made for every file.
+func absFrom(cwd, path string) string {
+	if filepath.IsAbs(path) || cwd == "" {
+		return filepath.Clean(path)
+	}
+	return filepath.Join(cwd, path)
+}
+
 // get parses the Dockerfile at path (once) and returns it, or nil when it
 // cannot be read or parsed (the error is recorded).
 func (c *dockerfileCache) get(path string) *parser.Dockerfile {
-	key := fileKey(path)
+	key := absFrom(c.r.configs.cwd, path)
 	c.mu.Lock()
 	e := c.byKey[key]
 	if e == nil {
@@ -45,49 +53,31 @@ func (c *dockerfileCache) get(path string) *parser.Dockerfile {
 		c.byKey[key] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() {
-		data, err := readFile(path)
-		if err != nil {
-			c.r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
-			return
-		}
-		e.df = c.r.parseDockerfile(parser.NewSource(path, data))
-	})
+	e.once.Do(func() { e.df = c.r.readDockerfile(path) })
 	return e.df
 }
 
-// parseSource parses a Dockerfile that is not on disk (standard input).
-func (c *dockerfileCache) parseSource(src *parser.Source) *parser.Dockerfile {
-	e := &dfEntry{path: src.Path}
-	e.once.Do(func() { e.df = c.r.parseDockerfile(src) })
-	c.mu.Lock()
-	c.byKey["\x00"+src.Path] = e
-	c.mu.Unlock()
-	return e.df
-}
-
-// add registers a Dockerfile that is not a file of its own (a compose
-// dockerfile_inline), so that it is checked like the others.
-func (c *dockerfileCache) add(key string, df *parser.Dockerfile) {
-	e := &dfEntry{path: df.Source.Path, df: df}
-	e.once.Do(func() {})
-	c.mu.Lock()
-	c.byKey["\x00"+key] = e
-	c.mu.Unlock()
-}
-
-// all returns the parsed Dockerfiles in path order.
-func (c *dockerfileCache) all() []*parser.Dockerfile {
+// forget drops a Dockerfile from the cache once it is checked, so that its
+// model can be freed; a later get parses it again.
+func (c *dockerfileCache) forget(df *parser.Dockerfile) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var out []*parser.Dockerfile
-	for _, e := range c.byKey {
-		if e.df != nil {
-			out = append(out, e.df)
+	for k, e := range c.byKey {
+		if e.df == df {
+			delete(c.byKey, k)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Source.Path < out[j].Source.Path })
-	return out
+}
+
+// readDockerfile reads and parses the Dockerfile at path, or returns nil
+// when it cannot be read or parsed (the error is recorded).
+func (r *runner) readDockerfile(path string) *parser.Dockerfile {
+	data, err := readFile(path)
+	if err != nil {
+		r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
+		return nil
+	}
+	return r.parseDockerfile(parser.NewSource(path, data))
 }
 
 func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
@@ -137,7 +127,7 @@ func newScriptCache(r *runner) *scriptCache {
 // shell script, or not valid shell (scripts are optional context, so these
 // are not errors).
 func (c *scriptCache) get(path string) *parser.Script {
-	key := fileKey(path)
+	key := absFrom(c.r.configs.cwd, path)
 	c.mu.Lock()
 	e := c.byKey[key]
 	if e == nil {

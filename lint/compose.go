@@ -121,8 +121,7 @@ func (r *runner) linkBuild(c *parser.Container, p *parser.ComposeProject, b *par
 	}
 }
 
-// inlineDockerfile parses a dockerfile_inline once and registers it with
-// the Dockerfiles, so the Dockerfile rules check it too.
+// inlineDockerfile parses a service's dockerfile_inline.
 func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Dockerfile {
 	if src := b.InlineSource(); src != nil {
 		r.addSource(src)
@@ -148,7 +147,6 @@ func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Do
 		r.addError(fe)
 		return nil
 	}
-	r.dockerfiles.add(df.Source.Path+"#"+s.Name, df)
 	return df
 }
 

@@ -53,11 +53,20 @@ func (r *runner) applyIgnorePaths() bool {
 	return r.takeConfigErrors()
 }
 
-// configure decides which rules run (those on for at least one file read)
-// and reads the baseline. It reports whether the run may go on.
+// configure decides which rules run (those on for at least one file
+// named or found) and reads the baseline. It reports whether the run may
+// go on.
 func (r *runner) configure() bool {
-	paths := sortedKeys(r.sources)
+	paths := append([]string(nil), r.dockerfilePaths...)
+	for _, g := range r.composeGroups {
+		paths = append(paths, g.files...)
+	}
+	if r.stdinDockerfile != nil {
+		paths = append(paths, r.stdinDockerfile.Path)
+	}
+	sort.Strings(paths)
 	r.active = r.configs.activeRules(paths)
+	r.lookup = newRuleLookup(r.pool)
 	if r.opts.Baseline != "" {
 		b, err := ReadBaseline(r.opts.Baseline)
 		if err != nil {
@@ -115,35 +124,52 @@ func (r *runner) applyConfig() {
 	r.findings = out
 }
 
-// suppressions reads the pragmas of every file that has any; malformed
-// `# dlint` comments become errors.
+// wantsPragmas reports whether src's pragmas are to be read.
+func (r *runner) wantsPragmas(src *parser.Source) bool {
+	return !r.opts.NoIgnore && src != nil && mayHavePragmas(src.Text) && !r.configs.settings(src.Path).ignored
+}
+
+// readDockerfilePragmas reads a Dockerfile's suppressions while its model
+// exists; they need its instructions' line ranges.
+func (r *runner) readDockerfilePragmas(df *parser.Dockerfile) {
+	if !r.wantsPragmas(df.Source) {
+		return
+	}
+	pragmas, errs := dockerfilePragmas(df, r.lookup)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.dockerfileSups[df.Source.Path] != nil {
+		return
+	}
+	r.dockerfileSups[df.Source.Path] = &fileSuppressions{kind: KindDockerfile, pragmas: pragmas}
+	r.errors = append(r.errors, errs...)
+}
+
+// suppressions gathers the pragmas of every file that has any: the
+// Dockerfiles' read during the run, then the compose files' and scripts';
+// malformed `# dlint` comments become errors.
 func (r *runner) suppressions() map[string]*fileSuppressions {
-	lookup := newRuleLookup(r.pool)
 	out := map[string]*fileSuppressions{}
-	add := func(kind Kind, src *parser.Source, scan func() ([]*pragma, []*FileError)) {
-		if src == nil || out[src.Path] != nil || !mayHavePragmas(src.Text) || r.configs.settings(src.Path).ignored {
+	for path, s := range r.dockerfileSups {
+		out[path] = s
+	}
+	add := func(kind Kind, src *parser.Source, scan func(*parser.Source, ruleLookup) ([]*pragma, []*FileError)) {
+		if !r.wantsPragmas(src) || out[src.Path] != nil {
 			return
 		}
-		pragmas, errs := scan()
+		pragmas, errs := scan(src, r.lookup)
 		for _, e := range errs {
 			r.addError(e)
 		}
 		out[src.Path] = &fileSuppressions{kind: kind, pragmas: pragmas}
 	}
-	for _, df := range r.dockerfiles.all() {
-		add(KindDockerfile, df.Source, func() ([]*pragma, []*FileError) { return dockerfilePragmas(df, lookup) })
-	}
-	for _, p := range r.projects {
-		if p == nil {
-			continue
-		}
-		// Sources adds the files reached through include: and extends.
-		for _, src := range append(append([]*parser.Source(nil), p.Files...), p.Sources...) {
-			add(KindCompose, src, func() ([]*pragma, []*FileError) { return composePragmas(src, lookup) })
-		}
+	// composeSources holds the files reached through include: and extends too.
+	sort.SliceStable(r.composeSources, func(i, j int) bool { return r.composeSources[i].Path < r.composeSources[j].Path })
+	for _, src := range r.composeSources {
+		add(KindCompose, src, composePragmas)
 	}
 	for _, s := range r.scripts.all() {
-		add(KindUnknown, s.Source, func() ([]*pragma, []*FileError) { return scriptPragmas(s.Source, lookup) })
+		add(KindUnknown, s.Source, scriptPragmas)
 	}
 	return out
 }

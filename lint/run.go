@@ -91,16 +91,14 @@ type Result struct {
 func Run(opts Options) *Result {
 	r := newRunner(opts)
 	r.discover()
-	if !r.applyIgnorePaths() {
+	if !r.applyIgnorePaths() || !r.configure() {
 		return r.result()
 	}
-	r.parseAll()
-	r.loadComposeAll()
-	r.buildUnits()
-	if r.configure() {
-		r.check()
-		r.applyConfig()
-	}
+	// Compose projects first: they decide which Dockerfiles a service runs,
+	// and those are checked with the service's view, not on their own.
+	r.checkComposeProjects()
+	r.checkDockerfiles()
+	r.applyConfig()
 	return r.result()
 }
 
@@ -114,20 +112,24 @@ type runner struct {
 
 	dockerfilePaths []string         // discovered, in order
 	stdinDockerfile *parser.Source   // "-" read as a Dockerfile
-	stdinCompose    *parser.Source   // "-" read as a compose file
 	composeGroups   []composeGroup   // discovered compose projects
-	dockerfiles     *dockerfileCache // every Dockerfile parsed, by path
+	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
 	scripts         *scriptCache
-	projects        []*parser.ComposeProject
 
-	units    []*unit
-	findings []rules.Finding
+	// Models are dropped as soon as their unit is checked, so memory does
+	// not grow with the repository; what the filters need later is kept:
+	// the sources, the Dockerfiles' suppressions, the compose files.
+	checkedDockerfiles map[string]bool              // by fileKey
+	dockerfileSups     map[string]*fileSuppressions // by path
+	composeSources     []*parser.Source
+	findings           []rules.Finding
 
 	pool         []*rules.Rule // Options.Rules or rules.All()
 	configs      *configSet
 	configBroken bool
 	active       []*rules.Rule // the rules that run
 	baseline     *Baseline
+	lookup       ruleLookup // rule names for pragmas
 	recorded     []rules.Finding
 	failing      int
 }
@@ -150,7 +152,10 @@ func newRunner(opts Options) *runner {
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
 	}
-	r := &runner{opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules}
+	r := &runner{
+		opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules,
+		checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
+	}
 	if r.pool == nil {
 		r.pool = rules.All()
 	}
@@ -317,78 +322,109 @@ func looksLikeCompose(data []byte) bool {
 	return false
 }
 
-func (r *runner) parseAll() {
-	parallel(r.workers, len(r.dockerfilePaths), func(i int) {
-		r.dockerfiles.get(r.dockerfilePaths[i])
-	})
-	if r.stdinDockerfile != nil {
-		r.dockerfiles.parseSource(r.stdinDockerfile)
-	}
-}
-
-func (r *runner) loadComposeAll() {
-	r.projects = make([]*parser.ComposeProject, len(r.composeGroups))
+// checkComposeProjects loads, links and checks each compose project, and
+// the Dockerfiles its services build, on the workers.
+func (r *runner) checkComposeProjects() {
+	results := make([][]rules.Finding, len(r.composeGroups))
 	parallel(r.workers, len(r.composeGroups), func(i int) {
-		r.projects[i] = r.loadCompose(r.composeGroups[i])
-	})
-}
-
-// buildUnits makes one unit per Dockerfile and per compose project. A
-// Dockerfile's final stage is checked as a container of its own unless a
-// compose service runs it: then the service's view is checked instead.
-func (r *runner) buildUnits() {
-	// Linking parses entrypoint scripts (and Dockerfiles that only compose
-	// names): do it on the workers, keeping the units in order.
-	composeUnits := make([]*unit, len(r.projects))
-	parallel(r.workers, len(r.projects), func(i int) {
-		if p := r.projects[i]; p != nil {
-			composeUnits[i] = &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
+		p := r.loadCompose(r.composeGroups[i])
+		if p == nil {
+			return
 		}
-	})
-	runBy := map[*parser.Dockerfile]bool{}
-	for _, u := range composeUnits {
-		if u == nil {
-			continue
-		}
+		u := &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
+		found := r.checkBounded(u)
+		built := map[*parser.Dockerfile]bool{}
 		for _, c := range u.containers {
-			if c.Dockerfile != nil {
-				runBy[c.Dockerfile] = true
+			df := c.Dockerfile
+			if df == nil || built[df] {
+				continue
+			}
+			built[df] = true
+			// A dockerfile_inline lives in the compose file, whose own
+			// comments are its suppressions.
+			key, inline := df.Source.Path, c.Service.Build != nil && c.Service.Build.Inline != ""
+			if inline {
+				key += "#" + c.Service.Name
+			}
+			if r.claimDockerfile(key) {
+				found = append(found, r.checkDockerfile(df, nil, !inline)...)
 			}
 		}
-	}
-	dockerfiles := r.dockerfiles.all()
-	dfUnits := make([]*unit, len(dockerfiles))
-	parallel(r.workers, len(dockerfiles), func(i int) {
-		df := dockerfiles[i]
-		u := &unit{path: df.Source.Path, dockerfile: df}
-		if !runBy[df] {
-			u.containers = []*parser.Container{r.standaloneContainer(df)}
+		for df := range built {
+			r.dockerfiles.forget(df)
 		}
-		dfUnits[i] = u
-	})
-	r.units = append(r.units, dfUnits...)
-	for _, u := range composeUnits {
-		if u != nil {
-			r.units = append(r.units, u)
-		}
-	}
-}
-
-func (r *runner) check() {
-	results := make([][]rules.Finding, len(r.units))
-	parallel(r.workers, len(r.units), func(i int) {
-		u := r.units[i]
-		checked, ok := bounded(r, u.path, "checking", func() checkedUnit { return r.checkUnit(u) })
-		if ok {
-			results[i] = checked.findings
-			for _, e := range checked.errors {
-				r.addError(e)
-			}
-		}
+		r.mu.Lock()
+		r.composeSources = append(r.composeSources, p.Files...)
+		r.composeSources = append(r.composeSources, p.Sources...)
+		r.mu.Unlock()
+		results[i] = found
 	})
 	for _, fs := range results {
 		r.findings = append(r.findings, fs...)
 	}
+}
+
+// checkDockerfiles checks the Dockerfiles that no compose service builds,
+// each as the container its final stage makes.
+func (r *runner) checkDockerfiles() {
+	results := make([][]rules.Finding, len(r.dockerfilePaths)+1)
+	parallel(r.workers, len(r.dockerfilePaths), func(i int) {
+		path := r.dockerfilePaths[i]
+		if !r.claimDockerfile(path) {
+			return // built by a compose service, or named twice
+		}
+		if df := r.readDockerfile(path); df != nil {
+			results[i] = r.checkDockerfile(df, r.standaloneContainer(df), true)
+		}
+	})
+	if src := r.stdinDockerfile; src != nil {
+		if df := r.parseDockerfile(src); df != nil {
+			results[len(r.dockerfilePaths)] = r.checkDockerfile(df, r.standaloneContainer(df), true)
+		}
+	}
+	for _, fs := range results {
+		r.findings = append(r.findings, fs...)
+	}
+}
+
+// claimDockerfile reports whether the Dockerfile at path is still to be
+// checked, and marks it checked.
+func (r *runner) claimDockerfile(path string) bool {
+	key := absFrom(r.configs.cwd, path)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.checkedDockerfiles[key] {
+		return false
+	}
+	r.checkedDockerfiles[key] = true
+	return true
+}
+
+// checkDockerfile runs the rules on one Dockerfile, with the container of
+// its final stage when no compose service runs it, and reads its
+// suppressions while the model is at hand.
+func (r *runner) checkDockerfile(df *parser.Dockerfile, standalone *parser.Container, pragmas bool) []rules.Finding {
+	u := &unit{path: df.Source.Path, dockerfile: df}
+	if standalone != nil {
+		u.containers = []*parser.Container{standalone}
+	}
+	found := r.checkBounded(u)
+	if pragmas {
+		r.readDockerfilePragmas(df)
+	}
+	return found
+}
+
+// checkBounded runs the rules on a unit under the per-file bound.
+func (r *runner) checkBounded(u *unit) []rules.Finding {
+	checked, ok := bounded(r, u.path, "checking", func() checkedUnit { return r.checkUnit(u) })
+	if !ok {
+		return nil
+	}
+	for _, e := range checked.errors {
+		r.addError(e)
+	}
+	return checked.findings
 }
 
 type checkedUnit struct {

@@ -143,7 +143,7 @@ func (cs *configSet) settings(path string) *fileSettings {
 	if fs, ok := cs.files[path]; ok {
 		return fs
 	}
-	abs := fileKey(path)
+	abs := absFrom(cs.cwd, path)
 	c := cs.configFor(abs)
 	fs := &fileSettings{config: c, failLevel: rules.Warning, minSeverity: rules.Style, rules: make(map[string]ruleDecision, len(cs.pool))}
 	if c != nil {
