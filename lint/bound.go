@@ -88,7 +88,7 @@ func bounded[T any](r *runner, path, what string, fn func() T) (T, bool) {
 // internalError reports a bug caught while working on one file.
 func internalError(path, what string, v any, stack []byte) *FileError {
 	if os.Getenv("DLINT_DEBUG") != "" {
-		os.Stderr.Write(stack)
+		_, _ = os.Stderr.Write(stack) // best effort: a debugging aid
 	}
 	return &FileError{Path: path, Msg: fmt.Sprintf("internal error while %s: %v (please report this with the file)", what, v)}
 }
