@@ -57,16 +57,12 @@ func (c *dockerfileCache) get(path string) *parser.Dockerfile {
 	return e.df
 }
 
-// forget drops a Dockerfile from the cache once it is checked, so that its
-// model can be freed; a later get parses it again.
-func (c *dockerfileCache) forget(df *parser.Dockerfile) {
+// forget drops the Dockerfile at path from the cache once it is checked, so
+// that its model can be freed; a later get parses it again.
+func (c *dockerfileCache) forget(path string) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k, e := range c.byKey {
-		if e.df == df {
-			delete(c.byKey, k)
-		}
-	}
+	delete(c.byKey, absFrom(c.r.configs.cwd, path))
+	c.mu.Unlock()
 }
 
 // readDockerfile reads and parses the Dockerfile at path, or returns nil

@@ -351,7 +351,7 @@ func (r *runner) checkComposeProjects() {
 			}
 		}
 		for df := range built {
-			r.dockerfiles.forget(df)
+			r.dockerfiles.forget(df.Source.Path)
 		}
 		r.mu.Lock()
 		r.composeSources = append(r.composeSources, p.Files...)
