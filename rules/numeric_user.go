@@ -71,6 +71,10 @@ func numericUserMessage(c *parser.Container, u *parser.User) string {
 	if ids := exactIDs(u, uid, gid); ids != "" {
 		return fmt.Sprintf("%s; write `USER %s`, the UID this Dockerfile gives %s", head, ids, u.Name)
 	}
+	if uid != "" {
+		// The UID is known but the group's GID is not fixed anywhere.
+		return fmt.Sprintf("%s; this Dockerfile gives %s UID %s but group %s no fixed GID: create it with `groupadd --gid %s %s` and write `USER %s:%s`", head, u.Name, uid, u.Group, uid, u.Group, uid, uid)
+	}
 	if ids, from := wellKnownIDs(u.Name, c.Stage.RootBase()); ids != "" && !created {
 		return fmt.Sprintf("%s; write `USER %s`, the IDs of %s in %s", head, ids, u.Name, from)
 	}

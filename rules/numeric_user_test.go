@@ -1,0 +1,27 @@
+package rules_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// TestNumericUserNamesTheKnownUID: when the Dockerfile fixes the UID but not
+// the group's GID, the message gives the UID and how to fix the GID, rather
+// than advising to create the user it already creates.
+func TestNumericUserNamesTheKnownUID(t *testing.T) {
+	path := filepath.Join("testdata", "numeric-user", "uid-without-gid.Dockerfile")
+	res := lint.Run(lint.Options{Paths: []string{path}, Rules: []*rules.Rule{rules.NumericUser}, NoConfig: true})
+	if len(res.Findings) != 1 {
+		t.Fatalf("got %d findings, want 1", len(res.Findings))
+	}
+	msg := res.Findings[0].Message
+	for _, want := range []string{"UID 10001", "groupadd --gid 10001 app", "USER 10001:10001"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+}
