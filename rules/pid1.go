@@ -218,6 +218,12 @@ func shortWord(s string) string {
 // the exec form, or returns nil when that could change what runs: any
 // expansion, glob, redirection, assignment, operator or second command.
 func execFormFix(spec *parser.ExecSpec) *Fix {
+	if _, broken := brokenJSONArray(spec); broken {
+		if argv, ok := repairJSONArray(spec); ok {
+			return &Fix{Description: "write a valid JSON array", Edits: []Edit{{Range: spec.Range, NewText: jsonArray(argv)}}}
+		}
+		return nil
+	}
 	s := spec.Script
 	if spec.Exec || spec.Instr == nil || s == nil || s.Err != nil || len(s.Commands) != 1 || len(s.Final) != 1 {
 		return nil
@@ -272,11 +278,57 @@ func jsonArray(argv []string) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
+// brokenJSONArray reports whether a shell-form CMD/ENTRYPOINT was meant
+// as an exec-form array: Docker reads text in `[…]` as JSON and, when that
+// fails, runs the whole text with the shell. The reason names the mistake
+// when it is a common one.
+func brokenJSONArray(spec *parser.ExecSpec) (reason string, broken bool) {
+	if spec == nil || spec.Exec || spec.Instr == nil || len(spec.Argv) != 1 {
+		return "", false
+	}
+	text := strings.TrimSpace(spec.Argv[0])
+	if !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, "]") {
+		return "", false
+	}
+	switch {
+	case strings.Contains(text, "'") && !strings.Contains(text, `"`):
+		return "JSON strings take double quotes, not single ones", true
+	case trailingComma(text):
+		return "JSON allows no comma before the closing `]`", true
+	}
+	return "check its quotes, commas and backslashes", true
+}
+
+func trailingComma(text string) bool {
+	return strings.HasSuffix(strings.TrimSpace(strings.TrimSuffix(text, "]")), ",")
+}
+
+// repairJSONArray returns the argv a broken array was meant to hold when
+// the mistake is one of quoting or a trailing comma.
+func repairJSONArray(spec *parser.ExecSpec) ([]string, bool) {
+	text := strings.TrimSpace(spec.Argv[0])
+	if strings.Contains(text, "'") && !strings.Contains(text, `"`) {
+		text = strings.ReplaceAll(text, "'", `"`)
+	}
+	if trailingComma(text) {
+		body := strings.TrimSpace(strings.TrimSuffix(text, "]"))
+		text = strings.TrimSuffix(body, ",") + "]"
+	}
+	var argv []string
+	if err := json.Unmarshal([]byte(text), &argv); err != nil || len(argv) == 0 {
+		return nil, false
+	}
+	return argv, true
+}
+
 // execFormExample suggests an exec form for messages: `CMD ["app", "--flag"]`
 // when the command is plain, else `CMD ["app", …]`.
 func execFormExample(keyword string, spec *parser.ExecSpec) string {
 	if f := execFormFix(spec); f != nil {
 		return fmt.Sprintf("`%s %s`", keyword, f.Edits[0].NewText)
+	}
+	if _, broken := brokenJSONArray(spec); broken {
+		return fmt.Sprintf("`%s [\"app\", \"--flag\"]` (a JSON array of double-quoted strings)", keyword)
 	}
 	name := "app"
 	if s := spec.Script; s != nil && len(s.Final) > 0 && s.Final[0].Name != "" && !strings.ContainsAny(s.Final[0].Name, "$\"'`") {

@@ -40,6 +40,18 @@ func TestPID1Details(t *testing.T) {
 			"Dockerfile:5":   {`info fix=["gunicorn", "app:wsgi"]@5:5`},
 			"compose.yaml:9": {"warning"},
 		}},
+		// An array that is not JSON fails at start: error, with the
+		// array it was meant to be as the fix when that is clear.
+		{"shell-form-pid1", "broken-json-single-quotes.Dockerfile", map[string][]string{
+			"broken-json-single-quotes.Dockerfile:5": {`error fix=["node", "server.js"]@5:5`},
+		}},
+		{"shell-form-pid1", "broken-json-trailing-comma.Dockerfile", map[string][]string{
+			"broken-json-trailing-comma.Dockerfile:4": {`error fix=["gunicorn", "app:app"]@4:12`},
+		}},
+		{"shell-form-pid1", "broken-json-escape.Dockerfile", map[string][]string{"broken-json-escape.Dockerfile:5": {"error"}}},
+		{"shell-form-cmd-with-entrypoint", "broken-json.Dockerfile", map[string][]string{
+			"broken-json.Dockerfile:6": {`warning fix=["server.js"]@6:5`},
+		}},
 		// With a CMD, converting ENTRYPOINT would start passing it on.
 		{"entrypoint-ignores-cmd", "bad-with-cmd.Dockerfile", map[string][]string{"bad-with-cmd.Dockerfile:4": {"info"}}},
 		{"entrypoint-script-missing-exec", "plain", map[string][]string{"docker-entrypoint.sh:5": {"warning fix=exec @5:1"}}},

@@ -31,7 +31,9 @@ dlint follows ENTRYPOINT/CMD inheritance across stages and compose
 and is fine, and so is a script that traps TERM and ` + "`wait`" + `s for background jobs on
 purpose. With compose ` + "`init: true`" + ` (or tini/dumb-init in front) the finding is
 only informational: the init reaps zombies and forwards signals, though to the
-shell rather than the app.
+shell rather than the app. Text in brackets that is not valid JSON
+(` + "`CMD ['app', '--flag']`" + `, a trailing comma, a bare backslash) is shell form
+too: the shell cannot run it and the container fails at start, an error.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -77,6 +79,9 @@ type pid1Shell struct {
 
 func checkShellFormPID1(pass *Pass) {
 	for _, v := range runViews(pass) {
+		if reportBrokenJSON(pass, v) {
+			continue
+		}
 		p := findPID1Shell(v)
 		if p == nil {
 			continue
@@ -213,4 +218,22 @@ func copiesShell(st *parser.Stage) bool {
 		}
 	}
 	return false
+}
+
+// reportBrokenJSON reports the view's first spec (ENTRYPOINT, else CMD)
+// when it was meant as an exec-form array but is not valid JSON: Docker
+// then hands the whole text to the shell, which cannot run it.
+func reportBrokenJSON(pass *Pass, v runView) bool {
+	spec, keyword := v.entrypoint, "ENTRYPOINT"
+	if spec == nil {
+		spec, keyword = v.cmd, "CMD"
+	}
+	why, broken := brokenJSONArray(spec)
+	if !broken || spec.Script == nil {
+		return false
+	}
+	msg := fmt.Sprintf("%s %s is meant as an exec-form array but is not valid JSON (%s), so Docker runs the whole text as a shell command with `%s` and the container fails at start; write %s",
+		keyword, strings.TrimSpace(spec.Argv[0]), why, shellCommandLine(spec), execFormExample(keyword, spec))
+	pass.ReportFinding(Finding{Range: spec.Range, Message: msg, Fix: execFormFix(spec), Severity: Error})
+	return true
 }
