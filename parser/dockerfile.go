@@ -139,9 +139,13 @@ type Stage struct {
 	Workdir    string // WORKDIR in effect at the end of the stage
 }
 
-// DisplayName names the stage in messages.
+// DisplayName names the stage in messages, as its FROM writes it
+// (`AS Build`; Name is lower case, as buildkit matches it).
 func (s *Stage) DisplayName() string {
 	if s.Name != "" {
+		if s.From != nil && len(s.From.Args) == 3 && strings.EqualFold(s.From.Args[2], s.Name) {
+			return s.From.Args[2]
+		}
 		return s.Name
 	}
 	return fmt.Sprintf("#%d", s.Index)

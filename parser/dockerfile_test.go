@@ -274,3 +274,16 @@ func TestParseExposePortForms(t *testing.T) {
 		}
 	}
 }
+
+func TestStageDisplayNameKeepsCase(t *testing.T) {
+	df := mustParseDockerfile(t, "FROM golang:1.22 as Build\nFROM Build AS Final\nCOPY --from=BUILD /a /b\nFROM scratch\n")
+	if got := df.Stages[0].DisplayName(); got != "Build" {
+		t.Errorf("stage 0 DisplayName = %q, want Build", got)
+	}
+	if st := df.Stages[1]; st.Name != "final" || st.DisplayName() != "Final" || st.Parent != df.Stages[0] {
+		t.Errorf("stage 1: Name %q, DisplayName %q, parent %v", st.Name, st.DisplayName(), st.Parent)
+	}
+	if got := df.Stages[2].DisplayName(); got != "#2" {
+		t.Errorf("unnamed stage DisplayName = %q, want #2", got)
+	}
+}

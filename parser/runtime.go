@@ -23,7 +23,7 @@ func (c *Container) Name() string {
 		return fmt.Sprintf("service '%s'", c.Service.Name)
 	}
 	if c.Stage != nil && c.Stage.Name != "" {
-		return fmt.Sprintf("final stage '%s'", c.Stage.Name)
+		return fmt.Sprintf("final stage '%s'", c.Stage.DisplayName())
 	}
 	if c.Stage != nil {
 		return "the final stage"

@@ -61,7 +61,7 @@ func reportOverridden(pass *Pass, keyword string) {
 		last := all[len(all)-1]
 		stage := "this stage"
 		if st.Name != "" {
-			stage = fmt.Sprintf("stage '%s'", st.Name)
+			stage = fmt.Sprintf("stage '%s'", st.DisplayName())
 		}
 		for _, in := range all[:len(all)-1] {
 			pass.Report(in.Range, fmt.Sprintf("this %s has no effect: the %s on line %d replaces it, as only the last %s of %s applies; remove this one or merge them",

@@ -144,7 +144,7 @@ func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []s
 	}
 	stage := "its Dockerfile"
 	if c.Stage.Name != "" {
-		stage = fmt.Sprintf("its Dockerfile's stage '%s'", c.Stage.Name)
+		stage = fmt.Sprintf("its Dockerfile's stage '%s'", c.Stage.DisplayName())
 	}
 	var have []string
 	for _, proto := range []string{"tcp", "udp", "sctp"} {
