@@ -25,8 +25,8 @@ addresses (` + "`127.0.0.1:8080`" + ` and ` + "`192.168.1.5:8080`" + `) and diff
 protocols (tcp and udp) do not collide, and neither does an entry without a
 host port, for which Docker picks a free one. A host range with a single
 container port (` + "`8000-8010:80`" + `) gets the lowest free port of the range, so
-it collides with a fixed port on the first port of that range (whichever
-container starts second fails) and with a fixed range that covers it all.
+it collides with a fixed port on the first port of that range (when it starts
+first, the fixed one then fails) and with a fixed range that covers it all.
 dlint reads the project as
 ` + "`docker compose`" + ` merges it (override files, ` + "`extends`" + `, variables with
 their defaults) and reports the entry it reads later, naming the other one.
@@ -188,8 +188,8 @@ func pickConflictMessage(a, b *hostBinding, addr hostAddr, owner, at string) str
 			return fmt.Sprintf("service '%s' picks its host port from %s on %s, but %s publishes every one of them (%s); the second container fails to start with \"port is already allocated\": %s",
 				b.service.Name, pickRange, addr.describe(), owner, at, fix)
 		}
-		return fmt.Sprintf("service '%s' picks its host port from %s on %s, where Docker takes the lowest free one, %d, which %s publishes (%s); whichever container starts second fails with \"port is already allocated\": %s",
-			b.service.Name, pickRange, addr.describe(), pick.start, owner, at, fix)
+		return fmt.Sprintf("service '%s' picks its host port from %s on %s, where Docker takes the lowest free one, %d, which %s publishes (%s); %s: %s",
+			b.service.Name, pickRange, addr.describe(), pick.start, owner, at, startOrder(fmt.Sprintf("service '%s'", b.service.Name), owner, a.service == b.service), fix)
 	}
 	if whole {
 		return fmt.Sprintf("service '%s' publishes %s on %s, every port %s could pick its host port from (%s); the second container fails to start with \"port is already allocated\": %s",
@@ -199,8 +199,18 @@ func pickConflictMessage(a, b *hostBinding, addr hostAddr, owner, at string) str
 	if fixed.start == fixed.end {
 		including = ""
 	}
-	return fmt.Sprintf("service '%s' publishes %s on %s,%s the port %s takes first from its range %s (%s); whichever container starts second fails with \"port is already allocated\": %s",
-		b.service.Name, fixedPorts, addr.describe(), including, owner, pickRange, at, fix)
+	return fmt.Sprintf("service '%s' publishes %s on %s,%s the port %s takes first from its range %s (%s); %s: %s",
+		b.service.Name, fixedPorts, addr.describe(), including, owner, pickRange, at, startOrder(owner, fmt.Sprintf("service '%s'", b.service.Name), a.service == b.service), fix)
+}
+
+// startOrder says who fails when a range's first port is also fixed: the
+// range takes that port only if its container starts first, as Docker
+// skips the ports it has already handed out.
+func startOrder(picker, fixed string, same bool) string {
+	if same {
+		return "the container fails to start with \"port is already allocated\""
+	}
+	return fmt.Sprintf("when %s starts first, %s then fails with \"port is already allocated\"", picker, fixed)
 }
 
 // hostPortsPhrase renders "host port 8080" or "host ports 8000-8010/udp".
