@@ -177,23 +177,9 @@ func (r *runner) addSource(s *parser.Source) {
 	r.mu.Unlock()
 }
 
-// readFile reads a regular file of bounded size.
-func readFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, describeOSError(err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %.1f MiB, larger than the %d MiB dlint reads", float64(info.Size())/(1<<20), MaxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, describeOSError(err)
-	}
-	return data, nil
+// tooLarge is the error for a file over MaxFileSize.
+func tooLarge(size int64) error {
+	return fmt.Errorf("file is %.1f MiB, larger than the %d MiB dlint reads", float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 func describeOSError(err error) error {
@@ -237,7 +223,7 @@ func (r *runner) discover() {
 			}
 			continue
 		}
-		err = walk(p, func(path string, kind Kind) {
+		err = walk(p, r.configs.noteWalked, func(path string, kind Kind) {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
