@@ -655,12 +655,11 @@ func relTo(dir, abs string) string {
 
 // findConfigFile looks for a configuration file in dir. Two of them is an
 // error: dlint would have to guess which one is meant.
-func findConfigFile(dir string) (string, error) {
+func findConfigFile(dir string, exists func(dir, name string) bool) (string, error) {
 	var found []string
 	for _, name := range ConfigFileNames {
-		p := filepath.Join(dir, name)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			found = append(found, p)
+		if exists(dir, name) {
+			found = append(found, filepath.Join(dir, name))
 		}
 	}
 	if len(found) > 1 {
@@ -674,9 +673,15 @@ func findConfigFile(dir string) (string, error) {
 
 // isRepoRoot reports whether dir holds a .git directory or file (a
 // worktree or submodule).
-func isRepoRoot(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, ".git"))
-	return err == nil
+func isRepoRoot(dir string, exists func(dir, name string) bool) bool {
+	return exists(dir, ".git")
+}
+
+// fileExists reports whether dir/name exists; for a configuration file
+// name it must not be a directory.
+func fileExists(dir, name string) bool {
+	info, err := os.Stat(filepath.Join(dir, name))
+	return err == nil && (name == ".git" || !info.IsDir())
 }
 
 // sortedKeys returns a map's keys in order.

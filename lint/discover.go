@@ -59,10 +59,14 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 
 // walk finds the Dockerfiles and compose files below root. It does not
 // follow symlinked directories and skips anything that is not a regular
-// file (a FIFO named Dockerfile must not block the run).
-func walk(root string, visit func(path string, kind Kind)) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+// file (a FIFO named Dockerfile must not block the run). listed receives,
+// for every directory read in full, which of the configuration file names
+// and ".git" it holds, so that looking for configuration needs no stat.
+func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) error {
+	seen := map[string]map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
+			delete(seen, path) // not read in full
 			if path == root {
 				return err
 			}
@@ -70,9 +74,18 @@ func walk(root string, visit func(path string, kind Kind)) error {
 		}
 		if d.IsDir() {
 			if path != root && skipDirs[d.Name()] {
+				if names := seen[filepath.Dir(path)]; names != nil && d.Name() == ".git" {
+					names[".git"] = true
+				}
 				return filepath.SkipDir
 			}
+			seen[path] = map[string]bool{}
 			return nil
+		}
+		if name := d.Name(); name == ".git" || isConfigFileName(name) {
+			if names := seen[filepath.Dir(path)]; names != nil {
+				names[name] = true
+			}
 		}
 		kind := Classify(d.Name())
 		if kind == KindUnknown {
@@ -89,4 +102,17 @@ func walk(root string, visit func(path string, kind Kind)) error {
 		visit(path, kind)
 		return nil
 	})
+	for dir, names := range seen {
+		listed(dir, names)
+	}
+	return err
+}
+
+func isConfigFileName(name string) bool {
+	for _, n := range ConfigFileNames {
+		if name == n {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ type configSet struct {
 	pool  []*rules.Rule
 	fixed *Config // --config
 	cwd   string
+	// walked maps each directory the walk listed to the config and
+	// repository-root names it holds.
+	walked map[string]map[string]bool
 
 	mu     sync.Mutex
 	byDir  map[string]*Config // absolute directory → nearest config (nil: none)
@@ -82,7 +85,7 @@ func (cs *configSet) configFor(abs string) *Config {
 			break
 		}
 		visited = append(visited, dir)
-		file, err := findConfigFile(dir)
+		file, err := findConfigFile(dir, cs.exists)
 		if err != nil {
 			cs.addError(&FileError{Path: cs.display(dir), Msg: err.Error()})
 		}
@@ -91,7 +94,7 @@ func (cs *configSet) configFor(abs string) *Config {
 			break
 		}
 		parent := filepath.Dir(dir)
-		if isRepoRoot(dir) || parent == dir {
+		if isRepoRoot(dir, cs.exists) || parent == dir {
 			break
 		}
 		dir = parent
@@ -122,6 +125,25 @@ func (cs *configSet) addError(e *FileError) {
 		}
 	}
 	cs.errors = append(cs.errors, e)
+}
+
+// exists reports whether dir/name exists (see fileExists), from the
+// directory walk's listing when it read dir: one stat call fewer per name
+// and directory.
+func (cs *configSet) exists(dir, name string) bool {
+	if names, ok := cs.walked[dir]; ok {
+		return names[name]
+	}
+	return fileExists(dir, name)
+}
+
+// noteWalked records what the directory walk saw of the names exists asks
+// about. Call it for every directory listed, before settings.
+func (cs *configSet) noteWalked(dir string, names map[string]bool) {
+	if cs.walked == nil {
+		cs.walked = map[string]map[string]bool{}
+	}
+	cs.walked[absFrom(cs.cwd, dir)] = names
 }
 
 // display shortens an absolute path to one relative to the working
