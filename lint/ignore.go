@@ -261,6 +261,21 @@ func runeCol(line string, byteIdx int) int { return utf8.RuneCountInString(line[
 // directiveRe is BuildKit's parser directive syntax (`# key=value`).
 var directiveRe = regexp.MustCompile(`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`)
 
+// readPragma parses the comment that starts at byte idx of line l as one of
+// forms. It returns nil and no error for an ordinary comment, and a
+// FileError for a malformed pragma.
+func readPragma(src *parser.Source, l, idx int, target string, lookup ruleLookup, forms ...pragmaForm) (*pragma, *FileError) {
+	line := src.Line(l)
+	p, perr := parseComment(line[idx:], runeCol(line, idx), forms, lookup)
+	if perr != nil {
+		return nil, &FileError{Path: src.Path, Line: l, Col: perr.col, Msg: "invalid ignore comment: " + perr.msg}
+	}
+	if p != nil {
+		p.file, p.line, p.target = src.Path, l, target
+	}
+	return p, nil
+}
+
 // dockerfilePragmas finds the pragmas of a Dockerfile. A comment between
 // two instructions silences the instruction below it; a `# check=`
 // directive in the leading directive block applies to the whole file.
@@ -296,15 +311,13 @@ func dockerfilePragmas(df *parser.Dockerfile, lookup ruleLookup) ([]*pragma, []*
 		if directives && !isDirective {
 			directives = false
 		}
-		p, perr := parseComment(text, runeCol(line, idx), []pragmaForm{formDlint, formHadolint, formCheck}, lookup)
-		if perr != nil {
-			errs = append(errs, &FileError{Path: src.Path, Line: l, Col: perr.col, Msg: "invalid ignore comment: " + perr.msg})
-			continue
+		p, ferr := readPragma(src, l, idx, "instruction", lookup, formDlint, formHadolint, formCheck)
+		if ferr != nil {
+			errs = append(errs, ferr)
 		}
 		if p == nil {
 			continue
 		}
-		p.file, p.line, p.target = src.Path, l, "instruction"
 		switch {
 		case p.form == formCheck && isDirective:
 			p.global = true
@@ -337,15 +350,13 @@ func scriptPragmas(src *parser.Source, lookup ruleLookup) ([]*pragma, []*FileErr
 		if idx < 0 || l == 1 && strings.HasPrefix(line, "#!") {
 			continue
 		}
-		p, perr := parseComment(line[idx:], runeCol(line, idx), []pragmaForm{formDlint}, lookup)
-		if perr != nil {
-			errs = append(errs, &FileError{Path: src.Path, Line: l, Col: perr.col, Msg: "invalid ignore comment: " + perr.msg})
-			continue
+		p, ferr := readPragma(src, l, idx, "line", lookup, formDlint)
+		if ferr != nil {
+			errs = append(errs, ferr)
 		}
 		if p == nil {
 			continue
 		}
-		p.file, p.line, p.target = src.Path, l, "line"
 		if !p.global {
 			if t := nextCodeLine(src, l, func(s string) bool { return commentStart(s) >= 0 }); t > 0 {
 				end := t
@@ -422,15 +433,13 @@ func composePragmas(src *parser.Source, lookup ruleLookup) ([]*pragma, []*FileEr
 		if idx < 0 || !comments[strings.TrimSpace(line[idx:])] {
 			continue
 		}
-		p, perr := parseComment(line[idx:], runeCol(line, idx), []pragmaForm{formDlint}, lookup)
-		if perr != nil {
-			errs = append(errs, &FileError{Path: src.Path, Line: l, Col: perr.col, Msg: "invalid ignore comment: " + perr.msg})
-			continue
+		p, ferr := readPragma(src, l, idx, "key", lookup, formDlint)
+		if ferr != nil {
+			errs = append(errs, ferr)
 		}
 		if p == nil {
 			continue
 		}
-		p.file, p.line, p.target = src.Path, l, "key"
 		if !p.global {
 			t := l
 			if !trailing {
