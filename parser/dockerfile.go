@@ -372,7 +372,7 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 	}
 	res, err := bkparser.Parse(bytes.NewReader(text))
 	if err != nil {
-		pe := parseError(path, err).(*ParseError)
+		pe := parseError(path, err)
 		noInstructions := pe.Msg == "file with no instructions"
 		switch long := firstLongLine(src); {
 		case long > 0 && (noInstructions || strings.Contains(pe.Msg, "max allowed size")):
@@ -405,8 +405,8 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 	return df, nil
 }
 
-func parseError(path string, err error) error {
-	// always a *ParseError; the error type keeps callers simple
+// parseError turns a buildkit error into a ParseError with its line.
+func parseError(path string, err error) *ParseError {
 	pe := &ParseError{File: path, Msg: printable(err.Error())}
 	var le *bkparser.LocationError
 	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
@@ -469,8 +469,8 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	cmd, err := instructions.ParseInstructionWithLinter(node, quietLinter)
 	if err != nil {
 		pe := parseError(df.Source.Path, err)
-		if p, ok := pe.(*ParseError); ok && p.Line == 0 {
-			p.Line = node.StartLine
+		if pe.Line == 0 {
+			pe.Line = node.StartLine
 		}
 		return pe
 	}
