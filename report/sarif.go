@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/dlint-dev/dlint/internal/fingerprint"
 	"github.com/dlint-dev/dlint/parser"
@@ -21,6 +21,15 @@ const (
 	// fingerprintKey names dlint's own partial fingerprint; its version is
 	// the fingerprint scheme's.
 	fingerprintKey = "dlintFingerprint/" + fingerprint.Version
+	// language is that of dlint's messages and rule texts.
+	language = "en-US"
+)
+
+// SARIF result and notification levels.
+const (
+	levelError   = "error"
+	levelWarning = "warning"
+	levelNote    = "note"
 )
 
 // semverPattern is SemVer 2.0, which tool.driver.semanticVersion must be.
@@ -32,8 +41,12 @@ var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 // unreadable files as tool execution notifications.
 func SARIF(w io.Writer, in *Input) error {
 	b := &sarifBuilder{in: in, paths: newPaths(in), ruleIndex: map[string]int{}}
-	run := sarif.NewRunWithInformationURI("dlint", InformationURL)
+	run := sarif.NewRunWithInformationURI("dlint", InformationURL).WithLanguage(language)
 	b.run = run
+	// Written out explicitly (like kind and enabled below) because earlier
+	// dlint logs carried them; consumers may rely on them.
+	run.Tool.Driver.WithLanguage(language).WithIsComprehensive(false).
+		WithContents([]any{"localizedData", "nonLocalizedData"})
 	if in.Version != "" {
 		run.Tool.Driver.WithVersion(in.Version)
 		if v := strings.TrimPrefix(in.Version, "v"); semverPattern.MatchString(v) {
@@ -44,8 +57,8 @@ func SARIF(w io.Writer, in *Input) error {
 	// dlint's positions end a line at CRLF, LF or a lone CR.
 	run.NewlineSequences = []string{"\r\n", "\n", "\r"}
 	if b.paths.root != "" {
-		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{
-			srcRoot: *sarif.NewArtifactLocation().WithURI(fileURI(b.paths.root, true)),
+		run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{
+			srcRoot: sarif.NewArtifactLocation().WithUri(fileURI(b.paths.root, true)),
 		})
 	}
 	for _, r := range in.Rules {
@@ -53,24 +66,23 @@ func SARIF(w io.Writer, in *Input) error {
 	}
 	fps := findingFingerprints(in, func(file string) string { rel, _ := b.paths.rel(file); return rel })
 	for i, f := range in.Findings {
-		run.AddResult(b.result(f, fps[i]))
+		// Appended directly: go-sarif's AddResult would look the rule index
+		// up again, by a scan of the rules per result.
+		run.Results = append(run.Results, b.result(f, fps[i]))
 	}
-	run.AddInvocation(b.invocation())
+	run.WithInvocations([]*sarif.Invocation{b.invocation()})
 	if id := automationID(in.SARIFCategory); id != "" {
 		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(id))
 	}
 
-	log := sarif.NewReport()
-	log.Schema = sarifSchema
-	log.AddRun(run)
+	log := &sarif.Report{Version: string(sarif.Version210), Schema: sarifSchema, Runs: []*sarif.Run{run}}
 	return writeSARIF(w, log)
 }
 
-// writeSARIF encodes the log without go-sarif's schema defaults: it writes
-// every unset index as -1 and every unset array as [], which SARIF §3.4
-// and Sarif.Multitool (SARIF2004) ask tools to omit. The pruned document
-// means the same and is a fraction of the size. Keys come out sorted, so
-// the output is byte-stable.
+// writeSARIF encodes the log with sorted keys, so the output is
+// byte-stable, and without schema defaults that SARIF §3.4 and
+// Sarif.Multitool (SARIF2004) ask tools to omit: -1 for an unset index
+// and empty arrays (go-sarif writes driver.rules as [] when no rule ran).
 func writeSARIF(w io.Writer, log *sarif.Report) error {
 	raw, err := json.Marshal(log)
 	if err != nil {
@@ -134,30 +146,30 @@ func (b *sarifBuilder) rule(r *rules.Rule) int {
 	if i, ok := b.ruleIndex[r.ID]; ok {
 		return i
 	}
-	props := sarif.NewPropertyBag()
-	props.WithTags(append([]string{}, r.Tags...))
-	props.Add("precision", "high")
+	props := sarif.Properties{"precision": "high"}
+	if len(r.Tags) > 0 {
+		props["tags"] = append([]string{}, r.Tags...)
+	}
 	if r.HasTag(rules.TagSecurity) {
-		props.Add("security-severity", securitySeverity(r.Severity))
+		props["security-severity"] = securitySeverity(r.Severity)
 	}
 	if len(r.Aliases) > 0 {
-		props.Add("aliases", append([]string{}, r.Aliases...))
+		props["aliases"] = append([]string{}, r.Aliases...)
 	}
 	desc := sarif.NewRule(r.ID).
-		WithShortDescription(sarif.NewMultiformatMessageString().WithText(sentence(r.Summary))).
+		WithShortDescription(sarif.NewMultiformatMessageString(sentence(r.Summary))).
 		WithHelpURI(RuleDocURL(r.ID)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity))).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithEnabled(true).WithLevel(sarifLevel(r.Severity))).
 		WithProperties(props)
 	// SARIF wants a name that differs from the ID, so a one-word ID gets none.
 	if name := RuleName(r.ID); !strings.EqualFold(name, r.ID) {
 		desc.WithName(name)
 	}
 	if why := docSection(r.Doc, "Why"); why != "" {
-		desc.WithFullDescription(sarif.NewMultiformatMessageString().WithText(oneParagraph(markdownToText(why))))
+		desc.WithFullDescription(sarif.NewMultiformatMessageString(oneParagraph(markdownToText(why))))
 	}
 	if doc := strings.TrimSpace(r.Doc); doc != "" {
-		desc.WithHelp(sarif.NewMultiformatMessageString().
-			WithText(markdownToText(doc) + "\n\nDocumentation: " + RuleDocURL(r.ID)).
+		desc.WithHelp(sarif.NewMultiformatMessageString(markdownToText(doc) + "\n\nDocumentation: " + RuleDocURL(r.ID)).
 			WithMarkdown(doc + "\n\n[Documentation](" + RuleDocURL(r.ID) + ")"))
 	}
 	b.run.Tool.Driver.Rules = append(b.run.Tool.Driver.Rules, desc)
@@ -170,12 +182,13 @@ func (b *sarifBuilder) result(f rules.Finding, fp string) *sarif.Result {
 	src := b.in.Sources[f.Range.File]
 	res := sarif.NewRuleResult(f.Rule.ID).
 		WithRuleIndex(b.rule(f.Rule)).
+		WithKind("fail").
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(sentence(f.Message))).
 		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(b.physical(f.Range, src))}).
-		WithPartialFingerprints(map[string]string{fingerprintKey: fp})
+		WithPartialFingerPrints(map[string]any{fingerprintKey: fp})
 	if f.Fix != nil && len(f.Fix.Edits) > 0 {
-		res.WithFixes([]*sarif.Fix{b.fix(f.Fix)})
+		res.AddFix(b.fix(f.Fix))
 	}
 	return res
 }
@@ -210,9 +223,9 @@ func (b *sarifBuilder) physical(r parser.Range, src *parser.Source) *sarif.Physi
 // an absolute file:// URI outside it.
 func (b *sarifBuilder) artifact(path string) *sarif.ArtifactLocation {
 	if rel, ok := b.paths.rel(path); ok {
-		return sarif.NewArtifactLocation().WithURI(relativeURI(rel)).WithURIBaseID(srcRoot)
+		return sarif.NewArtifactLocation().WithUri(relativeURI(rel)).WithUriBaseId(srcRoot)
 	}
-	return sarif.NewArtifactLocation().WithURI(fileURI(b.paths.abs(path), false))
+	return sarif.NewArtifactLocation().WithUri(fileURI(b.paths.abs(path), false))
 }
 
 // fix turns text edits into one artifactChange per file, in edit order.
@@ -225,12 +238,11 @@ func (b *sarifBuilder) fix(fx *rules.Fix) *sarif.Fix {
 	for _, e := range fx.Edits {
 		ch := changes[e.Range.File]
 		if ch == nil {
-			ch = sarif.NewArtifactChange().WithArtifactLocation(b.artifact(e.Range.File))
+			ch = sarif.NewArtifactChange(b.artifact(e.Range.File))
 			changes[e.Range.File] = ch
-			out.AddArtifactChange(ch)
+			out.AddArtifactChanges(ch)
 		}
-		ch.AddReplacement(sarif.NewReplacement().
-			WithDeletedRegion(sarifRegion(e.Range)).
+		ch.WithReplacement(sarif.NewReplacement(sarifRegion(e.Range)).
 			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
 	}
 	return out
@@ -239,9 +251,9 @@ func (b *sarifBuilder) fix(fx *rules.Fix) *sarif.Fix {
 // invocation reports files that could not be read or parsed; the run
 // counts as successful only when there were none, as the exit status does.
 func (b *sarifBuilder) invocation() *sarif.Invocation {
-	inv := sarif.NewInvocation().WithExecutionSuccessful(len(b.in.Errors) == 0)
+	inv := sarif.NewInvocation().WithExecutionSuccess(len(b.in.Errors) == 0)
 	for _, e := range b.in.Errors {
-		n := sarif.NewNotification().WithLevel(sarif.LevelError).WithMessage(sarif.NewTextMessage(sentence(e.Msg)))
+		n := sarif.NewNotification().WithLevel(levelError).WithMessage(sarif.NewTextMessage(sentence(e.Msg)))
 		if e.Path != "" {
 			phys := sarif.NewPhysicalLocation().WithArtifactLocation(b.artifact(e.Path))
 			if e.Line > 0 {
@@ -253,7 +265,7 @@ func (b *sarifBuilder) invocation() *sarif.Invocation {
 			}
 			n.AddLocation(sarif.NewLocationWithPhysicalLocation(phys))
 		}
-		inv.AddToolExecutionNotification(n)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	return inv
 }
@@ -281,11 +293,11 @@ func sarifRegion(r parser.Range) *sarif.Region {
 func sarifLevel(s rules.Severity) string {
 	switch s {
 	case rules.Error:
-		return sarif.LevelError
+		return levelError
 	case rules.Warning:
-		return sarif.LevelWarning
+		return levelWarning
 	}
-	return sarif.LevelNote
+	return levelNote
 }
 
 // securitySeverity is GitHub's 0–10 score for security rules: above 7 is
