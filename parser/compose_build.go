@@ -2,12 +2,12 @@ package parser
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/format"
+	"github.com/compose-spec/compose-go/v2/paths"
 	"github.com/compose-spec/compose-go/v2/types"
 	"go.yaml.in/yaml/v3"
 )
@@ -201,8 +201,8 @@ func (v *serviceView) build(svc types.ServiceConfig) *Build {
 		return nil
 	}
 	b := &Build{Inline: svc.Build.DockerfileInline, Target: svc.Build.Target, Range: v.keyRange("build")}
-	if filepath.IsAbs(svc.Build.Context) {
-		b.Context = filepath.Clean(svc.Build.Context)
+	if ctx := svc.Build.Context; localContext(ctx) {
+		b.Context = v.l.hostPath(ctx)
 		if b.Inline == "" {
 			df := svc.Build.Dockerfile
 			if df == "" {
@@ -459,8 +459,12 @@ func (v *serviceView) volumes(loaded []types.ServiceVolumeConfig) []*Mount {
 	}
 	var out []*Mount
 	for _, vol := range loaded {
+		source := vol.Source
+		if vol.Type == types.VolumeTypeBind {
+			source = v.l.hostPath(source)
+		}
 		out = append(out, &Mount{
-			Type: vol.Type, Source: vol.Source, Target: vol.Target, ReadOnly: vol.ReadOnly,
+			Type: vol.Type, Source: source, Target: vol.Target, ReadOnly: vol.ReadOnly,
 			Range: v.matchItem(items, "volumes", vol.Target, target),
 		})
 	}
@@ -581,4 +585,31 @@ func (in *inlineDockerfile) inPlace(text string) (string, bool) {
 		sb.WriteString(line[:indent] + lines[i] + "\n")
 	}
 	return sb.String(), true
+}
+
+// localContext reports whether a build context is a directory on this
+// machine, not a Git or HTTP URL, a `service:` or another builder-specific
+// context, as compose-go judges it.
+func localContext(ctx string) bool {
+	if ctx == "" || strings.Contains(ctx, "://") || strings.HasPrefix(ctx, types.ServicePrefix) {
+		return false
+	}
+	return !strings.HasPrefix(ctx, "github.com/") && !strings.HasPrefix(ctx, "git@")
+}
+
+// hostPath resolves a path on the host as compose does: `~` is the user's
+// home, and a relative path is taken from the project directory (compose-go
+// has already rebased those of extended and included files). A Windows
+// path is left as written.
+func (l *composeLoader) hostPath(p string) string {
+	if p == "" || isWindowsPath(p) {
+		return p
+	}
+	return absJoin(l.absDir, paths.ExpandUser(p))
+}
+
+// isWindowsPath reports a drive-letter path such as C:\data or C:/data.
+func isWindowsPath(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') &&
+		(p[0] >= 'A' && p[0] <= 'Z' || p[0] >= 'a' && p[0] <= 'z')
 }

@@ -157,6 +157,11 @@ func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][
 		o.SkipResolveEnvironment = true // a missing env_file is not an error here
 		o.SkipResolveLabels = true      // nor a missing label_file
 		o.SkipConsistencyCheck = skipConsistency
+		// Relative paths stay relative to the project directory (compose-go
+		// still rebases those of extended and included files); serviceView
+		// resolves the one path dlint follows, the build context. Resolving
+		// every path is about a sixth of compose-go's load.
+		o.ResolvePaths = false
 		o.Profiles = profiles
 		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}, specialFileGuard{l.absDir}}
 		if o.Interpolate != nil {

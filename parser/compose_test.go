@@ -575,3 +575,81 @@ func TestLoadComposeRemoteIncludeAndCycles(t *testing.T) {
 		t.Errorf("cycle: project %v, error %#v", p != nil, err)
 	}
 }
+
+// Paths on the host are taken from the file that writes them, as compose
+// does: the project directory, an extended file's directory (through two
+// levels of extends), an included file's directory, and ~ for the home.
+func TestLoadComposeHostPaths(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml": `include:
+  - sub/extra.yaml
+services:
+  web:
+    build: ./web
+    volumes:
+      - ./data:/data
+      - ~/.docker/run/docker.sock:/var/run/docker.sock
+      - cache:/cache
+  dot:
+    build:
+      context: .
+      dockerfile: docker/app.Dockerfile
+  base:
+    extends:
+      file: common/base.yaml
+      service: base
+  remote:
+    build: https://github.com/example/app.git#main
+  short-remote:
+    build: github.com/example/app
+volumes:
+  cache:
+`,
+		"common/base.yaml": `services:
+  base:
+    extends:
+      file: deeper/root.yaml
+      service: root
+    volumes:
+      - ./conf:/conf
+`,
+		"common/deeper/root.yaml": `services:
+  root:
+    build: ./app
+`,
+		"sub/extra.yaml": `services:
+  cache:
+    build: ./cache
+`,
+	})
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home directory:", err)
+	}
+	p := mustLoad(t, dir, nil, "compose.yaml")
+	abs := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	for name, want := range map[string][2]string{
+		"web":          {abs("web"), abs("web/Dockerfile")},
+		"dot":          {dir, abs("docker/app.Dockerfile")},
+		"base":         {abs("common/deeper/app"), abs("common/deeper/app/Dockerfile")},
+		"cache":        {abs("sub/cache"), abs("sub/cache/Dockerfile")},
+		"remote":       {"", ""},
+		"short-remote": {"", ""},
+	} {
+		b := service(t, p, name).Build
+		if b == nil || b.Context != want[0] || b.Dockerfile != want[1] {
+			t.Errorf("%s build: %+v, want context %q dockerfile %q", name, b, want[0], want[1])
+		}
+	}
+	var sources []string
+	for _, m := range service(t, p, "web").Volumes {
+		sources = append(sources, m.Source)
+	}
+	want := []string{abs("data"), filepath.Join(home, ".docker/run/docker.sock"), "cache"}
+	if strings.Join(sources, "|") != strings.Join(want, "|") {
+		t.Errorf("web volume sources: %q, want %q", sources, want)
+	}
+	if v := service(t, p, "base").Volumes; len(v) != 1 || v[0].Source != abs("common/conf") {
+		t.Errorf("extended volume: %+v", v)
+	}
+}
