@@ -1,9 +1,13 @@
 package parser
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/compose-spec/compose-go/v2/loader"
+	"github.com/compose-spec/compose-go/v2/types"
 )
 
 // benchDockerfile is a typical Dockerfile: two stages, a heredoc, an
@@ -142,6 +146,26 @@ func BenchmarkLoadCompose(b *testing.B) {
 	b.SetBytes(int64(len(benchCompose)))
 	for b.Loop() {
 		if _, err := LoadCompose(dir, []*Source{src}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkComposeGoLoad is compose-go's own load of benchCompose with its
+// default options, without dlint's position index and model: the floor
+// under BenchmarkLoadCompose.
+func BenchmarkComposeGoLoad(b *testing.B) {
+	dir := b.TempDir()
+	details := types.ConfigDetails{
+		WorkingDir:  dir,
+		ConfigFiles: []types.ConfigFile{{Filename: filepath.Join(dir, "compose.yaml"), Content: []byte(benchCompose)}},
+		Environment: types.Mapping{},
+	}
+	b.SetBytes(int64(len(benchCompose)))
+	for b.Loop() {
+		if _, err := loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
+			o.SetProjectName("bench", true)
+		}); err != nil {
 			b.Fatal(err)
 		}
 	}
