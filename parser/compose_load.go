@@ -162,6 +162,11 @@ func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][
 		// resolves the one path dlint follows, the build context. Resolving
 		// every path is about a sixth of compose-go's load.
 		o.ResolvePaths = false
+		// compose-go's defaults (port protocol and mode, build context,
+		// secret targets) are applied where dlint reads them (samePort,
+		// ParseLongPort) or by its normalisation; the pass over every node
+		// that sets them costs a fifteenth of the load.
+		o.SkipDefaultValues = true
 		o.Profiles = profiles
 		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}, specialFileGuard{l.absDir}}
 		if o.Interpolate != nil {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -651,5 +652,42 @@ volumes:
 	}
 	if v := service(t, p, "base").Volumes; len(v) != 1 || v[0].Source != abs("common/conf") {
 		t.Errorf("extended volume: %+v", v)
+	}
+}
+
+// compose-go's default values are not applied (SkipDefaultValues): the
+// model supplies the ones dlint reads. A long-syntax port without a
+// protocol is TCP and the same as its short form written in an override;
+// a build without a context builds the project directory.
+func TestLoadComposeDefaults(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml": `services:
+  app:
+    build:
+      dockerfile: app.Dockerfile
+    ports:
+      - target: 80
+        published: "8080"
+      - target: 53
+        published: "5353"
+        protocol: UDP
+`,
+		"compose.override.yaml": `services:
+  app:
+    ports:
+      - "8080:80"
+`,
+	})
+	p := mustLoad(t, dir, nil, "compose.yaml", "compose.override.yaml")
+	app := service(t, p, "app")
+	if b := app.Build; b == nil || b.Context != dir || b.Dockerfile != filepath.Join(dir, "app.Dockerfile") {
+		t.Errorf("build: %+v", app.Build)
+	}
+	var specs []string
+	for _, port := range app.Ports {
+		specs = append(specs, fmt.Sprintf("%d:%s@%s", port.Spec.HostStart, port.Spec, at(port.Range)))
+	}
+	if got := strings.Join(specs, " "); got != "8080:80/tcp@compose.yaml:6:9-7:26 5353:53/udp@compose.yaml:8:9-10:22" {
+		t.Errorf("ports: %s", got)
 	}
 }
