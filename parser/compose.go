@@ -69,6 +69,12 @@ type Service struct {
 	// starts. Services whose profiles do not intersect are alternatives
 	// that `docker compose up --profile x` starts one at a time.
 	Profiles []string
+	// Replicas is how many containers `docker compose up` starts for the
+	// service, as compose-go counts them: `scale:`, else
+	// `deploy.replicas:`, else 1. ReplicasRange is the entry that sets it
+	// (`scale: 3` or `replicas: 3`), zero when neither is written.
+	Replicas      int
+	ReplicasRange Range
 }
 
 // Build is a service's build section.

@@ -193,7 +193,35 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	s.Volumes = v.volumes(svc.Volumes)
 	s.Connected = connected(svc, names)
 	s.Profiles = append([]string(nil), svc.Profiles...)
+	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	return s
+}
+
+// replicas is compose-go's container count for the service and the entry
+// that sets it: `scale:` when written, else `deploy.replicas:`.
+func (v *serviceView) replicas(svc types.ServiceConfig) (int, Range) {
+	n := svc.GetScale()
+	switch {
+	case svc.Scale != nil:
+		if d, e := v.lookup("scale"); e.found() {
+			return n, d.file.entryRange(e)
+		}
+	case svc.Deploy != nil && svc.Deploy.Replicas != nil:
+		// deploy is merged key by key: the winning replicas may sit in a
+		// file whose deploy section sets nothing else.
+		for _, d := range v.defs {
+			deploy := mapGet(d.entry.value, "deploy")
+			if !deploy.found() {
+				continue
+			}
+			if e := mapGet(deploy.value, "replicas"); e.found() && e.value != nil && e.value.Tag != "!reset" {
+				return n, d.file.entryRange(e)
+			}
+		}
+	default:
+		return n, Range{}
+	}
+	return n, v.nameRange()
 }
 
 func (v *serviceView) build(svc types.ServiceConfig) *Build {

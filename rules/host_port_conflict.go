@@ -3,17 +3,20 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 )
 
 // HostPortConflict reports two services (or two entries of one service)
-// that publish the same host address, port and protocol.
+// that publish the same host address, port and protocol, and a service
+// whose replicas all publish one fixed host port.
 var HostPortConflict = &Rule{
 	ID:       "host-port-conflict",
 	Severity: Error,
 	Tags:     []string{TagCompose, TagNetwork, TagCorrectness},
-	Summary:  "Two services publish the same host port, so the second one cannot start",
+	Summary:  "Two services, or the replicas of one, publish the same host port, so the second one cannot start",
 	Doc: `## Why
 A host port can be bound once per address and protocol. When two services of
 a project publish the same one, ` + "`docker compose up`" + ` starts the first and
@@ -34,6 +37,15 @@ Services that only run under different profiles (` + "`profiles: [dev]`" + ` and
 ` + "`profiles: [prod]`" + `) are alternatives and may share a port; a service without
 profiles runs with every profile.
 
+A service with ` + "`deploy.replicas`" + ` or ` + "`scale`" + ` above 1 starts that many
+containers from one definition, and each binds the ports it publishes: with
+a fixed host port the first replica takes it and the others fail. A host
+range with one container port (` + "`8080-8082:80`" + `) gives each replica its own
+port, so it is enough when it holds at least as many ports as there are
+replicas. No host port at all (` + "`- \"80\"`" + `) lets Docker pick a free port for
+each replica; put a reverse proxy or load balancer in front to reach them on
+one port.
+
 ## Bad
 ` + "```yaml" + `
 services:
@@ -45,6 +57,12 @@ services:
     image: adminer:4
     ports:
       - "8080:8080"
+  worker:
+    image: ghcr.io/acme/worker:2
+    deploy:
+      replicas: 3
+    ports:
+      - "9000:9000"
 ` + "```" + `
 
 ## Good
@@ -58,6 +76,12 @@ services:
     image: adminer:4
     ports:
       - "127.0.0.1:8081:8080"
+  worker:
+    image: ghcr.io/acme/worker:2
+    deploy:
+      replicas: 3
+    ports:
+      - "9000-9002:9000"
 ` + "```" + `
 
 ## Silence
@@ -92,6 +116,9 @@ func checkHostPortConflict(pass *Pass) {
 			start, end, pick := p.Spec.HostPorts()
 			if start == 0 {
 				continue // Docker picks any free port
+			}
+			if msg := replicasMessage(s, p); msg != "" {
+				pass.Report(p.Range, msg)
 			}
 			bindings = append(bindings, &hostBinding{service: s, port: p, addr: parseHostAddr(p.Spec.HostIP), start: start, end: end, pickOne: pick})
 		}
@@ -219,4 +246,64 @@ func hostPortsPhrase(lo, hi int, proto string) string {
 		return "host port " + withProto(portRange(lo, hi), proto)
 	}
 	return "host ports " + withProto(portRange(lo, hi), proto)
+}
+
+// replicasMessage explains why the replicas of s cannot all publish p, or
+// returns "". Each replica binds every fixed host port of p; a host range
+// with one container port gives each replica one port of the range.
+func replicasMessage(s *parser.Service, p *parser.PublishedPort) string {
+	n := s.Replicas
+	start, end, pick := p.Spec.HostPorts()
+	size := end - start + 1
+	if n <= 1 || start == 0 || pick && size >= n {
+		return ""
+	}
+	proto := p.Spec.Protocol
+	runs := fmt.Sprintf("service '%s' runs %d replicas", s.Name, n)
+	if !s.ReplicasRange.IsZero() {
+		runs += fmt.Sprintf(" (set at %s)", where(p.Range, s.ReplicasRange))
+	}
+	addr := parseHostAddr(p.Spec.HostIP).describe()
+	example := ""
+	if ex := rangeExample(p, n); ex != "" {
+		example = " (" + ex + ")"
+	}
+	const proxy = "put a reverse proxy or load balancer in front"
+	switch {
+	case pick:
+		fails := fmt.Sprintf("%d replicas fail", n-size)
+		if n-size == 1 {
+			fails = "1 replica fails"
+		}
+		return fmt.Sprintf("%s, which each take one host port from %s on %s, but the range holds only %d; %s to start with \"port is already allocated\": widen the range to %d ports%s, drop the host port and %s, or run at most %d replicas",
+			runs, withProto(portRange(start, end), proto), addr, size, fails, n, example, proxy, size)
+	case size > 1:
+		return fmt.Sprintf("%s, and each publishes %s on %s; the first takes them and the others fail to start with \"port is already allocated\": drop the host ports and %s, or run one replica",
+			runs, hostPortsPhrase(start, end, proto), addr, proxy)
+	}
+	return fmt.Sprintf("%s, and each publishes %s on %s; the first takes it and the others fail to start with \"port is already allocated\": publish a host range of %d ports%s so each replica gets its own, drop the host port and %s, or run one replica",
+		runs, hostPortsPhrase(start, end, proto), addr, n, example, proxy)
+}
+
+// rangeExample rewrites p's host port as a range of n ports starting at
+// the same port, in the syntax p is written in, or returns "" when the
+// range would pass port 65535.
+func rangeExample(p *parser.PublishedPort, n int) string {
+	start := p.Spec.HostStart
+	last := start + n - 1
+	if last > 65535 {
+		return ""
+	}
+	host := portRange(start, last)
+	if p.Raw == "" {
+		return fmt.Sprintf("`published: \"%s\"`", host)
+	}
+	s := host + ":" + strconv.Itoa(p.Spec.ContainerStart)
+	if ip := p.Spec.HostIP; ip != "" {
+		if strings.Contains(ip, ":") {
+			ip = "[" + ip + "]"
+		}
+		s = ip + ":" + s
+	}
+	return "`" + withProto(s, p.Spec.Protocol) + "`"
 }
