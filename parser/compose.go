@@ -75,6 +75,11 @@ type Service struct {
 	// (`scale: 3` or `replicas: 3`), zero when neither is written.
 	Replicas      int
 	ReplicasRange Range
+	// ForSwarm is set when the service's deploy section uses keys that only
+	// `docker stack deploy` reads (placement, update_config,
+	// rollback_config, endpoint_mode, a global mode): the file is a Swarm
+	// stack, where the routing mesh lets replicas share a published port.
+	ForSwarm bool
 }
 
 // Build is a service's build section.

@@ -194,7 +194,20 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	s.Connected = connected(svc, names)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
+	s.ForSwarm = forSwarm(svc.Deploy)
 	return s
+}
+
+// forSwarm reports whether a deploy section uses keys that docker compose
+// ignores and only Swarm reads.
+func forSwarm(d *types.DeployConfig) bool {
+	if d == nil {
+		return false
+	}
+	p := d.Placement
+	return len(p.Constraints) > 0 || len(p.Preferences) > 0 || p.MaxReplicas > 0 ||
+		d.UpdateConfig != nil || d.RollbackConfig != nil || d.EndpointMode != "" ||
+		strings.HasPrefix(d.Mode, "global")
 }
 
 // replicas is compose-go's container count for the service and the entry

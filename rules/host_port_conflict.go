@@ -44,7 +44,10 @@ range with one container port (` + "`8080-8082:80`" + `) gives each replica its 
 port, so it is enough when it holds at least as many ports as there are
 replicas. No host port at all (` + "`- \"80\"`" + `) lets Docker pick a free port for
 each replica; put a reverse proxy or load balancer in front to reach them on
-one port.
+one port. A service whose ` + "`deploy`" + ` uses keys only Swarm reads (placement,
+update_config, rollback_config, endpoint_mode, a global mode) belongs to a
+stack for ` + "`docker stack deploy`" + `, whose routing mesh shares a published port
+among replicas; its replicas are not reported.
 
 ## Bad
 ` + "```yaml" + `
@@ -255,7 +258,7 @@ func replicasMessage(s *parser.Service, p *parser.PublishedPort) string {
 	n := s.Replicas
 	start, end, pick := p.Spec.HostPorts()
 	size := end - start + 1
-	if n <= 1 || start == 0 || pick && size >= n {
+	if n <= 1 || start == 0 || pick && size >= n || s.ForSwarm {
 		return ""
 	}
 	proto := p.Spec.Protocol
