@@ -90,7 +90,15 @@ func (b *Baseline) WriteTo(w io.Writer) (int64, error) {
 
 // ReadBaseline reads a baseline file written by WriteTo.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := readFile(path)
+	return readBaseline(path, sizeLimit{bytes: DefaultMaxFileSize})
+}
+
+// readBaseline reads a baseline file of at most limit's size.
+func readBaseline(path string, limit sizeLimit) (*Baseline, error) {
+	data, err := readFile(path, limit.bytes)
+	if tl, ok := err.(*tooLargeError); ok {
+		tl.hint = limit.hint()
+	}
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: "cannot read baseline: " + err.Error()}
 	}

@@ -12,7 +12,7 @@ import (
 // DefaultFileTimeout bounds the time dlint spends on one piece of per-file
 // work: parsing a Dockerfile or script, loading a compose project, running
 // the rules on one unit. A typical file takes well under a millisecond;
-// the largest file dlint reads (MaxFileSize) takes about a second.
+// a file of DefaultMaxFileSize takes about a second.
 const DefaultFileTimeout = 30 * time.Second
 
 // Hooks for tests, which replace them with functions that panic or block.
@@ -49,7 +49,7 @@ type outcome[T any] struct {
 // that overruns keeps running in the background until it returns (its
 // result is then dropped) or the process exits, as the dlint command does
 // right after the run. The bound is on the run's wall time, not on the CPU
-// a pathological input burns, which MaxFileSize keeps finite. fn must not
+// a pathological input burns, which the size limit keeps finite. fn must not
 // touch the runner's shared state; it hands everything back as its result.
 func bounded[T any](r *runner, path, what string, fn func() T) (T, bool) {
 	call := func() (o outcome[T]) {

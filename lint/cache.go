@@ -68,7 +68,7 @@ func (c *dockerfileCache) forget(path string) {
 // readDockerfile reads and parses the Dockerfile at path, or returns nil
 // when it cannot be read or parsed (the error is recorded).
 func (r *runner) readDockerfile(path string) *parser.Dockerfile {
-	data, err := readFile(path)
+	data, err := r.readLinted(path)
 	if err != nil {
 		r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
 		return nil
@@ -132,7 +132,7 @@ func (c *scriptCache) get(path string) *parser.Script {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		data, err := readFile(path)
+		data, err := c.r.readLinted(path)
 		if err != nil {
 			return
 		}

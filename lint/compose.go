@@ -19,7 +19,7 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		files = append(files, g.stdin)
 	} else {
 		for _, f := range g.files {
-			data, err := readFile(f)
+			data, err := r.readLinted(f)
 			if err != nil {
 				r.addError(&FileError{Path: f, Msg: "cannot read: " + err.Error()})
 				return nil
@@ -69,7 +69,7 @@ func (r *runner) dotEnv(dir string) map[string]string {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
-	data, err := readFile(path)
+	data, err := r.readLinted(path)
 	if err != nil {
 		return nil
 	}

@@ -34,6 +34,9 @@ type Config struct {
 	TrustedRegistries []string
 	// ReportUnusedIgnores is nil when unset.
 	ReportUnusedIgnores *bool
+	// MaxFileSize bounds the size of the files it applies to; 0 when
+	// unset.
+	MaxFileSize int64
 
 	rules     map[string]*ruleSetting // by rule ID
 	ignore    []glob
@@ -62,7 +65,7 @@ type override struct {
 }
 
 // configKeys are the top-level keys, in the order `dlint config init` writes them.
-var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "ignore-paths", "trusted-registries", "rules", "overrides"}
+var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "max-file-size", "ignore-paths", "trusted-registries", "rules", "overrides"}
 
 // ruleLevels are the values a rule may be set to.
 var ruleLevels = []string{"off", "on", "error", "warning", "info", "style"}
@@ -117,6 +120,16 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 			b, err := p.boolean(value)
 			c.ReportUnusedIgnores = &b
 			return err
+		case "max-file-size":
+			if value.Kind != yaml.ScalarNode || isNull(value) {
+				return p.errorf(value, "max-file-size must be a size such as 4MiB, not %s", describeNode(value))
+			}
+			n, err := ParseFileSize(value.Value)
+			if err != nil {
+				return p.errorf(value, "max-file-size: %v", err)
+			}
+			c.MaxFileSize = n
+			return nil
 		}
 		return p.errorf(key, "unknown key %q%s (want one of %s)", key.Value, suggest(key.Value, configKeys), strings.Join(configKeys, ", "))
 	})
@@ -128,7 +141,7 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 
 // LoadConfig reads and parses a configuration file.
 func LoadConfig(path string, pool []*rules.Rule) (*Config, error) {
-	data, err := readFile(path)
+	data, err := readFile(path, DefaultMaxFileSize)
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: "cannot read configuration: " + err.Error()}
 	}

@@ -72,6 +72,13 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"description": "Report ignore comments and baseline entries that silence nothing (rule unused-ignore).",
 				"type":        "boolean",
 			},
+			"max-file-size": map[string]any{
+				"description": fmt.Sprintf("Largest file dlint reads: bytes, or a number with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most %s. --max-file-size overrides it.", FormatSize(MaxFileSizeCap)),
+				"anyOf": []any{
+					map[string]any{"type": "integer", "minimum": 1, "maximum": MaxFileSizeCap},
+					map[string]any{"type": "string", "pattern": `^\s*[0-9]+(\.[0-9]+)?\s*([bB]|[kKmM][iI]?[bB])?\s*$`},
+				},
+			},
 			"ignore-paths": withDescription(globs, "Files and directories not to lint, relative to this file; ** matches any number of directories, a pattern without a slash matches at any depth."),
 			"trusted-registries": map[string]any{
 				"description": "Registries (or registry/repository prefixes) base images may come from: docker.io, ghcr.io/acme, *.example.com.",
@@ -149,7 +156,8 @@ func DefaultConfig(pool []*rules.Rule) string {
 # dlint configuration. dlint uses the nearest .dlint.yaml found in the
 # directories above each linted file, up to the repository root (the directory
 # that holds .git); the nearest file applies whole. Command-line flags
-# (--enable, --disable, --fail-level, --min-severity) override it.
+# (--enable, --disable, --fail-level, --min-severity, --max-file-size) override
+# it.
 
 # Lowest severity that makes dlint exit 1: error, warning, info, style, none.
 fail-level: warning
@@ -159,6 +167,11 @@ min-severity: style
 
 # Report "# dlint ignore=" comments and baseline entries that silence nothing.
 report-unused-ignores: false
+
+# Largest file dlint reads, in bytes or with a unit B, KB, KiB, MB or MiB (KB =
+# 1000 bytes, KiB = 1024). A parsed file takes 20 to 40 times its size in
+# memory; the most allowed is ` + FormatSize(MaxFileSizeCap) + `.
+max-file-size: ` + strings.ReplaceAll(FormatSize(DefaultMaxFileSize), " ", "") + `
 
 # Files and directories dlint does not lint, relative to this file. "**"
 # matches any number of directories; a pattern without a slash matches a name

@@ -68,7 +68,7 @@ func (r *runner) configure() bool {
 	r.active = r.configs.activeRules(paths)
 	r.lookup = newRuleLookup(r.pool)
 	if r.opts.Baseline != "" {
-		b, err := ReadBaseline(r.opts.Baseline)
+		b, err := readBaseline(r.opts.Baseline, r.opts.fileSizeLimit())
 		if err != nil {
 			r.addError(asFileError(r.opts.Baseline, err))
 			r.configBroken = true

@@ -7,8 +7,8 @@ import (
 	"os"
 )
 
-// readFile reads a regular file of bounded size.
-func readFile(path string) ([]byte, error) {
+// readFile reads a regular file of at most limit bytes.
+func readFile(path string, limit int64) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, describeOSError(err)
@@ -16,8 +16,8 @@ func readFile(path string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file")
 	}
-	if info.Size() > MaxFileSize {
-		return nil, tooLarge(info.Size())
+	if info.Size() > limit {
+		return nil, &tooLargeError{size: info.Size(), limit: limit}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

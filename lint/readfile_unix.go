@@ -8,11 +8,11 @@ import (
 	"syscall"
 )
 
-// readFile reads a regular file of bounded size. It talks to the kernel
-// directly: os.Open adds poller registration and fcntl calls that cost as
+// readFile reads a regular file of at most limit bytes. It talks to the
+// kernel directly: os.Open adds poller registration and fcntl calls that cost as
 // much as the read itself for the small files dlint reads by the thousand.
 // O_NONBLOCK makes opening a FIFO return at once, so fstat can refuse it.
-func readFile(path string) ([]byte, error) {
+func readFile(path string, limit int64) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -37,8 +37,8 @@ func readFile(path string) ([]byte, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, fmt.Errorf("not a regular file")
 	}
-	if st.Size > MaxFileSize {
-		return nil, tooLarge(st.Size)
+	if st.Size > limit {
+		return nil, &tooLargeError{size: st.Size, limit: limit}
 	}
 	// One byte more than the size, to see the end in one read.
 	buf := make([]byte, 0, st.Size+1)
@@ -53,8 +53,8 @@ func readFile(path string) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
-		if len(buf) > MaxFileSize {
-			return nil, tooLarge(int64(len(buf)))
+		if int64(len(buf)) > limit {
+			return nil, &tooLargeError{size: int64(len(buf)), limit: limit}
 		}
 		if len(buf) == cap(buf) { // the file grew while read
 			buf = append(buf, 0)[:len(buf)]

@@ -17,12 +17,6 @@ import (
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// MaxFileSize bounds what dlint reads of one file. The largest real
-// Dockerfiles and compose files are a few hundred KiB; a bigger file is
-// generated or not what it is named, and the model of a Dockerfile takes
-// 20 to 40 times its size in memory.
-const MaxFileSize = 2 << 20
-
 // Options says what to lint and how.
 type Options struct {
 	Paths         []string  // files, directories, or "-" for standard input
@@ -40,6 +34,9 @@ type Options struct {
 	// FileTimeout bounds the work on one file (0: DefaultFileTimeout;
 	// negative: no bound). See bounded.
 	FileTimeout time.Duration
+	// MaxFileSize bounds what dlint reads of one file, standard input
+	// included (0: a .dlint.yaml's max-file-size, else DefaultMaxFileSize).
+	MaxFileSize int64
 
 	// Configuration (see config.go). Command-line settings override every
 	// .dlint.yaml; zero values leave the files' settings in force.
@@ -177,9 +174,15 @@ func (r *runner) addSource(s *parser.Source) {
 	r.mu.Unlock()
 }
 
-// tooLarge is the error for a file over MaxFileSize.
-func tooLarge(size int64) error {
-	return fmt.Errorf("file is %.1f MiB, larger than the %d MiB dlint reads", float64(size)/(1<<20), MaxFileSize>>20)
+// readLinted reads a linted file (a Dockerfile, compose file, script or
+// .env) under the size limit that applies to it.
+func (r *runner) readLinted(path string) ([]byte, error) {
+	limit := r.configs.sizeLimit(path)
+	data, err := readFile(path, limit.bytes)
+	if tl, ok := err.(*tooLargeError); ok {
+		tl.hint = limit.hint()
+	}
+	return data, err
 }
 
 func describeOSError(err error) error {
@@ -271,13 +274,14 @@ func (r *runner) readStdin() {
 		r.addError(&FileError{Path: name, Msg: "cannot read: no standard input"})
 		return
 	}
-	data, err := io.ReadAll(io.LimitReader(r.opts.Stdin, MaxFileSize+1))
+	limit := r.configs.sizeLimit(name)
+	data, err := io.ReadAll(io.LimitReader(r.opts.Stdin, limit.bytes+1))
 	if err != nil {
 		r.addError(&FileError{Path: name, Msg: "cannot read: " + err.Error()})
 		return
 	}
-	if len(data) > MaxFileSize {
-		r.addError(&FileError{Path: name, Msg: fmt.Sprintf("cannot read: input is larger than the %d MiB dlint reads", MaxFileSize>>20)})
+	if int64(len(data)) > limit.bytes {
+		r.addError(&FileError{Path: name, Msg: fmt.Sprintf("cannot read: input is larger than the %s dlint reads%s", FormatSize(limit.bytes), limit.hint())})
 		return
 	}
 	kind := r.opts.Kind

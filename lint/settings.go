@@ -240,6 +240,22 @@ func containsRule(list []*rules.Rule, r *rules.Rule) bool {
 	return false
 }
 
+// sizeLimit returns the size bound for the file shown as path:
+// --max-file-size, else its configuration's max-file-size, else the
+// default.
+func (cs *configSet) sizeLimit(path string) sizeLimit {
+	if cs.opts.MaxFileSize > 0 {
+		return cs.opts.fileSizeLimit()
+	}
+	cs.mu.Lock()
+	c := cs.configFor(absFrom(cs.cwd, path))
+	cs.mu.Unlock()
+	if c != nil && c.MaxFileSize > 0 {
+		return sizeLimit{bytes: c.MaxFileSize, config: c.Path}
+	}
+	return sizeLimit{bytes: DefaultMaxFileSize}
+}
+
 // ruleOn reports whether rule reports in the file shown as path.
 func (cs *configSet) ruleOn(path string, rule *rules.Rule) bool {
 	return cs.settings(path).rules[rule.ID].on

@@ -42,6 +42,7 @@ type lintFlags struct {
 	enable        []string
 	disable       []string
 	sarifCategory string
+	maxFileSize   string
 
 	config              string
 	noConfig            bool
@@ -107,6 +108,9 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringSliceVar(&f.composeMerge, "compose-merge", nil, "merge these compose `FILES` into one project, like docker compose -f a -f b (repeat or comma-separate)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
+	fl.StringVar(&f.maxFileSize, "max-file-size", strings.ReplaceAll(lint.FormatSize(lint.DefaultMaxFileSize), " ", ""),
+		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
+			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 

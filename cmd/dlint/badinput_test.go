@@ -144,13 +144,13 @@ func TestBadInputHugeDockerfile(t *testing.T) {
 		b.WriteString("RUN echo 'step' && apk add --no-cache curl wget git make gcc musl-dev\n")
 	}
 	r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(b.String()), "good/Dockerfile": []byte(goodDockerfile)}, ".")
-	r.check(t, 2, "bad/Dockerfile: cannot read: file is 10.0 MiB, larger than the 2 MiB dlint reads\n", goodFinding)
+	r.check(t, 2, "bad/Dockerfile: cannot read: file is 10.0 MiB, larger than the 2 MiB dlint reads; raise the limit with --max-file-size\n", goodFinding)
 }
 
 func TestBadInputHugeStdin(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"--no-color", "-"}, bytes.NewReader(bytes.Repeat([]byte("# padding\n"), 1<<20)), &stdout, &stderr)
-	if code != 2 || stderr.String() != "<stdin>: cannot read: input is larger than the 2 MiB dlint reads\n" {
+	if code != 2 || stderr.String() != "<stdin>: cannot read: input is larger than the 2 MiB dlint reads; raise the limit with --max-file-size\n" {
 		t.Errorf("exit status %d, stderr %q", code, stderr.String())
 	}
 }

@@ -52,6 +52,12 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 	if err != nil {
 		return lint.Options{}, fmt.Errorf("--min-severity: %w", err)
 	}
+	var maxFileSize int64
+	if cmd.Flags().Changed("max-file-size") {
+		if maxFileSize, err = lint.ParseFileSize(f.maxFileSize); err != nil {
+			return lint.Options{}, fmt.Errorf("--max-file-size: %w", err)
+		}
+	}
 	if len(args) == 0 && len(f.composeMerge) == 0 {
 		args = []string{"."}
 	}
@@ -60,6 +66,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		ComposeMerge: f.composeMerge, Rules: all, Enable: enable, Disable: disable,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline,
+		MaxFileSize: maxFileSize,
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {
@@ -128,7 +135,7 @@ the baseline are relative to the current directory (or to the directory of
 	}
 	// The flags that decide what is linted and found, shared with the root
 	// command; output format and thresholds do not apply to a baseline.
-	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "enable", "disable", "kind", "stdin-filename", "compose-merge"} {
+	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "enable", "disable", "kind", "stdin-filename", "compose-merge", "max-file-size"} {
 		if fl := root.Flags().Lookup(name); fl != nil {
 			cmd.Flags().AddFlag(fl)
 		}
