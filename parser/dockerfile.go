@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -62,7 +63,10 @@ type Instruction struct {
 	// built FROM this one, with its own keyword, range and (for RUN)
 	// Script. It does not change this stage's model.
 	Trigger *Instruction
-	df      *Dockerfile
+	// env holds the ARG and ENV values in effect when the instruction
+	// runs, for ExpandWord. Shared between instructions: never modified.
+	env map[string]string
+	df  *Dockerfile
 }
 
 // Heredoc is a here-document attached to RUN, COPY or ADD.
@@ -427,7 +431,10 @@ type dfBuilder struct {
 	// envOnly holds the current stage's ENV values: unlike ARG they pass on
 	// to stages built FROM this one.
 	envOnly map[string]string
-	stage   *Stage
+	// envShared is set once an instruction holds env: the next ARG or ENV
+	// writes to a copy.
+	envShared bool
+	stage     *Stage
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
@@ -444,6 +451,8 @@ func (b *dfBuilder) finish() {
 		for _, in := range b.stage.Instructions {
 			if in.Trigger != nil {
 				in.Trigger.UserBefore = b.stage.EffectiveUser()
+				// Only ENV reaches the images built on this one.
+				in.Trigger.env = b.envOnly
 			}
 		}
 	}
@@ -488,6 +497,7 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		return &ParseError{File: df.Source.Path, Line: node.StartLine, Msg: fmt.Sprintf("%s before the first FROM: only ARG may come before FROM", in.Keyword)}
 	}
 	in.Stage = b.stage
+	in.env, b.envShared = b.env, true
 	in.UserBefore = b.stage.User
 	if in.UserBefore == nil && b.stage.Parent != nil {
 		in.UserBefore = b.stage.Parent.EffectiveUser()
@@ -569,7 +579,7 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	} else {
 		stage.Base = ParseImageRef(base)
 	}
-	b.env, b.envOnly = map[string]string{}, map[string]string{}
+	b.env, b.envOnly, b.envShared = map[string]string{}, map[string]string{}, false
 	if stage.Parent != nil {
 		for k, v := range b.stageEnv[stage.Parent] {
 			b.env[k], b.envOnly[k] = v, v
@@ -582,6 +592,12 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 
 func (b *dfBuilder) command(in *Instruction, cmd any) {
 	st := b.stage
+	switch cmd.(type) {
+	case *instructions.ArgCommand, *instructions.EnvCommand:
+		if b.envShared {
+			b.env, b.envShared = maps.Clone(b.env), false
+		}
+	}
 	switch c := cmd.(type) {
 	case *instructions.ArgCommand:
 		for _, kv := range c.Args {

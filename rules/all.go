@@ -34,6 +34,7 @@ func All() []*Rule {
 		SuPrivilegeDrop,
 		Sudo,
 		UnusedIgnore,
+		UseraddLargeUID,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

@@ -1,0 +1,89 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// ExpandWord returns the value a word of the instruction's script takes
+// when the instruction runs: quotes removed, and $NAME, ${NAME},
+// ${NAME:-default} and ${NAME-default} replaced by the ARG and ENV values
+// in effect (the stage's ARGs are environment variables in RUN). ok is
+// false when the word holds anything else (command substitution,
+// arithmetic, special parameters, other ${…} forms) or a variable with no
+// known value, such as one only the base image could set.
+func (in *Instruction) ExpandWord(w *Word) (string, bool) {
+	if w == nil {
+		return "", false
+	}
+	if w.Literal {
+		return w.Lit, true
+	}
+	if in == nil || !simpleExpansion(w.Lit) {
+		return "", false
+	}
+	// A Lex keeps state while it works: one per call.
+	res, err := shell.NewLex('\\').ProcessWordWithMatches(w.Lit, envGetter(in.env))
+	if err != nil || len(res.Unmatched) > 0 {
+		return "", false
+	}
+	return res.Result, true
+}
+
+// simpleExpansion reports whether text is one shell word made of literals,
+// quotes and the parameter expansions ExpandWord resolves.
+func simpleExpansion(text string) bool {
+	p := shellParsers.Get().(*syntax.Parser)
+	f, err := p.Parse(strings.NewReader(text), "")
+	shellParsers.Put(p)
+	if err != nil || len(f.Stmts) != 1 {
+		return false
+	}
+	st := f.Stmts[0]
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) != 1 || len(call.Assigns) > 0 || len(st.Redirs) > 0 || st.Background || st.Negated {
+		return false
+	}
+	return simpleParts(call.Args[0].Parts)
+}
+
+func simpleParts(parts []syntax.WordPart) bool {
+	for _, part := range parts {
+		switch x := part.(type) {
+		case *syntax.Lit:
+		case *syntax.SglQuoted:
+			if x.Dollar {
+				return false
+			}
+		case *syntax.DblQuoted:
+			if x.Dollar || !simpleParts(x.Parts) {
+				return false
+			}
+		case *syntax.ParamExp:
+			if !simpleParam(x) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// simpleParam accepts $NAME, ${NAME}, ${NAME:-word} and ${NAME-word}.
+func simpleParam(pe *syntax.ParamExp) bool {
+	if pe.Param == nil || !syntax.ValidName(pe.Param.Value) ||
+		pe.Excl || pe.Length || pe.Width || pe.Index != nil || pe.Slice != nil || pe.Repl != nil || pe.Names != 0 {
+		return false
+	}
+	if pe.Exp == nil {
+		return true
+	}
+	switch pe.Exp.Op {
+	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull:
+		return pe.Exp.Word == nil || simpleParts(pe.Exp.Word.Parts)
+	}
+	return false
+}
