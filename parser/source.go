@@ -89,6 +89,37 @@ func (s *Source) Offset(off int) Pos {
 	return Pos{Line: i + 1, Col: utf8.RuneCount(s.Text[s.lines[i]:min(off, len(s.Text))]) + 1}
 }
 
+// ByteOffset converts a position into a byte offset of Text, the inverse
+// of Offset. Col may be one past the last character of the line, not into
+// its line ending; the start of the line after the last one is the end of
+// the text. ok is false for a position outside the text.
+func (s *Source) ByteOffset(p Pos) (off int, ok bool) {
+	last := len(s.lines)
+	if last == 0 {
+		return 0, false // not made by NewSource
+	}
+	if p.Line == last+1 && p.Col == 1 && s.lines[last-1] < len(s.Text) {
+		return len(s.Text), true // after a last line with no line ending
+	}
+	if p.Line < 1 || p.Line > last || p.Col < 1 {
+		return 0, false
+	}
+	off = s.lines[p.Line-1]
+	end := len(s.Text)
+	if p.Line < last {
+		end = s.lines[p.Line]
+	}
+	line := bytes.TrimSuffix(bytes.TrimSuffix(s.Text[off:end], []byte("\n")), []byte("\r"))
+	for col := 1; col < p.Col; col++ {
+		if len(line) == 0 {
+			return 0, false
+		}
+		_, size := utf8.DecodeRune(line)
+		off, line = off+size, line[size:]
+	}
+	return off, true
+}
+
 // LineRange covers the whole text of lines first..last, trimmed of leading
 // and trailing blanks, so an underline sits under the text.
 func (s *Source) LineRange(first, last int) Range {

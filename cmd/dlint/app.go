@@ -43,6 +43,7 @@ type lintFlags struct {
 	disable       []string
 	sarifCategory string
 	maxFileSize   string
+	fix           bool
 
 	config              string
 	noConfig            bool
@@ -83,6 +84,9 @@ builds one model of what will run, and reports containers that run as root,
 shells that swallow signals as PID 1, and ports that are exposed, published or
 claimed wrongly.
 
+With --fix, dlint applies the safe fixes that findings carry to the files in
+place, lints again until none applies, and reports what remains.
+
 With no path, dlint lints the current directory. A directory is searched
 recursively; "-" reads standard input. To lint a directory that has the name of
 a subcommand, write it as a path: dlint ./rules`,
@@ -111,6 +115,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringVar(&f.maxFileSize, "max-file-size", strings.ReplaceAll(lint.FormatSize(lint.DefaultMaxFileSize), " ", ""),
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
+	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\", print the fixed text and report on standard error")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 
@@ -128,7 +133,36 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	if err != nil {
 		return err
 	}
-	res := lint.Run(opts)
+	var (
+		res         *lint.Result
+		fx          *fixer
+		stdinFixed  int
+		writeFailed bool
+	)
+	out := stdout
+	if f.fix {
+		if err := checkFixArgs(opts); err != nil {
+			return err
+		}
+	}
+	switch {
+	case !f.fix:
+		res = lint.Run(opts)
+	case fixStdinOnly(opts):
+		// The fixed text takes standard output; the report goes to
+		// standard error (or --output).
+		var text []byte
+		if res, text, stdinFixed, err = fixStdin(opts, stdin); err != nil {
+			return err
+		}
+		if _, err := stdout.Write(text); err != nil {
+			return fmt.Errorf("writing the fixed text: %w", err)
+		}
+		out = stderr
+	default:
+		res, fx = fixFiles(opts, stderr)
+		writeFailed = fx.writeFailed
+	}
 	if f.writeBaseline != "" {
 		if err := writeBaselineFile(f.writeBaseline, res); err != nil {
 			return err
@@ -143,7 +177,6 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		fmt.Fprintln(stderr, e.Error())
 	}
 
-	out := stdout
 	if f.output != "" {
 		file, err := os.Create(f.output)
 		if err != nil {
@@ -162,7 +195,13 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 	}
 	switch {
-	case len(res.Errors) > 0:
+	case fx != nil:
+		fmt.Fprintln(stderr, fx.summary())
+	case f.fix:
+		fmt.Fprintln(stderr, fixSummary(stdinFixed, "standard input"))
+	}
+	switch {
+	case len(res.Errors) > 0 || writeFailed:
 		return exitCodeError{exitError}
 	case failed:
 		return exitCodeError{exitFindings}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"sort"
+
+	"github.com/dlint-dev/dlint/internal/fix"
+	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// maxFixPasses bounds --fix: a fix can make room for another (two edits
+// that touch wait for the next pass), and two rules could undo each other.
+const maxFixPasses = 10
+
+// writeFixedFile writes a fixed file; tests replace it to make it fail.
+var writeFixedFile = fix.WriteFile
+
+// fixer runs --fix on files: lint, apply the fixes of the reported
+// findings, write the files, and lint again while fixes still apply.
+type fixer struct {
+	stderr      io.Writer
+	fixed       int             // problems fixed
+	files       map[string]bool // files written, by path
+	warned      map[string]bool // files already warned about
+	unwritable  map[string]bool // files whose write failed: left alone
+	writeFailed bool
+}
+
+// checkFixArgs rejects standard input mixed with files: the fixed text of
+// "-" goes to standard output, alone.
+func checkFixArgs(opts lint.Options) error {
+	for _, p := range opts.Paths {
+		if p == "-" && (len(opts.Paths) > 1 || len(opts.ComposeMerge) > 0) {
+			return errors.New(`--fix: standard input ("-") is fixed on its own, with no other path`)
+		}
+	}
+	return nil
+}
+
+// fixStdinOnly reports whether --fix reads standard input, whose fixed
+// text goes to standard output.
+func fixStdinOnly(opts lint.Options) bool {
+	return len(opts.Paths) == 1 && opts.Paths[0] == "-"
+}
+
+// fixFiles lints and fixes the files opts names until no fix applies, and
+// returns the result of the last lint: what remains.
+func fixFiles(opts lint.Options, stderr io.Writer) (*lint.Result, *fixer) {
+	fx := &fixer{stderr: stderr, files: map[string]bool{}, warned: map[string]bool{}, unwritable: map[string]bool{}}
+	res := lint.Run(opts)
+	for pass := 0; pass < maxFixPasses && fx.pass(res); pass++ {
+		res = lint.Run(opts)
+	}
+	return res, fx
+}
+
+// pass applies the fixes of res once and reports whether a file was
+// written.
+func (fx *fixer) pass(res *lint.Result) bool {
+	files := map[string]fix.File{}
+	tried := map[string]bool{}
+	byTarget := map[string]bool{} // real paths of the files in files
+	for _, fd := range res.Findings {
+		if fd.Fix == nil {
+			continue
+		}
+		for _, e := range fd.Fix.Edits {
+			path := editFile(fd, e)
+			if tried[path] || fx.unwritable[path] {
+				continue
+			}
+			tried[path] = true
+			src := res.Sources[path]
+			if src == nil {
+				continue // not a file dlint read: nothing to write to
+			}
+			data, err := fix.ReadFile(path, src)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				// A dockerfile_inline that is not laid out in its compose
+				// file has a name of its own, but no file.
+				fx.warn(path, "not fixed: no such file on disk")
+				continue
+			case err != nil:
+				fx.warn(path, "not fixed: "+err.Error())
+				continue
+			}
+			// Two names of one file (a symlink and its target) would each
+			// be edited from the same bytes: fix it under the first name,
+			// and the others after linting again.
+			target, err := filepath.EvalSymlinks(path)
+			if err == nil {
+				target, err = filepath.Abs(target)
+			}
+			if err != nil || byTarget[target] {
+				continue
+			}
+			byTarget[target] = true
+			files[path] = fix.File{Source: src, Data: data}
+		}
+	}
+	if len(files) == 0 {
+		return false
+	}
+	applied := fix.Apply(res.Findings, files)
+	for _, path := range applied.Stale {
+		fx.warn(path, "changed since dlint read it; not fixed")
+	}
+	paths := make([]string, 0, len(applied.Files))
+	for path := range applied.Files {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	wrote := false
+	for _, path := range paths {
+		if err := writeFixedFile(path, applied.Files[path]); err != nil {
+			fmt.Fprintf(fx.stderr, "dlint: %s: cannot write the fixes: %v\n", path, err)
+			fx.unwritable[path], fx.writeFailed = true, true
+			continue
+		}
+		fx.files[path], wrote = true, true
+	}
+	for _, fd := range applied.Fixed {
+		if fx.allWritten(fd) {
+			fx.fixed++
+		}
+	}
+	return wrote
+}
+
+// allWritten reports whether every file fd's fix edits was written.
+func (fx *fixer) allWritten(fd rules.Finding) bool {
+	for _, e := range fd.Fix.Edits {
+		if fx.unwritable[editFile(fd, e)] {
+			return false
+		}
+	}
+	return true
+}
+
+func (fx *fixer) warn(path, msg string) {
+	if !fx.warned[path] {
+		fx.warned[path] = true
+		fmt.Fprintf(fx.stderr, "dlint: %s: %s\n", path, msg)
+	}
+}
+
+// summary is the line --fix ends with.
+func (fx *fixer) summary() string {
+	return fixSummary(fx.fixed, plural(len(fx.files), "file"))
+}
+
+// fixSummary is the line --fix ends with: fixed problems in where.
+func fixSummary(fixed int, where string) string {
+	if fixed == 0 {
+		return "dlint: nothing fixed"
+	}
+	return fmt.Sprintf("dlint: fixed %s in %s", plural(fixed, "problem"), where)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// editFile is the file an edit changes: its own, or its finding's.
+func editFile(fd rules.Finding, e rules.Edit) string {
+	if e.Range.File != "" {
+		return e.Range.File
+	}
+	return fd.Range.File
+}
+
+// fixStdin lints standard input and applies its fixes in memory until none
+// applies. It returns the result of the last lint, the fixed text (the
+// input itself when nothing applied or it could not be linted), and the
+// number of problems fixed. Fixes that edit other files are left out:
+// nothing is written to disk.
+func fixStdin(opts lint.Options, stdin io.Reader) (*lint.Result, []byte, int, error) {
+	var data []byte
+	if stdin != nil {
+		var err error
+		// lint.Run applies the size limit; past the cap it only needs to
+		// see that the input is too large.
+		if data, err = io.ReadAll(io.LimitReader(stdin, lint.MaxFileSizeCap+1)); err != nil {
+			return nil, nil, 0, fmt.Errorf("cannot read standard input: %w", err)
+		}
+	}
+	name := opts.StdinFilename
+	if name == "" {
+		name = "<stdin>"
+	}
+	lintText := func() *lint.Result {
+		if stdin != nil {
+			opts.Stdin = bytes.NewReader(data)
+		}
+		return lint.Run(opts)
+	}
+	res, fixed := lintText(), 0
+	for pass := 0; pass < maxFixPasses; pass++ {
+		src := res.Sources[name]
+		if src == nil {
+			break
+		}
+		applied := fix.Apply(res.Findings, map[string]fix.File{name: {Source: src, Data: data}})
+		text, ok := applied.Files[name]
+		if !ok {
+			break
+		}
+		data, fixed = text, fixed+len(applied.Fixed)
+		res = lintText()
+	}
+	return res, data, fixed, nil
+}

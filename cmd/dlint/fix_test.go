@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func checkFiles(t *testing.T, dir string, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != w {
+			t.Errorf("%s:\n got %q\nwant %q", name, got, w)
+		}
+	}
+}
+
+// TestFixKeepsBytes runs --fix through the real parsers on files with a
+// byte order mark, CRLF line endings, no final newline and multi-byte
+// characters before the edits: everything but the edits stays as it was.
+func TestFixKeepsBytes(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".git/HEAD": "",
+		// Removing sudo makes way for useradd-large-uid's fix: a second pass.
+		"app/Dockerfile": "\xef\xbb\xbfFROM debian:12\r\n" +
+			"RUN echo \"héllo ✓\" && sudo useradd -u 1000000 app\r\n" +
+			"USER 1000000\r\n" +
+			"CMD /app --greeting=ça\t--listen :8080",
+		"db/compose.yaml": "services:\r\n  db:\r\n    image: postgres:16 # ✓ postgres\r\n    user: \"999:999\"\r\n    ports:\r\n      - target: 5432\r\n        published: 5432\r\n",
+	})
+	want := map[string]string{
+		"app/Dockerfile": "\xef\xbb\xbfFROM debian:12\r\n" +
+			"RUN echo \"héllo ✓\" && useradd --no-log-init -u 1000000 app\r\n" +
+			"USER 1000000\r\n" +
+			"CMD [\"/app\", \"--greeting=ça\", \"--listen\", \":8080\"]",
+		"db/compose.yaml": "services:\r\n  db:\r\n    image: postgres:16 # ✓ postgres\r\n    user: \"999:999\"\r\n    ports:\r\n      - host_ip: 127.0.0.1\r\n        target: 5432\r\n        published: 5432\r\n",
+	}
+	paths := []string{filepath.Join(dir, "app"), filepath.Join(dir, "db")}
+	var stdout, stderr bytes.Buffer
+	code := Main(append([]string{"--fix"}, paths...), nil, &stdout, &stderr)
+	if code != 0 {
+		t.Errorf("exit status %d, want 0\n%s%s", code, stdout.String(), stderr.String())
+	}
+	checkFiles(t, dir, want)
+	if got := stderr.String(); got != "dlint: fixed 4 problems in 2 files\n" {
+		t.Errorf("stderr %q", got)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := Main(append([]string{"--fix"}, paths...), nil, &stdout, &stderr); code != 0 {
+		t.Errorf("second run: exit status %d, want 0\n%s%s", code, stdout.String(), stderr.String())
+	}
+	checkFiles(t, dir, want)
+	if got := stderr.String(); got != "dlint: nothing fixed\n" {
+		t.Errorf("second run: stderr %q", got)
+	}
+}
+
+// TestFixWriteError: a file that cannot be written is one line of error and
+// exit status 2; the other files are still fixed.
+func TestFixWriteError(t *testing.T) {
+	dir := t.TempDir()
+	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	const after = "FROM alpine:3.20\nUSER 10001:10001\nCMD [\"/app\", \"--listen\", \":8080\"]\n"
+	writeFiles(t, dir, map[string]string{".git/HEAD": "", "a/Dockerfile": before, "b/Dockerfile": before})
+	failing := filepath.Join(dir, "a", "Dockerfile")
+	defer func(w func(string, []byte) error) { writeFixedFile = w }(writeFixedFile)
+	real := writeFixedFile
+	writeFixedFile = func(path string, data []byte) error {
+		if path == failing {
+			return errors.New("no space left on device")
+		}
+		return real(path, data)
+	}
+
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"--fix", dir}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkFiles(t, dir, map[string]string{"a/Dockerfile": before, "b/Dockerfile": after})
+	want := "dlint: " + failing + ": cannot write the fixes: no space left on device\n" +
+		"dlint: fixed 1 problem in 1 file\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr:\n got %q\nwant %q", got, want)
+	}
+	if !strings.Contains(stdout.String(), "[shell-form-pid1]") {
+		t.Errorf("the unfixed finding is not reported:\n%s", stdout.String())
+	}
+}

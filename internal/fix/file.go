@@ -1,0 +1,96 @@
+package fix
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// ErrNotRegular is returned for a path that is not a regular file (a pipe
+// such as /dev/fd/63, a device): it cannot be read back or replaced.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ReadFile reads the file at path for src, the Source it was linted as. It
+// reads at most a few bytes more than src holds: a longer file has changed
+// and will not match.
+func ReadFile(path string, src *parser.Source) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, bareError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, bareError(err)
+	}
+	defer f.Close() //nolint:errcheck // read only
+	data, err := io.ReadAll(io.LimitReader(f, int64(len(bom)+len(src.Text)+1)))
+	if err != nil {
+		return nil, bareError(err)
+	}
+	return data, nil
+}
+
+// WriteFile replaces the file at path with data: it writes a temporary file
+// in the same directory, gives it the file's mode and renames it over the
+// file, so that a reader never sees half a file. A symbolic link is
+// followed: its target is replaced, the link kept. Errors do not repeat the
+// path.
+func WriteFile(path string, data []byte) (err error) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return bareError(err)
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return bareError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return ErrNotRegular
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".dlint-fix-*")
+	if err != nil {
+		return bareError(err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+			err = bareError(err)
+		}
+	}()
+	mode := info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), target)
+}
+
+// bareError drops the path from an *fs.PathError or *os.LinkError: the
+// caller names the file the user knows, not a temporary one.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

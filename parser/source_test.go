@@ -1,0 +1,62 @@
+package parser
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestByteOffsetInvertsOffset(t *testing.T) {
+	texts := []string{
+		"FROM alpine\nUSER root\n",
+		"FROM alpine\r\nRUN echo é && sudo x\r\n",
+		"a\rb\r\nc\nlast",
+		"héllo ✓ wörld\n\n",
+		"bad \xff byte\n",
+		"",
+	}
+	for _, text := range texts {
+		s := NewSource("f", []byte(text))
+		for off := 0; off <= len(s.Text); off++ {
+			if off < len(s.Text) && (!utf8.RuneStart(s.Text[off]) || s.Text[off] == '\n' && off > 0 && s.Text[off-1] == '\r') {
+				continue // inside a character or a CRLF: no position of its own
+			}
+			p := s.Offset(off)
+			if got, ok := s.ByteOffset(p); got != off || !ok {
+				t.Errorf("%q: ByteOffset(Offset(%d) = %v) = %d, %v", text, off, p, got, ok)
+			}
+		}
+	}
+}
+
+func TestByteOffset(t *testing.T) {
+	s := NewSource("f", []byte("\xef\xbb\xbfab\r\nçd\nlast"))
+	cases := []struct {
+		p    Pos
+		want int
+		ok   bool
+	}{
+		{Pos{1, 1}, 0, true},
+		{Pos{1, 3}, 2, true},  // end of "ab", before CRLF
+		{Pos{1, 4}, 0, false}, // into the line ending
+		{Pos{2, 2}, 6, true},  // after the two-byte ç
+		{Pos{3, 5}, 12, true}, // end of the text
+		{Pos{4, 1}, 12, true}, // the line after a last line with no line ending
+		{Pos{4, 2}, 0, false},
+		{Pos{0, 1}, 0, false},
+		{Pos{1, 0}, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := s.ByteOffset(c.p)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ByteOffset(%v) = %d, %v; want %d, %v", c.p, got, ok, c.want, c.ok)
+		}
+	}
+	// With a final newline the line after the last is an empty line.
+	s = NewSource("f", []byte("a\n"))
+	if got, ok := s.ByteOffset(Pos{2, 1}); got != 2 || !ok {
+		t.Errorf("ByteOffset(2:1) of %q = %d, %v", s.Text, got, ok)
+	}
+	if _, ok := s.ByteOffset(Pos{3, 1}); ok {
+		t.Errorf("ByteOffset(3:1) of %q is ok", s.Text)
+	}
+}
