@@ -310,13 +310,33 @@ func scriptMentionsDropTool(s *parser.Script) bool {
 	return false
 }
 
-// userFix suggests replacing a root USER value with an unprivileged UID.
-func userFix(u *parser.User) *Fix {
-	if u == nil || u.Instr == nil {
+// userFix suggests replacing a root USER value with an unprivileged UID,
+// unless a RUN of df runs as that USER: it would run as 10001 too, and an
+// install step would fail the build.
+func userFix(df *parser.Dockerfile, u *parser.User) *Fix {
+	if u == nil || u.Instr == nil || runsAs(df, u) {
 		return nil
 	}
 	return &Fix{
 		Description: "run as an unprivileged numeric user",
 		Edits:       []Edit{{Range: u.Range, NewText: "10001:10001"}},
 	}
+}
+
+// runsAs reports whether a RUN of df, or a RUN that an ONBUILD registers,
+// runs as the user u sets; true when df is unknown.
+func runsAs(df *parser.Dockerfile, u *parser.User) bool {
+	if df == nil {
+		return true
+	}
+	for _, st := range df.Stages {
+		for _, in := range st.Instructions {
+			for _, x := range []*parser.Instruction{in, in.Trigger} {
+				if x != nil && x.Keyword == "RUN" && x.UserBefore == u {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
