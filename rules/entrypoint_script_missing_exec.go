@@ -106,7 +106,7 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 		Range:   cmd.NameRange,
 		Message: fmt.Sprintf("%s runs %s as its last command without `exec`, so %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
 	}
-	if len(cmd.Assigns) == 0 && !cmd.Background {
+	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) {
 		at := parser.Range{File: cmd.Range.File, Start: cmd.Range.Start, End: cmd.Range.Start}
 		f.Fix = &Fix{Description: "exec the program so it replaces the shell", Edits: []Edit{{Range: at, NewText: "exec "}}}
 	}

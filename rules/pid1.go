@@ -138,6 +138,12 @@ func unexecedTail(s *parser.Script) []*parser.Command {
 	return out
 }
 
+// trapsExit reports whether s sets an EXIT trap: `exec` in front of its
+// last command would skip the handler, so that is no safe fix.
+func trapsExit(s *parser.Script) bool {
+	return s != nil && (s.Traps("EXIT") || s.Traps("0"))
+}
+
 // keepsShell reports whether a shell running s stays alive as the parent
 // of the program: a tail command is not exec'd, or the script ends in a
 // loop without a signal handler.

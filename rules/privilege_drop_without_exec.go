@@ -86,7 +86,7 @@ func reportDropWithoutExec(pass *Pass, s *parser.Script) {
 		text := shownCommand(cmd)
 		msg := fmt.Sprintf("`%s` starts the main process without exec: the shell stays PID 1 and waits, so `docker stop`'s SIGTERM never reaches the app, which is killed after the grace period; write `exec %s` so %s replaces the shell", text, text, tool)
 		var fix *Fix
-		if tail[cmd] {
+		if tail[cmd] && !trapsExit(s) {
 			fix = insertExecFix(s, cmd)
 		}
 		pass.ReportFix(commandNameRange(s, cmd), msg, fix)
