@@ -115,7 +115,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringVar(&f.maxFileSize, "max-file-size", strings.ReplaceAll(lint.FormatSize(lint.DefaultMaxFileSize), " ", ""),
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
-	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\", print the fixed text and report on standard error")
+	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 
