@@ -29,6 +29,7 @@ type jsonFinding struct {
 type jsonFix struct {
 	Description string     `json:"description"`
 	Edits       []jsonEdit `json:"edits"`
+	Unsafe      bool       `json:"unsafe,omitempty"`
 }
 
 type jsonEdit struct {
@@ -67,7 +68,7 @@ func toJSONFinding(f rules.Finding) jsonFinding {
 		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message,
 	}
 	if f.Fix != nil {
-		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}}
+		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}, Unsafe: f.Fix.Unsafe}
 		for _, e := range f.Fix.Edits {
 			fx.Edits = append(fx.Edits, jsonEdit{Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, NewText: e.NewText})
 		}

@@ -66,7 +66,7 @@ func goldenInput() *Input {
 				Message: "USER root makes final stage 'app' run as root; add `USER 10001:10001` after installing packages",
 				Fix: &rules.Fix{Description: "switch to UID 10001", Edits: []rules.Edit{
 					{Range: rng("Dockerfile", 3, 6, 10), NewText: "10001:10001"},
-				}},
+				}, Unsafe: true},
 			},
 			{
 				Rule: testShellForm, Severity: rules.Info, Range: rng("Dockerfile", 4, 12, 23),

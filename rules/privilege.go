@@ -317,9 +317,11 @@ func userFix(df *parser.Dockerfile, u *parser.User) *Fix {
 	if u == nil || u.Instr == nil || runsAs(df, u) {
 		return nil
 	}
+	// The app may need files only root can write: review before applying.
 	return &Fix{
 		Description: "run as an unprivileged numeric user",
 		Edits:       []Edit{{Range: u.Range, NewText: "10001:10001"}},
+		Unsafe:      true,
 	}
 }
 

@@ -263,7 +263,8 @@ func loopbackFix(src *parser.Source, p *parser.PublishedPort) *Fix {
 		return nil // the range is not where the entry is written
 	}
 	fix := func(at parser.Range, newText string) *Fix {
-		return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: newText}}}
+		// Other hosts lose the port: review before applying.
+		return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: newText}}, Unsafe: true}
 	}
 	if p.Spec.HostIP != "" {
 		// IPv4 loopback works whether or not the daemon has IPv6 enabled.
@@ -313,7 +314,7 @@ func hostIPKeyFix(src *parser.Source, p *parser.PublishedPort) *Fix {
 	}
 	at := p.Range
 	at.End = at.Start
-	return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: "host_ip: 127.0.0.1\n" + strings.Repeat(" ", col)}}}
+	return &Fix{Description: "publish on loopback only", Edits: []Edit{{Range: at, NewText: "host_ip: 127.0.0.1\n" + strings.Repeat(" ", col)}}, Unsafe: true}
 }
 
 // scalarAt finds the YAML scalar a port entry's range starts at (after a

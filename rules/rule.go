@@ -99,6 +99,11 @@ type Finding struct {
 type Fix struct {
 	Description string
 	Edits       []Edit
+	// Unsafe is set when the change alters what the container does (it
+	// runs as another user, a port is no longer reachable from other
+	// hosts), so it needs a person's review: `dlint --fix` applies it only
+	// with --unsafe-fixes.
+	Unsafe bool
 }
 
 // Edit replaces the text of Range with NewText.

@@ -44,6 +44,7 @@ type lintFlags struct {
 	sarifCategory string
 	maxFileSize   string
 	fix           bool
+	unsafeFixes   bool
 
 	config              string
 	noConfig            bool
@@ -85,7 +86,9 @@ shells that swallow signals as PID 1, and ports that are exposed, published or
 claimed wrongly.
 
 With --fix, dlint applies the safe fixes that findings carry to the files in
-place, lints again until none applies, and reports what remains.
+place, lints again until none applies, and reports what remains. Fixes that
+change what a container does (the user it runs as, where a port is reachable)
+wait for --unsafe-fixes.
 
 With no path, dlint lints the current directory. A directory is searched
 recursively; "-" reads standard input. To lint a directory that has the name of
@@ -116,6 +119,7 @@ a subcommand, write it as a path: dlint ./rules`,
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
+	fl.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix, also apply the fixes that change what a container does (USER root to 10001:10001, a published port bound to 127.0.0.1); review the diff")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 
@@ -144,6 +148,8 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		if err := checkFixArgs(opts); err != nil {
 			return err
 		}
+	} else if f.unsafeFixes {
+		return errors.New("--unsafe-fixes only works with --fix")
 	}
 	switch {
 	case !f.fix:
@@ -152,7 +158,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		// The fixed text takes standard output; the report goes to
 		// standard error (or --output).
 		var text []byte
-		if res, text, stdinFixed, err = fixStdin(opts, stdin); err != nil {
+		if res, text, stdinFixed, err = fixStdin(opts, f.unsafeFixes, stdin); err != nil {
 			return err
 		}
 		if _, err := stdout.Write(text); err != nil {
@@ -160,7 +166,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 		out = stderr
 	default:
-		res, fx = fixFiles(opts, stderr)
+		res, fx = fixFiles(opts, f.unsafeFixes, stderr)
 		writeFailed = fx.writeFailed
 	}
 	if f.writeBaseline != "" {
@@ -196,9 +202,9 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	}
 	switch {
 	case fx != nil:
-		fmt.Fprintln(stderr, fx.summary())
+		fmt.Fprintln(stderr, fx.summary(res))
 	case f.fix:
-		fmt.Fprintln(stderr, fixSummary(stdinFixed, "standard input"))
+		fmt.Fprintln(stderr, fixSummary(stdinFixed, "standard input", unsafeLeft(res, f.unsafeFixes)))
 	}
 	switch {
 	case len(res.Errors) > 0 || writeFailed:

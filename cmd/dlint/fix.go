@@ -25,6 +25,7 @@ var writeFixedFile = fix.WriteFile
 // findings, write the files, and lint again while fixes still apply.
 type fixer struct {
 	stderr      io.Writer
+	unsafe      bool            // apply unsafe fixes too (--unsafe-fixes)
 	fixed       int             // problems fixed
 	files       map[string]bool // files written, by path
 	warned      map[string]bool // files already warned about
@@ -51,8 +52,8 @@ func fixStdinOnly(opts lint.Options) bool {
 
 // fixFiles lints and fixes the files opts names until no fix applies, and
 // returns the result of the last lint: what remains.
-func fixFiles(opts lint.Options, stderr io.Writer) (*lint.Result, *fixer) {
-	fx := &fixer{stderr: stderr, files: map[string]bool{}, warned: map[string]bool{}, unwritable: map[string]bool{}}
+func fixFiles(opts lint.Options, unsafe bool, stderr io.Writer) (*lint.Result, *fixer) {
+	fx := &fixer{stderr: stderr, unsafe: unsafe, files: map[string]bool{}, warned: map[string]bool{}, unwritable: map[string]bool{}}
 	res := lint.Run(opts)
 	for pass := 0; pass < maxFixPasses && fx.pass(res); pass++ {
 		res = lint.Run(opts)
@@ -66,10 +67,8 @@ func (fx *fixer) pass(res *lint.Result) bool {
 	files := map[string]fix.File{}
 	tried := map[string]bool{}
 	byTarget := map[string]bool{} // real paths of the files in files
-	for _, fd := range res.Findings {
-		if fd.Fix == nil {
-			continue
-		}
+	findings := applicable(res.Findings, fx.unsafe)
+	for _, fd := range findings {
 		for _, e := range fd.Fix.Edits {
 			path := editFile(fd, e)
 			if tried[path] || fx.unwritable[path] {
@@ -108,7 +107,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 	if len(files) == 0 {
 		return false
 	}
-	applied := fix.Apply(res.Findings, files)
+	applied := fix.Apply(findings, files)
 	for _, path := range applied.Stale {
 		fx.warn(path, "changed since dlint read it; not fixed")
 	}
@@ -151,17 +150,50 @@ func (fx *fixer) warn(path, msg string) {
 	}
 }
 
-// summary is the line --fix ends with.
-func (fx *fixer) summary() string {
-	return fixSummary(fx.fixed, plural(len(fx.files), "file"))
+// summary is the line --fix ends with; res is what remains.
+func (fx *fixer) summary(res *lint.Result) string {
+	return fixSummary(fx.fixed, plural(len(fx.files), "file"), unsafeLeft(res, fx.unsafe))
 }
 
-// fixSummary is the line --fix ends with: fixed problems in where.
-func fixSummary(fixed int, where string) string {
-	if fixed == 0 {
-		return "dlint: nothing fixed"
+// fixSummary is the line --fix ends with: fixed problems in where, and
+// how many unsafe fixes were left for review.
+func fixSummary(fixed int, where string, unsafeLeft int) string {
+	line := "dlint: nothing fixed"
+	if fixed > 0 {
+		line = fmt.Sprintf("dlint: fixed %s in %s", plural(fixed, "problem"), where)
 	}
-	return fmt.Sprintf("dlint: fixed %s in %s", plural(fixed, "problem"), where)
+	if unsafeLeft > 0 {
+		more := "1 more fix"
+		if unsafeLeft > 1 {
+			more = fmt.Sprintf("%d more fixes", unsafeLeft)
+		}
+		line += "; " + more + " would change what a container does (a user, a port's reach): review and apply with --unsafe-fixes"
+	}
+	return line
+}
+
+// applicable keeps the findings whose fix --fix may apply: the safe ones,
+// and with --unsafe-fixes the unsafe ones too.
+func applicable(findings []rules.Finding, unsafe bool) []rules.Finding {
+	var out []rules.Finding
+	for _, fd := range findings {
+		if fd.Fix != nil && (unsafe || !fd.Fix.Unsafe) {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// unsafeLeft counts the remaining findings whose fix was held back as
+// unsafe.
+func unsafeLeft(res *lint.Result, unsafe bool) int {
+	n := 0
+	for _, fd := range res.Findings {
+		if !unsafe && fd.Fix != nil && fd.Fix.Unsafe {
+			n++
+		}
+	}
+	return n
 }
 
 func plural(n int, word string) string {
@@ -184,7 +216,7 @@ func editFile(fd rules.Finding, e rules.Edit) string {
 // input itself when nothing applied or it could not be linted), and the
 // number of problems fixed. Fixes that edit other files are left out:
 // nothing is written to disk.
-func fixStdin(opts lint.Options, stdin io.Reader) (*lint.Result, []byte, int, error) {
+func fixStdin(opts lint.Options, unsafe bool, stdin io.Reader) (*lint.Result, []byte, int, error) {
 	var data []byte
 	if stdin != nil {
 		var err error
@@ -210,7 +242,7 @@ func fixStdin(opts lint.Options, stdin io.Reader) (*lint.Result, []byte, int, er
 		if src == nil {
 			break
 		}
-		applied := fix.Apply(res.Findings, map[string]fix.File{name: {Source: src, Data: data}})
+		applied := fix.Apply(applicable(res.Findings, unsafe), map[string]fix.File{name: {Source: src, Data: data}})
 		text, ok := applied.Files[name]
 		if !ok {
 			break

@@ -43,6 +43,7 @@ func TestFixKeepsBytes(t *testing.T) {
 	writeFiles(t, dir, map[string]string{
 		".git/HEAD": "",
 		// Removing sudo makes way for useradd-large-uid's fix: a second pass.
+		// The compose fix (host_ip inserted with CRLF) is an unsafe one.
 		"app/Dockerfile": "\xef\xbb\xbfFROM debian:12\r\n" +
 			"RUN echo \"héllo ✓\" && sudo useradd -u 1000000 app\r\n" +
 			"USER 1000000\r\n" +
@@ -58,7 +59,7 @@ func TestFixKeepsBytes(t *testing.T) {
 	}
 	paths := []string{filepath.Join(dir, "app"), filepath.Join(dir, "db")}
 	var stdout, stderr bytes.Buffer
-	code := Main(append([]string{"--fix"}, paths...), nil, &stdout, &stderr)
+	code := Main(append([]string{"--fix", "--unsafe-fixes"}, paths...), nil, &stdout, &stderr)
 	if code != 0 {
 		t.Errorf("exit status %d, want 0\n%s%s", code, stdout.String(), stderr.String())
 	}
@@ -69,7 +70,7 @@ func TestFixKeepsBytes(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	if code := Main(append([]string{"--fix"}, paths...), nil, &stdout, &stderr); code != 0 {
+	if code := Main(append([]string{"--fix", "--unsafe-fixes"}, paths...), nil, &stdout, &stderr); code != 0 {
 		t.Errorf("second run: exit status %d, want 0\n%s%s", code, stdout.String(), stderr.String())
 	}
 	checkFiles(t, dir, want)
