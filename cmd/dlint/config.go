@@ -57,6 +57,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		if maxFileSize, err = lint.ParseFileSize(f.maxFileSize); err != nil {
 			return lint.Options{}, fmt.Errorf("--max-file-size: %w", err)
 		}
+		roomForFiles(maxFileSize)
 	}
 	if len(args) == 0 && len(f.composeMerge) == 0 {
 		args = []string{"."}

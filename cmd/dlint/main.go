@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 )
 
@@ -14,6 +15,20 @@ const (
 	gcPercent   = 400
 	memoryLimit = 160 << 20
 )
+
+// roomForFiles raises the soft memory limit when --max-file-size lets each
+// worker hold a model of 40 times a larger file: under the limit the
+// collector would run without pause (an 8 MiB Dockerfile took 18 s instead
+// of 7). GOMEMLIMIT in the environment still wins.
+func roomForFiles(maxFileSize int64) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	need := 40 * maxFileSize * int64(runtime.GOMAXPROCS(0))
+	if need > memoryLimit && need > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(need)
+	}
+}
 
 func main() {
 	if os.Getenv("GOGC") == "" {
