@@ -3,7 +3,6 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -22,35 +21,12 @@ func TestUseraddLargeUIDFix(t *testing.T) {
 	}
 	check := []*rules.Rule{rules.UseraddLargeUID}
 	before := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
-	edits := map[string][]rules.Edit{}
 	for _, f := range before.Findings {
 		if f.Fix == nil {
 			t.Errorf("%s:%d: no fix for %s", filepath.Base(f.Range.File), f.Range.Start.Line, f.Message)
-			continue
-		}
-		for _, e := range f.Fix.Edits {
-			edits[e.Range.File] = append(edits[e.Range.File], e)
 		}
 	}
-	for file, es := range edits {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(data), "\n")
-		sort.Slice(es, func(i, j int) bool {
-			a, b := es[i].Range.Start, es[j].Range.Start
-			return a.Line > b.Line || a.Line == b.Line && a.Col > b.Col
-		})
-		for _, e := range es {
-			line := []rune(lines[e.Range.Start.Line-1])
-			start, end := e.Range.Start.Col-1, e.Range.End.Col-1
-			lines[e.Range.Start.Line-1] = string(line[:start]) + e.NewText + string(line[end:])
-		}
-		if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	applyFixes(t, before)
 	after := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
 	for _, e := range after.Errors {
 		t.Errorf("after the fixes: %s", e)

@@ -70,7 +70,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 	findings := applicable(res.Findings, fx.unsafe)
 	for _, fd := range findings {
 		for _, e := range fd.Fix.Edits {
-			path := editFile(fd, e)
+			path := fix.EditFile(fd, e)
 			if tried[path] || fx.unwritable[path] {
 				continue
 			}
@@ -136,7 +136,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 // allWritten reports whether every file fd's fix edits was written.
 func (fx *fixer) allWritten(fd rules.Finding) bool {
 	for _, e := range fd.Fix.Edits {
-		if fx.unwritable[editFile(fd, e)] {
+		if fx.unwritable[fix.EditFile(fd, e)] {
 			return false
 		}
 	}
@@ -201,14 +201,6 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// editFile is the file an edit changes: its own, or its finding's.
-func editFile(fd rules.Finding, e rules.Edit) string {
-	if e.Range.File != "" {
-		return e.Range.File
-	}
-	return fd.Range.File
 }
 
 // fixStdin lints standard input and applies its fixes in memory until none

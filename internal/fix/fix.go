@@ -91,6 +91,14 @@ func Apply(findings []rules.Finding, files map[string]File) Result {
 	return res
 }
 
+// EditFile is the file an edit of fd's fix changes: its own, or fd's.
+func EditFile(fd rules.Finding, e rules.Edit) string {
+	if e.Range.File != "" {
+		return e.Range.File
+	}
+	return fd.Range.File
+}
+
 // resolve turns the edits of fd's fix into byte offsets, or returns false
 // when the fix cannot be applied as a whole.
 func resolve(fd rules.Finding, files map[string]File, usable map[string]bool) ([]edit, bool) {
@@ -100,10 +108,7 @@ func resolve(fd rules.Finding, files map[string]File, usable map[string]bool) ([
 	var out []edit
 	changes := false
 	for _, e := range fd.Fix.Edits {
-		path := e.Range.File
-		if path == "" {
-			path = fd.Range.File
-		}
+		path := EditFile(fd, e)
 		if !usable[path] {
 			return nil, false
 		}
