@@ -18,9 +18,6 @@ func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	return c
 }
 
-// initWrappers start the real program and stay PID 1 themselves.
-var initWrappers = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
-
 // linkScript finds the script that the container's ENTRYPOINT (or CMD)
 // starts, when the stage copies it from the build context and it exists
 // there, and parses it.
@@ -66,7 +63,7 @@ func scriptArgv0(spec *parser.ExecSpec) string {
 	for len(argv) > 0 {
 		name := path.Base(argv[0])
 		switch {
-		case initWrappers[name]:
+		case parser.IsInit(argv[0]):
 			argv = argv[1:]
 			for len(argv) > 0 && strings.HasPrefix(argv[0], "-") {
 				argv = argv[1:]

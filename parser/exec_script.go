@@ -15,7 +15,7 @@ func ExecFormScript(src *Source, argv []string, words []Range, inline func(i int
 	for i, a := range argv {
 		ws[i] = &Word{Lit: a, Literal: true, Range: words[i]}
 	}
-	cmd := &Command{Name: argv[0], Args: ws[1:], Exec: true, NameRange: ws[0].Range}
+	cmd := &Command{Name: argv[0], Args: ws[1:], Exec: true, NameRange: ws[0].Range, NameWord: ws[0]}
 	cmd.Range = Range{File: src.Path, Start: ws[0].Range.Start, End: ws[len(ws)-1].Range.End}
 	if cmd.Range.End.Line < cmd.Range.Start.Line || cmd.Range.End.Line == cmd.Range.Start.Line && cmd.Range.End.Col <= cmd.Range.Start.Col {
 		cmd.Range.End = ws[0].Range.End

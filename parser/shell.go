@@ -36,6 +36,9 @@ type Command struct {
 	Range Range   // the whole command
 	// NameRange is the name's range (or the `exec` keyword's when Exec).
 	NameRange Range
+	// NameWord is the name as a word, also after `exec`: its value, whether
+	// it is a literal, and where it is written.
+	NameWord *Word
 	// Background is set for `cmd &`; Piped for a command in a pipeline.
 	Background, Piped bool
 	// InLoop is set inside for/while/until bodies, InFunc inside a function body.
@@ -412,6 +415,7 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		}
 	}
 	cmd.Name = words[0].Lit // a literal's value, else its source text ("$@")
+	cmd.NameWord = words[0]
 	if !cmd.Exec {
 		cmd.NameRange = words[0].Range
 	}

@@ -18,6 +18,7 @@ func All() []*Rule {
 		HostNamespace,
 		HostPortConflict,
 		InvalidPort,
+		MissingInit,
 		MissingUser,
 		MultipleCmd,
 		MultipleEntrypoint,

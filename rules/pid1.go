@@ -344,14 +344,11 @@ func execFormExample(keyword string, spec *parser.ExecSpec) string {
 	return fmt.Sprintf("`%s [%s, …]`", keyword, arr[1:len(arr)-1])
 }
 
-// pid1Inits start one program and stay PID 1, reaping zombies and
-// forwarding signals to it.
-var pid1Inits = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
-
 // initWrapper reports whether argv starts with a small init (tini,
-// dumb-init) and returns the init's name and the command it runs.
+// dumb-init, s6-overlay's /init: parser.IsInit) and returns the init's
+// name and the command it runs.
 func initWrapper(argv []string) (string, []string, bool) {
-	if len(argv) == 0 || !pid1Inits[path.Base(argv[0])] {
+	if len(argv) == 0 || !parser.IsInit(argv[0]) {
 		return "", argv, false
 	}
 	rest := argv[1:]

@@ -45,13 +45,10 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 	return "", false
 }
 
-// initWrapperNames are small inits that start one program and stay PID 1.
-var initWrapperNames = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
-
 // unwrapInit returns the command an init wrapper starts (`tini -- gosu app
 // "$@"` gives `gosu app "$@"`), or cmd itself.
 func unwrapInit(cmd *parser.Command) *parser.Command {
-	if !initWrapperNames[cmd.Base()] {
+	if !parser.IsInit(cmd.Name) {
 		return cmd
 	}
 	for i := 0; i < len(cmd.Args); i++ {
@@ -72,6 +69,7 @@ func unwrapInit(cmd *parser.Command) *parser.Command {
 		inner := *cmd
 		inner.Name = cmd.Args[i].Lit
 		inner.NameRange = cmd.Args[i].Range
+		inner.NameWord = cmd.Args[i]
 		inner.Args = cmd.Args[i+1:]
 		return &inner
 	}

@@ -1,0 +1,634 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// MissingInit reports containers whose PID 1 is a process known to need an
+// init in front of it (npm, yarn, pnpm, node), or whose entrypoint leaves
+// background jobs under the program it execs, when nothing provides one.
+var MissingInit = &Rule{
+	ID:       "missing-init",
+	Severity: Warning,
+	Tags:     []string{TagPID1, TagDockerfile, TagCompose, TagBestPractice},
+	Summary:  "npm, yarn or node runs as PID 1, or background jobs end up under an exec'd program, and nothing runs an init",
+	Doc: `## Why
+PID 1 of a container has two duties an ordinary program does not: the kernel
+gives it no default signal actions (a SIGTERM it has no handler for is simply
+dropped) and every orphaned process is handed to it to reap. An init such as
+tini (` + "`init: true`" + ` in compose, ` + "`docker run --init`" + `) takes both on and runs the
+program as its child. dlint follows what the container starts (ENTRYPOINT and
+CMD, compose ` + "`entrypoint:`" + `/` + "`command:`" + `, ` + "`exec`" + ` in an entrypoint script or
+an ` + "`sh -c`" + ` string, ` + "`gosu`" + `/` + "`su-exec`" + `/` + "`setpriv`" + `/` + "`chpst`" + ` and ` + "`env`" + ` in front of
+a program) to what ends up as PID 1, and reports three cases:
+
+- **npm, yarn or pnpm is PID 1** (` + "`CMD [\"npm\", \"start\"]`" + `, a warning). The
+  package manager starts the app through ` + "`sh -c`" + ` and does not reliably pass the
+  SIGTERM of ` + "`docker stop`" + ` on or wait for the app, so it gets no clean shutdown
+  and is killed after the 10 s grace period. Node's official image docs say to
+  bake ` + "`node index.js`" + ` into CMD instead of ` + "`npm start`" + `.
+- **node is PID 1** (information). Node's Docker docs warn that Node.js was not
+  designed to run as PID 1: without a ` + "`process.on('SIGTERM', …)`" + ` handler in the
+  app the signal is ignored, and node does not reap zombie children. An app that
+  handles SIGTERM and starts no child processes is fine, which dlint cannot see,
+  so this is only informational.
+- **An entrypoint script or ` + "`sh -c`" + ` string starts a job in the background**
+  (` + "`cron &`" + `) **and then ` + "`exec`" + `s the main program** (a warning). The job's
+  parent is now that program, which neither passes SIGTERM on to it nor, as a
+  rule, reaps it: it is killed without a clean shutdown, and leaves a zombie when
+  it exits. A script that does not ` + "`exec`" + ` keeps its shell as PID 1, which
+  ` + "`entrypoint-script-missing-exec`" + ` and ` + "`shell-form-pid1`" + ` report.
+
+Nothing is reported when an init is in place: ` + "`init: true`" + ` (also through
+extends or an override file), or tini, dumb-init, catatonit, ` + "`/docker-init`" + `,
+s6-overlay's ` + "`/init`" + `, phusion's ` + "`my_init`" + `, supervisord, runit or s6-svscan in
+the chain, or an image whose ENTRYPOINT is one (jupyter, jenkins, linuxserver).
+Other programs as PID 1 (Python, Java, Go binaries, nginx, postgres…) are not
+reported: most handle SIGTERM themselves, and dlint cannot tell which do not.
+A Dockerfile that a compose service builds is judged by the service, and
+Windows images are skipped.
+
+## Bad
+` + "```dockerfile" + `
+FROM node:22-slim
+WORKDIR /app
+COPY . .
+CMD ["npm", "start"]
+` + "```" + `
+
+` + "```sh" + `
+#!/bin/sh
+cron &
+exec "$@"
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+FROM node:22-slim
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+ENTRYPOINT ["tini", "--"]
+CMD ["node", "server.js"]
+` + "```" + `
+
+` + "```yaml" + `
+services:
+  web:
+    build: .
+    init: true
+` + "```" + `
+
+## Silence
+dlint cannot see ` + "`docker run --init`" + ` or an init your orchestrator adds: if you
+always run the image that way, set ` + "`missing-init: off`" + ` in .dlint.yaml, or put
+` + "`# dlint ignore=missing-init`" + ` on the line above the CMD/ENTRYPOINT (or the
+background command in the script).`,
+	Check: checkMissingInit,
+}
+
+func checkMissingInit(pass *Pass) {
+	for _, v := range runViews(pass) {
+		if v.init || inheritsInit(v) || v.container != nil && v.container.Stage == nil && isWindowsImage(serviceImage(v.container)) {
+			continue
+		}
+		r := newPID1Resolver(v)
+		r.resolve()
+		reported := map[parser.Range]bool{}
+		report := func(f Finding) {
+			if !reported[f.Range] {
+				reported[f.Range] = true
+				pass.ReportFinding(f)
+			}
+		}
+		for _, b := range r.background {
+			report(backgroundFinding(v, b))
+		}
+		for _, p := range r.programs {
+			switch kind := needsInit(p.name.Lit); {
+			case kind == packageManager:
+				report(packageManagerFinding(v, p))
+			case kind == nodeRuntime && len(r.background) == 0:
+				// With background jobs reported, that finding already
+				// asks for an init.
+				report(nodeFinding(v, p))
+			}
+		}
+	}
+}
+
+// pid1Kind says why a program needs an init as PID 1.
+type pid1Kind int
+
+const (
+	noKnownNeed    pid1Kind = iota
+	packageManager          // npm, yarn, pnpm: starts the app through sh -c
+	nodeRuntime             // node: ignores SIGTERM as PID 1 without a handler
+)
+
+func needsInit(name string) pid1Kind {
+	switch path.Base(name) {
+	case "npm", "npx", "yarn", "yarnpkg", "pnpm", "pnpx":
+		return packageManager
+	case "node", "nodejs":
+		return nodeRuntime
+	}
+	return noKnownNeed
+}
+
+// argWord is one word of what the container runs, with where it is
+// written for messages: "CMD", "`command:`", "entrypoint script start.sh".
+type argWord struct {
+	*parser.Word
+	where string
+}
+
+// pid1Program is a program that ends up as PID 1.
+type pid1Program struct {
+	name argWord
+	via  string // how it got there: "" or "`exec \"$@\"` in entrypoint script start.sh"
+}
+
+// backgroundJob is a command an entrypoint started with `&` before it
+// exec'd the program that becomes PID 1.
+type backgroundJob struct {
+	cmd   *parser.Command
+	where string // "entrypoint script start.sh", "the `sh -c` string of CMD"
+	execs string // what is exec'd after it, for messages
+}
+
+// pid1Resolver follows what a view starts through `sh -c` strings,
+// entrypoint scripts, `exec` and user-switching wrappers to the programs
+// that may end up as PID 1.
+type pid1Resolver struct {
+	v          runView
+	programs   []pid1Program
+	background []backgroundJob
+	// inlines maps the script word of an `sh -c` command to its parsed
+	// script, which holds exact positions.
+	inlines map[*parser.Word]*parser.Script
+	visited map[*parser.Script]int
+}
+
+func newPID1Resolver(v runView) *pid1Resolver {
+	return &pid1Resolver{v: v, inlines: map[*parser.Word]*parser.Script{}, visited: map[*parser.Script]int{}}
+}
+
+func (r *pid1Resolver) resolve() {
+	ep, cmd := r.v.entrypoint, r.v.cmd
+	switch {
+	case ep != nil && !ep.Exec:
+		r.followScript(ep.Script, nil, r.keyword(ep, true))
+	case ep != nil:
+		words := r.specArgv(ep, true)
+		if cmd != nil {
+			words = append(words, r.specArgv(cmd, false)...)
+		}
+		r.followArgv(words, "")
+	case cmd != nil && !cmd.Exec:
+		r.followScript(cmd.Script, nil, r.keyword(cmd, false))
+	case cmd != nil:
+		r.followArgv(r.specArgv(cmd, false), "")
+	}
+}
+
+// keyword names a spec for messages: "CMD", "ENTRYPOINT", "`command:`".
+func (r *pid1Resolver) keyword(spec *parser.ExecSpec, entrypoint bool) string {
+	if spec.Instr != nil {
+		return spec.Instr.Keyword
+	}
+	if entrypoint {
+		return "`entrypoint:`"
+	}
+	return "`command:`"
+}
+
+// specArgv returns the words of a spec as Docker passes them: an exec
+// form word by word, a shell form after `/bin/sh -c` (a shell-form CMD
+// given to an exec-form ENTRYPOINT).
+func (r *pid1Resolver) specArgv(spec *parser.ExecSpec, entrypoint bool) []argWord {
+	where := r.keyword(spec, entrypoint)
+	if !spec.Exec {
+		var words []argWord
+		for _, w := range []string{"/bin/sh", "-c", strings.Join(spec.Argv, " ")} {
+			words = append(words, argWord{&parser.Word{Lit: w, Literal: true, Range: spec.Range}, where})
+		}
+		if spec.Script != nil {
+			r.inlines[words[2].Word] = spec.Script // parsed in place, with exact positions
+		}
+		return words
+	}
+	var out []argWord
+	if ws := specWords(spec); ws != nil {
+		r.noteInline(spec.Script.Commands[0])
+		for _, w := range ws {
+			out = append(out, argWord{w, where})
+		}
+		return out
+	}
+	for _, a := range spec.Argv {
+		out = append(out, argWord{&parser.Word{Lit: a, Literal: true, Range: spec.Range}, where})
+	}
+	return out
+}
+
+// noteInline remembers the parsed `sh -c` script of cmd by its word.
+func (r *pid1Resolver) noteInline(cmd *parser.Command) {
+	if cmd.Inline == nil {
+		return
+	}
+	argv := append([]string{cmd.Name}, cmd.ArgValues()...)
+	if i := parser.ShellCScript(argv); i > 0 && i-1 < len(cmd.Args) {
+		r.inlines[cmd.Args[i-1]] = cmd.Inline
+	}
+}
+
+// maxHops bounds how far an exec chain is followed.
+const maxHops = 8
+
+// followArgv finds what argv runs as PID 1. It reports whether the chain
+// reaches an init, which then runs everything else as its child.
+func (r *pid1Resolver) followArgv(words []argWord, via string) bool {
+	for hop := 0; hop < maxHops; hop++ {
+		if len(words) == 0 || !words[0].Literal {
+			return false // nothing, or a name dlint cannot know ("$APP")
+		}
+		name := words[0].Lit
+		c := r.v.container
+		switch {
+		case c != nil && c.Script != nil && name == c.ScriptArgv0:
+			return r.followScript(c.Script, words[1:], "entrypoint script "+shortWord(name))
+		case parser.IsInit(name) || parser.IsSupervisor(name):
+			return true
+		case parser.IsShell(name):
+			return r.followShell(words)
+		}
+		rest, ok := unwrapExecWrapper(words)
+		if !ok {
+			r.programs = append(r.programs, pid1Program{name: words[0], via: via})
+			return false
+		}
+		words = rest
+	}
+	return false
+}
+
+// followShell follows `sh -c SCRIPT` and `sh /entrypoint.sh`.
+func (r *pid1Resolver) followShell(words []argWord) bool {
+	lits := make([]string, len(words))
+	for i, w := range words {
+		lits[i] = w.Lit
+	}
+	if i := parser.ShellCScript(lits); i > 0 {
+		w := words[i]
+		script := r.inlines[w.Word]
+		if script == nil {
+			if !w.Literal {
+				return false
+			}
+			at := w.Range.Start
+			script = parser.ParseShell(parser.NewSource(w.Range.File, nil), w.Lit, func(int, int) parser.Pos { return at })
+		}
+		var args []argWord
+		if i+2 < len(words) {
+			args = words[i+2:] // $0 is words[i+1]
+		}
+		return r.followScript(script, args, "the `sh -c` string of "+w.where)
+	}
+	j := 1
+	for j < len(words) && strings.HasPrefix(words[j].Lit, "-") {
+		j++
+	}
+	c := r.v.container
+	if j < len(words) && c != nil && c.Script != nil && words[j].Lit == c.ScriptArgv0 {
+		return r.followScript(c.Script, words[j+1:], "entrypoint script "+shortWord(c.ScriptArgv0))
+	}
+	return false // the shell runs something dlint cannot read: shell-form-pid1's concern
+}
+
+// followScript finds what a script execs. A script whose shell stays
+// alive (its last command is not exec'd) keeps the shell as PID 1: the
+// other PID 1 rules report that. args are the script's "$@".
+func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where string) bool {
+	if s == nil || s.Err != nil || len(s.Commands) == 0 || r.visited[s] >= 2 {
+		return false
+	}
+	r.visited[s]++
+	if _, keeps := keepsShell(s); keeps {
+		return false
+	}
+	top := s.Commands[0].Parent // the commands of s itself, not of nested `sh -c`
+	var execs []*parser.Command
+	for _, cmd := range s.Commands {
+		if cmd.Parent == top && cmd.Exec && !cmd.Background && !cmd.Piped {
+			execs = append(execs, cmd)
+		}
+	}
+	reachesInit := false
+	for _, e := range execs {
+		r.noteInline(e)
+		hop := fmt.Sprintf("`exec %s` in %s", shortWord(e.Name), where)
+		for _, words := range r.execArgv(s, e, args, where) {
+			if r.followArgv(words, hop) {
+				reachesInit = true
+			}
+		}
+	}
+	if reachesInit || len(execs) == 0 {
+		return reachesInit
+	}
+	if reapsJobs(s, top) {
+		return false
+	}
+	for _, cmd := range s.Commands {
+		if cmd.Parent != top || !cmd.Background || cmd.Name == "" {
+			continue
+		}
+		if e := execAfter(execs, cmd, s.Final); e != nil {
+			r.background = append(r.background, backgroundJob{cmd: cmd, where: where, execs: r.execName(e, args)})
+		}
+	}
+	return false
+}
+
+// reapsJobs reports whether the script waits for or kills its background
+// jobs itself, as entrypoints that run a temporary server for setup do
+// (`mysqld --skip-networking & pid=$!; …; kill "$pid"; wait "$pid"`).
+func reapsJobs(s *parser.Script, top *parser.Command) bool {
+	for _, cmd := range s.Commands {
+		if cmd.Parent == top && (cmd.Name == "wait" || cmd.Name == "kill") {
+			return true
+		}
+	}
+	return false
+}
+
+// execAfter returns the exec written after cmd that the script ends
+// with, else the first one after it, or nil.
+func execAfter(execs []*parser.Command, cmd *parser.Command, final []*parser.Command) *parser.Command {
+	var first *parser.Command
+	for _, e := range execs {
+		if !before(cmd.Range.Start, e.Range.Start) {
+			continue
+		}
+		for _, f := range final {
+			if f == e {
+				return e
+			}
+		}
+		if first == nil {
+			first = e
+		}
+	}
+	return first
+}
+
+func before(a, b parser.Pos) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+}
+
+// execName names what `exec` runs, for messages: "`node`", or the
+// program "$@" stands for.
+func (r *pid1Resolver) execName(e *parser.Command, args []argWord) string {
+	name := e.Name
+	if isAllArgsWord(name) {
+		if len(args) == 0 || !args[0].Literal {
+			return "the program `exec \"$@\"` runs"
+		}
+		name = args[0].Lit
+	}
+	return "`" + shortWord(path.Base(name)) + "`"
+}
+
+// execArgv returns the argv an exec'd command may run, with "$@" replaced
+// by the script's arguments, each as set by the script (`set -- node "$@"`)
+// or as given.
+func (r *pid1Resolver) execArgv(s *parser.Script, e *parser.Command, args []argWord, where string) [][]argWord {
+	words := append([]*parser.Word{nameWord(e)}, e.Args...)
+	variants := [][]argWord{args}
+	for _, cmd := range s.Commands {
+		if cmd.Name == "set" && len(cmd.Args) > 0 && cmd.Args[0].Lit == "--" && cmd.Parent == e.Parent && before(cmd.Range.Start, e.Range.Start) {
+			var set []argWord
+			for _, w := range cmd.Args[1:] {
+				if isAllArgsWord(w.Lit) {
+					set = append(set, args...)
+				} else {
+					set = append(set, argWord{w, where})
+				}
+			}
+			variants = append(variants, set)
+		}
+	}
+	usesArgs := false
+	for _, w := range words {
+		usesArgs = usesArgs || isAllArgsWord(w.Lit)
+	}
+	if !usesArgs {
+		variants = variants[:1]
+	}
+	var out [][]argWord
+	for _, a := range variants {
+		var argv []argWord
+		for _, w := range words {
+			if isAllArgsWord(w.Lit) {
+				argv = append(argv, a...)
+			} else {
+				argv = append(argv, argWord{w, where})
+			}
+		}
+		out = append(out, argv)
+	}
+	return out
+}
+
+// nameWord is the command's name as a word, pointing at the program
+// rather than the `exec` keyword.
+func nameWord(cmd *parser.Command) *parser.Word {
+	if cmd.NameWord != nil {
+		return cmd.NameWord
+	}
+	return &parser.Word{Lit: cmd.Name, Literal: cmd.Name != "" && !strings.ContainsAny(cmd.Name, "$`\"'"), Range: cmd.NameRange}
+}
+
+// unwrapExecWrapper returns the command that a wrapper which execs its
+// program runs: `gosu app node …`, `su-exec app:app …`, `setpriv --reuid …`,
+// `chpst -u app …`, `s6-setuidgid app …`, `env VAR=1 …`.
+func unwrapExecWrapper(words []argWord) ([]argWord, bool) {
+	if len(words) == 0 {
+		return nil, false
+	}
+	rest := words[1:]
+	switch path.Base(words[0].Lit) {
+	case "gosu", "su-exec", "s6-setuidgid", "setuidgid":
+		if len(rest) < 2 {
+			return nil, false
+		}
+		return rest[1:], true
+	case "setpriv":
+		return skipOptions(rest, setprivValueOptions), true
+	case "chpst":
+		for len(rest) > 0 && strings.HasPrefix(rest[0].Lit, "-") && rest[0].Lit != "-" {
+			flag := rest[0].Lit
+			rest = rest[1:]
+			if len(flag) == 2 && strings.ContainsRune("uUbe/CnlLmdopfcrt", rune(flag[1])) && len(rest) > 0 {
+				rest = rest[1:]
+			}
+		}
+		return rest, true
+	case "env":
+		for len(rest) > 0 {
+			a := rest[0].Lit
+			switch {
+			case a == "-u" || a == "--unset" || a == "-C" || a == "--chdir":
+				if len(rest) < 2 {
+					return nil, false
+				}
+				rest = rest[2:]
+				continue
+			case a == "-S" || strings.HasPrefix(a, "--split-string"):
+				return nil, false
+			case a == "--":
+				return rest[1:], true
+			case strings.HasPrefix(a, "-") || strings.Contains(a, "=") && !strings.HasPrefix(a, "="):
+				rest = rest[1:]
+				continue
+			}
+			break
+		}
+		return rest, true
+	}
+	return nil, false
+}
+
+// setprivValueOptions take a value as the next word unless written with "=".
+var setprivValueOptions = map[string]bool{
+	"--reuid": true, "--regid": true, "--ruid": true, "--euid": true, "--rgid": true, "--egid": true,
+	"--groups": true, "--inh-caps": true, "--ambient-caps": true, "--bounding-set": true,
+	"--securebits": true, "--pdeathsig": true, "--selinux-label": true, "--apparmor-profile": true,
+	"--landlock-access": true, "--landlock-rule": true,
+}
+
+func skipOptions(rest []argWord, valued map[string]bool) []argWord {
+	for len(rest) > 0 && strings.HasPrefix(rest[0].Lit, "-") {
+		flag := rest[0].Lit
+		rest = rest[1:]
+		if flag == "--" {
+			break
+		}
+		if valued[flag] && len(rest) > 0 {
+			rest = rest[1:]
+		}
+	}
+	return rest
+}
+
+// initEntrypointImages run an init as their ENTRYPOINT, which a Dockerfile
+// built on them keeps unless it sets its own: jupyter's docker-stacks
+// (tini -g), jenkins (tini), linuxserver.io (s6-overlay's /init).
+func inheritsInit(v runView) bool {
+	if v.entrypoint != nil {
+		return false
+	}
+	var ref parser.ImageRef
+	switch {
+	case v.stage != nil:
+		ref = v.stage.RootBase()
+	case v.container != nil:
+		ref = serviceImage(v.container)
+	default:
+		return false
+	}
+	repo := ref.Repository
+	owner, _ := path.Split(repo)
+	owner = strings.TrimSuffix(owner, "/")
+	switch ref.Registry {
+	case "", "docker.io", "index.docker.io":
+		return owner == "jupyter" || owner == "linuxserver" || repo == "jenkins/jenkins"
+	case "quay.io":
+		return owner == "jupyter"
+	case "lscr.io", "ghcr.io":
+		return owner == "linuxserver"
+	}
+	return false
+}
+
+// serviceImage is the image a compose service runs, or the zero ref.
+func serviceImage(c *parser.Container) parser.ImageRef {
+	if c.Service == nil || c.Service.Image == nil {
+		return parser.ImageRef{}
+	}
+	return parser.ParseImageRef(c.Service.Image.Value)
+}
+
+// viewName names the container of a view in messages.
+func viewName(v runView) string {
+	if v.container != nil {
+		return v.container.Name()
+	}
+	if v.stage != nil {
+		return fmt.Sprintf("stage '%s'", v.stage.DisplayName())
+	}
+	return "the container"
+}
+
+// initAdvice says how to add an init where the view is defined.
+func initAdvice(v runView) string {
+	if v.container != nil && v.container.Service != nil {
+		return fmt.Sprintf("set `init: true` on service '%s' (or put tini in front: `entrypoint: [\"tini\", \"--\", …]`)", v.container.Service.Name)
+	}
+	entrypoint := []string{"tini", "--"}
+	if ep := v.entrypoint; ep != nil && ep.Exec && len(ep.Argv) > 0 {
+		entrypoint = append(entrypoint, ep.Argv...)
+	}
+	arr := jsonArray(entrypoint)
+	if len(arr) > 60 {
+		arr = jsonArray(entrypoint[:3])
+		arr = arr[:len(arr)-1] + ", …]"
+	}
+	return "run it with `docker run --init` (`init: true` in compose), or make tini PID 1 with `ENTRYPOINT " + arr + "`"
+}
+
+// subject describes how a program became PID 1: "CMD makes `npm`",
+// "`exec node` in entrypoint script start.sh makes `node`", "CMD, run
+// through `exec \"$@\"` in entrypoint script start.sh, makes `npm`".
+func subject(p pid1Program) string {
+	name := "`" + shortWord(p.name.Lit) + "`"
+	switch {
+	case p.via == "":
+		return fmt.Sprintf("%s makes %s", p.name.where, name)
+	case strings.HasSuffix(p.via, " in "+p.name.where):
+		return fmt.Sprintf("%s makes %s", p.via, name)
+	}
+	return fmt.Sprintf("%s, run through %s, makes %s", p.name.where, p.via, name)
+}
+
+func packageManagerFinding(v runView, p pid1Program) Finding {
+	tool := path.Base(p.name.Lit)
+	direct := "`CMD [\"node\", \"server.js\"]`"
+	switch {
+	case strings.Contains(p.name.where, "`command:`"):
+		direct = "`command: [\"node\", \"server.js\"]`"
+	case strings.Contains(p.name.where, "`entrypoint:`"):
+		direct = "`entrypoint: [\"node\", \"server.js\"]`"
+	}
+	msg := fmt.Sprintf("%s PID 1 of %s with no init: %s starts the app as its child process and does not reliably pass the SIGTERM of `docker stop` on to it or wait for it, so the app gets no clean shutdown and is killed after the 10 s grace period, and orphaned processes are never reaped; start the app directly (%s) and %s",
+		subject(p), viewName(v), tool, direct, initAdvice(v))
+	return Finding{Range: p.name.Range, Message: msg}
+}
+
+func nodeFinding(v runView, p pid1Program) Finding {
+	msg := fmt.Sprintf("%s PID 1 of %s with no init: the kernel gives PID 1 no default signal actions, so unless the app handles SIGTERM itself (`process.on('SIGTERM', …)`) `docker stop` waits out the 10 s grace period and kills it, and node does not reap zombie children; %s, or handle SIGTERM in the app",
+		subject(p), viewName(v), initAdvice(v))
+	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
+}
+
+func backgroundFinding(v runView, b backgroundJob) Finding {
+	job := "`" + shortWord(path.Base(b.cmd.Name)) + "`"
+	msg := fmt.Sprintf("%s starts %s in the background and then execs %s, which becomes PID 1 of %s and the parent of %s without knowing it: the SIGTERM of `docker stop` is not passed on, so %s is killed without a clean shutdown, and once it exits it stays a zombie unless PID 1 reaps every child; %s, or run both under a process supervisor (supervisord, s6-overlay)",
+		b.where, job, b.execs, viewName(v), job, job, initAdvice(v))
+	return Finding{Range: b.cmd.NameRange, Message: msg}
+}

@@ -1,0 +1,4 @@
+#!/bin/sh
+nginx -g 'daemon off;' &
+node /srv/app.js &
+wait
