@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Kind is what a file is linted as.
@@ -62,50 +63,134 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // file (a FIFO named Dockerfile must not block the run). listed receives,
 // for every directory read in full, which of the configuration file names
 // and ".git" it holds, so that looking for configuration needs no stat.
+// Directories are read in parallel (each read is a few system calls, and
+// a monorepo has thousands of directories), then visited in the order
+// filepath.WalkDir would visit them.
 func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) error {
-	seen := map[string]map[string]bool{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			delete(seen, path) // not read in full
-			if path == root {
-				return err
+	tree, err := readTree(root)
+	if err != nil {
+		return err
+	}
+	tree.visit(listed, visit)
+	return nil
+}
+
+// dirTree is a directory as the walk read it: its entries sorted by name,
+// and the subdirectories to descend into.
+type dirTree struct {
+	path    string
+	read    bool // read in full; an unreadable directory is skipped
+	entries []fs.DirEntry
+	subdirs map[string]*dirTree // by entry name
+}
+
+// walkReaders is how many directories are read at once.
+const walkReaders = 4
+
+// readTree reads root and every directory below it that the walk
+// descends into, walkReaders at a time. An unreadable subdirectory is left
+// out, not fatal.
+func readTree(root string) (*dirTree, error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, err
+	}
+	top := &dirTree{path: root, read: true, entries: entries}
+	var (
+		mu      sync.Mutex
+		ready   = sync.NewCond(&mu)
+		queue   = top.children()
+		pending = len(queue) // queued or being read
+		wg      sync.WaitGroup
+	)
+	for range walkReaders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			for {
+				for len(queue) == 0 && pending > 0 {
+					ready.Wait()
+				}
+				if pending == 0 {
+					mu.Unlock()
+					return
+				}
+				t := queue[len(queue)-1]
+				queue = queue[:len(queue)-1]
+				mu.Unlock()
+				entries, err := os.ReadDir(t.path)
+				var more []*dirTree
+				if err == nil {
+					t.read, t.entries = true, entries
+					more = t.children()
+				}
+				mu.Lock()
+				queue = append(queue, more...)
+				pending += len(more) - 1
+				ready.Broadcast()
 			}
-			return nil // an unreadable subdirectory is skipped, not fatal
+		}()
+	}
+	wg.Wait()
+	return top, nil
+}
+
+// children makes the subdirectories of t the walk descends into: not the
+// skipped ones, and not symbolic links to directories.
+func (t *dirTree) children() []*dirTree {
+	var out []*dirTree
+	for _, e := range t.entries {
+		if !e.IsDir() || skipDirs[e.Name()] {
+			continue
 		}
+		if t.subdirs == nil {
+			t.subdirs = map[string]*dirTree{}
+		}
+		sub := &dirTree{path: filepath.Join(t.path, e.Name())}
+		t.subdirs[e.Name()] = sub
+		out = append(out, sub)
+	}
+	return out
+}
+
+// visit reports t's files and descends into its subdirectories, in the
+// order of their names.
+func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) {
+	names := map[string]bool{}
+	for _, d := range t.entries {
+		name := d.Name()
+		path := filepath.Join(t.path, name)
 		if d.IsDir() {
-			if path != root && skipDirs[d.Name()] {
-				if names := seen[filepath.Dir(path)]; names != nil && d.Name() == ".git" {
+			if skipDirs[name] {
+				if name == ".git" {
 					names[".git"] = true
 				}
-				return filepath.SkipDir
+				continue
 			}
-			seen[path] = map[string]bool{}
-			return nil
-		}
-		if name := d.Name(); name == ".git" || isConfigFileName(name) {
-			if names := seen[filepath.Dir(path)]; names != nil {
-				names[name] = true
+			if sub := t.subdirs[name]; sub != nil && sub.read {
+				sub.visit(listed, visit)
 			}
+			continue
 		}
-		kind := Classify(d.Name())
+		if name == ".git" || isConfigFileName(name) {
+			names[name] = true
+		}
+		kind := Classify(name)
 		if kind == KindUnknown {
-			return nil
+			continue
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)
 			if err != nil || !info.Mode().IsRegular() {
-				return nil //nolint:nilerr // a dangling or odd link is skipped, not an error of the run
+				continue // a dangling or odd link is skipped
 			}
 		} else if !d.Type().IsRegular() {
-			return nil
+			continue
 		}
 		visit(path, kind)
-		return nil
-	})
-	for dir, names := range seen {
-		listed(dir, names)
 	}
-	return err
+	listed(t.path, names)
 }
 
 func isConfigFileName(name string) bool {

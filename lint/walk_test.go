@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -67,4 +68,66 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The parallel walk visits files in filepath.WalkDir's order, names that
+// sort around the path separator included ("a-b" after "a/x"), skips the
+// same directories, and lists the configuration and .git it sees in each
+// directory read.
+func TestWalkOrderIsWalkDirs(t *testing.T) {
+	files := map[string]string{}
+	for _, p := range []string{
+		"a/Dockerfile", "a-b/Dockerfile", "a.b/compose.yaml", "a/x/Dockerfile", "a/x.Dockerfile",
+		"b/c/d/e/Dockerfile", "b/c/Dockerfile.prod", "b/.dlint.yaml", "node_modules/x/Dockerfile",
+		"vendor/Dockerfile", "z/docker-compose.yml", "Dockerfile", "notes.txt",
+	} {
+		files[p] = "x\n"
+	}
+	root := writeTree(t, files)
+	if err := os.Mkdir(filepath.Join(root, "b", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	listed := map[string]string{}
+	err := walk(root, func(dir string, names map[string]bool) {
+		rel, _ := filepath.Rel(root, dir)
+		var keys []string
+		for k := range names {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		listed[filepath.ToSlash(rel)] = strings.Join(keys, ",")
+	}, func(path string, kind Kind) {
+		rel, _ := filepath.Rel(root, path)
+		got = append(got, filepath.ToSlash(rel))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != root && skipDirs[d.Name()] {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && Classify(d.Name()) != KindUnknown {
+			rel, _ := filepath.Rel(root, path)
+			want = append(want, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("visited\n %q\nwant\n %q", got, want)
+	}
+	if listed["b"] != ".dlint.yaml,.git" || listed["a/x"] != "" {
+		t.Errorf("listed: %q", listed)
+	}
+	if _, ok := listed["node_modules"]; ok {
+		t.Errorf("node_modules was read")
+	}
 }
