@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -64,8 +63,8 @@ type Instruction struct {
 	// Script. It does not change this stage's model.
 	Trigger *Instruction
 	// env holds the ARG and ENV values in effect when the instruction
-	// runs, for ExpandWord. Shared between instructions: never modified.
-	env map[string]string
+	// runs, for ExpandWord; the list is shared, never modified.
+	env *envChain
 	df  *Dockerfile
 }
 
@@ -431,10 +430,11 @@ type dfBuilder struct {
 	// envOnly holds the current stage's ENV values: unlike ARG they pass on
 	// to stages built FROM this one.
 	envOnly map[string]string
-	// envShared is set once an instruction holds env: the next ARG or ENV
-	// writes to a copy.
-	envShared bool
-	stage     *Stage
+	// envChain and envOnlyChain hold the same assignments as env and
+	// envOnly, newest first, for the instructions to keep (Instruction.env):
+	// a map per instruction would make a file of many ENV lines quadratic.
+	envChain, envOnlyChain *envChain
+	stage                  *Stage
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
@@ -452,7 +452,7 @@ func (b *dfBuilder) finish() {
 			if in.Trigger != nil {
 				in.Trigger.UserBefore = b.stage.EffectiveUser()
 				// Only ENV reaches the images built on this one.
-				in.Trigger.env = b.envOnly
+				in.Trigger.env = b.envOnlyChain
 			}
 		}
 	}
@@ -497,7 +497,7 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		return &ParseError{File: df.Source.Path, Line: node.StartLine, Msg: fmt.Sprintf("%s before the first FROM: only ARG may come before FROM", in.Keyword)}
 	}
 	in.Stage = b.stage
-	in.env, b.envShared = b.env, true
+	in.env = b.envChain
 	in.UserBefore = b.stage.User
 	if in.UserBefore == nil && b.stage.Parent != nil {
 		in.UserBefore = b.stage.Parent.EffectiveUser()
@@ -579,11 +579,13 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	} else {
 		stage.Base = ParseImageRef(base)
 	}
-	b.env, b.envOnly, b.envShared = map[string]string{}, map[string]string{}, false
+	b.env, b.envOnly, b.envChain, b.envOnlyChain = map[string]string{}, map[string]string{}, nil, nil
 	if stage.Parent != nil {
 		for k, v := range b.stageEnv[stage.Parent] {
 			b.env[k], b.envOnly[k] = v, v
+			b.envChain = b.envChain.with(k, v)
 		}
+		b.envOnlyChain = b.envChain
 		stage.Workdir = stage.Parent.Workdir
 	}
 	df.Stages = append(df.Stages, stage)
@@ -592,12 +594,6 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 
 func (b *dfBuilder) command(in *Instruction, cmd any) {
 	st := b.stage
-	switch cmd.(type) {
-	case *instructions.ArgCommand, *instructions.EnvCommand:
-		if b.envShared {
-			b.env, b.envShared = maps.Clone(b.env), false
-		}
-	}
 	switch c := cmd.(type) {
 	case *instructions.ArgCommand:
 		for _, kv := range c.Args {
@@ -605,9 +601,11 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 			case kv.Value != nil:
 				v, _ := b.expand(*kv.Value, b.env)
 				b.env[kv.Key] = v
+				b.envChain = b.envChain.with(kv.Key, v)
 			default:
 				if v, ok := b.meta[kv.Key]; ok {
 					b.env[kv.Key] = v
+					b.envChain = b.envChain.with(kv.Key, v)
 				}
 			}
 		}
@@ -615,6 +613,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		for _, kv := range c.Env {
 			v, _ := b.expand(kv.Value, b.env)
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
+			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
 		}
 	case *instructions.UserCommand:
 		u := &User{Raw: c.User, Instr: in, Range: in.ArgsRange()}

@@ -20,6 +20,41 @@ func (e envGetter) Keys() []string {
 	return keys
 }
 
+// envChain is a persistent list of variable assignments, newest first: an
+// instruction keeps the list in effect when it runs without a copy.
+type envChain struct {
+	key, value string
+	next       *envChain
+}
+
+// with returns the list with key set to value.
+func (c *envChain) with(key, value string) *envChain {
+	return &envChain{key: key, value: value, next: c}
+}
+
+// Get returns the newest value of k.
+func (c *envChain) Get(k string) (string, bool) {
+	for ; c != nil; c = c.next {
+		if c.key == k {
+			return c.value, true
+		}
+	}
+	return "", false
+}
+
+// Keys lists the variables set, each once.
+func (c *envChain) Keys() []string {
+	seen := map[string]bool{}
+	var keys []string
+	for ; c != nil; c = c.next {
+		if !seen[c.key] {
+			seen[c.key] = true
+			keys = append(keys, c.key)
+		}
+	}
+	return keys
+}
+
 func cleanPath(p string) string { return path.Clean(p) }
 
 // posixShell reports whether the stage's shell-form instructions run in a

@@ -25,7 +25,7 @@ func (in *Instruction) ExpandWord(w *Word) (string, bool) {
 		return "", false
 	}
 	// A Lex keeps state while it works: one per call.
-	res, err := shell.NewLex('\\').ProcessWordWithMatches(w.Lit, envGetter(in.env))
+	res, err := shell.NewLex('\\').ProcessWordWithMatches(w.Lit, in.env)
 	if err != nil || len(res.Unmatched) > 0 {
 		return "", false
 	}
