@@ -76,7 +76,8 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"description": fmt.Sprintf("Largest file dlint reads: bytes, or a number with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most %s. --max-file-size overrides it.", FormatSize(MaxFileSizeCap)),
 				"anyOf": []any{
 					map[string]any{"type": "integer", "minimum": 1, "maximum": MaxFileSizeCap},
-					map[string]any{"type": "string", "pattern": `^\s*[0-9]+(\.[0-9]+)?\s*([bB]|[kKmM][iI]?[bB])?\s*$`},
+					// A byte count is whole; KB, KiB, MB and MiB may have decimals.
+					map[string]any{"type": "string", "pattern": `^\s*([0-9]+\s*[bB]?|[0-9]+(\.[0-9]+)?\s*[kKmM][iI]?[bB])\s*$`},
 				},
 			},
 			"ignore-paths": withDescription(globs, "Files and directories not to lint, relative to this file; ** matches any number of directories, a pattern without a slash matches at any depth."),

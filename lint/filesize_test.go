@@ -206,7 +206,7 @@ func TestMaxFileSizeSchema(t *testing.T) {
 			t.Errorf("%q: %v", doc, err)
 		}
 	}
-	for _, text := range []string{"0", "4GB", "4k", "-1", "16777217", "true", "[1]"} {
+	for _, text := range []string{"0", "4GB", "4k", "-1", "16777217", "true", "[1]", "'1.5'", "1.5B"} {
 		doc := "max-file-size: " + text + "\n"
 		if err := s.Validate(yamlInstance(t, doc)); err == nil {
 			t.Errorf("%q validates", doc)
