@@ -65,7 +65,8 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // and ".git" it holds, so that looking for configuration needs no stat.
 // Directories are read in parallel (each read is a few system calls, and
 // a monorepo has thousands of directories), then visited in the order
-// filepath.WalkDir would visit them.
+// filepath.WalkDir would visit them. root itself may be a symbolic link to
+// a directory: the user named it.
 func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) error {
 	tree, err := readTree(root)
 	if err != nil {

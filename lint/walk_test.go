@@ -131,3 +131,17 @@ func TestWalkOrderIsWalkDirs(t *testing.T) {
 		t.Errorf("node_modules was read")
 	}
 }
+
+// A directory named on the command line through a symbolic link is linted:
+// the user chose it. Links inside the tree are still not followed.
+func TestWalkFollowsANamedLinkToADirectory(t *testing.T) {
+	target := writeTree(t, map[string]string{"app/Dockerfile": "FROM alpine:3.20\nUSER root\n"})
+	link := filepath.Join(t.TempDir(), "alias")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	res := Run(Options{Paths: []string{link}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	if got := findingFiles(link, res, rules.RootUser); strings.Join(got, " ") != "app/Dockerfile" {
+		t.Errorf("linted %q through the link, want app/Dockerfile (errors %q)", got, fileErrors(link, res))
+	}
+}
