@@ -110,3 +110,25 @@ func TestFixWriteError(t *testing.T) {
 		t.Errorf("the unfixed finding is not reported:\n%s", stdout.String())
 	}
 }
+
+// TestFixReadOnlyFile: a read-only file is not replaced, even by root; the
+// refusal is an error (exit status 2).
+func TestFixReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	writeFiles(t, dir, map[string]string{".git/HEAD": "", "Dockerfile": before})
+	path := filepath.Join(dir, "Dockerfile")
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"--fix", dir}, nil, &stdout, &stderr); code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkFiles(t, dir, map[string]string{"Dockerfile": before})
+	want := "dlint: " + path + ": cannot write the fixes: permission denied\n" +
+		"dlint: nothing fixed\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr:\n got %q\nwant %q", got, want)
+	}
+}

@@ -54,6 +54,9 @@ func WriteFile(path string, data []byte) (err error) {
 	if !info.Mode().IsRegular() {
 		return ErrNotRegular
 	}
+	if err := checkWritable(target, info); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".dlint-fix-*")
 	if err != nil {
 		return bareError(err)
@@ -79,6 +82,21 @@ func WriteFile(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), target)
+}
+
+// checkWritable refuses a file we may not write: the rename needs only
+// write permission on the directory, and would replace a read-only file
+// all the same. A file nobody may write is refused to root too, who may
+// write anything: its mode says it is not to change.
+func checkWritable(path string, info fs.FileInfo) error {
+	if info.Mode().Perm()&0o222 == 0 {
+		return fs.ErrPermission
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0) // no O_TRUNC: opened, not changed
+	if err != nil {
+		return bareError(err)
+	}
+	return f.Close()
 }
 
 // bareError drops the path from an *fs.PathError or *os.LinkError: the

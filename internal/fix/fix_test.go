@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -322,6 +324,24 @@ func TestWriteFileErrors(t *testing.T) {
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Errorf("WriteFile created a missing file: %v", err)
 	}
+}
+
+// TestWriteFileReadOnly: a read-only file is left as it is, even though
+// the directory would let a new file be renamed over it.
+func TestWriteFileReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Dockerfile")
+	if err := os.WriteFile(path, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, []byte("new"))
+	if !errors.Is(err, fs.ErrPermission) || err.Error() != "permission denied" {
+		t.Errorf("WriteFile = %v, want permission denied", err)
+	}
+	if data, err := os.ReadFile(path); err != nil || string(data) != "old" {
+		t.Errorf("the file holds %q, %v", data, err)
+	}
+	assertOnly(t, dir, "Dockerfile")
 }
 
 func TestReadFile(t *testing.T) {
