@@ -38,10 +38,10 @@ func ReadFile(path string, src *parser.Source) ([]byte, error) {
 }
 
 // WriteFile replaces the file at path with data: it writes a temporary file
-// in the same directory, gives it the file's mode and renames it over the
-// file, so that a reader never sees half a file. A symbolic link is
-// followed: its target is replaced, the link kept. Errors do not repeat the
-// path.
+// in the same directory, gives it the file's mode and owner (see keepOwner)
+// and renames it over the file, so that a reader never sees half a file. A
+// symbolic link is followed: its target is replaced, the link kept. Errors
+// do not repeat the path.
 func WriteFile(path string, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -70,6 +70,10 @@ func WriteFile(path string, data []byte) (err error) {
 	}()
 	mode := info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	// Owner first: chown clears the setuid and setgid bits.
+	if err = keepOwner(tmp, info); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(mode); err != nil {
