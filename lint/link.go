@@ -29,22 +29,28 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if spec == nil {
 		spec = c.Cmd()
 	}
-	argv0 := scriptArgv0(spec)
+	script := func(argv0 string) *parser.Script {
+		if local := findCopiedFile(c.Stage, argv0, contextDir); local != "" {
+			return r.scripts.get(local)
+		}
+		return nil
+	}
+	// A script the stage copies to an init's path (`COPY init.sh /init`)
+	// is that script, not s6-overlay's /init.
+	isInit := func(name string) bool { return parser.IsInit(name) && script(name) == nil }
+	argv0 := scriptArgv0(spec, isInit)
 	if argv0 == "" {
 		return
 	}
-	local := findCopiedFile(c.Stage, argv0, contextDir)
-	if local == "" {
-		return
-	}
-	if s := r.scripts.get(local); s != nil {
+	if s := script(argv0); s != nil {
 		c.Script, c.ScriptArgv0 = s, argv0
 	}
 }
 
 // scriptArgv0 returns the program the spec starts, looking through init
-// wrappers (`tini --`) and shells (`sh /entrypoint.sh`, `sh -c "/x.sh …"`).
-func scriptArgv0(spec *parser.ExecSpec) string {
+// wrappers (`tini --`; isInit tells them) and shells (`sh /entrypoint.sh`,
+// `sh -c "/x.sh …"`).
+func scriptArgv0(spec *parser.ExecSpec, isInit func(string) bool) string {
 	if spec == nil {
 		return ""
 	}
@@ -63,7 +69,7 @@ func scriptArgv0(spec *parser.ExecSpec) string {
 	for len(argv) > 0 {
 		name := path.Base(argv[0])
 		switch {
-		case parser.IsInit(argv[0]):
+		case isInit(argv[0]):
 			argv = argv[1:]
 			for len(argv) > 0 && strings.HasPrefix(argv[0], "-") {
 				argv = argv[1:]
@@ -99,9 +105,6 @@ func scriptArgv0(spec *parser.ExecSpec) string {
 	return ""
 }
 
-// pathDirs are where a bare command name is looked up.
-var pathDirs = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
-
 // findCopiedFile maps a path inside the image to the file in the build
 // context that a COPY or ADD of the stage (or a stage it builds on) put
 // there, and returns it when it exists.
@@ -109,21 +112,7 @@ func findCopiedFile(stage *parser.Stage, argv0, contextDir string) string {
 	if strings.ContainsAny(argv0, "$`") {
 		return ""
 	}
-	var candidates []string
-	switch {
-	case strings.HasPrefix(argv0, "/"):
-		candidates = []string{path.Clean(argv0)}
-	case strings.Contains(argv0, "/"):
-		wd := stage.Workdir
-		if wd == "" {
-			wd = "/"
-		}
-		candidates = []string{path.Join(wd, argv0)}
-	default:
-		for _, d := range pathDirs {
-			candidates = append(candidates, path.Join(d, argv0))
-		}
-	}
+	candidates := stage.CommandPaths(argv0)
 	for _, st := range stage.Ancestors() {
 		for i := len(st.Copies) - 1; i >= 0; i-- {
 			cp := st.Copies[i]

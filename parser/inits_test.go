@@ -22,3 +22,40 @@ func TestIsInit(t *testing.T) {
 		}
 	}
 }
+
+func TestStageRunsInit(t *testing.T) {
+	df, err := ParseDockerfile("Dockerfile", []byte(`FROM alpine AS base
+ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini
+COPY vendor/tini-static /usr/local/bin/
+COPY rootfs/ /
+COPY scripts/start.sh /init
+FROM base
+WORKDIR /app
+COPY dumb.sh ./bin/dumb-init
+COPY catatonit.sh /usr/bin
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := df.Final()
+	for name, want := range map[string]bool{
+		"/init":                 false, // the project's start.sh
+		"/tini":                 true,  // downloaded, not from the build context
+		"tini-static":           true,  // copied, but named as the init it is
+		"./bin/dumb-init":       false, // relative to WORKDIR
+		"dumb-init":             true,  // a different file
+		"/usr/bin/catatonit.sh": false, // not an init's name at all
+		"catatonit":             true,
+		"node":                  false,
+	} {
+		if got := st.RunsInit(name); got != want {
+			t.Errorf("RunsInit(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if cp, src := st.CopyTo("/init"); cp == nil || src != "scripts/start.sh" {
+		t.Errorf("CopyTo(/init) = %v, %q; want the COPY of scripts/start.sh", cp, src)
+	}
+	if cp, _ := st.CopyTo("/etc/passwd"); cp != nil {
+		t.Errorf("CopyTo(/etc/passwd) = %v, want nil: rootfs/ is not looked into", cp)
+	}
+}

@@ -126,7 +126,7 @@ func initRunsScript(c *parser.Container) bool {
 	if spec == nil || !spec.Exec {
 		return false
 	}
-	_, _, ok := initWrapper(spec.Argv)
+	_, _, ok := initWrapper(spec.Argv, containerView(c).runsInit)
 	return ok
 }
 
@@ -144,7 +144,7 @@ func scriptIsMain(c *parser.Container) bool {
 	if !spec.Exec {
 		return tailRuns(spec.Script, c.ScriptArgv0)
 	}
-	_, argv, _ := initWrapper(spec.Argv)
+	_, argv, _ := initWrapper(spec.Argv, containerView(c).runsInit)
 	if len(argv) == 0 {
 		return false
 	}

@@ -262,7 +262,7 @@ func (r *pid1Resolver) followArgv(words []argWord, via string) bool {
 		switch {
 		case c != nil && c.Script != nil && name == c.ScriptArgv0:
 			return r.followScript(c.Script, words[1:], "entrypoint script "+shortWord(name))
-		case parser.IsInit(name) || parser.IsSupervisor(name):
+		case r.v.runsInit(name) || parser.IsSupervisor(name):
 			return true
 		case parser.IsShell(name):
 			return r.followShell(words)

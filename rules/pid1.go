@@ -35,7 +35,7 @@ func runViews(pass *Pass) []runView {
 				continue
 			}
 		}
-		out = append(out, runView{container: c, stage: c.Stage, entrypoint: c.Entrypoint(), cmd: c.Cmd(), init: c.InitEnabled()})
+		out = append(out, containerView(c))
 	}
 	df := pass.Dockerfile
 	if df == nil || len(pass.Containers) == 0 {
@@ -54,6 +54,24 @@ func runViews(pass *Pass) []runView {
 		out = append(out, runView{stage: st, entrypoint: st.EffectiveEntrypoint(), cmd: st.EffectiveCmd()})
 	}
 	return out
+}
+
+// runsInit reports whether name, as the view's ENTRYPOINT or CMD starts
+// it, is an init (parser.IsInit), and not the container's own entrypoint
+// script or a file its stage copies there (`COPY init.sh /init`).
+func (v runView) runsInit(name string) bool {
+	if c := v.container; c != nil && c.Script != nil && name == c.ScriptArgv0 {
+		return false
+	}
+	if v.stage != nil {
+		return v.stage.RunsInit(name)
+	}
+	return parser.IsInit(name)
+}
+
+// containerView is the view of c for the helpers that take one.
+func containerView(c *parser.Container) runView {
+	return runView{container: c, stage: c.Stage, entrypoint: c.Entrypoint(), cmd: c.Cmd(), init: c.InitEnabled()}
 }
 
 // isWindowsImage reports whether ref names a Windows base image, whose
@@ -345,10 +363,10 @@ func execFormExample(keyword string, spec *parser.ExecSpec) string {
 }
 
 // initWrapper reports whether argv starts with a small init (tini,
-// dumb-init, s6-overlay's /init: parser.IsInit) and returns the init's
+// dumb-init, s6-overlay's /init), as isInit tells, and returns the init's
 // name and the command it runs.
-func initWrapper(argv []string) (string, []string, bool) {
-	if len(argv) == 0 || !parser.IsInit(argv[0]) {
+func initWrapper(argv []string, isInit func(string) bool) (string, []string, bool) {
+	if len(argv) == 0 || !isInit(argv[0]) {
 		return "", argv, false
 	}
 	rest := argv[1:]

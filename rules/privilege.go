@@ -46,9 +46,9 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 }
 
 // unwrapInit returns the command an init wrapper starts (`tini -- gosu app
-// "$@"` gives `gosu app "$@"`), or cmd itself.
-func unwrapInit(cmd *parser.Command) *parser.Command {
-	if !parser.IsInit(cmd.Name) {
+// "$@"` gives `gosu app "$@"`), or cmd itself; isInit tells inits.
+func unwrapInit(cmd *parser.Command, isInit func(string) bool) *parser.Command {
+	if !isInit(cmd.Name) {
 		return cmd
 	}
 	for i := 0; i < len(cmd.Args); i++ {
@@ -116,11 +116,11 @@ func startsMainProcess(cmd *parser.Command, tail map[*parser.Command]bool) bool 
 // image it keeps, or, when the entrypoint script is not on disk, because
 // the image installs gosu or su-exec for it.
 func dropsPrivileges(c *parser.Container) bool {
-	if c.Script != nil && scriptDropsPrivileges(c.Script) {
+	if c.Script != nil && scriptDropsPrivileges(c.Script, parser.IsInit) {
 		return true
 	}
 	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
-		if spec != nil && spec.Script != nil && scriptDropsPrivileges(spec.Script) {
+		if spec != nil && spec.Script != nil && scriptDropsPrivileges(spec.Script, containerView(c).runsInit) {
 			return true
 		}
 	}
@@ -136,11 +136,11 @@ func dropsPrivileges(c *parser.Container) bool {
 // scriptDropsPrivileges reports whether s starts its main process through
 // gosu, su-exec, setpriv and the like (or su/runuser to a non-root user),
 // directly, behind an init wrapper, or with `set -- gosu app "$@"` followed
-// by `exec "$@"`.
-func scriptDropsPrivileges(s *parser.Script) bool {
+// by `exec "$@"`. isInit tells inits.
+func scriptDropsPrivileges(s *parser.Script, isInit func(string) bool) bool {
 	tail := tailCommands(s)
 	for _, cmd := range s.Commands {
-		inner := unwrapInit(cmd)
+		inner := unwrapInit(cmd, isInit)
 		main := cmd.Exec || startsMainProcess(cmd, tail)
 		if _, ok := privilegeDrop(inner); ok && main {
 			return true
@@ -219,13 +219,18 @@ func entrypointUnseen(c *parser.Container) bool {
 	if spec == nil || spec.Script == nil || len(spec.Script.Commands) == 0 {
 		return false
 	}
-	prog := programOf(unwrapInit(spec.Script.Commands[0]))
+	prog := programOf(unwrapInit(spec.Script.Commands[0], containerView(c).runsInit))
 	if prog == "" {
 		return false
 	}
 	name := path.Base(prog)
 	if strings.HasSuffix(name, ".sh") || strings.Contains(strings.ToLower(name), "entrypoint") {
 		return true
+	}
+	for _, p := range c.Stage.CommandPaths(prog) {
+		if cp, _ := c.Stage.CopyTo(p); cp != nil {
+			return true // `COPY init.sh /init`
+		}
 	}
 	for _, st := range c.Stage.Ancestors() {
 		for _, cp := range st.Copies {

@@ -51,7 +51,7 @@ func checkShellFormCmdWithEntrypoint(pass *Pass) {
 		}
 		shell := shellCommandLine(cmd)
 		what := "receives `" + shell + "` and the command line as its arguments instead of the program and its flags"
-		if _, rest, ok := initWrapper(ep.Argv); ok && len(rest) == 0 {
+		if _, rest, ok := initWrapper(ep.Argv, v.runsInit); ok && len(rest) == 0 {
 			what = "starts `" + shell + " '…'` as its child, so the shell, not the program, receives the signals it forwards"
 		}
 		msg := fmt.Sprintf("shell-form CMD is passed to ENTRYPOINT %s, which %s; write CMD in exec form: %s",

@@ -152,7 +152,7 @@ func findPID1Shell(v runView) *pid1Shell {
 		}
 		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range}
 	}
-	initName, argv, _ := initWrapper(spec.Argv)
+	initName, argv, _ := initWrapper(spec.Argv, v.runsInit)
 	offset := len(spec.Argv) - len(argv) // words the init takes
 	full := append([]string{}, argv...)
 	if isEP && cmd != nil && cmd.Exec {
@@ -194,7 +194,7 @@ func argvExample(argv []string) string {
 	shown := argv
 	if i := parser.ShellCScript(argv); i > 0 {
 		shown = argv[:i]
-	} else if _, rest, ok := initWrapper(argv); ok {
+	} else if _, rest, ok := initWrapper(argv, parser.IsInit); ok {
 		if j := parser.ShellCScript(rest); j > 0 {
 			shown = argv[:len(argv)-len(rest)+j]
 		}

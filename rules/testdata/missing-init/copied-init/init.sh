@@ -1,0 +1,4 @@
+#!/bin/sh
+# want: missing-init
+cron &
+exec "$@"
