@@ -29,7 +29,7 @@ type fixer struct {
 	fixed       int             // problems fixed
 	files       map[string]bool // files written, by path
 	warned      map[string]bool // files already warned about
-	unwritable  map[string]bool // files whose write failed: left alone
+	unwritable  map[string]bool // files not written (a write failed, or found the file changed): left alone
 	writeFailed bool
 }
 
@@ -118,7 +118,14 @@ func (fx *fixer) pass(res *lint.Result) bool {
 	sort.Strings(paths)
 	wrote := false
 	for _, path := range paths {
-		if err := writeFixedFile(path, applied.Files[path]); err != nil {
+		err := writeFixedFile(path, files[path].Data, applied.Files[path])
+		switch {
+		case errors.Is(err, fix.ErrChanged):
+			// Being edited: leave it to its editor for the rest of the run.
+			fx.warn(path, "changed since dlint read it; not fixed")
+			fx.unwritable[path] = true
+			continue
+		case err != nil:
 			fmt.Fprintf(fx.stderr, "dlint: %s: cannot write the fixes: %v\n", path, err)
 			fx.unwritable[path], fx.writeFailed = true, true
 			continue

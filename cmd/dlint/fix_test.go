@@ -87,13 +87,13 @@ func TestFixWriteError(t *testing.T) {
 	const after = "FROM alpine:3.20\nUSER 10001:10001\nCMD [\"/app\", \"--listen\", \":8080\"]\n"
 	writeFiles(t, dir, map[string]string{".git/HEAD": "", "a/Dockerfile": before, "b/Dockerfile": before})
 	failing := filepath.Join(dir, "a", "Dockerfile")
-	defer func(w func(string, []byte) error) { writeFixedFile = w }(writeFixedFile)
+	defer func(w func(string, []byte, []byte) error) { writeFixedFile = w }(writeFixedFile)
 	real := writeFixedFile
-	writeFixedFile = func(path string, data []byte) error {
+	writeFixedFile = func(path string, read, data []byte) error {
 		if path == failing {
 			return errors.New("no space left on device")
 		}
-		return real(path, data)
+		return real(path, read, data)
 	}
 
 	var stdout, stderr bytes.Buffer
@@ -127,6 +127,36 @@ func TestFixReadOnlyFile(t *testing.T) {
 	}
 	checkFiles(t, dir, map[string]string{"Dockerfile": before})
 	want := "dlint: " + path + ": cannot write the fixes: permission denied\n" +
+		"dlint: nothing fixed\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestFixConcurrentEdit: a file edited between dlint's reading it and
+// writing the fixes keeps the edit, with a warning, and is not counted as
+// fixed.
+func TestFixConcurrentEdit(t *testing.T) {
+	dir := t.TempDir()
+	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	const edited = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :9090\n"
+	writeFiles(t, dir, map[string]string{".git/HEAD": "", "Dockerfile": before})
+	path := filepath.Join(dir, "Dockerfile")
+	defer func(w func(string, []byte, []byte) error) { writeFixedFile = w }(writeFixedFile)
+	real := writeFixedFile
+	writeFixedFile = func(path string, read, data []byte) error {
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return real(path, read, data)
+	}
+
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"--fix", dir}, nil, &stdout, &stderr); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	checkFiles(t, dir, map[string]string{"Dockerfile": edited})
+	want := "dlint: " + path + ": changed since dlint read it; not fixed\n" +
 		"dlint: nothing fixed\n"
 	if got := stderr.String(); got != want {
 		t.Errorf("stderr:\n got %q\nwant %q", got, want)

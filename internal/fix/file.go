@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -37,12 +38,20 @@ func ReadFile(path string, src *parser.Source) ([]byte, error) {
 	return data, nil
 }
 
-// WriteFile replaces the file at path with data: it writes a temporary file
-// in the same directory, gives it the file's mode and owner (see keepOwner)
-// and renames it over the file, so that a reader never sees half a file. A
-// symbolic link is followed: its target is replaced, the link kept. Errors
-// do not repeat the path.
-func WriteFile(path string, data []byte) (err error) {
+// ErrChanged is returned by WriteFile for a file that no longer holds the
+// bytes the fixes were made from: someone edited it meanwhile.
+var ErrChanged = errors.New("changed since dlint read it")
+
+// WriteFile replaces the file at path, which held read when the fixes were
+// made, with data: it writes a temporary file in the same directory, gives
+// it the file's mode and owner (see keepOwner), checks that the file still
+// holds read (ErrChanged otherwise: a concurrent edit is kept, not lost;
+// only the time of the rename itself is left open) and renames it over the
+// file, so that a reader never sees half a file. A symbolic link is
+// followed: its target is replaced, the link kept. A file with other hard
+// links gets a new inode of its own: its other names keep the old bytes.
+// Errors do not repeat the path.
+func WriteFile(path string, read, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return bareError(err)
@@ -85,7 +94,27 @@ func WriteFile(path string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
+	if err = checkUnchanged(target, read); err != nil {
+		return err
+	}
 	return os.Rename(tmp.Name(), target)
+}
+
+// checkUnchanged returns ErrChanged unless the file at path holds read.
+func checkUnchanged(path string, read []byte) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() //nolint:errcheck // read only
+	now, err := io.ReadAll(io.LimitReader(f, int64(len(read))+1))
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(now, read) {
+		return ErrChanged
+	}
+	return nil
 }
 
 // checkWritable refuses a file we may not write: the rename needs only

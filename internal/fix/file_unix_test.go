@@ -29,7 +29,7 @@ func TestWriteFileKeepsOwner(t *testing.T) {
 	if err := os.Chmod(path, mode); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("new")); err != nil {
+	if err := WriteFile(path, []byte("old"), []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	info, err := os.Stat(path)

@@ -267,7 +267,7 @@ func TestWriteFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("new")); err != nil {
+	if err := WriteFile(path, []byte("old"), []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -299,7 +299,7 @@ func TestWriteFileThroughSymlink(t *testing.T) {
 	if err := os.Symlink(filepath.Join("..", "real", "Dockerfile.base"), link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := WriteFile(link, []byte("new")); err != nil {
+	if err := WriteFile(link, []byte("old"), []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
@@ -314,11 +314,11 @@ func TestWriteFileThroughSymlink(t *testing.T) {
 
 func TestWriteFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteFile(dir, []byte("x")); err != ErrNotRegular {
+	if err := WriteFile(dir, nil, []byte("x")); err != ErrNotRegular {
 		t.Errorf("a directory: %v, want %v", err, ErrNotRegular)
 	}
 	missing := filepath.Join(dir, "missing")
-	if err := WriteFile(missing, []byte("x")); err == nil || !os.IsNotExist(err) {
+	if err := WriteFile(missing, nil, []byte("x")); err == nil || !os.IsNotExist(err) {
 		t.Errorf("a missing file: %v", err)
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
@@ -334,7 +334,7 @@ func TestWriteFileReadOnly(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o444); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteFile(path, []byte("new"))
+	err := WriteFile(path, []byte("old"), []byte("new"))
 	if !errors.Is(err, fs.ErrPermission) || err.Error() != "permission denied" {
 		t.Errorf("WriteFile = %v, want permission denied", err)
 	}
@@ -342,6 +342,24 @@ func TestWriteFileReadOnly(t *testing.T) {
 		t.Errorf("the file holds %q, %v", data, err)
 	}
 	assertOnly(t, dir, "Dockerfile")
+}
+
+// TestWriteFileChanged: a file edited after dlint read it keeps the edit.
+func TestWriteFileChanged(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Dockerfile")
+	for _, now := range []string{"edited", "old and more", "ol"} {
+		if err := os.WriteFile(path, []byte(now), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFile(path, []byte("old"), []byte("new")); err != ErrChanged {
+			t.Errorf("%q: WriteFile = %v, want %v", now, err, ErrChanged)
+		}
+		if data, err := os.ReadFile(path); err != nil || string(data) != now {
+			t.Errorf("%q: the file holds %q, %v", now, data, err)
+		}
+		assertOnly(t, dir, "Dockerfile")
+	}
 }
 
 func TestReadFile(t *testing.T) {
