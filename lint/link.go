@@ -69,11 +69,8 @@ func scriptArgv0(spec *parser.ExecSpec, isInit func(string) bool) string {
 	for len(argv) > 0 {
 		name := path.Base(argv[0])
 		switch {
-		case isInit(argv[0]):
-			argv = argv[1:]
-			for len(argv) > 0 && strings.HasPrefix(argv[0], "-") {
-				argv = argv[1:]
-			}
+		case isInit(argv[0]) && parser.InitChild(argv) > 0:
+			argv = argv[parser.InitChild(argv):]
 			continue
 		case parser.IsShell(name):
 			if i := parser.ShellCScript(argv); i > 0 {

@@ -37,6 +37,69 @@ func IsInit(name string) bool {
 	return false
 }
 
+// initOptions are the options of an init that take a value: short ones
+// as getopt letters, long ones by name.
+type initOptions struct {
+	short string
+	long  map[string]bool
+}
+
+// initValueOptions by init: tini's -p SIGNAL, -e EXIT_CODE and -R A|F;
+// dumb-init's -r/--rewrite s:r. catatonit's and my_init's options are
+// all flags.
+func initValueOptions(name string) initOptions {
+	switch {
+	case name == "tini" || name == "docker-init" || strings.HasPrefix(name, "tini-"):
+		return initOptions{short: "peR"}
+	case name == "dumb-init" || strings.HasPrefix(name, "dumb-init_"):
+		return initOptions{short: "r", long: map[string]bool{"rewrite": true}}
+	}
+	return initOptions{}
+}
+
+// InitChild returns the index in argv of the program that the init
+// argv[0] runs as its child, past the init's options and a `--`: 3 for
+// `tini -p SIGTERM -- app`, 1 for `/init app` (s6-overlay passes every
+// argument on). It is len(argv) when the init is given no program, and 0
+// when argv[0] is not an init.
+func InitChild(argv []string) int {
+	if len(argv) == 0 || !IsInit(argv[0]) {
+		return 0
+	}
+	if initPaths[path.Clean(argv[0])] {
+		return 1
+	}
+	opts := initValueOptions(path.Base(argv[0]))
+	i := 1
+	for i < len(argv) {
+		a := argv[i]
+		switch {
+		case a == "--":
+			return i + 1
+		case a == "-" || !strings.HasPrefix(a, "-"):
+			return i
+		case strings.HasPrefix(a, "--"):
+			name, _, inline := strings.Cut(a[2:], "=")
+			i++
+			if opts.long[name] && !inline {
+				i++ // --rewrite 15:3
+			}
+		default:
+			// A getopt cluster: -sg, -pSIGTERM, -gp SIGTERM.
+			i++
+			for j := 1; j < len(a); j++ {
+				if strings.IndexByte(opts.short, a[j]) >= 0 {
+					if j == len(a)-1 {
+						i++ // the value is the next word
+					}
+					break
+				}
+			}
+		}
+	}
+	return len(argv)
+}
+
 // RunsInit reports whether name, as the stage's ENTRYPOINT or CMD starts
 // it, is an init (IsInit). It is not when the stage copies a file of its
 // build context there under another name (`COPY init.sh /init`): that is

@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsInit(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -57,5 +60,42 @@ COPY catatonit.sh /usr/bin
 	}
 	if cp, _ := st.CopyTo("/etc/passwd"); cp != nil {
 		t.Errorf("CopyTo(/etc/passwd) = %v, want nil: rootfs/ is not looked into", cp)
+	}
+}
+
+func TestInitChild(t *testing.T) {
+	for _, tt := range []struct {
+		argv string
+		want int
+	}{
+		{"tini -- app", 2},
+		{"tini app --flag", 1},
+		{"tini -p SIGTERM -- /entrypoint.sh", 4},
+		{"tini -p SIGTERM /entrypoint.sh", 3},
+		{"tini -pSIGTERM -g -- app", 4},
+		{"tini -gp SIGKILL app", 3},
+		{"tini -e 143 -e 130 -s app", 6},
+		{"tini -vvv -- app", 3},
+		{"/sbin/tini -R A -- app", 4},
+		{"/docker-init -- app", 2},
+		{"tini-static-amd64 -s -- app", 3},
+		{"tini --", 2},
+		{"tini -p", 2},
+		{"dumb-init app", 1},
+		{"dumb-init -c --rewrite 15:3 app", 4},
+		{"dumb-init --rewrite=15:3 -- app -v", 3},
+		{"dumb-init -r 15:3 -v app", 4},
+		{"dumb-init_1.2.5_x86_64 --single-child app", 2},
+		{"catatonit -g -- app", 3},
+		{"catatonit -P", 2},
+		{"/sbin/my_init --quiet -- app", 3},
+		{"/init -x app", 1}, // s6-overlay passes everything on
+		{"node server.js", 0},
+		{"", 0},
+	} {
+		argv := strings.Fields(tt.argv)
+		if got := InitChild(argv); got != tt.want {
+			t.Errorf("InitChild(%q) = %d, want %d", tt.argv, got, tt.want)
+		}
 	}
 }

@@ -455,30 +455,21 @@ func nameWord(cmd *parser.Command) *parser.Word {
 }
 
 // unwrapExecWrapper returns the command that a wrapper which execs its
-// program runs: `gosu app node …`, `su-exec app:app …`, `setpriv --reuid …`,
-// `chpst -u app …`, `s6-setuidgid app …`, `env VAR=1 …`.
+// program runs: a privilege-drop tool (`gosu app node …`, `setpriv
+// --reuid …`: dropToolChild), or `env VAR=1 …`.
 func unwrapExecWrapper(words []argWord) ([]argWord, bool) {
 	if len(words) == 0 {
 		return nil, false
 	}
+	lits := make([]string, len(words))
+	for i, w := range words {
+		lits[i] = w.Lit
+	}
+	if i := dropToolChild(lits); i > 0 {
+		return words[i:], true
+	}
 	rest := words[1:]
 	switch path.Base(words[0].Lit) {
-	case "gosu", "su-exec", "s6-setuidgid", "setuidgid":
-		if len(rest) < 2 {
-			return nil, false
-		}
-		return rest[1:], true
-	case "setpriv":
-		return skipOptions(rest, setprivValueOptions), true
-	case "chpst":
-		for len(rest) > 0 && strings.HasPrefix(rest[0].Lit, "-") && rest[0].Lit != "-" {
-			flag := rest[0].Lit
-			rest = rest[1:]
-			if len(flag) == 2 && strings.ContainsRune("uUbe/CnlLmdopfcrt", rune(flag[1])) && len(rest) > 0 {
-				rest = rest[1:]
-			}
-		}
-		return rest, true
 	case "env":
 		for len(rest) > 0 {
 			a := rest[0].Lit
@@ -502,28 +493,6 @@ func unwrapExecWrapper(words []argWord) ([]argWord, bool) {
 		return rest, true
 	}
 	return nil, false
-}
-
-// setprivValueOptions take a value as the next word unless written with "=".
-var setprivValueOptions = map[string]bool{
-	"--reuid": true, "--regid": true, "--ruid": true, "--euid": true, "--rgid": true, "--egid": true,
-	"--groups": true, "--inh-caps": true, "--ambient-caps": true, "--bounding-set": true,
-	"--securebits": true, "--pdeathsig": true, "--selinux-label": true, "--apparmor-profile": true,
-	"--landlock-access": true, "--landlock-rule": true,
-}
-
-func skipOptions(rest []argWord, valued map[string]bool) []argWord {
-	for len(rest) > 0 && strings.HasPrefix(rest[0].Lit, "-") {
-		flag := rest[0].Lit
-		rest = rest[1:]
-		if flag == "--" {
-			break
-		}
-		if valued[flag] && len(rest) > 0 {
-			rest = rest[1:]
-		}
-	}
-	return rest
 }
 
 // initEntrypointImages run an init as their ENTRYPOINT, which a Dockerfile

@@ -366,22 +366,10 @@ func execFormExample(keyword string, spec *parser.ExecSpec) string {
 // dumb-init, s6-overlay's /init), as isInit tells, and returns the init's
 // name and the command it runs.
 func initWrapper(argv []string, isInit func(string) bool) (string, []string, bool) {
-	if len(argv) == 0 || !isInit(argv[0]) {
+	if len(argv) == 0 || !isInit(argv[0]) || parser.InitChild(argv) == 0 {
 		return "", argv, false
 	}
-	rest := argv[1:]
-	for len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
-		flag := rest[0]
-		rest = rest[1:]
-		if flag == "--" {
-			break
-		}
-		// tini -p SIGNAL, -e CODE; dumb-init -r s:r
-		if (flag == "-p" || flag == "-e" || flag == "-r" || flag == "--rewrite") && len(rest) > 0 {
-			rest = rest[1:]
-		}
-	}
-	return path.Base(argv[0]), rest, true
+	return path.Base(argv[0]), argv[parser.InitChild(argv):], true
 }
 
 // specWords returns the words of an exec-form spec with their positions,

@@ -8,10 +8,59 @@ import (
 )
 
 // dropTools switch to another user and exec the rest of their arguments
-// without a shell in between.
+// without a shell in between; dropToolChild finds that program.
 var dropTools = map[string]bool{
 	"gosu": true, "su-exec": true, "setpriv": true, "s6-setuidgid": true, "chpst": true, "setuidgid": true,
 }
+
+// dropToolChild returns the index in argv of the program that the
+// privilege-drop tool argv[0] execs: 2 for `gosu app node`, 3 for `setpriv
+// --reuid app node`; 0 when argv[0] is no such tool or names no program.
+func dropToolChild(argv []string) int {
+	if len(argv) == 0 || !dropTools[path.Base(argv[0])] {
+		return 0
+	}
+	i := 1
+	switch path.Base(argv[0]) {
+	case "setpriv":
+		for i < len(argv) && strings.HasPrefix(argv[i], "-") {
+			flag := argv[i]
+			i++
+			if flag == "--" {
+				break
+			}
+			if setprivValueOptions[flag] {
+				i++ // --reuid app; --reuid=app is one word
+			}
+		}
+	case "chpst":
+		for i < len(argv) && strings.HasPrefix(argv[i], "-") && argv[i] != "-" {
+			flag := argv[i]
+			i++
+			if len(flag) == 2 && strings.ContainsRune(chpstValueOptions, rune(flag[1])) {
+				i++ // -u app; -uapp is one word
+			}
+		}
+	default: // gosu, su-exec, s6-setuidgid, setuidgid: USER PROGRAM
+		i = 2
+	}
+	if i >= len(argv) {
+		return 0
+	}
+	return i
+}
+
+// setprivValueOptions take a value as the next word unless written with "=".
+var setprivValueOptions = map[string]bool{
+	"--reuid": true, "--regid": true, "--ruid": true, "--euid": true, "--rgid": true, "--egid": true,
+	"--groups": true, "--inh-caps": true, "--ambient-caps": true, "--bounding-set": true,
+	"--securebits": true, "--pdeathsig": true, "--selinux-label": true, "--apparmor-profile": true,
+	"--landlock-access": true, "--landlock-rule": true,
+}
+
+// chpstValueOptions are chpst's options that take a value (-u user, -e dir,
+// -/ root, -n inc, the limits).
+const chpstValueOptions = "uUbe/CnlLmdopfcrt"
 
 // privilegeDrop reports whether cmd runs a program as another user with a
 // tool that execs it directly, and names the tool.
@@ -51,29 +100,16 @@ func unwrapInit(cmd *parser.Command, isInit func(string) bool) *parser.Command {
 	if !isInit(cmd.Name) {
 		return cmd
 	}
-	for i := 0; i < len(cmd.Args); i++ {
-		a := cmd.Args[i].Lit
-		switch {
-		case a == "--":
-			i++
-		case strings.HasPrefix(a, "-"):
-			// tini -p SIGNAL, -e CODE; dumb-init -r/--rewrite s:r
-			if a == "-p" || a == "-e" || a == "-r" || a == "--rewrite" {
-				i++
-			}
-			continue
-		}
-		if i >= len(cmd.Args) {
-			break
-		}
-		inner := *cmd
-		inner.Name = cmd.Args[i].Lit
-		inner.NameRange = cmd.Args[i].Range
-		inner.NameWord = cmd.Args[i]
-		inner.Args = cmd.Args[i+1:]
-		return &inner
+	i := parser.InitChild(append([]string{cmd.Name}, cmd.ArgValues()...)) - 1 // index in Args
+	if i < 0 || i >= len(cmd.Args) {
+		return cmd
 	}
-	return cmd
+	inner := *cmd
+	inner.Name = cmd.Args[i].Lit
+	inner.NameRange = cmd.Args[i].Range
+	inner.NameWord = cmd.Args[i]
+	inner.Args = cmd.Args[i+1:]
+	return &inner
 }
 
 // tailCommands returns the commands in tail position of s, and of the

@@ -1,0 +1,4 @@
+#!/bin/sh
+chown -R app /data
+# want: entrypoint-script-missing-exec
+"$@"

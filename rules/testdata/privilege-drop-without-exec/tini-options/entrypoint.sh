@@ -1,0 +1,4 @@
+#!/bin/sh
+chown -R app /data
+# want: privilege-drop-without-exec
+gosu app "$@"
