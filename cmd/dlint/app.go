@@ -157,11 +157,11 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	case fixStdinOnly(opts):
 		// The fixed text takes standard output; the report goes to
 		// standard error (or --output).
-		var text []byte
+		var text io.Reader
 		if res, text, stdinFixed, err = fixStdin(opts, f.unsafeFixes, stdin); err != nil {
 			return err
 		}
-		if _, err := stdout.Write(text); err != nil {
+		if _, err := io.Copy(stdout, text); err != nil {
 			return fmt.Errorf("writing the fixed text: %w", err)
 		}
 		out = stderr

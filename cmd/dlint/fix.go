@@ -211,11 +211,12 @@ func plural(n int, word string) string {
 }
 
 // fixStdin lints standard input and applies its fixes in memory until none
-// applies. It returns the result of the last lint, the fixed text (the
-// input itself when nothing applied or it could not be linted), and the
-// number of problems fixed. Fixes that edit other files are left out:
+// applies. It returns the result of the last lint, the fixed text, and the
+// number of problems fixed. When nothing applied or the input could not be
+// linted (too large, say), the text is the input itself, in full: what was
+// read, then the rest of stdin. Fixes that edit other files are left out:
 // nothing is written to disk.
-func fixStdin(opts lint.Options, unsafe bool, stdin io.Reader) (*lint.Result, []byte, int, error) {
+func fixStdin(opts lint.Options, unsafe bool, stdin io.Reader) (*lint.Result, io.Reader, int, error) {
 	var data []byte
 	if stdin != nil {
 		var err error
@@ -236,7 +237,7 @@ func fixStdin(opts lint.Options, unsafe bool, stdin io.Reader) (*lint.Result, []
 		return lint.Run(opts)
 	}
 	res, fixed := lintText(), 0
-	for pass := 0; pass < maxFixPasses; pass++ {
+	for pass := 0; pass < maxFixPasses && len(data) <= lint.MaxFileSizeCap; pass++ {
 		src := res.Sources[name]
 		if src == nil {
 			break
@@ -249,5 +250,19 @@ func fixStdin(opts lint.Options, unsafe bool, stdin io.Reader) (*lint.Result, []
 		data, fixed = text, fixed+len(applied.Fixed)
 		res = lintText()
 	}
-	return res, data, fixed, nil
+	if fixed == 0 && stdin != nil {
+		return res, io.MultiReader(bytes.NewReader(data), stdinRest{stdin}), 0, nil
+	}
+	return res, bytes.NewReader(data), fixed, nil
+}
+
+// stdinRest is the part of standard input fixStdin did not read.
+type stdinRest struct{ r io.Reader }
+
+func (s stdinRest) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("cannot read standard input: %w", err)
+	}
+	return n, err
 }

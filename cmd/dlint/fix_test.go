@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dlint-dev/dlint/lint"
 )
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -160,5 +163,55 @@ func TestFixConcurrentEdit(t *testing.T) {
 		"dlint: nothing fixed\n"
 	if got := stderr.String(); got != want {
 		t.Errorf("stderr:\n got %q\nwant %q", got, want)
+	}
+}
+
+// linesReader yields a Dockerfile of size bytes: a FROM line, then comment
+// lines, the last one cut short.
+type linesReader struct {
+	size, at int64
+}
+
+func (r *linesReader) Read(p []byte) (int, error) {
+	const first, line = "FROM alpine:3.20\n", "# a comment to make the file large\n"
+	if r.at >= r.size {
+		return 0, io.EOF
+	}
+	if left := r.size - r.at; int64(len(p)) > left {
+		p = p[:left]
+	}
+	n := 0
+	for n < len(p) {
+		var from string
+		if r.at < int64(len(first)) {
+			from = first[r.at:]
+		} else {
+			from = line[(r.at-int64(len(first)))%int64(len(line)):]
+		}
+		c := copy(p[n:], from)
+		n += c
+		r.at += int64(c)
+	}
+	return n, nil
+}
+
+// TestFixStdinTooLarge: standard input past the size cap cannot be linted;
+// it is written back whole, not cut at the cap, so that
+// `dlint --fix - < f | sponge f` loses nothing.
+func TestFixStdinTooLarge(t *testing.T) {
+	size := int64(lint.MaxFileSizeCap) + 1<<20 + 123
+	want, err := io.ReadAll(&linesReader{size: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"--fix", "-"}, &linesReader{size: size}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit status %d, want 2\n%s", code, stderr.String())
+	}
+	if got := stdout.Bytes(); !bytes.Equal(got, want) {
+		t.Errorf("standard output holds %d bytes, want the %d of the input", len(got), len(want))
+	}
+	if !strings.Contains(stderr.String(), "<stdin>: cannot read: input is larger than") {
+		t.Errorf("stderr does not say the input is too large:\n%s", stderr.String())
 	}
 }
