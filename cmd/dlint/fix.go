@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/dlint-dev/dlint/internal/fix"
 	"github.com/dlint-dev/dlint/lint"
@@ -82,9 +83,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 			data, err := fix.ReadFile(path, src)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				// A dockerfile_inline that is not laid out in its compose
-				// file has a name of its own, but no file.
-				fx.warn(path, "not fixed: no such file on disk")
+				fx.warn(path, "not fixed: "+missingFileWhy(path))
 				continue
 			case err != nil:
 				fx.warn(path, "not fixed: "+err.Error())
@@ -148,6 +147,19 @@ func (fx *fixer) allWritten(fd rules.Finding) bool {
 		}
 	}
 	return true
+}
+
+// missingFileWhy says why the file at path, which dlint linted, is not on
+// disk. A dockerfile_inline that is not a literal block in its compose file
+// has a name of its own (compose.yaml#services.NAME.build.dockerfile_inline)
+// but no file: its text is a YAML string, which --fix does not rewrite.
+func missingFileWhy(path string) string {
+	compose, key, ok := strings.Cut(path, "#services.")
+	if !ok || !strings.HasSuffix(key, ".build.dockerfile_inline") {
+		return "no such file on disk"
+	}
+	return "this Dockerfile is a dockerfile_inline string in " + compose + ", not a file; make the fix there by hand, " +
+		"or write the string as a literal block (`dockerfile_inline: |`) so that --fix can edit it"
 }
 
 func (fx *fixer) warn(path, msg string) {

@@ -215,3 +215,24 @@ func TestFixStdinTooLarge(t *testing.T) {
 		t.Errorf("stderr does not say the input is too large:\n%s", stderr.String())
 	}
 }
+
+// TestFixInlineDockerfileString: a dockerfile_inline written as a quoted
+// string has no file to fix; the warning says where to make the fix.
+func TestFixInlineDockerfileString(t *testing.T) {
+	dir := t.TempDir()
+	compose := "services:\n  app:\n    build:\n      context: .\n" +
+		`      dockerfile_inline: "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"` + "\n"
+	writeFiles(t, dir, map[string]string{".git/HEAD": "", "compose.yaml": compose})
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"--fix", dir}, nil, &stdout, &stderr); code != 1 {
+		t.Errorf("exit status %d, want 1\n%s", code, stderr.String())
+	}
+	checkFiles(t, dir, map[string]string{"compose.yaml": compose})
+	path := filepath.Join(dir, "compose.yaml")
+	want := "dlint: " + path + "#services.app.build.dockerfile_inline: not fixed: this Dockerfile is a dockerfile_inline string in " +
+		path + ", not a file; make the fix there by hand, or write the string as a literal block (`dockerfile_inline: |`) so that --fix can edit it\n" +
+		"dlint: nothing fixed\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr:\n got %q\nwant %q", got, want)
+	}
+}
