@@ -301,3 +301,11 @@ func TestDocHelpers(t *testing.T) {
 		t.Errorf("markdownToText:\n%s", text)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 files", 1: "1 file", 2: "2 files"} {
+		if got := Plural(n, "file"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -102,9 +102,9 @@ func writeSnippet(w io.Writer, p palette, in *Input, f rules.Finding) {
 func summary(in *Input, counts map[rules.Severity]int, files int) string {
 	total := len(in.Findings)
 	if total == 0 {
-		s := fmt.Sprintf("no problems found in %s", plural(in.Files, "file"))
+		s := fmt.Sprintf("no problems found in %s", Plural(in.Files, "file"))
 		if len(in.Errors) > 0 {
-			s += fmt.Sprintf("; %s could not be read or parsed", plural(len(in.Errors), "file"))
+			s += fmt.Sprintf("; %s could not be read or parsed", Plural(len(in.Errors), "file"))
 		}
 		return s
 	}
@@ -116,19 +116,21 @@ func summary(in *Input, counts map[rules.Severity]int, files int) string {
 				parts = append(parts, fmt.Sprintf("%d %s", n, name))
 				continue
 			}
-			parts = append(parts, plural(n, name))
+			parts = append(parts, Plural(n, name))
 		}
 	}
-	out := fmt.Sprintf("%s (%s) in %s", plural(total, "problem"), strings.Join(parts, ", "), plural(files, "file"))
+	out := fmt.Sprintf("%s (%s) in %s", Plural(total, "problem"), strings.Join(parts, ", "), Plural(files, "file"))
 	if len(in.Errors) > 0 {
-		out += fmt.Sprintf("; %s could not be read or parsed", plural(len(in.Errors), "file"))
+		out += fmt.Sprintf("; %s could not be read or parsed", Plural(len(in.Errors), "file"))
 	}
 	return out
 }
 
-func plural(n int, word string) string {
+// Plural counts n of word, a noun whose plural takes an s: "1 file",
+// "2 files". The summary of --fix uses it too.
+func Plural(n int, word string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
+		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dlint-dev/dlint/internal/fix"
 	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/report"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -171,7 +172,7 @@ func (fx *fixer) warn(path, msg string) {
 
 // summary is the line --fix ends with; res is what remains.
 func (fx *fixer) summary(res *lint.Result) string {
-	return fixSummary(fx.fixed, plural(len(fx.files), "file"), unsafeLeft(res, fx.unsafe))
+	return fixSummary(fx.fixed, report.Plural(len(fx.files), "file"), unsafeLeft(res, fx.unsafe))
 }
 
 // fixSummary is the line --fix ends with: fixed problems in where, and
@@ -179,7 +180,7 @@ func (fx *fixer) summary(res *lint.Result) string {
 func fixSummary(fixed int, where string, unsafeLeft int) string {
 	line := "dlint: nothing fixed"
 	if fixed > 0 {
-		line = fmt.Sprintf("dlint: fixed %s in %s", plural(fixed, "problem"), where)
+		line = fmt.Sprintf("dlint: fixed %s in %s", report.Plural(fixed, "problem"), where)
 	}
 	if unsafeLeft > 0 {
 		more := "1 more fix"
@@ -213,13 +214,6 @@ func unsafeLeft(res *lint.Result, unsafe bool) int {
 		}
 	}
 	return n
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // fixStdin lints standard input and applies its fixes in memory until none
