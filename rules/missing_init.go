@@ -46,7 +46,17 @@ a program) to what ends up as PID 1, and reports three cases:
 Nothing is reported when an init is in place: ` + "`init: true`" + ` (also through
 extends or an override file), or tini, dumb-init, catatonit, ` + "`/docker-init`" + `,
 s6-overlay's ` + "`/init`" + `, phusion's ` + "`my_init`" + `, supervisord, runit or s6-svscan in
-the chain, or an image whose ENTRYPOINT is one (jupyter, jenkins, linuxserver).
+the chain. A script the Dockerfile copies to ` + "`/init`" + ` is that script, not s6-overlay.
+
+When neither the Dockerfile nor compose sets an ENTRYPOINT, the image's
+applies. dlint knows those of the Docker Official Images (` + "`node:22`" + `, python…:
+none, or a docker-entrypoint.sh that ends in ` + "`exec \"$@\"`" + `, so the command is
+PID 1; couchdb, elasticsearch, kibana, neo4j, mongo-express and a few others
+run tini, which silences the rule) and of jupyter, jenkins and linuxserver
+(an init). Any other image (` + "`image: ghcr.io/acme/app:1`" + `, ` + "`FROM` a private base" + `)
+may set an init as its ENTRYPOINT, which dlint cannot see, so there the
+finding is only information.
+
 Other programs as PID 1 (Python, Java, Go binaries, nginx, postgres…) are not
 reported: most handle SIGTERM themselves, and dlint cannot tell which do not.
 A Dockerfile that a compose service builds is judged by the service, and
@@ -93,17 +103,27 @@ background command in the script).`,
 
 func checkMissingInit(pass *Pass) {
 	for _, v := range runViews(pass) {
-		if v.init || inheritsInit(v) || v.container != nil && v.container.Stage == nil && isWindowsImage(serviceImage(v.container)) {
+		if v.init || v.container != nil && v.container.Stage == nil && isWindowsImage(serviceImage(v.container)) {
+			continue
+		}
+		ep, image := inheritedEntrypoint(v)
+		if ep == initEntrypoint {
 			continue
 		}
 		r := newPID1Resolver(v)
 		r.resolve()
 		reported := map[parser.Range]bool{}
 		report := func(f Finding) {
-			if !reported[f.Range] {
-				reported[f.Range] = true
-				pass.ReportFinding(f)
+			if reported[f.Range] {
+				return
 			}
+			reported[f.Range] = true
+			if ep == unseenEntrypoint {
+				// The image may run an init as its ENTRYPOINT.
+				f.Severity = Info
+				f.Message += fmt.Sprintf(" (unless the ENTRYPOINT of %s, which dlint cannot see, runs an init)", imageName(image))
+			}
+			pass.ReportFinding(f)
 		}
 		for _, b := range r.background {
 			report(backgroundFinding(v, b))
@@ -495,12 +515,24 @@ func unwrapExecWrapper(words []argWord) ([]argWord, bool) {
 	return nil, false
 }
 
-// initEntrypointImages run an init as their ENTRYPOINT, which a Dockerfile
-// built on them keeps unless it sets its own: jupyter's docker-stacks
-// (tini -g), jenkins (tini), linuxserver.io (s6-overlay's /init).
-func inheritsInit(v runView) bool {
+// imageEntrypoint is what dlint knows of the ENTRYPOINT a view keeps
+// from its image when it sets none of its own.
+type imageEntrypoint int
+
+const (
+	ownEntrypoint    imageEntrypoint = iota // set by the Dockerfile or compose, or none (scratch)
+	plainEntrypoint                         // an official image's: none, or a script that execs its arguments
+	initEntrypoint                          // the image's ENTRYPOINT runs an init
+	unseenEntrypoint                        // another image's, which dlint cannot see
+)
+
+// inheritedEntrypoint says where the view's ENTRYPOINT comes from, and the
+// image it comes from. Docker Official Images are known: their ENTRYPOINT
+// is none or a docker-entrypoint.sh that ends in `exec "$@"` (node,
+// python, postgres…), except the few that run tini or dumb-init.
+func inheritedEntrypoint(v runView) (imageEntrypoint, parser.ImageRef) {
 	if v.entrypoint != nil {
-		return false
+		return ownEntrypoint, parser.ImageRef{}
 	}
 	var ref parser.ImageRef
 	switch {
@@ -508,21 +540,65 @@ func inheritsInit(v runView) bool {
 		ref = v.stage.RootBase()
 	case v.container != nil:
 		ref = serviceImage(v.container)
-	default:
-		return false
 	}
-	repo := ref.Repository
-	owner, _ := path.Split(repo)
+	if ref.IsScratch() {
+		return ownEntrypoint, ref
+	}
+	if name, ok := officialImage(ref); ok {
+		if officialInitImages[name] {
+			return initEntrypoint, ref
+		}
+		return plainEntrypoint, ref
+	}
+	owner, _ := path.Split(ref.Repository)
 	owner = strings.TrimSuffix(owner, "/")
-	switch ref.Registry {
-	case "", "docker.io", "index.docker.io":
-		return owner == "jupyter" || owner == "linuxserver" || repo == "jenkins/jenkins"
-	case "quay.io":
-		return owner == "jupyter"
-	case "lscr.io", "ghcr.io":
-		return owner == "linuxserver"
+	switch {
+	case ref.Registry == "" && (owner == "jupyter" || owner == "linuxserver" || ref.Repository == "jenkins/jenkins"),
+		ref.Registry == "quay.io" && owner == "jupyter",
+		(ref.Registry == "lscr.io" || ref.Registry == "ghcr.io") && owner == "linuxserver":
+		// jupyter's docker-stacks (tini -g), jenkins (tini), linuxserver.io
+		// (s6-overlay's /init).
+		return initEntrypoint, ref
 	}
-	return false
+	return unseenEntrypoint, ref
+}
+
+// officialImage returns the name of the Docker Official Image ref names,
+// on Docker Hub ("node", "library/node") or a mirror of it
+// (public.ecr.aws/docker/library/node, mirror.gcr.io/library/node).
+func officialImage(ref parser.ImageRef) (string, bool) {
+	repo := ref.Repository
+	switch ref.Registry {
+	case "":
+	case "public.ecr.aws":
+		repo = strings.TrimPrefix(repo, "docker/library/")
+		if repo == ref.Repository {
+			return "", false
+		}
+	case "mirror.gcr.io":
+		repo = strings.TrimPrefix(repo, "library/")
+	default:
+		return "", false
+	}
+	if repo == "" || strings.ContainsAny(repo, "/$") || strings.Contains(ref.Raw, "$") {
+		return "", false
+	}
+	return repo, true
+}
+
+// officialInitImages are the Docker Official Images whose ENTRYPOINT runs
+// tini or dumb-init, as their published image configuration shows.
+var officialInitImages = map[string]bool{
+	"aerospike": true, "convertigo": true, "couchdb": true, "elasticsearch": true, "fluentd": true,
+	"jenkins": true, "kibana": true, "mongo-express": true, "neo4j": true, "telegraf": true,
+}
+
+// imageName names an image in messages, as written.
+func imageName(ref parser.ImageRef) string {
+	if ref.Raw == "" {
+		return "the image"
+	}
+	return "image `" + ref.Raw + "`"
 }
 
 // serviceImage is the image a compose service runs, or the zero ref.

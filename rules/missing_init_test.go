@@ -22,6 +22,8 @@ func TestMissingInitSeverity(t *testing.T) {
 		{"gosu-node", map[string][]string{"Dockerfile:9": {"info"}}},
 		{"background-cron", map[string][]string{"entrypoint.sh:5": {"warning"}}},
 		{"compose-yarn", map[string][]string{"compose.yaml:8": {"warning"}, "compose.yaml:13": {"warning"}, "compose.yaml:25": {"warning"}}},
+		{"compose-private-image", map[string][]string{"compose.yaml:7": {"info"}, "compose.yaml:13": {"warning"}, "compose.yaml:18": {"warning"}, "compose.yaml:27": {"warning"}}},
+		{"private-base.Dockerfile", map[string][]string{"private-base.Dockerfile:7": {"info"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
