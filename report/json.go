@@ -33,6 +33,8 @@ type jsonFix struct {
 }
 
 type jsonEdit struct {
+	// File is the file the edit changes, when it is not the finding's.
+	File      string `json:"file,omitempty"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
 	EndLine   int    `json:"end_line"`
@@ -70,7 +72,11 @@ func toJSONFinding(f rules.Finding) jsonFinding {
 	if f.Fix != nil {
 		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}, Unsafe: f.Fix.Unsafe}
 		for _, e := range f.Fix.Edits {
-			fx.Edits = append(fx.Edits, jsonEdit{Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, NewText: e.NewText})
+			je := jsonEdit{Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, NewText: e.NewText}
+			if e.Range.File != r.File {
+				je.File = e.Range.File // "" already means the finding's file
+			}
+			fx.Edits = append(fx.Edits, je)
 		}
 		out.Fix = fx
 	}

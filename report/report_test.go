@@ -79,6 +79,11 @@ func goldenInput() *Input {
 			{
 				Rule: testRootUser, Severity: rules.Warning, Range: rng("deploy/compose.yaml", 5, 11, 15),
 				Message: "web runs as root (`user: root`);\nset `user: \"10001:10001\"`",
+				// A fix that edits another file too.
+				Fix: &rules.Fix{Description: "run as the image's user, UID 10001", Edits: []rules.Edit{
+					{Range: parser.Range{File: "deploy/compose.yaml", Start: parser.Pos{Line: 5, Col: 1}, End: parser.Pos{Line: 6, Col: 1}}},
+					{Range: rng("Dockerfile", 3, 6, 10), NewText: "10001:10001"},
+				}, Unsafe: true},
 			},
 		},
 		Errors: []FileError{
