@@ -10,6 +10,7 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/dlint-dev/dlint/internal/fingerprint"
+	"github.com/dlint-dev/dlint/internal/fix"
 	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -188,7 +189,7 @@ func (b *sarifBuilder) result(f rules.Finding, fp string) *sarif.Result {
 		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(b.physical(f.Range, src))}).
 		WithPartialFingerPrints(map[string]any{fingerprintKey: fp})
 	if f.Fix != nil && len(f.Fix.Edits) > 0 {
-		res.AddFix(b.fix(f.Fix))
+		res.AddFix(b.fix(f))
 	}
 	return res
 }
@@ -229,17 +230,19 @@ func (b *sarifBuilder) artifact(path string) *sarif.ArtifactLocation {
 }
 
 // fix turns text edits into one artifactChange per file, in edit order.
-func (b *sarifBuilder) fix(fx *rules.Fix) *sarif.Fix {
+func (b *sarifBuilder) fix(f rules.Finding) *sarif.Fix {
+	fx := f.Fix
 	out := sarif.NewFix()
 	if fx.Description != "" {
 		out.WithDescription(sarif.NewTextMessage(sentence(fx.Description)))
 	}
 	changes := map[string]*sarif.ArtifactChange{}
 	for _, e := range fx.Edits {
-		ch := changes[e.Range.File]
+		file := fix.EditFile(f, e)
+		ch := changes[file]
 		if ch == nil {
-			ch = sarif.NewArtifactChange(b.artifact(e.Range.File))
-			changes[e.Range.File] = ch
+			ch = sarif.NewArtifactChange(b.artifact(file))
+			changes[file] = ch
 			out.AddArtifactChanges(ch)
 		}
 		ch.WithReplacement(sarif.NewReplacement(sarifRegion(e.Range)).

@@ -98,6 +98,9 @@ type sarifLog struct {
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
 			Fixes               []struct {
 				ArtifactChanges []struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
 					Replacements []struct {
 						DeletedRegion struct {
 							StartLine, StartColumn, EndLine, EndColumn int
@@ -271,5 +274,19 @@ func TestAutomationID(t *testing.T) {
 		if got := automationID(in); got != want {
 			t.Errorf("automationID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// An edit that names no file changes the finding's own file.
+func TestSARIFFixEditInFindingsFile(t *testing.T) {
+	in := goldenInput()
+	f := &in.Findings[0]
+	edit := f.Fix.Edits[0]
+	edit.Range.File = ""
+	f.Fix = &rules.Fix{Description: f.Fix.Description, Edits: []rules.Edit{edit}}
+	res := readSARIF(t, in).Runs[0].Results[0]
+	want := res.Locations[0].Physical.Artifact.URI
+	if changes := res.Fixes[0].ArtifactChanges; len(changes) != 1 || changes[0].ArtifactLocation.URI != want {
+		t.Errorf("artifact changes: %+v, want one for %s", changes, want)
 	}
 }
