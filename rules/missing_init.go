@@ -23,8 +23,8 @@ dropped) and every orphaned process is handed to it to reap. An init such as
 tini (` + "`init: true`" + ` in compose, ` + "`docker run --init`" + `) takes both on and runs the
 program as its child. dlint follows what the container starts (ENTRYPOINT and
 CMD, compose ` + "`entrypoint:`" + `/` + "`command:`" + `, ` + "`exec`" + ` in an entrypoint script or
-an ` + "`sh -c`" + ` string, ` + "`gosu`" + `/` + "`su-exec`" + `/` + "`setpriv`" + `/` + "`chpst`" + ` and ` + "`env`" + ` in front of
-a program) to what ends up as PID 1, and reports three cases:
+an ` + "`sh -c`" + ` string, ` + "`gosu`" + `/` + "`su-exec`" + `/` + "`setpriv`" + `/` + "`chpst`" + ` and ` + "`env`" + `/` + "`nice`" + `/` + "`nohup`" + `
+in front of a program) to what ends up as PID 1, and reports three cases:
 
 - **npm, yarn or pnpm is PID 1** (` + "`CMD [\"npm\", \"start\"]`" + `, a warning). The
   package manager starts the app through ` + "`sh -c`" + ` and does not reliably pass the
@@ -40,7 +40,9 @@ a program) to what ends up as PID 1, and reports three cases:
   (` + "`cron &`" + `) **and then ` + "`exec`" + `s the main program** (a warning). The job's
   parent is now that program, which neither passes SIGTERM on to it nor, as a
   rule, reaps it: it is killed without a clean shutdown, and leaves a zombie when
-  it exits. A script that does not ` + "`exec`" + ` keeps its shell as PID 1, which
+  it exits. One finding, at the first job, names every job left under the
+  same program (through ` + "`nohup`" + `, ` + "`setsid`" + `, ` + "`nice`" + ` or ` + "`env`" + `: ` + "`nohup celery worker &`" + `
+  is celery). A script that does not ` + "`exec`" + ` keeps its shell as PID 1, which
   ` + "`entrypoint-script-missing-exec`" + ` and ` + "`shell-form-pid1`" + ` report.
 
 Nothing is reported when an init is in place: ` + "`init: true`" + ` (also through
@@ -112,33 +114,54 @@ func checkMissingInit(pass *Pass) {
 		}
 		r := newPID1Resolver(v)
 		r.resolve()
+		unless := unseenImage(ep, image)
 		reported := map[parser.Range]bool{}
 		report := func(f Finding) {
 			if reported[f.Range] {
 				return
 			}
 			reported[f.Range] = true
-			if ep == unseenEntrypoint {
-				// The image may run an init as its ENTRYPOINT.
-				f.Severity = Info
-				f.Message += fmt.Sprintf(" (unless the ENTRYPOINT of %s, which dlint cannot see, runs an init)", imageName(image))
+			if unless != "" {
+				f.Severity = Info // the image may run an init as its ENTRYPOINT
 			}
 			pass.ReportFinding(f)
 		}
-		for _, b := range r.background {
-			report(backgroundFinding(v, b))
+		for _, jobs := range groupJobs(r.background) {
+			report(backgroundFinding(v, jobs, unless))
 		}
 		for _, p := range r.programs {
 			switch kind := needsInit(p.name.Lit); {
 			case kind == packageManager:
-				report(packageManagerFinding(v, p))
+				report(packageManagerFinding(v, p, unless))
 			case kind == nodeRuntime && len(r.background) == 0:
 				// With background jobs reported, that finding already
 				// asks for an init.
-				report(nodeFinding(v, p))
+				report(nodeFinding(v, p, unless))
 			}
 		}
 	}
+}
+
+// groupJobs groups background jobs by the exec that leaves them behind,
+// in the order found.
+func groupJobs(jobs []backgroundJob) [][]backgroundJob {
+	type key struct {
+		exec  *parser.Command
+		execs string
+	}
+	var out [][]backgroundJob
+	index := map[key]int{}
+	for _, j := range jobs {
+		k := key{j.exec, j.execs}
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], j)
+	}
+	return out
 }
 
 // pid1Kind says why a program needs an init as PID 1.
@@ -170,15 +193,19 @@ type argWord struct {
 // pid1Program is a program that ends up as PID 1.
 type pid1Program struct {
 	name argWord
-	via  string // how it got there: "" or "`exec \"$@\"` in entrypoint script start.sh"
+	args []argWord
+	// execIn is the script whose `exec` made it PID 1 ("entrypoint script
+	// start.sh"), "" when the container starts it directly.
+	execIn string
 }
 
 // backgroundJob is a command an entrypoint started with `&` before it
 // exec'd the program that becomes PID 1.
 type backgroundJob struct {
 	cmd   *parser.Command
-	where string // "entrypoint script start.sh", "the `sh -c` string of CMD"
-	execs string // what is exec'd after it, for messages
+	where string          // "entrypoint script start.sh", "the `sh -c` string of CMD"
+	exec  *parser.Command // the exec after it
+	execs string          // what that exec runs, for messages
 }
 
 // pid1Resolver follows what a view starts through `sh -c` strings,
@@ -272,7 +299,7 @@ const maxHops = 8
 
 // followArgv finds what argv runs as PID 1. It reports whether the chain
 // reaches an init, which then runs everything else as its child.
-func (r *pid1Resolver) followArgv(words []argWord, via string) bool {
+func (r *pid1Resolver) followArgv(words []argWord, execIn string) bool {
 	for hop := 0; hop < maxHops; hop++ {
 		if len(words) == 0 || !words[0].Literal {
 			return false // nothing, or a name dlint cannot know ("$APP")
@@ -289,7 +316,7 @@ func (r *pid1Resolver) followArgv(words []argWord, via string) bool {
 		}
 		rest, ok := unwrapExecWrapper(words)
 		if !ok {
-			r.programs = append(r.programs, pid1Program{name: words[0], via: via})
+			r.programs = append(r.programs, pid1Program{name: words[0], args: words[1:], execIn: execIn})
 			return false
 		}
 		words = rest
@@ -351,9 +378,8 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 	reachesInit := false
 	for _, e := range execs {
 		r.noteInline(e)
-		hop := fmt.Sprintf("`exec %s` in %s", shortWord(e.Name), where)
 		for _, words := range r.execArgv(s, e, args, where) {
-			if r.followArgv(words, hop) {
+			if r.followArgv(words, where) {
 				reachesInit = true
 			}
 		}
@@ -369,7 +395,7 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 			continue
 		}
 		if e := execAfter(execs, cmd, s.Final); e != nil {
-			r.background = append(r.background, backgroundJob{cmd: cmd, where: where, execs: r.execName(e, args)})
+			r.background = append(r.background, backgroundJob{cmd: cmd, where: where, exec: e, execs: r.execName(s, e, args, where)})
 		}
 	}
 	return false
@@ -412,16 +438,18 @@ func before(a, b parser.Pos) bool {
 }
 
 // execName names what `exec` runs, for messages: "`node`", or the
-// program "$@" stands for.
-func (r *pid1Resolver) execName(e *parser.Command, args []argWord) string {
-	name := e.Name
-	if isAllArgsWord(name) {
-		if len(args) == 0 || !args[0].Literal {
-			return "the program `exec \"$@\"` runs"
-		}
-		name = args[0].Lit
+// program "$@" stands for, through wrappers (`exec gosu app "$@"`).
+func (r *pid1Resolver) execName(s *parser.Script, e *parser.Command, args []argWord, where string) string {
+	words := r.execArgv(s, e, args, where)[0]
+	lits := make([]string, len(words))
+	for i, w := range words {
+		lits[i] = w.Lit
 	}
-	return "`" + shortWord(path.Base(name)) + "`"
+	lits = unwrapAll(lits, false)
+	if len(lits) == 0 || isAllArgsWord(lits[0]) || strings.ContainsAny(lits[0], "$`\"'") {
+		return "the program `exec \"$@\"` runs"
+	}
+	return "`" + shortWord(path.Base(lits[0])) + "`"
 }
 
 // execArgv returns the argv an exec'd command may run, with "$@" replaced
@@ -475,44 +503,110 @@ func nameWord(cmd *parser.Command) *parser.Word {
 }
 
 // unwrapExecWrapper returns the command that a wrapper which execs its
-// program runs: a privilege-drop tool (`gosu app node …`, `setpriv
-// --reuid …`: dropToolChild), or `env VAR=1 …`.
+// program runs: a privilege-drop tool (`gosu app node …`: dropToolChild),
+// `env VAR=1 …`, `nice -n 5 …`, `nohup …` (wrappedProgram).
 func unwrapExecWrapper(words []argWord) ([]argWord, bool) {
-	if len(words) == 0 {
-		return nil, false
-	}
 	lits := make([]string, len(words))
 	for i, w := range words {
 		lits[i] = w.Lit
 	}
-	if i := dropToolChild(lits); i > 0 {
+	if i := wrappedProgram(lits, false); i > 0 {
 		return words[i:], true
 	}
-	rest := words[1:]
-	switch path.Base(words[0].Lit) {
-	case "env":
-		for len(rest) > 0 {
-			a := rest[0].Lit
-			switch {
-			case a == "-u" || a == "--unset" || a == "-C" || a == "--chdir":
-				if len(rest) < 2 {
-					return nil, false
-				}
-				rest = rest[2:]
-				continue
-			case a == "-S" || strings.HasPrefix(a, "--split-string"):
-				return nil, false
-			case a == "--":
-				return rest[1:], true
-			case strings.HasPrefix(a, "-") || strings.Contains(a, "=") && !strings.HasPrefix(a, "="):
-				rest = rest[1:]
-				continue
+	return nil, false
+}
+
+// wrapper says how a command that runs the program in its arguments takes
+// its own options and operands first.
+type wrapper struct {
+	valued   string          // short options that take a value: nice -n 10
+	long     map[string]bool // long options that take a value unless written with "="
+	operands int             // words before the program: timeout's DURATION, taskset's mask
+	// forks is set for wrappers that stay the program's parent (timeout)
+	// or fork when they lead their process group, as PID 1 does (setsid).
+	forks bool
+}
+
+// wrappers run the program in their arguments with another environment,
+// priority, CPU set or session.
+var wrappers = map[string]wrapper{
+	"env":     {valued: "uC", long: map[string]bool{"unset": true, "chdir": true}},
+	"nohup":   {},
+	"nice":    {valued: "n", long: map[string]bool{"adjustment": true}},
+	"ionice":  {valued: "cnP", long: map[string]bool{"class": true, "classdata": true}},
+	"stdbuf":  {valued: "ioe", long: map[string]bool{"input": true, "output": true, "error": true}},
+	"chrt":    {operands: 1},
+	"taskset": {operands: 1},
+	"setsid":  {forks: true},
+	"timeout": {valued: "sk", long: map[string]bool{"signal": true, "kill-after": true}, operands: 1, forks: true},
+}
+
+// wrappedProgram returns the index in argv of the program that the
+// wrapper or privilege-drop tool argv[0] runs, or 0 when argv[0] is none,
+// names no program, or (unless withForks) does not exec it.
+func wrappedProgram(argv []string, withForks bool) int {
+	if i := dropToolChild(argv); i > 0 {
+		return i
+	}
+	if len(argv) == 0 {
+		return 0
+	}
+	name := path.Base(argv[0])
+	w, ok := wrappers[name]
+	if !ok || w.forks && !withForks {
+		return 0
+	}
+	i := 1
+	for i < len(argv) && strings.HasPrefix(argv[i], "-") {
+		a := argv[i]
+		i++
+		switch {
+		case a == "--":
+		case a == "-": // env's -i
+			continue
+		case name == "env" && (strings.HasPrefix(a, "-S") || strings.HasPrefix(a, "--split-string")):
+			return 0 // the program is inside a string
+		case strings.HasPrefix(a, "--"):
+			opt, _, inline := strings.Cut(a[2:], "=")
+			if w.long[opt] && !inline {
+				i++
 			}
+			continue
+		default:
+			for j := 1; j < len(a); j++ {
+				if strings.IndexByte(w.valued, a[j]) >= 0 {
+					if j == len(a)-1 {
+						i++ // the value is the next word
+					}
+					break
+				}
+			}
+			continue
+		}
+		break // after "--"
+	}
+	if name == "env" {
+		for i < len(argv) && strings.Contains(argv[i], "=") && !strings.HasPrefix(argv[i], "=") {
+			i++ // VAR=value
+		}
+	}
+	i += w.operands
+	if i >= len(argv) {
+		return 0
+	}
+	return i
+}
+
+// unwrapAll follows argv through wrappers to the program they run.
+func unwrapAll(argv []string, withForks bool) []string {
+	for hop := 0; hop < maxHops; hop++ {
+		i := wrappedProgram(argv, withForks)
+		if i == 0 {
 			break
 		}
-		return rest, true
+		argv = argv[i:]
 	}
-	return nil, false
+	return argv
 }
 
 // imageEntrypoint is what dlint knows of the ENTRYPOINT a view keeps
@@ -620,60 +714,111 @@ func viewName(v runView) string {
 	return "the container"
 }
 
-// initAdvice says how to add an init where the view is defined.
+// initAdvice says how to put an init in front where the view is defined.
 func initAdvice(v runView) string {
 	if v.container != nil && v.container.Service != nil {
-		return fmt.Sprintf("set `init: true` on service '%s' (or put tini in front: `entrypoint: [\"tini\", \"--\", …]`)", v.container.Service.Name)
+		return "set `init: true` on the service"
 	}
 	entrypoint := []string{"tini", "--"}
 	if ep := v.entrypoint; ep != nil && ep.Exec && len(ep.Argv) > 0 {
 		entrypoint = append(entrypoint, ep.Argv...)
 	}
 	arr := jsonArray(entrypoint)
-	if len(arr) > 60 {
-		arr = jsonArray(entrypoint[:3])
+	if len(arr) > 50 {
+		arr = jsonArray(entrypoint[:2])
 		arr = arr[:len(arr)-1] + ", …]"
 	}
-	return "run it with `docker run --init` (`init: true` in compose), or make tini PID 1 with `ENTRYPOINT " + arr + "`"
+	return "use `docker run --init` or `ENTRYPOINT " + arr + "`"
 }
 
-// subject describes how a program became PID 1: "CMD makes `npm`",
-// "`exec node` in entrypoint script start.sh makes `node`", "CMD, run
-// through `exec \"$@\"` in entrypoint script start.sh, makes `npm`".
-func subject(p pid1Program) string {
-	name := "`" + shortWord(p.name.Lit) + "`"
-	switch {
-	case p.via == "":
-		return fmt.Sprintf("%s makes %s", p.name.where, name)
-	case strings.HasSuffix(p.via, " in "+p.name.where):
-		return fmt.Sprintf("%s makes %s", p.via, name)
+// subject says what makes a program PID 1 of the view: "CMD makes `npm`
+// PID 1 of service 'web'", "entrypoint script start.sh execs `node` as
+// PID 1 of …", "CMD makes `npm` PID 1 of … through entrypoint script
+// docker-entrypoint.sh".
+func subject(v runView, p pid1Program) string {
+	name := "`" + shortWord(path.Base(p.name.Lit)) + "`"
+	switch p.execIn {
+	case "":
+		return fmt.Sprintf("%s makes %s PID 1 of %s", p.name.where, name, viewName(v))
+	case p.name.where:
+		return fmt.Sprintf("%s execs %s as PID 1 of %s", p.name.where, name, viewName(v))
 	}
-	return fmt.Sprintf("%s, run through %s, makes %s", p.name.where, p.via, name)
+	return fmt.Sprintf("%s makes %s PID 1 of %s through %s", p.name.where, name, viewName(v), p.execIn)
 }
 
-func packageManagerFinding(v runView, p pid1Program) Finding {
+// unseenImage is the clause a finding gets when the view keeps the
+// ENTRYPOINT of an image dlint cannot see, which may be an init.
+func unseenImage(ep imageEntrypoint, image parser.ImageRef) string {
+	if ep != unseenEntrypoint {
+		return ""
+	}
+	return ", unless the ENTRYPOINT of " + imageName(image) + " is an init"
+}
+
+// packageCommand shows the package-manager command as written, up to the
+// script it runs: `npm start`, `npm run worker`, `yarn dev`.
+func packageCommand(p pid1Program) string {
+	words := []string{path.Base(p.name.Lit)}
+	for _, a := range p.args {
+		if !a.Literal || isAllArgsWord(a.Lit) || strings.HasPrefix(a.Lit, "-") {
+			break
+		}
+		words = append(words, a.Lit)
+		if a.Lit != "run" && a.Lit != "run-script" && a.Lit != "exec" {
+			break
+		}
+	}
+	return "`" + shortWord(strings.Join(words, " ")) + "`"
+}
+
+func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 	tool := path.Base(p.name.Lit)
-	direct := "`CMD [\"node\", \"server.js\"]`"
-	switch {
-	case strings.Contains(p.name.where, "`command:`"):
-		direct = "`command: [\"node\", \"server.js\"]`"
-	case strings.Contains(p.name.where, "`entrypoint:`"):
-		direct = "`entrypoint: [\"node\", \"server.js\"]`"
-	}
-	msg := fmt.Sprintf("%s PID 1 of %s with no init: %s starts the app as its child process and does not reliably pass the SIGTERM of `docker stop` on to it or wait for it, so the app gets no clean shutdown and is killed after the 10 s grace period, and orphaned processes are never reaped; start the app directly (%s) and %s",
-		subject(p), viewName(v), tool, direct, initAdvice(v))
+	msg := fmt.Sprintf("%s%s: %s does not pass `docker stop`'s SIGTERM to the app, which is killed after 10 s; run node directly instead of %s, and %s",
+		subject(v, p), unless, tool, packageCommand(p), initAdvice(v))
 	return Finding{Range: p.name.Range, Message: msg}
 }
 
-func nodeFinding(v runView, p pid1Program) Finding {
-	msg := fmt.Sprintf("%s PID 1 of %s with no init: the kernel gives PID 1 no default signal actions, so unless the app handles SIGTERM itself (`process.on('SIGTERM', …)`) `docker stop` waits out the 10 s grace period and kills it, and node does not reap zombie children; %s, or handle SIGTERM in the app",
-		subject(p), viewName(v), initAdvice(v))
+func nodeFinding(v runView, p pid1Program, unless string) Finding {
+	msg := fmt.Sprintf("%s%s: as PID 1, node ignores SIGTERM unless the app handles it, so `docker stop` kills it after 10 s; %s, or handle SIGTERM",
+		subject(v, p), unless, initAdvice(v))
 	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 }
 
-func backgroundFinding(v runView, b backgroundJob) Finding {
-	job := "`" + shortWord(path.Base(b.cmd.Name)) + "`"
-	msg := fmt.Sprintf("%s starts %s in the background and then execs %s, which becomes PID 1 of %s and the parent of %s without knowing it: the SIGTERM of `docker stop` is not passed on, so %s is killed without a clean shutdown, and once it exits it stays a zombie unless PID 1 reaps every child; %s, or run both under a process supervisor (supervisord, s6-overlay)",
-		b.where, job, b.execs, viewName(v), job, job, initAdvice(v))
+// backgroundFinding reports the jobs a script leaves under one exec'd
+// program, at the first of them.
+func backgroundFinding(v runView, jobs []backgroundJob, unless string) Finding {
+	var names []string
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		if n := jobName(j.cmd); !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	them := "it"
+	if len(names) > 1 {
+		them = "them"
+	}
+	b := jobs[0]
+	msg := fmt.Sprintf("%s starts %s in the background, then execs %s as PID 1 of %s%s, which never stops or reaps %s; %s, or run %s under a supervisor",
+		b.where, joinNames(names), b.execs, viewName(v), unless, them, initAdvice(v), them)
 	return Finding{Range: b.cmd.NameRange, Message: msg}
+}
+
+// jobName names the program a background command runs, through wrappers
+// (`nohup celery worker &` is celery).
+func jobName(cmd *parser.Command) string {
+	argv := unwrapAll(append([]string{cmd.Name}, cmd.ArgValues()...), true)
+	if len(argv) == 0 {
+		argv = []string{cmd.Name}
+	}
+	return "`" + shortWord(path.Base(argv[0])) + "`"
+}
+
+// joinNames lists names in prose: "a", "a and b", "a, b and c".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

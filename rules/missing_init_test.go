@@ -42,3 +42,35 @@ func TestMissingInitSeverity(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingInitMessages checks the wording: short, in the file's own
+// terms (the npm command as written, no made-up file names), and one
+// finding for all the jobs left under one exec'd program, each named
+// through its wrappers.
+func TestMissingInitMessages(t *testing.T) {
+	want := map[string]string{
+		"npm-start.Dockerfile:8": "CMD makes `npm` PID 1 of the final stage: npm does not pass `docker stop`'s SIGTERM to the app, which is killed after 10 s; " +
+			"run node directly instead of `npm start`, and use `docker run --init` or `ENTRYPOINT [\"tini\", \"--\"]`",
+		"compose-private-image/compose.yaml:7": "`command:` makes `npm` PID 1 of service 'worker', unless the ENTRYPOINT of image `ghcr.io/acme/app:1` is an init: " +
+			"npm does not pass `docker stop`'s SIGTERM to the app, which is killed after 10 s; run node directly instead of `npm run worker`, and set `init: true` on the service",
+		"node-server.Dockerfile:5": "CMD makes `node` PID 1 of the final stage: as PID 1, node ignores SIGTERM unless the app handles it, so `docker stop` kills it after 10 s; " +
+			"use `docker run --init` or `ENTRYPOINT [\"tini\", \"--\"]`, or handle SIGTERM",
+		"background-jobs/start.sh:6": "entrypoint script start.sh starts `celery`, `cron` and `redis-server` in the background, then execs `gunicorn` as PID 1 of the final stage, " +
+			"which never stops or reaps them; use `docker run --init` or `ENTRYPOINT [\"tini\", \"--\", \"start.sh\"]`, or run them under a supervisor",
+	}
+	dir := filepath.Join("testdata", "missing-init")
+	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.MissingInit}, Workers: 1})
+	got := map[string]string{}
+	for _, f := range res.Findings {
+		if n := len(f.Message); n > 300 {
+			t.Errorf("%s:%d: message of %d characters, want at most 300: %s", f.Range.File, f.Range.Start.Line, n, f.Message)
+		}
+		rel, _ := filepath.Rel(dir, f.Range.File)
+		got[fmt.Sprintf("%s:%d", filepath.ToSlash(rel), f.Range.Start.Line)] = f.Message
+	}
+	for key, msg := range want {
+		if got[key] != msg {
+			t.Errorf("%s:\ngot  %s\nwant %s", key, got[key], msg)
+		}
+	}
+}
