@@ -183,19 +183,62 @@ func (c *Catalog) Lookup(name, tag string) (*Image, bool) {
 		tag = "latest"
 	}
 	tag = strings.ToLower(tag)
-	for i := range c.entries {
-		e := &c.entries[i]
-		if !nameMatches(e.Image, name) {
-			continue
-		}
-		for j := range e.Variants {
-			v := &e.Variants[j]
-			if pat, ok := tagMatches(v.Tags, tag); ok {
-				return &Image{Name: e.Image, Product: e.Product, Tag: tag, Pattern: pat, Facts: v.Facts, Source: v.Source, Origin: e.origin}, true
+	// An entry that names the image exactly wins over a family pattern
+	// (ubi9/ubi over ubi9/*), whatever the order of the catalogues.
+	for _, exact := range []bool{true, false} {
+		for i := range c.entries {
+			e := &c.entries[i]
+			if exact != (e.Image == name) || !exact && !nameMatches(e.Image, name) {
+				continue
+			}
+			for j := range e.Variants {
+				v := &e.Variants[j]
+				if pat, ok := tagMatches(v.Tags, tag); ok {
+					img := &Image{Name: e.Image, Product: e.Product, Tag: tag, Pattern: pat, Facts: v.Facts, Source: v.Source, Origin: e.origin}
+					img.unmeasuredShell()
+					return img, true
+				}
 			}
 		}
 	}
 	return nil, false
+}
+
+// unmeasuredShell forgets what /bin/sh does on Alpine releases before
+// 3.16, whose busybox (before 1.35) was not measured: a tag that names
+// such a release ("alpine3.14", "3.12") says so.
+func (img *Image) unmeasuredShell() {
+	if img.Shell != ShellAsh {
+		return
+	}
+	tag := img.Tag
+	if i := strings.LastIndex(tag, "alpine"); i >= 0 {
+		tag = tag[i+len("alpine"):]
+	} else if img.Name != "alpine" {
+		return
+	}
+	minor, ok := alpineMinor(tag)
+	if ok && minor < 16 {
+		img.Shell = ShellUnknown
+		img.Source += "; busybox before 1.35 (Alpine before 3.16) was not measured"
+	}
+}
+
+// alpineMinor reads N from "3.N" at the start of tag.
+func alpineMinor(tag string) (int, bool) {
+	rest, ok := strings.CutPrefix(tag, "3.")
+	if !ok {
+		return 0, false
+	}
+	n, digits := 0, 0
+	for _, r := range rest {
+		if r < '0' || r > '9' || digits > 3 {
+			break
+		}
+		n = n*10 + int(r-'0')
+		digits++
+	}
+	return n, digits > 0
 }
 
 // Normalize writes an image name as dlint's catalogue does: lower case,
