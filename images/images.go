@@ -41,45 +41,45 @@ func (s Shell) Known() bool { return s != ShellUnknown }
 
 // Account is a user an image creates.
 type Account struct {
-	Name string `json:"name"`
-	UID  int    `json:"uid"`
-	GID  int    `json:"gid"`
+	Name string `json:"name" yaml:"name"`
+	UID  int    `json:"uid" yaml:"uid"`
+	GID  int    `json:"gid" yaml:"gid"`
 }
 
 // Facts is what an image brings to a container built on it.
 type Facts struct {
 	// User is the USER the image runs as ("" or "root": root); UID is its
 	// numeric ID when known, -1 when not (a name with no known ID).
-	User string `json:"user,omitempty"`
-	UID  *int   `json:"uid,omitempty"`
+	User string `json:"user,omitempty" yaml:"user,omitempty"`
+	UID  *int   `json:"uid,omitempty" yaml:"uid,omitempty"`
 	// Shell is what /bin/sh is.
-	Shell Shell `json:"shell,omitempty"`
+	Shell Shell `json:"shell,omitempty" yaml:"shell,omitempty"`
 	// Expose lists the image's EXPOSEd ports ("5432", "53/udp").
-	Expose []string `json:"expose,omitempty"`
+	Expose []string `json:"expose,omitempty" yaml:"expose,omitempty"`
 	// Entrypoint and Cmd are the image's, in exec form (a shell form is
 	// stored as ["/bin/sh", "-c", "…"]).
-	Entrypoint []string `json:"entrypoint,omitempty"`
-	Cmd        []string `json:"cmd,omitempty"`
+	Entrypoint []string `json:"entrypoint,omitempty" yaml:"entrypoint,omitempty"`
+	Cmd        []string `json:"cmd,omitempty" yaml:"cmd,omitempty"`
 	// DropsTo is the user the image's entrypoint switches to when the
 	// container starts as root (gosu, su-exec, setpriv, s6-setuidgid), and
 	// DropTool the program it uses. It holds while the ENTRYPOINT is kept.
-	DropsTo  string `json:"drops_to,omitempty"`
-	DropTool string `json:"drop_tool,omitempty"`
+	DropsTo  string `json:"drops_to,omitempty" yaml:"drops_to,omitempty"`
+	DropTool string `json:"drop_tool,omitempty" yaml:"drop_tool,omitempty"`
 	// Workers is set for servers whose master process stays root by
 	// design and runs its workers as this user (nginx, httpd, php-fpm).
-	Workers string `json:"workers,omitempty"`
+	Workers string `json:"workers,omitempty" yaml:"workers,omitempty"`
 	// Init is the init the image's entrypoint runs as PID 1 (tini,
 	// dumb-init, s6-overlay, catatonit), "" when none.
-	Init string `json:"init,omitempty"`
+	Init string `json:"init,omitempty" yaml:"init,omitempty"`
 	// UserTool is how to create a user: "useradd" (shadow-utils) or
 	// "adduser" (BusyBox); "" when the image has neither.
-	UserTool string `json:"user_tool,omitempty"`
+	UserTool string `json:"user_tool,omitempty" yaml:"user_tool,omitempty"`
 	// Base is set for an image that runs no application of its own: no
 	// CMD, or a shell or interpreter prompt. Images built on it choose
 	// what runs.
-	Base bool `json:"base,omitempty"`
+	Base bool `json:"base,omitempty" yaml:"base,omitempty"`
 	// Accounts are the unprivileged users the image creates.
-	Accounts []Account `json:"accounts,omitempty"`
+	Accounts []Account `json:"accounts,omitempty" yaml:"accounts,omitempty"`
 }
 
 // RunsAsRoot reports whether the image's USER is root.
@@ -119,20 +119,20 @@ func (f *Facts) Exposes(port string) bool {
 // Variant is the facts of the tags of an image that match one of Tags
 // (path.Match patterns; "*" matches every tag).
 type Variant struct {
-	Tags []string `json:"tags"`
-	Facts
+	Tags  []string `json:"tags" yaml:"tags"`
+	Facts `yaml:",inline"`
 	// Source says where the facts were read: a repository, commit and
 	// file, or a document.
-	Source string `json:"source"`
+	Source string `json:"source" yaml:"source"`
 }
 
 // Entry is one image, or a family of images when Image is a pattern
 // ("cgr.dev/chainguard/*").
 type Entry struct {
-	Image string `json:"image"`
+	Image string `json:"image" yaml:"image"`
 	// Product names what the image runs in messages ("PostgreSQL").
-	Product  string    `json:"product,omitempty"`
-	Variants []Variant `json:"variants"`
+	Product  string    `json:"product,omitempty" yaml:"product,omitempty"`
+	Variants []Variant `json:"variants" yaml:"variants"`
 }
 
 // Image is what a lookup found: the facts of the variant that matched.
@@ -317,4 +317,23 @@ var prompts = map[string]struct{}{
 func isVersioned(name, prog string) bool {
 	rest, ok := strings.CutPrefix(name, prog)
 	return ok && strings.Trim(rest, "0123456789.") == ""
+}
+
+// OldBash reports whether bash in the image, installed or not, is older
+// than 5.1: the image's /bin/sh is one, or the tag names a Debian or
+// Ubuntu release that shipped one (buster 5.0, focal 5.0, …).
+func (img *Image) OldBash() bool {
+	if img.Shell == ShellOldBash {
+		return true
+	}
+	if img.Shell != ShellDash {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(img.Tag, func(r rune) bool { return r == '-' || r == '.' || r == '_' }) {
+		switch part {
+		case "jessie", "stretch", "buster", "xenial", "bionic", "focal":
+			return true
+		}
+	}
+	return false
 }

@@ -100,6 +100,7 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 		r.addError(fe)
 		return nil
 	}
+	r.attachImages(df, src.Path)
 	return df
 }
 

@@ -90,6 +90,7 @@ func (r *runner) linkCompose(p *parser.ComposeProject) []*parser.Container {
 		if b := s.Build; b != nil {
 			r.linkBuild(c, p, b)
 		}
+		r.attachServiceImage(c, s.Range.File)
 		out = append(out, c)
 	}
 	return out
@@ -147,6 +148,7 @@ func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Do
 		r.addError(fe)
 		return nil
 	}
+	r.attachImages(df, b.Range.File)
 	return df
 }
 

@@ -10,9 +10,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -37,6 +39,11 @@ type Config struct {
 	// MaxFileSize bounds the size of the files it applies to; 0 when
 	// unset.
 	MaxFileSize int64
+	// Images are the team's own base images (`images:`).
+	Images []images.Entry
+
+	catalogOnce sync.Once
+	catalog     *images.Catalog
 
 	rules     map[string]*ruleSetting // by rule ID
 	ignore    []glob
@@ -65,7 +72,7 @@ type override struct {
 }
 
 // configKeys are the top-level keys, in the order `dlint config init` writes them.
-var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "max-file-size", "ignore-paths", "trusted-registries", "rules", "overrides"}
+var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "max-file-size", "ignore-paths", "trusted-registries", "images", "rules", "overrides"}
 
 // ruleLevels are the values a rule may be set to.
 var ruleLevels = []string{"off", "on", "error", "warning", "info", "style"}
@@ -98,6 +105,8 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 		switch key.Value {
 		case "rules":
 			return p.ruleMap(value, c.rules)
+		case "images":
+			return p.imageList(value, c)
 		case "ignore-paths":
 			globs, err := p.globs(value)
 			c.ignore = globs

@@ -11,6 +11,8 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
+
+	"github.com/dlint-dev/dlint/images"
 )
 
 // Dockerfile is one parsed Dockerfile.
@@ -140,6 +142,10 @@ type Stage struct {
 	Expose     []*ExposedPort
 	Copies     []*Copy
 	Workdir    string // WORKDIR in effect at the end of the stage
+
+	// BaseImage is what dlint's image catalogue knows of Base, set when
+	// the Dockerfile is linked (nil: unknown, or Parent is set).
+	BaseImage *images.Image
 }
 
 // DisplayName names the stage in messages, as its FROM writes it

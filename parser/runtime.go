@@ -1,6 +1,10 @@
 package parser
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dlint-dev/dlint/images"
+)
 
 // Container is the runtime view of one container: what will run, as which
 // user, with which PID 1 and ports. It joins a Dockerfile stage with the
@@ -15,6 +19,24 @@ type Container struct {
 	// it was found on disk; ScriptArgv0 is how the Dockerfile names it.
 	Script      *Script
 	ScriptArgv0 string
+
+	// Image is what dlint knows of the image a service runs when no
+	// Dockerfile of the repository builds it (`image:` alone).
+	Image *images.Image
+}
+
+// BaseImage is what dlint knows of the image the container starts from:
+// the root of its stage chain, or the service's image; nil when unknown.
+func (c *Container) BaseImage() *images.Image {
+	if c.Stage != nil {
+		return c.Stage.Image()
+	}
+	return c.Image
+}
+
+// ShellKind tells what the shell argv0 names is in the container's image.
+func (c *Container) ShellKind(argv0 string) images.Shell {
+	return shellKind(c.BaseImage(), argv0)
 }
 
 // Name describes the container in messages: "service 'web'" or "stage 'app'".

@@ -26,6 +26,8 @@ type Script struct {
 	UsesArgs bool
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
+
+	shape tailShape // how the script ends, for ExecsLast
 }
 
 // Command is one simple command as the shell would run it.
@@ -205,6 +207,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b := scriptBuilder{src: src, mapPos: mapPos, script: s, funcs: map[string]*syntax.FuncDecl{}}
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
+	s.shape = b.shapeOf(f.Stmts)
 	s.UsesArgs = usesArgs(f)
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -365,7 +366,7 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 		return false
 	}
 	r.visited[s]++
-	if _, keeps := keepsShell(s); keeps {
+	if _, keeps := keepsShell(s, images.ShellUnknown); keeps { // a script file: never exec'd implicitly
 		return false
 	}
 	top := s.Commands[0].Parent // the commands of s itself, not of nested `sh -c`

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -67,6 +68,17 @@ func (v runView) runsInit(name string) bool {
 		return v.stage.RunsInit(name)
 	}
 	return parser.IsInit(name)
+}
+
+// shellKind tells what the shell argv0 names is in the view's image.
+func (v runView) shellKind(argv0 string) images.Shell {
+	switch {
+	case v.container != nil:
+		return v.container.ShellKind(argv0)
+	case v.stage != nil:
+		return v.stage.ShellKind(argv0)
+	}
+	return images.ShellUnknown
 }
 
 // containerView is the view of c for the helpers that take one.
@@ -162,11 +174,13 @@ func trapsExit(s *parser.Script) bool {
 	return s != nil && (s.Traps("EXIT") || s.Traps("0"))
 }
 
-// keepsShell reports whether a shell running s stays alive as the parent
-// of the program: a tail command is not exec'd, or the script ends in a
-// loop without a signal handler.
-func keepsShell(s *parser.Script) ([]*parser.Command, bool) {
-	if s == nil || s.Err != nil {
+// keepsShell reports whether the shell sh, running s, stays alive as the
+// parent of the program: a tail command is not exec'd (by hand, or by the
+// shell itself: busybox ash and bash exec a plain last `-c` command), or
+// the script ends in a loop without a signal handler. A script file is
+// never exec'd implicitly: pass images.ShellUnknown for one.
+func keepsShell(s *parser.Script, sh images.Shell) ([]*parser.Command, bool) {
+	if s == nil || s.Err != nil || s.ExecsLast(sh) {
 		return nil, false
 	}
 	if tail := unexecedTail(s); len(tail) > 0 {

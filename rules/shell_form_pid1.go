@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -75,6 +76,8 @@ type pid1Shell struct {
 	at         parser.Range
 	init       string           // "tini" when an init in the argv runs the shell
 	runBy      *parser.ExecSpec // the ENTRYPOINT ["sh", "-c"] that runs this CMD
+	shell      images.Shell     // what the shell is in the image
+	script     *parser.Script   // the script the shell runs
 }
 
 func checkShellFormPID1(pass *Pass) {
@@ -97,22 +100,27 @@ func checkShellFormPID1(pass *Pass) {
 		if initName == "" && v.init {
 			initName, initWhy = "tini", fmt.Sprintf(" (service '%s' sets `init: true`)", v.container.Service.Name)
 		}
-		cost := fmt.Sprintf("the shell is PID 1: SIGTERM from `docker stop` never reaches %s, the container is killed after the 10 s grace period, and zombie children are not reaped", prog)
+		cost := fmt.Sprintf("the shell stays PID 1 and SIGTERM from `docker stop` never reaches %s (killed after 10 s, zombies not reaped)", prog)
+		if !p.definite() {
+			cost = fmt.Sprintf("unless /bin/sh execs its last command (busybox ash and bash do, dash does not), the shell stays PID 1 and SIGTERM never reaches %s", prog)
+		}
 		if initName != "" {
 			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, prog)
 		}
 		var msg string
 		var fix *Fix
+		severity := Severity(0)
 		switch {
-		case p.shellForm && v.stage != nil && v.stage.RootBase().IsScratch() && !copiesShell(v.stage):
-			msg = fmt.Sprintf("shell-form %s runs `%s '…'`, but an image built FROM scratch has no shell, so the container cannot start; use the exec form %s",
-				keyword, shellCommandLine(p.spec), execFormExample(keyword, p.spec))
+		case p.shellForm && p.shell == images.ShellNone:
+			msg = fmt.Sprintf("shell-form %s needs `%s`, but %s has no shell, so the container cannot start; use the exec form %s",
+				keyword, shellCommandLine(p.spec), noShellImage(v), execFormExample(keyword, p.spec))
+			severity = Error
 		case p.shellForm:
 			where := "the command"
 			if len(p.spec.Script.Commands) > 1 && len(p.tail) > 0 {
 				where = fmt.Sprintf("the last command (`exec %s …`)", shortWord(p.tail[0].Name))
 			}
-			msg = fmt.Sprintf("shell-form %s runs as `%s '…'`, so %s; use the exec form %s or put `exec` in front of %s",
+			msg = fmt.Sprintf("shell-form %s runs `%s '…'`: %s; use the exec form %s or put `exec` in front of %s",
 				keyword, shellCommandLine(p.spec), cost, execFormExample(keyword, p.spec), where)
 		default:
 			subject := keyword + " " + argvExample(p.argv)
@@ -126,8 +134,8 @@ func checkShellFormPID1(pass *Pass) {
 		if p.shellForm && (!p.entrypoint || v.cmd == nil) {
 			fix = execFormFix(p.spec)
 		}
-		f := Finding{Range: p.at, Message: msg, Fix: fix}
-		if initName != "" {
+		f := Finding{Range: p.at, Message: msg, Fix: fix, Severity: severity}
+		if initName != "" && severity == 0 {
 			f.Severity = Info
 		}
 		pass.ReportFinding(f)
@@ -146,11 +154,18 @@ func findPID1Shell(v runView) *pid1Shell {
 		return nil
 	}
 	if !spec.Exec {
-		tail, keeps := keepsShell(spec.Script)
+		sh := v.shellKind(shellFormShell(spec))
+		if sh == images.ShellNone && v.stage != nil && copiesShell(v.stage) {
+			sh = images.ShellUnknown // a shell may have been copied in
+		}
+		if sh == images.ShellNone {
+			return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, at: spec.Range, shell: sh, script: spec.Script}
+		}
+		tail, keeps := keepsShell(spec.Script, sh)
 		if !keeps {
 			return nil
 		}
-		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range}
+		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range, shell: sh, script: spec.Script}
 	}
 	initName, argv, _ := initWrapper(spec.Argv, v.runsInit)
 	offset := len(spec.Argv) - len(argv) // words the init takes
@@ -168,7 +183,8 @@ func findPID1Shell(v runView) *pid1Shell {
 		owner, idx, isEP, runBy = cmd, i-len(argv), false, spec
 	}
 	script, exact := inlineScript(owner, idx)
-	tail, keeps := keepsShell(script)
+	sh := v.shellKind(full[0])
+	tail, keeps := keepsShell(script, sh)
 	if !keeps {
 		return nil
 	}
@@ -176,7 +192,36 @@ func findPID1Shell(v runView) *pid1Shell {
 	if exact && len(tail) > 0 {
 		at = tail[0].Range
 	}
-	return &pid1Shell{spec: owner, entrypoint: isEP, argv: owner.Argv, tail: tail, at: at, init: initName, runBy: runBy}
+	return &pid1Shell{spec: owner, entrypoint: isEP, argv: owner.Argv, tail: tail, at: at, init: initName, runBy: runBy, shell: sh, script: script}
+}
+
+// definite reports whether the shell stays PID 1 whatever /bin/sh is:
+// dlint knows the image's shell, or the script ends in a way no shell
+// execs (a pipeline, a handler trap, a loop).
+func (p *pid1Shell) definite() bool {
+	if p.shell.Known() {
+		return true
+	}
+	return p.script == nil || !p.script.ExecsLast(images.ShellAsh)
+}
+
+// noShellImage names the image that has no shell, for messages.
+func noShellImage(v runView) string {
+	if v.stage != nil {
+		if base := v.stage.RootBase(); base.Raw != "" {
+			return "the image " + base.Raw
+		}
+	}
+	return "the image"
+}
+
+// shellFormShell is the shell a shell-form instruction runs with: the
+// stage's SHELL, else /bin/sh.
+func shellFormShell(spec *parser.ExecSpec) string {
+	if spec.Instr != nil && spec.Instr.Stage != nil {
+		return spec.Instr.Stage.EffectiveShell()[0]
+	}
+	return "/bin/sh"
 }
 
 // shellCommandLine is how Docker runs a shell-form instruction:

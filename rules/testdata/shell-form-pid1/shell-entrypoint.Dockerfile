@@ -1,4 +1,4 @@
-FROM alpine:3.20
+FROM debian:bookworm-slim
 COPY app /usr/local/bin/app
 # want: shell-form-pid1
 ENTRYPOINT /usr/local/bin/app --config /etc/app.yaml

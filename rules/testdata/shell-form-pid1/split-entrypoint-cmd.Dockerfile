@@ -1,4 +1,4 @@
-FROM alpine:3.20
+FROM debian:bookworm-slim
 ENTRYPOINT ["/bin/sh", "-c"]
 # CMD is the script that sh -c runs.
 # want: shell-form-pid1

@@ -1,5 +1,5 @@
-FROM alpine:3.20
-RUN apk add --no-cache tini
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends tini
 # tini is PID 1, but it forwards SIGTERM to the shell, not the server (info).
 # want: shell-form-pid1
 ENTRYPOINT ["/sbin/tini", "--", "sh", "-c", "./migrate; ./server"]

@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// catalogFor is the image catalogue that applies to the file at path.
+func (r *runner) catalogFor(path string) *images.Catalog {
+	return imageCatalog(r.configs.configFor(absFrom(r.configs.cwd, path)))
+}
+
+// attachImages gives each stage that starts from an image (not from an
+// earlier stage) what the catalogue knows of that image.
+func (r *runner) attachImages(df *parser.Dockerfile, path string) {
+	cat := r.catalogFor(path)
+	for _, st := range df.Stages {
+		if st.Parent == nil {
+			st.BaseImage = lookupRef(cat, st.Base)
+		}
+	}
+}
+
+// attachServiceImage gives a service that runs an image no Dockerfile of
+// the repository builds what the catalogue knows of it.
+func (r *runner) attachServiceImage(c *parser.Container, path string) {
+	if c.Stage != nil || c.Service == nil || c.Service.Image == nil {
+		return
+	}
+	c.Image = lookupRef(r.catalogFor(path), parser.ParseImageRef(c.Service.Image.Value))
+}
+
+func lookupRef(cat *images.Catalog, ref parser.ImageRef) *images.Image {
+	if ref.Repository == "" || strings.Contains(ref.Raw, "$") {
+		return nil
+	}
+	img, _ := cat.Lookup(ref.Name(), ref.Tag)
+	return img
+}

@@ -1,0 +1,192 @@
+package parser
+
+import (
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/dlint-dev/dlint/images"
+)
+
+// tailShape is how a `-c` string ends, which decides whether the shell
+// replaces itself with its last command (shared/notes/pid1-shells.md).
+type tailShape struct {
+	// plain is set when every command in tail position is a simple
+	// command reached through `;`, `&&`, `||` and if/case branches only:
+	// no pipeline, subshell, loop, background job, function call or exit.
+	plain bool
+	// viaIf is set when one of them sits in an if or case branch.
+	viaIf bool
+	// redirected is set when one of them has a redirection.
+	redirected bool
+	// single is set when the script is one simple command.
+	single bool
+}
+
+// ExecsLast reports whether sh, running the script as `sh -c '…'`,
+// replaces itself with the script's last command, so that the program and
+// not the shell is PID 1. Measured: busybox ash execs a plain last command
+// (also in an if branch or redirected); bash 5.1+ execs one that is not in
+// an if and not redirected; older bash only a lone simple command; dash as
+// Debian builds it never. A trap with a handler keeps every shell alive.
+func (s *Script) ExecsLast(sh images.Shell) bool {
+	if s == nil || s.Err != nil || !s.shape.plain || s.trapsHandler() {
+		return false
+	}
+	switch sh {
+	case images.ShellAsh:
+		return true
+	case images.ShellBash:
+		return !s.shape.viaIf && !s.shape.redirected
+	case images.ShellOldBash:
+		return s.shape.single && !s.shape.redirected
+	}
+	return false
+}
+
+// trapsHandler reports whether the script installs a trap with a handler
+// for any signal (an ignoring `trap "" HUP` does not count).
+func (s *Script) trapsHandler() bool {
+	for _, c := range s.Commands {
+		if c.Name != "trap" || len(c.Args) < 2 {
+			continue
+		}
+		args := c.Args
+		if args[0].Lit == "--" {
+			args = args[1:]
+		}
+		if len(args) >= 2 && !(args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-")) {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeOf describes how the top-level statement list ends.
+func (b *scriptBuilder) shapeOf(list []*syntax.Stmt) tailShape {
+	var stmts []*syntax.Stmt
+	for _, st := range list {
+		if _, ok := st.Cmd.(*syntax.FuncDecl); ok {
+			continue
+		}
+		stmts = append(stmts, st)
+	}
+	if len(stmts) == 0 {
+		return tailShape{}
+	}
+	sh := tailShape{plain: true}
+	b.shapeStmt(stmts[len(stmts)-1], &sh, 0)
+	if sh.plain && len(stmts) == 1 && !sh.viaIf {
+		if call, ok := stmts[0].Cmd.(*syntax.CallExpr); ok && len(call.Args) > 0 {
+			sh.single = true
+		}
+	}
+	return sh
+}
+
+// maxShapeDepth bounds the walk down nested if branches and && chains.
+const maxShapeDepth = 64
+
+func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
+	if st == nil || st.Cmd == nil || st.Background || st.Negated || depth > maxShapeDepth {
+		sh.plain = false
+		return
+	}
+	if len(st.Redirs) > 0 {
+		sh.redirected = true
+	}
+	switch x := st.Cmd.(type) {
+	case *syntax.CallExpr:
+		cmd := b.byNode[x]
+		if cmd == nil || cmd.Exec || cmd.Name == "" || b.funcs[cmd.Name] != nil || shellBuiltins[cmd.Name] {
+			sh.plain = false
+		}
+	case *syntax.BinaryCmd:
+		if x.Op != syntax.AndStmt && x.Op != syntax.OrStmt {
+			sh.plain = false // a pipeline: the shell waits for it
+			return
+		}
+		b.shapeStmt(x.Y, sh, depth+1)
+	case *syntax.IfClause:
+		sh.viaIf = true
+		for cl := x; cl != nil; cl = cl.Else {
+			if len(cl.Then) == 0 {
+				sh.plain = false
+				return
+			}
+			b.shapeStmt(cl.Then[len(cl.Then)-1], sh, depth+1)
+		}
+	case *syntax.CaseClause:
+		sh.viaIf = true
+		for _, it := range x.Items {
+			if len(it.Stmts) == 0 {
+				continue
+			}
+			b.shapeStmt(it.Stmts[len(it.Stmts)-1], sh, depth+1)
+		}
+	default:
+		sh.plain = false
+	}
+}
+
+// shellBuiltins run inside the shell: there is no program to exec.
+var shellBuiltins = map[string]bool{
+	"exit": true, "return": true, "wait": true, "trap": true, "cd": true, "set": true, "export": true,
+	"unset": true, "shift": true, ".": true, "source": true, "eval": true, "read": true, ":": true,
+	"true": true, "false": true, "echo": true, "printf": true, "test": true, "[": true, "local": true,
+}
+
+// ShellKind tells what the shell named argv0 is in this stage's image:
+// "sh" and "/bin/sh" are the image's /bin/sh, "bash" is bash of the image's
+// release, the stage's SHELL decides shell-form instructions.
+func (s *Stage) ShellKind(argv0 string) images.Shell {
+	return shellKind(s.Image(), argv0)
+}
+
+func shellKind(img *images.Image, argv0 string) images.Shell {
+	var base images.Shell
+	if img != nil {
+		base = img.Shell
+	}
+	switch name := strings.TrimSuffix(strings.ToLower(path.Base(strings.ReplaceAll(argv0, `\`, "/"))), ".exe"); name {
+	case "sh":
+		return base
+	case "ash", "busybox":
+		return images.ShellAsh
+	case "dash":
+		return images.ShellDash
+	case "bash":
+		if base == images.ShellNone || base == images.ShellOldBash {
+			return base
+		}
+		if img != nil && img.OldBash() {
+			return images.ShellOldBash
+		}
+		if base == images.ShellUnknown {
+			return images.ShellUnknown
+		}
+		return images.ShellBash
+	case "cmd", "powershell", "pwsh":
+		return images.ShellWindows
+	}
+	return images.ShellUnknown
+}
+
+// Image is what dlint knows of the image the stage chain starts from, nil
+// when nothing (an unknown image or a base reference with no value).
+func (s *Stage) Image() *images.Image {
+	anc := s.Ancestors()
+	return anc[len(anc)-1].BaseImage
+}
+
+// RunsOwnImageEntrypoint reports whether the container keeps the
+// ENTRYPOINT of the base image: no stage of the chain sets one.
+func (s *Stage) RunsOwnImageEntrypoint() bool {
+	for _, st := range s.Ancestors() {
+		if st.Entrypoint != nil {
+			return false
+		}
+	}
+	return true
+}
