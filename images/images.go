@@ -78,8 +78,11 @@ type Facts struct {
 	// CMD, or a shell or interpreter prompt. Images built on it choose
 	// what runs.
 	Base bool `json:"base,omitempty" yaml:"base,omitempty"`
-	// Accounts are the unprivileged users the image creates.
+	// Accounts are the unprivileged users the image has (its own and its
+	// OS's), for their IDs; AppUser names the one the image creates for
+	// the application it runs or hosts (node in node, www-data in php).
 	Accounts []Account `json:"accounts,omitempty" yaml:"accounts,omitempty"`
+	AppUser  string    `json:"app_user,omitempty" yaml:"app_user,omitempty"`
 }
 
 // RunsAsRoot reports whether the image's USER is root.
@@ -87,7 +90,7 @@ func (f *Facts) RunsAsRoot() bool {
 	if f.UID != nil && *f.UID == 0 {
 		return true
 	}
-	return f.User == "" || f.User == "root" || strings.Trim(f.User, "0") == "" || strings.HasPrefix(f.User, "root:") || strings.HasPrefix(f.User, "0:")
+	return f.User == "" || f.User == "root" || f.User == "ContainerAdministrator" || strings.Trim(f.User, "0") == "" || strings.HasPrefix(f.User, "root:") || strings.HasPrefix(f.User, "0:")
 }
 
 // Account returns the account the image creates with that name.

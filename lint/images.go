@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
 )
 
 // catalogFor is the image catalogue that applies to the file at path.
@@ -38,4 +40,17 @@ func lookupRef(cat *images.Catalog, ref parser.ImageRef) *images.Image {
 	}
 	img, _ := cat.Lookup(ref.Name(), ref.Tag)
 	return img
+}
+
+// ImageCatalog is the image catalogue that applies to files in dir: the
+// shipped one with the images of the nearest .dlint.yaml (or of
+// configFile, when set) first. It returns the configuration's errors.
+func ImageCatalog(dir, configFile string, noConfig bool, pool []*rules.Rule) (*images.Catalog, []*FileError) {
+	cs := newConfigSet(&Options{ConfigFile: configFile, NoConfig: noConfig}, pool)
+	abs, err := filepath.Abs(filepath.Join(dir, "Dockerfile"))
+	if err != nil {
+		abs = filepath.Join(dir, "Dockerfile")
+	}
+	c := cs.configFor(abs)
+	return imageCatalog(c), cs.errors
 }

@@ -131,6 +131,13 @@ func checkMissingInit(pass *Pass) {
 			report(backgroundFinding(v, jobs, unless))
 		}
 		for _, p := range r.programs {
+			if p.exitsAtOnce() {
+				continue // `node -v`: nothing stays running
+			}
+			if p.keepAlive() {
+				report(keepAliveFinding(v, p, unless))
+				continue
+			}
 			switch kind := needsInit(p.name.Lit); {
 			case kind == packageManager:
 				report(packageManagerFinding(v, p, unless))
@@ -220,6 +227,24 @@ type pid1Resolver struct {
 	// script, which holds exact positions.
 	inlines map[*parser.Word]*parser.Script
 	visited map[*parser.Script]int
+}
+
+// exitsAtOnce reports whether the program prints something and exits.
+func (p pid1Program) exitsAtOnce() bool {
+	argv := []string{p.name.Lit}
+	for _, a := range p.args {
+		argv = append(argv, a.Lit)
+	}
+	return parser.ExitsAtOnce(argv)
+}
+
+// keepAlive reports whether the program only keeps the container running.
+func (p pid1Program) keepAlive() bool {
+	argv := []string{p.name.Lit}
+	for _, a := range p.args {
+		argv = append(argv, a.Lit)
+	}
+	return parser.IsKeepAlive(argv)
 }
 
 func newPID1Resolver(v runView) *pid1Resolver {
@@ -782,6 +807,13 @@ func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 func nodeFinding(v runView, p pid1Program, unless string) Finding {
 	msg := fmt.Sprintf("%s%s: as PID 1, node ignores SIGTERM unless the app handles it, so `docker stop` kills it after 10 s; %s, or handle SIGTERM",
 		subject(v, p), unless, initAdvice(v))
+	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
+}
+
+// keepAliveFinding reports `tail -f /dev/null` or `sleep infinity` as PID 1.
+func keepAliveFinding(v runView, p pid1Program, unless string) Finding {
+	msg := fmt.Sprintf("%s%s: as PID 1, %s ignores SIGTERM, so `docker stop` always waits 10 s and kills it; %s",
+		subject(v, p), unless, "`"+p.name.Lit+"`", initAdvice(v))
 	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 }
 

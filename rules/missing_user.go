@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -77,13 +78,19 @@ func checkMissingUser(pass *Pass) {
 		if base.IsScratch() && c.Entrypoint() == nil && c.Cmd() == nil {
 			continue
 		}
-		if kb, ok := knownBase(base); ok && !kb.drops || OptionsOf[MissingUserOptions](pass).runsUnprivileged(base) {
+		img := c.BaseImage()
+		if runsUnprivileged(img) || OptionsOf[MissingUserOptions](pass).runsUnprivileged(base) {
+			continue
+		}
+		// A Dockerfile that builds a base image (its CMD is a shell or a
+		// language prompt) runs no application: images built on it decide.
+		if c.Service == nil && runsNoApplication(c) {
 			continue
 		}
 		if dropsPrivileges(c) {
 			continue
 		}
-		pass.Report(fromBaseRange(c.Dockerfile, c.Stage), missingUserMessage(c, base))
+		pass.Report(fromBaseRange(c.Dockerfile, c.Stage), missingUserMessage(c, base, img))
 	}
 }
 
@@ -102,7 +109,7 @@ func fromBaseRange(df *parser.Dockerfile, st *parser.Stage) parser.Range {
 	return args
 }
 
-func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
+func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.Image) string {
 	runsAs := "root"
 	switch {
 	case base.IsScratch():
@@ -123,39 +130,48 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
 		name := c.Name()
 		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)
 	}
-	var fix string
-	kb, known := knownBase(base)
+	if img != nil && img.Workers != "" && keepsImageEntrypoint(c) {
+		// nginx, httpd, php-fpm: root is the master's, by design.
+		return fmt.Sprintf("%s runs its master process as root by design and its workers as %s; to run with no root process at all, use an unprivileged variant of the image or USER with writable pid and temp paths",
+			strings.ToUpper(c.Name()[:1])+c.Name()[1:], img.Workers) + unprivilegedVariant(base)
+	}
+	return what + "; " + missingUserAdvice(c, base, img)
+}
+
+// unprivilegedVariant names an image variant that runs the same server
+// without root, where one exists.
+func unprivilegedVariant(base parser.ImageRef) string {
+	if base.Registry == "" && (base.Repository == "nginx" || base.Repository == "nginxinc/nginx") {
+		return " (`nginxinc/nginx-unprivileged` runs as UID 101 and listens on 8080)"
+	}
+	return ""
+}
+
+// missingUserAdvice says how to run unprivileged on this base.
+func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Image) string {
 	switch {
-	case known && kb.drops:
-		fix = fmt.Sprintf("the %s image's own docker-entrypoint.sh would hand over to its service user with gosu, but this ENTRYPOINT replaces it; keep that entrypoint (`exec docker-entrypoint.sh \"$@\"` from your script), or set USER to the image's %s user", base.Repository, kb.user)
+	case img != nil && img.DropsTo != "":
+		return fmt.Sprintf("the %s image's own entrypoint would hand over to %s with %s, but this ENTRYPOINT replaces it; keep it (`exec docker-entrypoint.sh \"$@\"` from your script), or set `USER %s`", imageLabel(img), img.DropsTo, userOr(img.DropTool, "gosu"), img.DropsTo)
 	case base.IsScratch():
-		fix = "add `USER 65532:65532` (a numeric USER needs no /etc/passwd)"
+		return "add `USER 65532:65532` (a numeric USER needs no /etc/passwd)"
 	case isWindowsStage(c.Stage):
-		fix = "add `USER ContainerUser`"
+		return "add `USER ContainerUser`"
 	case base.Registry == "gcr.io" && strings.HasPrefix(base.Repository, "distroless/"):
 		tag := "nonroot"
 		if hasTagPart(strings.ToLower(base.Tag), "debug") {
 			tag = "debug-nonroot"
 		}
-		fix = fmt.Sprintf("use the `%s:%s` variant of the base image, or add `USER 65532:65532`", base.Name(), tag)
-	case base.Registry == "" && (base.Repository == "nginx" || base.Repository == "nginxinc/nginx"):
-		fix = "build on `nginxinc/nginx-unprivileged` (same nginx, runs as UID 101 and listens on 8080), or add `USER 101:101` after moving the pid file and temp paths to writable directories"
-	case base.Registry == "mcr.microsoft.com" && strings.HasPrefix(base.Repository, "dotnet/") && dotnetMajor(base.Tag) >= 8:
-		fix = "add `USER $APP_UID`, the non-root app user (UID 1654) that .NET 8+ images ship"
-	case base.Registry == "cgr.dev":
-		fix = "add `USER 65532:65532`, the nonroot user Chainguard images ship"
+		return fmt.Sprintf("use the `%s:%s` variant of the base image, or add `USER 65532:65532`", base.Name(), tag)
 	case createdAccount(c.Stage) != nil:
-		fix = accountAdvice(c.Stage, createdAccount(c.Stage))
-	case shippedUser(base) != "":
-		user := shippedUser(base)
-		ids, _ := wellKnownIDs(user, base)
-		fix = fmt.Sprintf("switch to the %s user the image already has with `USER %s` (after the steps that need root), or create your own with a fixed UID", user, ids)
-	case isAlpineLike(base):
-		fix = "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
-	default:
-		fix = "create a user and switch to it (`RUN useradd --uid 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec gosu app \"$@\"`"
+		return accountAdvice(c.Stage, createdAccount(c.Stage))
 	}
-	return what + "; " + fix
+	if a, ok := appAccount(img); ok {
+		return fmt.Sprintf("switch to the %s user the image already has with `USER %d:%d` (after the steps that need root), or create your own with a fixed UID", a.Name, a.UID, a.GID)
+	}
+	if usesAdduser(c.Stage) {
+		return "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
+	}
+	return "create a user and switch to it (`RUN useradd --uid 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec gosu app \"$@\"`"
 }
 
 // createdAccount returns the last user the stage chain creates with
@@ -194,45 +210,9 @@ func accountAdvice(stage *parser.Stage, acct *parser.User) string {
 		return fmt.Sprintf("switch to the %s user this Dockerfile creates with `USER %s` after the steps that need root", acct.Name, uid)
 	}
 	add := "useradd --uid 10001 " + acct.Name
-	if isAlpineLike(stage.RootBase()) {
+	if usesAdduser(stage) {
 		add = "adduser -D -u 10001 " + acct.Name
 	}
 	return fmt.Sprintf("switch to the %s user this Dockerfile creates: give it a fixed UID (`%s`) and add `USER 10001:10001` after the steps that need root", acct.Name, add)
 }
 
-// shippedUser names the unprivileged user an official image creates for its
-// app but does not switch to.
-func shippedUser(base parser.ImageRef) string {
-	if base.Registry != "" {
-		return ""
-	}
-	switch base.Repository {
-	case "node":
-		return "node"
-	case "php", "wordpress", "httpd":
-		return "www-data"
-	}
-	return ""
-}
-
-// dotnetMajor reads the .NET major version from a tag such as "8.0-alpine".
-func dotnetMajor(tag string) int {
-	n := 0
-	for _, r := range tag {
-		if r < '0' || r > '9' {
-			break
-		}
-		n = n*10 + int(r-'0')
-		if n > 1000 {
-			return 0
-		}
-	}
-	return n
-}
-
-// isAlpineLike reports whether the image uses BusyBox's adduser rather than
-// useradd.
-func isAlpineLike(ref parser.ImageRef) bool {
-	name := ref.Repository[strings.LastIndex(ref.Repository, "/")+1:]
-	return name == "alpine" || name == "busybox" || strings.Contains(strings.ToLower(ref.Tag), "alpine")
-}

@@ -75,12 +75,12 @@ func numericUserMessage(c *parser.Container, u *parser.User) string {
 		// The UID is known but the group's GID is not fixed anywhere.
 		return fmt.Sprintf("%s; this Dockerfile gives %s UID %s but group %s no fixed GID: create it with `groupadd --gid %s %s` and write `USER %s:%s`", head, u.Name, uid, u.Group, uid, u.Group, uid, uid)
 	}
-	if ids, from := wellKnownIDs(u.Name, c.Stage.RootBase()); ids != "" && !created {
+	if ids, from := wellKnownIDs(u.Name, c.BaseImage()); ids != "" && !created {
 		return fmt.Sprintf("%s; write `USER %s`, the IDs of %s in %s", head, ids, u.Name, from)
 	}
 	if created {
 		add := "useradd --uid 10001 " + u.Name
-		if isAlpineLike(c.Stage.RootBase()) {
+		if usesAdduser(c.Stage) {
 			add = "adduser -D -u 10001 " + u.Name
 		}
 		return fmt.Sprintf("%s; give %s a fixed UID where the Dockerfile creates it (`%s`) and write `USER 10001:10001`", head, u.Name, add)
@@ -115,49 +115,14 @@ func exactIDs(u *parser.User, uid, gid string) string {
 	return ""
 }
 
-// wellKnownIDs are the fixed IDs of users that common base images create.
-func wellKnownIDs(user string, base parser.ImageRef) (ids, from string) {
-	repo := base.Repository
-	switch {
-	case user == "nonroot" && (base.Registry == "gcr.io" && strings.HasPrefix(repo, "distroless/") || base.Registry == "cgr.dev"):
-		return "65532:65532", base.Name()
-	case user == "nobody":
-		return "65534:65534", "Debian, Ubuntu and Alpine"
-	case user == "www-data" && base.Registry == "" && (repo == "php" || repo == "wordpress" || repo == "httpd"):
-		if isAlpineLike(base) {
-			return "82:82", "the " + repo + " Alpine images"
-		}
-		return "33:33", "the " + repo + " Debian images"
-	case user == "www-data" && base.Registry == "" && (repo == "debian" || repo == "ubuntu"):
-		return "33:33", repo
-	case user == "nginx" && base.Registry == "" && repo == "nginx":
-		return "101:101", "the nginx images"
-	case user == "node" && base.Registry == "" && repo == "node":
-		return "1000:1000", "the node images"
-	case user == "postgres" && base.Registry == "" && repo == "postgres":
-		if isAlpineLike(base) {
-			return "70:70", "the postgres Alpine images"
-		}
-		return "999:999", "the postgres Debian images"
-	case user == "redis" && base.Registry == "" && repo == "redis":
-		if isAlpineLike(base) {
-			return "999:1000", "the redis Alpine images"
-		}
-		return "999:999", "the redis Debian images"
-	case user == "mysql" && base.Registry == "" && repo == "mysql":
-		return "999:999", "the mysql images"
-	}
-	return "", ""
-}
-
 func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 	name, group, _ := cutUser(cu.Value)
 	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") {
 		return
 	}
 	suggest := "e.g. `user: \"10001:10001\"`"
-	if c.Stage == nil && c.Service != nil && c.Service.Image != nil {
-		if ids, from := wellKnownIDs(name, parser.ParseImageRef(c.Service.Image.Value)); ids != "" {
+	if c.Stage == nil {
+		if ids, from := wellKnownIDs(name, c.BaseImage()); ids != "" {
 			suggest = fmt.Sprintf("`user: \"%s\"`, the IDs of %s in %s", ids, name, from)
 		}
 	}

@@ -129,7 +129,20 @@ var scriptEnders = map[string]bool{
 // endsScript reports whether cmd is a builtin or trivial utility that only
 // finishes the script (`exit 1`, `echo done`), not a program to signal, or
 // one whose tail dlint cannot see: `. other.sh`, `source`, `eval`.
-func endsScript(cmd *parser.Command) bool { return scriptEnders[cmd.Name] || opaqueTails[cmd.Name] }
+func endsScript(cmd *parser.Command) bool {
+	return scriptEnders[cmd.Name] || opaqueTails[cmd.Name] || parser.ExitsAtOnce(cmd.Argv())
+}
+
+// keepAlives reports whether every command of tail only keeps the
+// container running (`tail -f /dev/null`, `sleep infinity`).
+func keepAlives(tail []*parser.Command) bool {
+	for _, c := range tail {
+		if !parser.IsKeepAlive(c.Argv()) {
+			return false
+		}
+	}
+	return len(tail) > 0
+}
 
 // opaqueTails run code in the current shell that may itself exec.
 var opaqueTails = map[string]bool{".": true, "source": true, "eval": true}

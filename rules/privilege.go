@@ -160,11 +160,11 @@ func dropsPrivileges(c *parser.Container) bool {
 			return true
 		}
 	}
-	if c.Stage == nil {
-		return false
-	}
 	if inheritsDroppingEntrypoint(c) {
 		return true
+	}
+	if c.Stage == nil {
+		return false
 	}
 	return c.Script == nil && entrypointUnseen(c) && shipsDropTool(c.Stage)
 }
@@ -222,14 +222,15 @@ func isAllArgsWord(s string) bool {
 }
 
 // inheritsDroppingEntrypoint reports whether the container keeps the
-// ENTRYPOINT of an official image that drops privileges itself, or its own
-// entrypoint hands over to that image's docker-entrypoint.sh.
+// ENTRYPOINT of a base image that drops privileges itself (the catalogue
+// read it from the image's entrypoint script), or its own entrypoint
+// hands over to that image's docker-entrypoint.sh.
 func inheritsDroppingEntrypoint(c *parser.Container) bool {
-	kb, ok := knownBase(c.Stage.RootBase())
-	if !ok || !kb.drops {
+	img := c.BaseImage()
+	if img == nil || img.DropsTo == "" {
 		return false
 	}
-	if c.Entrypoint() == nil {
+	if keepsImageEntrypoint(c) {
 		return true
 	}
 	if c.Script == nil {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -20,6 +21,7 @@ type SensitivePort struct {
 // SensitivePorts is the list published-on-all-interfaces checks, in one
 // place so configuration can extend or replace it.
 var SensitivePorts = []SensitivePort{
+	{Port: 1099, Service: "the Java RMI registry (JMX)"},
 	{Port: 1433, Service: "Microsoft SQL Server"},
 	{Port: 1521, Service: "Oracle Database"},
 	{Port: 2181, Service: "ZooKeeper"},
@@ -37,6 +39,7 @@ var SensitivePorts = []SensitivePort{
 	{Port: 7687, Service: "Neo4j Bolt"},
 	{Port: 8086, Service: "InfluxDB"},
 	{Port: 8123, Service: "ClickHouse HTTP"},
+	{Port: 8126, Service: "the StatsD admin interface"},
 	{Port: 8500, Service: "Consul"},
 	{Port: 8529, Service: "ArangoDB"},
 	{Port: 8983, Service: "Solr"},
@@ -44,6 +47,7 @@ var SensitivePorts = []SensitivePort{
 	{Port: 9092, Service: "Kafka"},
 	{Port: 9200, Service: "Elasticsearch/OpenSearch"},
 	{Port: 9300, Service: "Elasticsearch/OpenSearch transport"},
+	{Port: 9999, Service: "JMX remote management"},
 	{Port: 10250, Service: "the kubelet API"},
 	{Port: 11211, Service: "Memcached", Protocols: []string{"tcp", "udp"}},
 	{Port: 15672, Service: "the RabbitMQ management UI"},
@@ -145,6 +149,12 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 	}
 	fixed := map[parser.Range]bool{} // an entry shared through extends is fixed once
 	sensitive := OptionsOf[PublishedOnAllInterfacesOptions](pass).sensitive()
+	imageOf := map[*parser.Service]*images.Image{}
+	for _, c := range pass.Containers {
+		if c.Service != nil {
+			imageOf[c.Service] = c.BaseImage()
+		}
+	}
 	for _, s := range pass.Compose.Services {
 		if _, ignored := portsIgnored(s); ignored {
 			continue
@@ -169,15 +179,15 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 			if !fixed[p.Range] {
 				fix, fixed[p.Range] = loopbackFix(src, p), true
 			}
-			pass.ReportFix(p.Range, allInterfacesMessage(s, p, addr, hits), fix)
+			pass.ReportFix(p.Range, allInterfacesMessage(s, p, addr, hits, imageOf[s], sourceText(src, p.Range)), fix)
 		}
 	}
 }
 
-func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostAddr, hits []SensitivePort) string {
+func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostAddr, hits []SensitivePort, img *images.Image, written string) string {
 	var names []string
 	for _, h := range hits[:min(len(hits), 3)] {
-		names = append(names, fmt.Sprintf("%s (%d)", h.Service, h.Port))
+		names = append(names, portProduct(h, img))
 	}
 	what := strings.Join(names, ", ")
 	if len(hits) > 3 {
@@ -195,13 +205,31 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 		entry = fmt.Sprintf("%q", p.Raw)
 	}
 	return fmt.Sprintf("service '%s' publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
-		s.Name, what, how, entry, loopbackAdvice(p))
+		s.Name, what, how, entry, loopbackAdvice(p, written))
 }
 
-// loopbackAdvice says how to bind the entry to loopback.
-func loopbackAdvice(p *parser.PublishedPort) string {
+// portProduct names what listens on a sensitive port: the product of the
+// service's image when dlint knows the image EXPOSEs that port, otherwise
+// what usually listens there, hedged.
+func portProduct(h SensitivePort, img *images.Image) string {
+	if img != nil && img.Exposes(strconv.Itoa(h.Port)) {
+		name := img.Product
+		if name == "" {
+			name = imageLabel(img)
+		}
+		return fmt.Sprintf("%s (%d)", name, h.Port)
+	}
+	return fmt.Sprintf("port %d (usually %s)", h.Port, strings.TrimPrefix(h.Service, "the "))
+}
+
+// loopbackAdvice says how to bind the entry to loopback, keeping the
+// host port as written (`${APP_PORT}` stays a variable).
+func loopbackAdvice(p *parser.PublishedPort, written string) string {
 	if p.Raw == "" {
 		return "add `host_ip: 127.0.0.1`"
+	}
+	if text := strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(written), "-")), `"'`); strings.Contains(text, "$") && p.Spec.HostIP == "" {
+		return fmt.Sprintf("bind it to loopback with %q", "127.0.0.1:"+text)
 	}
 	return fmt.Sprintf("bind it to loopback with %q", loopbackSpec(p.Spec))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -61,43 +62,25 @@ or ` + "`published-port-not-exposed: off`" + ` in .dlint.yaml.`,
 	Check: checkPublishedPortNotExposed,
 }
 
-// basesWithoutExpose are Docker Hub images whose Dockerfiles EXPOSE no port,
-// so a stage chain starting from them declares all its ports itself.
-var basesWithoutExpose = map[string]bool{
-	"alpine": true, "almalinux": true, "amazonlinux": true, "archlinux": true, "busybox": true,
-	"centos": true, "debian": true, "fedora": true, "oraclelinux": true, "photon": true,
-	"rockylinux": true, "ubuntu": true,
-	"amazoncorretto": true, "buildpack-deps": true, "clojure": true, "eclipse-temurin": true,
-	"elixir": true, "erlang": true, "gcc": true, "golang": true, "gradle": true, "haskell": true,
-	"ibm-semeru-runtimes": true, "julia": true, "maven": true, "node": true, "openjdk": true,
-	"perl": true, "pypy": true, "python": true, "r-base": true, "ruby": true, "rust": true,
-	"sapmachine": true, "swift": true,
-}
-
 func baseImagesDoc() string {
-	return "`alpine`, `debian`, `ubuntu`, `node`, `python`, `golang`, `eclipse-temurin` and the like, `gcr.io/distroless/*`"
-}
-
-// baseExposesNothing reports whether the image a stage chain starts from is
-// known to EXPOSE no port.
-func baseExposesNothing(ref parser.ImageRef) bool {
-	switch {
-	case ref.IsScratch():
-		return true
-	case ref.Registry == "":
-		return basesWithoutExpose[ref.Repository]
-	case ref.Registry == "gcr.io":
-		return strings.HasPrefix(ref.Repository, "distroless/")
-	}
-	return false
+	return "`alpine`, `debian`, `node`, `python`, `nginx` (80), `postgres` (5432) and the other images dlint knows (`dlint image NAME`)"
 }
 
 // declaredPorts collects the ports a built service declares: its stage's
 // EXPOSE (through the stages it builds on) and compose `expose:`. ok is
 // false when one of them cannot be resolved offline.
-func declaredPorts(c *parser.Container) (portSet, bool) {
+func declaredPorts(c *parser.Container, img *images.Image) (portSet, bool) {
 	set := portSet{}
-	for _, e := range c.Stage.EffectiveExpose() {
+	for _, port := range img.Expose {
+		if spec, err := parser.ParseExposePort(port); err == nil {
+			set.add(spec)
+		}
+	}
+	var own []*parser.ExposedPort
+	if c.Stage != nil {
+		own = c.Stage.EffectiveExpose()
+	}
+	for _, e := range own {
 		if !exposeKnown(e) {
 			return nil, false
 		}
@@ -113,13 +96,20 @@ func declaredPorts(c *parser.Container) (portSet, bool) {
 
 func checkPublishedPortNotExposed(pass *Pass) {
 	for _, c := range pass.Containers {
-		if c.Service == nil || c.Dockerfile == nil || c.Stage == nil || len(c.Service.Ports) == 0 {
+		if c.Service == nil || len(c.Service.Ports) == 0 {
 			continue
 		}
-		if _, ignored := portsIgnored(c.Service); ignored || !baseExposesNothing(c.Stage.RootBase()) {
+		// The base image's own EXPOSE must be known (nginx: 80); a service
+		// that runs an image alone is checked when that image EXPOSEs
+		// ports, the usual sign of a server with fixed ones.
+		img := c.BaseImage()
+		if img == nil || c.Stage == nil && len(img.Expose) == 0 {
 			continue
 		}
-		declared, ok := declaredPorts(c)
+		if _, ignored := portsIgnored(c.Service); ignored {
+			continue
+		}
+		declared, ok := declaredPorts(c, img)
 		if !ok {
 			continue
 		}
@@ -143,7 +133,10 @@ func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []s
 		noun = "ports"
 	}
 	stage := "its Dockerfile"
-	if c.Stage.Name != "" {
+	switch {
+	case c.Stage == nil:
+		stage = "its image " + c.Service.Image.Value
+	case c.Stage.Name != "":
 		stage = fmt.Sprintf("its Dockerfile's stage '%s'", c.Stage.DisplayName())
 	}
 	var have []string
@@ -160,8 +153,12 @@ func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []s
 	if same := declared[p.Spec.Protocol]; p.Spec.ContainerStart == p.Spec.ContainerEnd && len(same) == 1 && same[0][0] == same[0][1] {
 		example = fmt.Sprintf(" (e.g. \"%s\")", suggestMapping(p.Spec, withProto(fmt.Sprint(same[0][0]), p.Spec.Protocol)))
 	}
-	return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs only %s; check which port the app listens on and fix the mapping%s, or add `EXPOSE %s` if it listens there too",
-		c.Service.Name, noun, ports, stage, strings.Join(have, ", "), example, strings.ReplaceAll(ports, ", ", " "))
+	declare := fmt.Sprintf("add `EXPOSE %s`", strings.ReplaceAll(ports, ", ", " "))
+	if c.Stage == nil {
+		declare = fmt.Sprintf("list %s under the service's `expose:`", ports)
+	}
+	return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs only %s; check which port the app listens on and fix the mapping%s, or %s if it listens there too",
+		c.Service.Name, noun, ports, stage, strings.Join(have, ", "), example, declare)
 }
 
 // suggestMapping maps the entry's host side onto a declared container port.

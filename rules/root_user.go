@@ -44,7 +44,9 @@ func checkRootUser(pass *Pass) {
 	for _, c := range pass.Containers {
 		if u := c.ComposeUser(); u != nil {
 			name, _, _ := cutUser(u.Value)
-			if isRootName(name) {
+			// An entrypoint that starts as root to hand over with gosu
+			// (postgres, redis) still drops under `user: root`.
+			if isRootName(name) && !dropsPrivileges(c) {
 				pass.Report(u.Range, fmt.Sprintf("%s runs as root (`user: %s`); set `user: \"10001:10001\"` or another unprivileged UID", c.Name(), u.Value))
 			}
 			continue

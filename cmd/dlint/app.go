@@ -124,7 +124,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	addConfigFlags(root, &f)
 
 	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
-		newBaselineCmd(root, &f, stdin, stdout, stderr), newConfigCmd(stdout))
+		newBaselineCmd(root, &f, stdin, stdout, stderr), newConfigCmd(stdout), newImageCmd(stdout, stderr))
 	return root
 }
 

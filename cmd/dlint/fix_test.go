@@ -86,8 +86,8 @@ func TestFixKeepsBytes(t *testing.T) {
 // exit status 2; the other files are still fixed.
 func TestFixWriteError(t *testing.T) {
 	dir := t.TempDir()
-	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
-	const after = "FROM alpine:3.20\nUSER 10001:10001\nCMD [\"/app\", \"--listen\", \":8080\"]\n"
+	const before = "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	const after = "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD [\"/app\", \"--listen\", \":8080\"]\n"
 	writeFiles(t, dir, map[string]string{".git/HEAD": "", "a/Dockerfile": before, "b/Dockerfile": before})
 	failing := filepath.Join(dir, "a", "Dockerfile")
 	defer func(w func(string, []byte, []byte) error) { writeFixedFile = w }(writeFixedFile)
@@ -118,7 +118,7 @@ func TestFixWriteError(t *testing.T) {
 // refusal is an error (exit status 2).
 func TestFixReadOnlyFile(t *testing.T) {
 	dir := t.TempDir()
-	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	const before = "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD /app --listen :8080\n"
 	writeFiles(t, dir, map[string]string{".git/HEAD": "", "Dockerfile": before})
 	path := filepath.Join(dir, "Dockerfile")
 	if err := os.Chmod(path, 0o444); err != nil {
@@ -141,8 +141,8 @@ func TestFixReadOnlyFile(t *testing.T) {
 // fixed.
 func TestFixConcurrentEdit(t *testing.T) {
 	dir := t.TempDir()
-	const before = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"
-	const edited = "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :9090\n"
+	const before = "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD /app --listen :8080\n"
+	const edited = "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD /app --listen :9090\n"
 	writeFiles(t, dir, map[string]string{".git/HEAD": "", "Dockerfile": before})
 	path := filepath.Join(dir, "Dockerfile")
 	defer func(w func(string, []byte, []byte) error) { writeFixedFile = w }(writeFixedFile)
@@ -173,7 +173,7 @@ type linesReader struct {
 }
 
 func (r *linesReader) Read(p []byte) (int, error) {
-	const first, line = "FROM alpine:3.20\n", "# a comment to make the file large\n"
+	const first, line = "FROM debian:bookworm-slim\n", "# a comment to make the file large\n"
 	if r.at >= r.size {
 		return 0, io.EOF
 	}
@@ -221,7 +221,7 @@ func TestFixStdinTooLarge(t *testing.T) {
 func TestFixInlineDockerfileString(t *testing.T) {
 	dir := t.TempDir()
 	compose := "services:\n  app:\n    build:\n      context: .\n" +
-		`      dockerfile_inline: "FROM alpine:3.20\nUSER 10001:10001\nCMD /app --listen :8080\n"` + "\n"
+		`      dockerfile_inline: "FROM debian:bookworm-slim\nUSER 10001:10001\nCMD /app --listen :8080\n"` + "\n"
 	writeFiles(t, dir, map[string]string{".git/HEAD": "", "compose.yaml": compose})
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"--fix", dir}, nil, &stdout, &stderr); code != 1 {

@@ -1,0 +1,97 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// This file turns what the image catalogue knows of a container's base
+// image into the small answers rules need; the facts themselves live in
+// package images.
+
+// wellKnownIDs are the UID:GID of an account the base image creates, and
+// where that fact comes from, for messages.
+func wellKnownIDs(user string, img *images.Image) (ids, from string) {
+	if img == nil {
+		return "", ""
+	}
+	a, ok := img.Account(user)
+	if !ok {
+		return "", ""
+	}
+	return fmt.Sprintf("%d:%d", a.UID, a.GID), "the " + imageLabel(img) + " image"
+}
+
+// imageLabel names a catalogued image in messages: "node:22-alpine".
+func imageLabel(img *images.Image) string {
+	name := img.Name
+	if strings.ContainsAny(name, "*?[") {
+		return strings.TrimSuffix(name, "/*")
+	}
+	if img.Tag != "" && img.Tag != "latest" {
+		return name + ":" + img.Tag
+	}
+	return name
+}
+
+// usesAdduser reports whether users are made with BusyBox's adduser
+// rather than useradd in the image the stage starts from.
+func usesAdduser(st *parser.Stage) bool {
+	if img := st.Image(); img != nil && img.UserTool != "" {
+		return img.UserTool == "adduser"
+	}
+	ref := st.RootBase()
+	name := ref.Repository[strings.LastIndex(ref.Repository, "/")+1:]
+	return name == "alpine" || name == "busybox" || strings.Contains(strings.ToLower(ref.Tag), "alpine")
+}
+
+// appAccount is the unprivileged account the image ships for its own
+// application (node in node, www-data in php), if any.
+func appAccount(img *images.Image) (images.Account, bool) {
+	if img == nil || img.AppUser == "" {
+		return images.Account{}, false
+	}
+	return img.Account(img.AppUser)
+}
+
+// runsUnprivileged reports whether the image already runs as a user other
+// than root, so a container built on it needs no USER of its own.
+func runsUnprivileged(img *images.Image) bool {
+	return img != nil && !img.RunsAsRoot()
+}
+
+// keepsImageEntrypoint reports whether the container runs its base
+// image's ENTRYPOINT: neither the Dockerfile nor compose sets another.
+func keepsImageEntrypoint(c *parser.Container) bool {
+	if c.Service != nil && c.Service.Entrypoint != nil {
+		return false
+	}
+	return c.Stage == nil || c.Stage.RunsOwnImageEntrypoint()
+}
+
+// runsNoApplication reports whether the container only starts a shell or
+// an interpreter's prompt (the CMD of a base image such as python or
+// node), directly or through an entrypoint script that runs its
+// arguments: an image to build on, not an application.
+func runsNoApplication(c *parser.Container) bool {
+	ep, cmd := c.Entrypoint(), c.Cmd()
+	if ep != nil && !(c.Script != nil && c.Script.UsesArgs) {
+		return false
+	}
+	if cmd == nil {
+		if ep != nil {
+			return false
+		}
+		// Nothing set here: the base image's own ENTRYPOINT and CMD run.
+		img := c.BaseImage()
+		return img != nil && img.Base
+	}
+	argv := cmd.Argv
+	if !cmd.Exec {
+		argv = strings.Fields(strings.Join(argv, " "))
+	}
+	return images.IsInteractive(argv)
+}

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"path"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// hasTagPart reports whether part is one of the dash-separated words of tag
+// ("debug-nonroot-arm64" has "nonroot").
+func hasTagPart(tag, part string) bool {
+	for _, p := range strings.Split(tag, "-") {
+		if p == part {
+			return true
+		}
+	}
+	return false
+}
+
+// isWindowsStage reports whether the stage builds a Windows image: its base
+// is a Windows image or its SHELL is cmd or PowerShell.
+func isWindowsStage(st *parser.Stage) bool {
+	ref := st.RootBase()
+	if ref.Registry == "mcr.microsoft.com" && (strings.HasPrefix(ref.Repository, "windows") || strings.Contains(ref.Tag, "nanoserver") || strings.Contains(ref.Tag, "servercore")) {
+		return true
+	}
+	sh := st.EffectiveShell()
+	if len(sh) == 0 {
+		return false
+	}
+	switch strings.TrimSuffix(strings.ToLower(path.Base(strings.ReplaceAll(sh[0], `\`, "/"))), ".exe") {
+	case "cmd", "powershell", "pwsh":
+		return true
+	}
+	return false
+}
