@@ -215,4 +215,3 @@ func accountAdvice(stage *parser.Stage, acct *parser.User) string {
 	}
 	return fmt.Sprintf("switch to the %s user this Dockerfile creates: give it a fixed UID (`%s`) and add `USER 10001:10001` after the steps that need root", acct.Name, add)
 }
-
