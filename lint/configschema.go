@@ -86,6 +86,11 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"type":        []string{"array", "null"},
 				"items":       map[string]any{"type": "string", "minLength": 1},
 			},
+			"images": map[string]any{
+				"description": "Your own base images and what they bring, so rules judge what runs on them (see `dlint image NAME`). Entries here win over the images dlint ships.",
+				"type":        []string{"array", "null"},
+				"items":       imageSchema(),
+			},
 			"rules": map[string]any{"$ref": "#/$defs/rules"},
 			"overrides": map[string]any{
 				"description": "Rule settings for some files only; entries apply in order, later ones win.",
@@ -107,6 +112,46 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 		panic(err) // only maps, strings and slices: cannot fail
 	}
 	return append(out, '\n')
+}
+
+// imageSchema is the schema of one `images:` entry.
+func imageSchema() map[string]any {
+	str := func(d string) map[string]any { return map[string]any{"type": "string", "description": d} }
+	list := func(d string) map[string]any {
+		return map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": d}
+	}
+	return map[string]any{
+		"type":                 "object",
+		"required":             []string{"image"},
+		"additionalProperties": false,
+		"properties": map[string]any{
+			"image":      str("Image name, without tag; a path.Match pattern such as ghcr.io/acme/* matches a family."),
+			"tags":       list("Tag patterns this entry covers (path.Match); default every tag."),
+			"product":    str("What the image runs, for messages (\"PostgreSQL\")."),
+			"source":     str("Where the facts come from; default this file."),
+			"user":       str("The USER the image runs as; empty or root for root."),
+			"uid":        map[string]any{"type": "integer", "description": "That user's numeric UID."},
+			"shell":      map[string]any{"enum": imageShells, "description": "What /bin/sh is: dash never execs the last command of sh -c; ash and bash (5.1+) do; bash-old only a lone command; none: no shell."},
+			"expose":     list("Ports the image EXPOSEs (\"5432\", \"53/udp\")."),
+			"entrypoint": list("The image's ENTRYPOINT, in exec form."),
+			"cmd":        list("The image's CMD, in exec form."),
+			"drops_to":   str("The user the image's entrypoint switches to when started as root."),
+			"drop_tool":  str("The program it switches with (gosu, su-exec, setpriv, s6-setuidgid)."),
+			"workers":    str("For servers whose master stays root by design: the user its workers run as."),
+			"init":       str("The init the image's entrypoint runs as PID 1 (tini, dumb-init, s6-overlay)."),
+			"user_tool":  map[string]any{"enum": []string{"useradd", "adduser"}, "description": "How to create users in the image."},
+			"base":       map[string]any{"type": "boolean", "description": "The image runs no application of its own (a shell or language prompt)."},
+			"app_user":   str("The unprivileged user the image creates for its application."),
+			"accounts": map[string]any{
+				"type":        "array",
+				"description": "Users the image has, with their IDs.",
+				"items": map[string]any{
+					"type": "object", "required": []string{"name", "uid", "gid"}, "additionalProperties": false,
+					"properties": map[string]any{"name": map[string]any{"type": "string"}, "uid": map[string]any{"type": "integer"}, "gid": map[string]any{"type": "integer"}},
+				},
+			},
+		},
+	}
 }
 
 func withDescription(m map[string]any, d string) map[string]any {
@@ -187,6 +232,13 @@ ignore-paths:
 trusted-registries:
   # - docker.io
   # - ghcr.io/acme
+
+# Your own base images and what they bring, so rules judge what runs on them
+# (` + "`dlint image NAME`" + ` shows what dlint knows). Fields: image, tags, user, uid,
+# shell (dash, ash, bash, bash-old, none), expose, entrypoint, cmd, drops_to,
+# drop_tool, workers, init, user_tool, base, app_user, accounts.
+images:
+  # - {image: ghcr.io/acme/runtime, user: "10001", shell: ash}
 
 # Per rule, by ID or alias (DL3002 is root-user): off, on, or a severity
 # (error, warning, info, style) that replaces the rule's own. Rules with

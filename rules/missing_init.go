@@ -647,38 +647,33 @@ const (
 )
 
 // inheritedEntrypoint says where the view's ENTRYPOINT comes from, and the
-// image it comes from. Docker Official Images are known: their ENTRYPOINT
-// is none or a docker-entrypoint.sh that ends in `exec "$@"` (node,
-// python, postgres…), except the few that run tini or dumb-init.
+// image it comes from. What dlint's image catalogue knows decides: an
+// image whose ENTRYPOINT runs an init, or one whose ENTRYPOINT is none or
+// a script that execs its arguments. Docker Official Images the catalogue
+// lacks are taken as the latter, as nearly all of them are.
 func inheritedEntrypoint(v runView) (imageEntrypoint, parser.ImageRef) {
 	if v.entrypoint != nil {
 		return ownEntrypoint, parser.ImageRef{}
 	}
 	var ref parser.ImageRef
+	var img *images.Image
 	switch {
 	case v.stage != nil:
-		ref = v.stage.RootBase()
+		ref, img = v.stage.RootBase(), v.stage.Image()
 	case v.container != nil:
-		ref = serviceImage(v.container)
+		ref, img = serviceImage(v.container), v.container.BaseImage()
 	}
 	if ref.IsScratch() {
 		return ownEntrypoint, ref
 	}
-	if name, ok := officialImage(ref); ok {
-		if officialInitImages[name] {
-			return initEntrypoint, ref
-		}
+	switch {
+	case img != nil && img.Init != "":
+		return initEntrypoint, ref
+	case img != nil:
 		return plainEntrypoint, ref
 	}
-	owner, _ := path.Split(ref.Repository)
-	owner = strings.TrimSuffix(owner, "/")
-	switch {
-	case ref.Registry == "" && (owner == "jupyter" || owner == "linuxserver" || ref.Repository == "jenkins/jenkins"),
-		ref.Registry == "quay.io" && owner == "jupyter",
-		(ref.Registry == "lscr.io" || ref.Registry == "ghcr.io") && owner == "linuxserver":
-		// jupyter's docker-stacks (tini -g), jenkins (tini), linuxserver.io
-		// (s6-overlay's /init).
-		return initEntrypoint, ref
+	if _, ok := officialImage(ref); ok {
+		return plainEntrypoint, ref
 	}
 	return unseenEntrypoint, ref
 }
@@ -687,30 +682,14 @@ func inheritedEntrypoint(v runView) (imageEntrypoint, parser.ImageRef) {
 // on Docker Hub ("node", "library/node") or a mirror of it
 // (public.ecr.aws/docker/library/node, mirror.gcr.io/library/node).
 func officialImage(ref parser.ImageRef) (string, bool) {
-	repo := ref.Repository
-	switch ref.Registry {
-	case "":
-	case "public.ecr.aws":
-		repo = strings.TrimPrefix(repo, "docker/library/")
-		if repo == ref.Repository {
-			return "", false
-		}
-	case "mirror.gcr.io":
-		repo = strings.TrimPrefix(repo, "library/")
-	default:
+	if strings.Contains(ref.Raw, "$") {
 		return "", false
 	}
-	if repo == "" || strings.ContainsAny(repo, "/$") || strings.Contains(ref.Raw, "$") {
+	name := images.Normalize(ref.Name())
+	if name == "" || strings.ContainsAny(name, "/$.") {
 		return "", false
 	}
-	return repo, true
-}
-
-// officialInitImages are the Docker Official Images whose ENTRYPOINT runs
-// tini or dumb-init, as their published image configuration shows.
-var officialInitImages = map[string]bool{
-	"aerospike": true, "convertigo": true, "couchdb": true, "elasticsearch": true, "fluentd": true,
-	"jenkins": true, "kibana": true, "mongo-express": true, "neo4j": true, "telegraf": true,
+	return name, true
 }
 
 // imageName names an image in messages, as written.

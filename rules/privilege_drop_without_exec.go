@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -52,31 +53,36 @@ or CMD, or ` + "`privilege-drop-without-exec: off`" + ` in .dlint.yaml.`,
 func checkPrivilegeDropWithoutExec(pass *Pass) {
 	if pass.Dockerfile != nil {
 		for _, in := range pass.Dockerfile.Instructions {
-			if in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD" {
-				reportDropWithoutExec(pass, in.Script)
+			if (in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD") && in.Stage != nil {
+				spec := &parser.ExecSpec{Instr: in}
+				reportDropWithoutExec(pass, in.Script, shellFormShell(spec), in.Stage.ShellKind)
 			}
 		}
 	}
 	for _, c := range pass.Containers {
-		reportDropWithoutExec(pass, c.Script)
+		reportDropWithoutExec(pass, c.Script, "", nil) // a script file: no implicit exec
 		if c.Service == nil {
 			continue
 		}
 		for _, spec := range []*parser.ExecSpec{c.Service.Entrypoint, c.Service.Command} {
 			if spec != nil && spec.Instr == nil {
-				reportDropWithoutExec(pass, spec.Script)
+				reportDropWithoutExec(pass, spec.Script, "", c.ShellKind)
 			}
 		}
 	}
 }
 
-func reportDropWithoutExec(pass *Pass, s *parser.Script) {
+// reportDropWithoutExec reports the drops in s that leave a shell waiting.
+// shell is what runs s itself ("" when s is not a `-c` string), and
+// shellKind tells what a shell is in the image, for the shells that exec a
+// plain last command themselves (busybox ash, bash).
+func reportDropWithoutExec(pass *Pass, s *parser.Script, shell string, shellKind func(string) images.Shell) {
 	if s == nil {
 		return
 	}
 	tail := tailCommands(s)
 	for _, cmd := range s.Commands {
-		if cmd.Exec {
+		if cmd.Exec || implicitlyExeced(s, cmd, shell, shellKind) {
 			continue
 		}
 		tool, ok := privilegeDrop(cmd)
@@ -91,6 +97,27 @@ func reportDropWithoutExec(pass *Pass, s *parser.Script) {
 		}
 		pass.ReportFix(commandNameRange(s, cmd), msg, fix)
 	}
+}
+
+// implicitlyExeced reports whether the shell running cmd's `-c` string
+// replaces itself with cmd, its plain last command.
+func implicitlyExeced(s *parser.Script, cmd *parser.Command, shell string, shellKind func(string) images.Shell) bool {
+	if shellKind == nil {
+		return false
+	}
+	script := s
+	if cmd.Parent != nil && cmd.Parent.Inline != nil {
+		script, shell = cmd.Parent.Inline, cmd.Parent.Name
+	}
+	if shell == "" {
+		return false
+	}
+	for _, f := range script.Final {
+		if f == cmd {
+			return script.ExecsLast(shellKind(shell))
+		}
+	}
+	return false
 }
 
 // insertExecFix puts `exec ` in front of cmd, when the source at the

@@ -11,13 +11,13 @@ RUN useradd --uid 10001 app
 # want: privilege-drop-without-exec
 CMD setpriv --reuid=10001 --regid=10001 --init-groups /usr/local/bin/server
 
-FROM alpine:3.20 AS chroot
+FROM debian:12-slim AS chroot
 # want: privilege-drop-without-exec
 ENTRYPOINT chroot --userspec=10001:10001 / /usr/local/bin/server
 
-FROM alpine:3.20 AS continued
-RUN apk add --no-cache su-exec
+FROM debian:12-slim AS continued
+RUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*
 # want: privilege-drop-without-exec
 ENTRYPOINT ["/bin/sh", "-ec", "mkdir -p /data; \
   chown 10001 /data; \
-  su-exec 10001 /usr/local/bin/server"]
+  gosu 10001 /usr/local/bin/server"]

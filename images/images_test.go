@@ -1,0 +1,126 @@
+package images
+
+import "testing"
+
+func intp(n int) *int { return &n }
+
+func TestLookup(t *testing.T) {
+	cat := (&Catalog{}).With("generated", []Entry{
+		{Image: "postgres", Variants: []Variant{
+			{Tags: []string{"*alpine*"}, Facts: Facts{Shell: ShellAsh, DropsTo: "postgres"}, Source: "a"},
+			{Tags: []string{"*"}, Facts: Facts{Shell: ShellDash, DropsTo: "postgres"}, Source: "b"},
+		}},
+	}).With("vendor", []Entry{
+		{Image: "registry.example/ubi9/*", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{User: "1001", UID: intp(1001)}, Source: "c"}}},
+		{Image: "registry.example/ubi9/ubi", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{Shell: ShellBash}, Source: "d"}}},
+	})
+	for _, tc := range []struct {
+		name, tag string
+		source    string
+		shell     Shell
+	}{
+		{"postgres", "17-alpine3.21", "a", ShellAsh},
+		{"postgres", "", "b", ShellDash},
+		{"docker.io/library/postgres", "16", "b", ShellDash},
+		{"public.ecr.aws/docker/library/postgres", "16", "b", ShellDash},
+		{"mirror.gcr.io/library/postgres", "16", "b", ShellDash},
+		{"Postgres", "16", "b", ShellDash},
+		// The exact name wins over the family pattern listed before it.
+		{"registry.example/ubi9/ubi", "9.5", "d", ShellBash},
+		{"registry.example/ubi9/nodejs-20", "latest", "c", ShellUnknown},
+	} {
+		img, ok := cat.Lookup(tc.name, tc.tag)
+		if !ok {
+			t.Errorf("%s:%s not found", tc.name, tc.tag)
+			continue
+		}
+		if img.Source != tc.source || img.Shell != tc.shell {
+			t.Errorf("%s:%s: source %q shell %q, want %q %q", tc.name, tc.tag, img.Source, img.Shell, tc.source, tc.shell)
+		}
+	}
+	for _, miss := range [][2]string{{"postgresql", "1"}, {"acme/postgres", "1"}, {"postgres", "${TAG}"}, {"$IMAGE", ""}} {
+		if _, ok := cat.Lookup(miss[0], miss[1]); ok {
+			t.Errorf("%v found", miss)
+		}
+	}
+}
+
+// TestOldAlpineShell: busybox before 1.35 was not measured, so a tag that
+// names Alpine 3.15 or older says nothing about /bin/sh.
+func TestOldAlpineShell(t *testing.T) {
+	cat := (&Catalog{}).With("t", []Entry{
+		{Image: "node", Variants: []Variant{{Tags: []string{"*alpine*"}, Facts: Facts{Shell: ShellAsh}, Source: "s"}}},
+		{Image: "alpine", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{Shell: ShellAsh}, Source: "s"}}},
+	})
+	for tag, want := range map[string]Shell{"14.17.3-alpine3.14": ShellUnknown, "22-alpine3.21": ShellAsh, "22-alpine": ShellAsh, "20-alpine3.16": ShellAsh} {
+		img, _ := cat.Lookup("node", tag)
+		if img.Shell != want {
+			t.Errorf("node:%s: %q, want %q", tag, img.Shell, want)
+		}
+	}
+	for tag, want := range map[string]Shell{"3.12": ShellUnknown, "3.21": ShellAsh, "latest": ShellAsh, "edge": ShellAsh} {
+		img, _ := cat.Lookup("alpine", tag)
+		if img.Shell != want {
+			t.Errorf("alpine:%s: %q, want %q", tag, img.Shell, want)
+		}
+	}
+}
+
+func TestRunsAsRoot(t *testing.T) {
+	for _, tc := range []struct {
+		f    Facts
+		root bool
+	}{
+		{Facts{}, true}, {Facts{User: "root"}, true}, {Facts{User: "0:0"}, true}, {Facts{User: "ContainerAdministrator"}, true},
+		{Facts{User: "postgres"}, false}, {Facts{User: "1001"}, false}, {Facts{User: "app", UID: intp(0)}, true},
+	} {
+		if got := tc.f.RunsAsRoot(); got != tc.root {
+			t.Errorf("%+v: %v", tc.f, got)
+		}
+	}
+}
+
+func TestIsInteractive(t *testing.T) {
+	for _, tc := range []struct {
+		argv []string
+		want bool
+	}{
+		{nil, true}, {[]string{"bash"}, true}, {[]string{"/bin/sh"}, true}, {[]string{"python3"}, true},
+		{[]string{"python3.13"}, true}, {[]string{"node"}, true}, {[]string{"irb"}, true}, {[]string{"php", "-a"}, true},
+		{[]string{"jshell"}, true}, {[]string{"sh", "-l"}, true},
+		{[]string{"node", "server.js"}, false}, {[]string{"python3", "app.py"}, false}, {[]string{"sh", "-c", "app"}, false},
+		{[]string{"php-fpm"}, false}, {[]string{"nginx", "-g", "daemon off;"}, false}, {[]string{"postgres"}, false},
+	} {
+		if got := IsInteractive(tc.argv); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.argv, got, tc.want)
+		}
+	}
+}
+
+// TestShippedCatalogues decodes what dlint embeds and checks facts that
+// rules rely on, read from the images' own sources.
+func TestShippedCatalogues(t *testing.T) {
+	cat := Default()
+	check := func(name, tag string, ok func(*Image) bool, what string) {
+		t.Helper()
+		img, found := cat.Lookup(name, tag)
+		if !found {
+			t.Errorf("%s:%s is not in the catalogue", name, tag)
+			return
+		}
+		if !ok(img) {
+			t.Errorf("%s:%s: want %s, got %+v", name, tag, what, img.Facts)
+		}
+	}
+	check("gcr.io/distroless/static-debian12", "nonroot", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "non-root, no shell")
+	check("gcr.io/distroless/base-debian12", "latest", func(i *Image) bool { return i.RunsAsRoot() && i.Shell == ShellNone }, "root, no shell")
+	check("scratch", "", func(i *Image) bool { return i.Shell == ShellNone }, "no shell")
+	check("debian", "bookworm-slim", func(i *Image) bool { return i.Shell == ShellDash && i.Base }, "dash, a base image")
+	check("alpine", "3.21", func(i *Image) bool { return i.Shell == ShellAsh && i.UserTool == "adduser" }, "ash, adduser")
+	check("registry.access.redhat.com/ubi8/ubi", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "bash before 5.1")
+	check("registry.access.redhat.com/ubi9/ubi-minimal", "9.5", func(i *Image) bool { return i.Shell == ShellBash }, "bash 5")
+	check("mcr.microsoft.com/dotnet/aspnet", "8.0-jammy-chiseled", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "app user, no shell")
+	check("mcr.microsoft.com/dotnet/aspnet", "8.0", func(i *Image) bool { return i.RunsAsRoot() && i.AppUser == "app" }, "root with an app user")
+	check("bitnami/postgresql", "16", func(i *Image) bool { return !i.RunsAsRoot() }, "USER 1001")
+	check("lscr.io/linuxserver/plex", "latest", func(i *Image) bool { return i.Init == "s6-overlay" && i.DropsTo == "abc" }, "s6 and abc")
+}
