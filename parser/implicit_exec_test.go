@@ -99,4 +99,3 @@ func TestExitsAtOnceAndKeepAlive(t *testing.T) {
 		}
 	}
 }
-
