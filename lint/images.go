@@ -16,12 +16,23 @@ func (r *runner) catalogFor(path string) *images.Catalog {
 
 // attachImages gives each stage that starts from an image (not from an
 // earlier stage) what the catalogue knows of that image.
+// An image a compose service of the repository builds and tags is read
+// from its own Dockerfile.
 func (r *runner) attachImages(df *parser.Dockerfile, path string) {
+	r.attachImagesDepth(df, path, 0)
+}
+
+func (r *runner) attachImagesDepth(df *parser.Dockerfile, path string, depth int) {
 	cat := r.catalogFor(path)
 	for _, st := range df.Stages {
-		if st.Parent == nil {
-			st.BaseImage = lookupRef(cat, st.Base)
+		if st.Parent != nil {
+			continue
 		}
+		if img := r.localBase(st.Base, depth); img != nil {
+			st.BaseImage = img
+			continue
+		}
+		st.BaseImage = lookupRef(cat, st.Base)
 	}
 }
 
@@ -31,7 +42,12 @@ func (r *runner) attachServiceImage(c *parser.Container, path string) {
 	if c.Stage != nil || c.Service == nil || c.Service.Image == nil {
 		return
 	}
-	c.Image = lookupRef(r.catalogFor(path), parser.ParseImageRef(c.Service.Image.Value))
+	ref := parser.ParseImageRef(c.Service.Image.Value)
+	if img := r.localBase(ref, 0); img != nil {
+		c.Image = img
+		return
+	}
+	c.Image = lookupRef(r.catalogFor(path), ref)
 }
 
 func lookupRef(cat *images.Catalog, ref parser.ImageRef) *images.Image {

@@ -93,6 +93,8 @@ func Run(opts Options) *Result {
 	}
 	// Compose projects first: they decide which Dockerfiles a service runs,
 	// and those are checked with the service's view, not on their own.
+	// Before both, the images they build and tag: bases of other files.
+	r.findLocalImages()
 	r.checkComposeProjects()
 	r.checkDockerfiles()
 	r.applyConfig()
@@ -117,6 +119,7 @@ type runner struct {
 	// not grow with the repository; what the filters need later is kept:
 	// the sources, the Dockerfiles' suppressions, the compose files.
 	checkedDockerfiles map[string]bool              // by fileKey
+	localImages        map[string]*localImage       // images compose services build, by name:tag
 	dockerfileSups     map[string]*fileSuppressions // by path
 	composeSources     []*parser.Source
 	findings           []rules.Finding

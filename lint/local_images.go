@@ -1,0 +1,179 @@
+package lint
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// localImage is an image a compose service of the repository builds and
+// tags (`image:` with `build:`): a Dockerfile that says FROM that tag
+// builds on it, as on a stage.
+type localImage struct {
+	name, tag  string // normalised image name, tag ("latest" when none)
+	dockerfile string // absolute path
+	target     string // build target stage, "" for the final one
+	service    string // for the facts' source
+	file       string // the compose file, as displayed
+
+	once sync.Once
+	img  *images.Image
+}
+
+// maxLocalDepth bounds chains of local images built on each other
+// (and cycles: a tag built FROM itself).
+const maxLocalDepth = 8
+
+// findLocalImages reads every compose file found for the services that
+// build and tag an image. The YAML is read as written, without
+// interpolation: a tag taken from a variable is not matched. A tag that
+// two services build from different Dockerfiles is ambiguous and left out.
+func (r *runner) findLocalImages() {
+	found := map[string]*localImage{}
+	ambiguous := map[string]bool{}
+	for _, g := range r.composeGroups {
+		if g.stdin != nil {
+			continue
+		}
+		for _, file := range g.files {
+			data, err := r.readLinted(file)
+			if err != nil {
+				continue // reported when the project is loaded
+			}
+			for _, li := range localImagesIn(data, file, r.configs.cwd) {
+				key := li.name + ":" + li.tag
+				if prev, ok := found[key]; ok && (prev.dockerfile != li.dockerfile || prev.target != li.target) {
+					ambiguous[key] = true
+					continue
+				}
+				found[key] = li
+			}
+		}
+	}
+	for key := range ambiguous {
+		delete(found, key)
+	}
+	r.localImages = found
+}
+
+// localImagesIn lists the services of one compose file that build and tag
+// an image.
+func localImagesIn(data []byte, file, cwd string) []*localImage {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	services := mappingValue(doc.Content[0], "services")
+	if services == nil || services.Kind != yaml.MappingNode {
+		return nil
+	}
+	dir := filepath.Dir(absFrom(cwd, file))
+	var out []*localImage
+	for i := 0; i+1 < len(services.Content); i += 2 {
+		name, svc := services.Content[i].Value, services.Content[i+1]
+		image, build := mappingValue(svc, "image"), mappingValue(svc, "build")
+		if image == nil || build == nil || image.Kind != yaml.ScalarNode || strings.Contains(image.Value, "$") {
+			continue
+		}
+		context, dockerfile, target := ".", "Dockerfile", ""
+		switch build.Kind {
+		case yaml.ScalarNode:
+			context = build.Value
+		case yaml.MappingNode:
+			if v := mappingValue(build, "context"); v != nil {
+				context = v.Value
+			}
+			if v := mappingValue(build, "dockerfile"); v != nil {
+				dockerfile = v.Value
+			}
+			if v := mappingValue(build, "target"); v != nil {
+				target = strings.ToLower(v.Value)
+			}
+			if mappingValue(build, "dockerfile_inline") != nil {
+				continue
+			}
+		default:
+			continue
+		}
+		if strings.Contains(context+dockerfile+target, "$") || strings.Contains(context, "://") {
+			continue
+		}
+		ctxDir := context
+		if !filepath.IsAbs(ctxDir) {
+			ctxDir = filepath.Join(dir, ctxDir)
+		}
+		if !filepath.IsAbs(dockerfile) {
+			dockerfile = filepath.Join(ctxDir, dockerfile)
+		}
+		ref := parser.ParseImageRef(image.Value)
+		tag := ref.Tag
+		if tag == "" {
+			tag = "latest"
+		}
+		out = append(out, &localImage{name: images.Normalize(ref.Name()), tag: strings.ToLower(tag), dockerfile: filepath.Clean(dockerfile), target: target, service: name, file: file})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].service < out[j].service })
+	return out
+}
+
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	for m != nil && m.Kind == yaml.AliasNode {
+		m = m.Alias
+	}
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// localBase returns what a local image built in this repository brings,
+// or nil when ref names none (or its Dockerfile cannot be read).
+func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
+	if len(r.localImages) == 0 || strings.Contains(ref.Raw, "$") {
+		return nil
+	}
+	tag := strings.ToLower(ref.Tag)
+	if tag == "" {
+		tag = "latest"
+	}
+	li := r.localImages[images.Normalize(ref.Name())+":"+tag]
+	if li == nil || depth >= maxLocalDepth {
+		return nil
+	}
+	li.once.Do(func() {
+		data, err := readFile(li.dockerfile, r.configs.sizeLimit(li.dockerfile).bytes)
+		if err != nil {
+			return
+		}
+		df, err := parser.ParseDockerfile(li.dockerfile, data)
+		if err != nil {
+			return
+		}
+		r.attachImagesDepth(df, li.dockerfile, depth+1)
+		st := df.Final()
+		if li.target != "" {
+			st = df.StageByName(li.target)
+		}
+		if st == nil {
+			return
+		}
+		li.img = &images.Image{
+			Name: li.name, Tag: tag, Pattern: tag, Facts: st.Facts(),
+			Source: fmt.Sprintf("built from %s by service '%s' of %s", r.configs.display(li.dockerfile), li.service, li.file),
+			Origin: "this repository",
+		}
+	})
+	return li.img
+}
