@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -119,6 +120,9 @@ func (r *runner) linkBuild(c *parser.Container, p *parser.ComposeProject, b *par
 	c.Dockerfile, c.Stage = df, stage
 	if b.Context != "" {
 		r.linkScript(c, projectPath(p, b.Context))
+		if localContextDir(b.Context) {
+			r.linkSupervised(c, projectPath(p, b.Context))
+		}
 	}
 }
 
@@ -164,4 +168,10 @@ func projectPath(p *parser.ComposeProject, abs string) string {
 		return abs
 	}
 	return filepath.Join(p.Dir, rel)
+}
+
+// localContextDir reports whether a build context is a directory on disk
+// (not a URL or a git repository).
+func localContextDir(ctx string) bool {
+	return !strings.Contains(ctx, "://") && !strings.HasPrefix(ctx, "git@")
 }

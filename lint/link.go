@@ -15,6 +15,9 @@ import (
 func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	c := &parser.Container{Dockerfile: df, Stage: df.Final()}
 	r.linkScript(c, filepath.Dir(df.Source.Path))
+	if !strings.HasPrefix(df.Source.Path, "<") {
+		r.linkSupervised(c, filepath.Dir(df.Source.Path))
+	}
 	return c
 }
 

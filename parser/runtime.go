@@ -20,6 +20,10 @@ type Container struct {
 	Script      *Script
 	ScriptArgv0 string
 
+	// Supervised lists the programs the container's process manager
+	// starts, read from the configuration its stage copies in.
+	Supervised []*Supervised
+
 	// Image is what dlint knows of the image a service runs when no
 	// Dockerfile of the repository builds it (`image:` alone).
 	Image *images.Image

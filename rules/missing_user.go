@@ -149,6 +149,9 @@ func unprivilegedVariant(base parser.ImageRef) string {
 
 // missingUserAdvice says how to run unprivileged on this base.
 func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Image) string {
+	if p := rootSupervised(c); p != nil {
+		return fmt.Sprintf("%s runs %s as root (%s:%d sets no user): give it an unprivileged user there", p.Manager, supervisedName(p), p.File, p.Line)
+	}
 	switch {
 	case img != nil && img.DropsTo != "":
 		return fmt.Sprintf("the %s image's own entrypoint would hand over to %s with %s, but this ENTRYPOINT replaces it; keep it (`exec docker-entrypoint.sh \"$@\"` from your script), or set `USER %s`", imageLabel(img), img.DropsTo, userOr(img.DropTool, "gosu"), img.DropsTo)
@@ -214,4 +217,22 @@ func accountAdvice(stage *parser.Stage, acct *parser.User) string {
 		add = "adduser -D -u 10001 " + acct.Name
 	}
 	return fmt.Sprintf("switch to the %s user this Dockerfile creates: give it a fixed UID (`%s`) and add `USER 10001:10001` after the steps that need root", acct.Name, add)
+}
+
+// rootSupervised is the first program the container's process manager
+// runs as root, or nil.
+func rootSupervised(c *parser.Container) *parser.Supervised {
+	for _, p := range c.Supervised {
+		if p.User == "" || isRootName(p.User) {
+			return p
+		}
+	}
+	return nil
+}
+
+func supervisedName(p *parser.Supervised) string {
+	if p.Manager == "supervisord" {
+		return "[program:" + p.Program + "]"
+	}
+	return "service " + p.Program
 }

@@ -81,6 +81,14 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 			}
 		}
 		return "", false
+	case base == "sudo":
+		// `sudo -u app server` switches user (and stays as the parent).
+		for _, a := range cmd.Args {
+			if a.Lit == "-u" || strings.HasPrefix(a.Lit, "--user") || strings.HasPrefix(a.Lit, "-u") && len(a.Lit) > 2 {
+				return "sudo -u", true
+			}
+		}
+		return "", false
 	case base == "chroot":
 		for _, a := range cmd.Args {
 			if strings.HasPrefix(a.Lit, "--userspec") {
@@ -160,13 +168,25 @@ func dropsPrivileges(c *parser.Container) bool {
 			return true
 		}
 	}
-	if inheritsDroppingEntrypoint(c) {
+	if inheritsDroppingEntrypoint(c) || superviseUnprivileged(c) {
 		return true
 	}
 	if c.Stage == nil {
 		return false
 	}
 	return c.Script == nil && entrypointUnseen(c) && shipsDropTool(c.Stage)
+}
+
+// superviseUnprivileged reports whether the container's process manager
+// (supervisord, s6, runit, uWSGI) runs every program it starts as a user
+// other than root, as its configuration in the image says.
+func superviseUnprivileged(c *parser.Container) bool {
+	for _, p := range c.Supervised {
+		if p.User == "" || isRootName(p.User) {
+			return false
+		}
+	}
+	return len(c.Supervised) > 0
 }
 
 // scriptDropsPrivileges reports whether s starts its main process through

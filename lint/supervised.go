@@ -1,0 +1,125 @@
+package lint
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// maxSupervisedFiles bounds how many files of a copied directory are read
+// for process-manager configuration.
+const maxSupervisedFiles = 2000
+
+// linkSupervised reads, for a container whose main process is a process
+// manager (supervisord, s6-overlay, runit, uWSGI), the programs it starts
+// and their users from the configuration the stage copies in from the
+// build context.
+func (r *runner) linkSupervised(c *parser.Container, contextDir string) {
+	if c.Stage == nil || contextDir == "" || managerOf(c) == "" {
+		return
+	}
+	budget := maxSupervisedFiles
+	seen := map[string]bool{}
+	for _, st := range c.Stage.Ancestors() {
+		for _, cp := range st.Copies {
+			if cp.From != "" {
+				continue
+			}
+			for _, src := range cp.Sources {
+				if strings.Contains(src, "://") || strings.ContainsAny(src, "*?[$") {
+					continue
+				}
+				local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/"+src)))
+				r.readSupervised(c, cp, src, local, &budget, seen)
+			}
+		}
+	}
+	sort.SliceStable(c.Supervised, func(i, j int) bool { return c.Supervised[i].File < c.Supervised[j].File })
+}
+
+func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local string, budget *int, seen map[string]bool) {
+	info, err := os.Stat(local)
+	if err != nil {
+		return
+	}
+	dest := path.Clean(cp.Dest)
+	if !info.IsDir() {
+		target := dest
+		if cp.DirDest || len(cp.Sources) > 1 {
+			target = path.Join(dest, path.Base(src))
+		}
+		r.readSupervisedFile(c, target, local, budget, seen)
+		return
+	}
+	_ = filepath.WalkDir(local, func(p string, d os.DirEntry, err error) error {
+		if err != nil || *budget <= 0 {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(local, p)
+		if err != nil {
+			return nil
+		}
+		r.readSupervisedFile(c, path.Join(dest, filepath.ToSlash(rel)), p, budget, seen)
+		return nil
+	})
+}
+
+func (r *runner) readSupervisedFile(c *parser.Container, target, local string, budget *int, seen map[string]bool) {
+	if seen[local] || *budget <= 0 {
+		return
+	}
+	seen[local] = true
+	*budget--
+	base := path.Base(target)
+	if base != "run" && !strings.HasSuffix(base, ".conf") && !strings.HasSuffix(base, ".ini") {
+		return
+	}
+	data, err := readFile(local, r.configs.sizeLimit(local).bytes)
+	if err != nil {
+		return
+	}
+	c.Supervised = append(c.Supervised, parser.SupervisedIn(target, r.configs.display(local), data)...)
+}
+
+// managerOf names the process manager the container's main process is,
+// or "": the ENTRYPOINT/CMD (behind an init), or what its entrypoint
+// script execs last.
+func managerOf(c *parser.Container) string {
+	var argv []string
+	if ep := c.Entrypoint(); ep != nil && ep.Exec {
+		argv = append(argv, ep.Argv...)
+	}
+	if cmd := c.Cmd(); cmd != nil && cmd.Exec {
+		argv = append(argv, cmd.Argv...)
+	}
+	for len(argv) > 0 && parser.IsInit(argv[0]) && argv[0] != "/init" && parser.InitChild(argv) > 0 {
+		argv = argv[parser.InitChild(argv):]
+	}
+	if m := parser.ProcessManagerOf(argv); m != "" {
+		return m
+	}
+	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
+		if spec != nil && spec.Script != nil {
+			for _, f := range spec.Script.Final {
+				if m := parser.ProcessManagerOf(f.Argv()); m != "" {
+					return m
+				}
+			}
+		}
+	}
+	if c.Script != nil {
+		for _, f := range c.Script.Final {
+			if m := parser.ProcessManagerOf(f.Argv()); m != "" {
+				return m
+			}
+		}
+	}
+	return ""
+}

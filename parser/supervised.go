@@ -1,0 +1,158 @@
+package parser
+
+import (
+	"bufio"
+	"bytes"
+	"path"
+	"strings"
+)
+
+// Supervised is a program a process manager in the image starts, read
+// from the configuration the Dockerfile copies in: a supervisord
+// [program:x] section, an s6 or runit run script, a uWSGI ini.
+type Supervised struct {
+	Manager string // "supervisord", "s6", "runit", "uwsgi"
+	Program string // the program's name in that configuration
+	User    string // who it runs as; "" when the configuration sets no user (root)
+	File    string // the file in the build context
+	Line    int
+}
+
+// ProcessManagerOf names the process manager argv starts ("supervisord",
+// "s6" for s6-overlay's /init or s6-svscan, "runit", "uwsgi"), or "".
+func ProcessManagerOf(argv []string) string {
+	if len(argv) == 0 {
+		return ""
+	}
+	switch base := path.Base(argv[0]); {
+	case base == "supervisord":
+		return "supervisord"
+	case argv[0] == "/init" || base == "s6-svscan":
+		return "s6"
+	case base == "runsvdir" || base == "runit" || base == "runsv" || base == "my_init":
+		return "runit"
+	case base == "uwsgi":
+		return "uwsgi"
+	}
+	return ""
+}
+
+// SupervisedIn reads the programs a configuration file starts, judged by
+// where the Dockerfile puts it in the image (imagePath) and by its text.
+// It returns nil for a file that configures no process manager.
+func SupervisedIn(imagePath, file string, data []byte) []*Supervised {
+	dir, name := path.Split(imagePath)
+	switch {
+	case name == "run" && (strings.Contains(dir, "/services.d/") || strings.Contains(dir, "/s6-rc.d/") || strings.HasPrefix(dir, "/etc/s6/")):
+		return runScriptUser("s6", path.Base(path.Clean(dir)), file, data)
+	case name == "run" && (strings.HasPrefix(dir, "/etc/service/") || strings.HasPrefix(dir, "/etc/sv/") || strings.HasPrefix(dir, "/etc/runit/")):
+		return runScriptUser("runit", path.Base(path.Clean(dir)), file, data)
+	case strings.HasSuffix(name, ".ini") || strings.HasSuffix(name, ".conf"):
+		return iniPrograms(file, data)
+	}
+	return nil
+}
+
+// runScriptUser reads the user an s6 or runit run script switches to
+// before it execs its program (s6-setuidgid, s6-applyuidgid, chpst -u,
+// gosu, su-exec, setpriv).
+func runScriptUser(manager, program, file string, data []byte) []*Supervised {
+	s := ParseScriptFile(file, data)
+	if s == nil || s.Err != nil {
+		// s6 run scripts are often execline (#!/command/execlineb), which
+		// the shell parser does not read: look for the switch by words.
+		return []*Supervised{{Manager: manager, Program: program, User: execlineUser(data), File: file}}
+	}
+	out := &Supervised{Manager: manager, Program: program, File: file}
+	for _, c := range s.Commands {
+		if u, ok := switchedUser(c.Argv()); ok {
+			out.User, out.Line = u, c.Range.Start.Line
+		}
+	}
+	return []*Supervised{out}
+}
+
+// switchedUser returns the user argv switches to, for the programs that
+// switch and exec.
+func switchedUser(argv []string) (string, bool) {
+	if len(argv) < 2 {
+		return "", false
+	}
+	args := argv[1:]
+	switch path.Base(argv[0]) {
+	case "s6-setuidgid", "setuidgid", "gosu", "su-exec":
+		return strings.SplitN(args[0], ":", 2)[0], true
+	case "s6-applyuidgid":
+		for i, a := range args {
+			if a == "-u" && i+1 < len(args) {
+				return args[i+1], true
+			}
+		}
+	case "chpst":
+		for i, a := range args {
+			if a == "-u" && i+1 < len(args) {
+				return strings.SplitN(args[i+1], ":", 2)[0], true
+			}
+			if strings.HasPrefix(a, "-u") && len(a) > 2 {
+				return strings.SplitN(a[2:], ":", 2)[0], true
+			}
+		}
+	case "setpriv":
+		for _, a := range args {
+			if v, ok := strings.CutPrefix(a, "--reuid="); ok {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// execlineUser finds `s6-setuidgid USER` in an execline script.
+func execlineUser(data []byte) string {
+	fields := strings.Fields(string(data))
+	for i, f := range fields {
+		if (f == "s6-setuidgid" || f == "setuidgid") && i+1 < len(fields) {
+			return fields[i+1]
+		}
+	}
+	return ""
+}
+
+// iniPrograms reads supervisord [program:x] sections (user=) and uWSGI
+// [uwsgi] sections (uid =).
+func iniPrograms(file string, data []byte) []*Supervised {
+	var out []*Supervised
+	var cur *Supervised
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]") {
+			section := strings.TrimSpace(text[1 : len(text)-1])
+			cur = nil
+			switch {
+			case strings.HasPrefix(section, "program:"):
+				cur = &Supervised{Manager: "supervisord", Program: strings.TrimPrefix(section, "program:"), File: file, Line: line}
+			case section == "uwsgi":
+				cur = &Supervised{Manager: "uwsgi", Program: "uwsgi", File: file, Line: line}
+			}
+			if cur != nil {
+				out = append(out, cur)
+			}
+			continue
+		}
+		if cur == nil || strings.HasPrefix(text, ";") || strings.HasPrefix(text, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(text, "=")
+		if !ok {
+			continue
+		}
+		key = strings.TrimSpace(key)
+		value = strings.TrimSpace(strings.SplitN(value, ";", 2)[0])
+		if cur.Manager == "supervisord" && key == "user" || cur.Manager == "uwsgi" && key == "uid" {
+			cur.User, cur.Line = value, line
+		}
+	}
+	return out
+}
