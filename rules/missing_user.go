@@ -28,10 +28,18 @@ the app off root:
 
 - the base image already runs unprivileged (distroless ` + "`:nonroot`" + `, Chainguard
   runtime images, ` + "`nginxinc/nginx-unprivileged`" + `, Bitnami application images, .NET
-  chiseled images, …);
+  chiseled images, … — ` + "`dlint image NAME`" + ` shows what dlint knows);
 - the entrypoint drops privileges: a script that ends with
-  ` + "`exec gosu app \"$@\"`" + ` (or su-exec, setpriv), an ENTRYPOINT that runs gosu, or the
-  kept entrypoint of an official image such as postgres, redis or mysql.
+  ` + "`exec gosu app \"$@\"`" + ` (or su-exec, setpriv), an ENTRYPOINT that runs gosu or
+  ` + "`sudo -u`" + `, a compose ` + "`command:`" + ` that does, or the kept entrypoint of an image
+  that drops by itself (postgres, redis, mysql, mongo, rabbitmq);
+- a process manager runs every program unprivileged: supervisord ` + "`user=`" + `,
+  s6 or runit run scripts with ` + "`s6-setuidgid`" + `/` + "`chpst -u`" + `, uWSGI ` + "`uid =`" + `;
+- the Dockerfile builds a base image: its CMD is a shell or a language
+  prompt (` + "`python3`" + `, ` + "`node`" + `, ` + "`bash`" + `), so images built on it choose what runs.
+
+Servers whose master process stays root by design and runs its workers
+unprivileged (nginx, httpd, php-fpm) get a message that says so.
 
 ` + "`scratch`" + ` has no users at all: a program copied into it runs as UID 0, and
 ` + "`USER 65532:65532`" + ` works there without any /etc/passwd.

@@ -17,22 +17,36 @@ var ShellFormPID1 = &Rule{
 	Tags:     []string{TagPID1, TagDockerfile, TagCompose, TagBestPractice},
 	Summary:  "The container's PID 1 is `/bin/sh -c`, which does not pass SIGTERM on to the app",
 	Doc: `## Why
-The shell form ` + "`CMD app --flag`" + ` runs ` + "`/bin/sh -c 'app --flag'`" + `: the shell is
-PID 1 and the app is its child. PID 1 gets no default signal handlers, so the
-SIGTERM that ` + "`docker stop`" + ` sends is ignored by the shell and never reaches the
-app; after the grace period (10 s) Docker kills everything with SIGKILL, with no
-chance to finish requests or flush data. The shell also does not reap orphaned
-(zombie) processes. Some shells exec a lone simple command by themselves, but
-not every shell, and not once the command has a redirection, a second command or
-a trap. The same holds for an exec form that starts a shell,
-` + "`[\"sh\", \"-c\", \"migrate && app\"]`" + `, whose last command is not ` + "`exec`" + `ed.
+The shell form ` + "`CMD app --flag`" + ` runs ` + "`/bin/sh -c 'app --flag'`" + `. Whether the shell
+stays PID 1 depends on what /bin/sh is in the image (measured, see
+dlint's notes on PID 1 shells):
 
-dlint follows ENTRYPOINT/CMD inheritance across stages and compose
-` + "`entrypoint:`" + `/` + "`command:`" + ` overrides. A command that is ` + "`exec`" + `ed replaces the shell
-and is fine, and so is a script that traps TERM and ` + "`wait`" + `s for background jobs on
-purpose. With compose ` + "`init: true`" + ` (or tini/dumb-init in front) the finding is
-only informational: the init reaps zombies and forwards signals, though to the
-shell rather than the app. Text in brackets that is not valid JSON
+- **dash**, Debian's and Ubuntu's /bin/sh, never replaces itself: the shell
+  is PID 1 and the app its child. PID 1 gets no default signal handlers, so
+  the SIGTERM of ` + "`docker stop`" + ` is ignored and never reaches the app; after 10 s
+  Docker kills everything, with no chance to finish requests or flush data,
+  and the shell does not reap orphaned (zombie) processes.
+- **busybox ash** (Alpine) and **bash 5.1+** (RHEL 9, Fedora, Amazon Linux
+  2023, ` + "`bash -c`" + ` on current Debian) exec a plain last command themselves, so
+  the app is PID 1 and dlint reports nothing. Not once the last command is in
+  a pipeline, a loop or a subshell, follows a ` + "`trap`" + ` with a handler, is followed
+  by ` + "`exit`" + `, or (bash only) is redirected or inside an ` + "`if`" + `. bash before 5.1
+  (RHEL 8, Amazon Linux 2, Debian buster) execs only a lone simple command.
+- An image with **no shell** (distroless, Chainguard runtime images,
+  ` + "`scratch`" + `) cannot run a shell-form CMD or ENTRYPOINT at all: an error.
+- When dlint does not know the base image it says what it assumes.
+  ` + "`dlint image NAME`" + ` shows what it knows; add your own bases under ` + "`images:`" + ` in
+  .dlint.yaml.
+
+The same holds for an exec form that starts a shell,
+` + "`[\"sh\", \"-c\", \"migrate && app\"]`" + `. dlint follows ENTRYPOINT/CMD inheritance
+across stages and compose ` + "`entrypoint:`" + `/` + "`command:`" + ` overrides. A command that is
+` + "`exec`" + `ed replaces the shell and is fine, and so is a script that traps TERM and
+` + "`wait`" + `s for background jobs on purpose. With compose ` + "`init: true`" + ` (or tini in
+front) the finding is only informational: the init reaps zombies and forwards
+signals, though to the shell rather than the app. A keep-alive such as
+` + "`tail -f /dev/null`" + ` ignores SIGTERM as PID 1 with or without the shell: run it
+under an init. Text in brackets that is not valid JSON
 (` + "`CMD ['app', '--flag']`" + `, a trailing comma, a bare backslash) is shell form
 too: the shell cannot run it and the container fails at start, an error.
 
