@@ -50,7 +50,7 @@ func checkEntrypointIgnoresCmd(pass *Pass) {
 		if cmd := v.cmd; cmd != nil {
 			switch {
 			case cmd.Instr == nil && v.container != nil && v.container.Service != nil:
-				ignored = fmt.Sprintf("the `command:` of service '%s' and `docker run` arguments", v.container.Service.Name)
+				ignored = fmt.Sprintf("the `command:` of %s and `docker run` arguments", about(v.container))
 			case cmd.Instr != nil:
 				ignored = fmt.Sprintf("the CMD on line %d and `docker run` arguments", cmd.Instr.Range.Start.Line)
 				if cmd.Range.File != ep.Range.File {
@@ -66,6 +66,6 @@ func checkEntrypointIgnoresCmd(pass *Pass) {
 		if v.cmd == nil {
 			fix = execFormFix(ep)
 		}
-		pass.ReportFix(ep.Range, msg, fix)
+		pass.ReportAbout(v.container, Finding{Range: ep.Range, Message: msg, Fix: fix})
 	}
 }

@@ -83,7 +83,7 @@ func checkMissingUser(pass *Pass) {
 		if dropsPrivileges(c) {
 			continue
 		}
-		pass.Report(fromBaseRange(c.Dockerfile, c.Stage), missingUserMessage(c, base))
+		pass.ReportAbout(c, Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base)})
 	}
 }
 
@@ -110,15 +110,18 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef) string {
 	case isWindowsStage(c.Stage):
 		runsAs = "ContainerAdministrator"
 	}
-	like := ""
+	like, its := "", "its"
+	if c.Service != nil {
+		its = agree("its", "their")
+	}
 	if c.Stage.Parent != nil {
 		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
 	} else if !base.IsScratch() {
-		like = fmt.Sprintf(" like its base %s", base.Raw)
+		like = fmt.Sprintf(" like %s base %s", its, base.Raw)
 	}
 	var what string
 	if c.Service != nil {
-		what = fmt.Sprintf("%s runs as %s%s: its image never sets USER and compose sets no `user:`", c.Name(), runsAs, like)
+		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER and compose sets no `user:`", about(c), agree("runs", "run"), runsAs, like, its)
 	} else {
 		name := c.Name()
 		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)

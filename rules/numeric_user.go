@@ -58,7 +58,7 @@ func checkNumericUser(pass *Pass) {
 		if u == nil || !u.Resolved || u.IsRoot() || u.IsNumeric() || u.Name == "" || c.Stage == nil || isWindowsStage(c.Stage) {
 			continue
 		}
-		pass.ReportFix(u.Range, numericUserMessage(c, u), numericUserFix(c, u))
+		pass.ReportAbout(c, Finding{Range: u.Range, Message: numericUserMessage(c, u), Fix: numericUserFix(c, u)})
 	}
 }
 
@@ -66,7 +66,7 @@ func checkNumericUser(pass *Pass) {
 // gives the user, the well-known UID of a base image's user, or how to find
 // one.
 func numericUserMessage(c *parser.Container, u *parser.User) string {
-	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s runs as non-root (it only trusts a numeric UID)", u.Raw, c.Name())
+	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s %s as non-root (it only trusts a numeric UID)", u.Raw, about(c), agree("runs", "run"))
 	uid, gid, created := createdIDs(c.Stage, u)
 	if ids := exactIDs(u, uid, gid); ids != "" {
 		return fmt.Sprintf("%s; write `USER %s`, the UID this Dockerfile gives %s", head, ids, u.Name)

@@ -95,7 +95,7 @@ func checkShellFormPID1(pass *Pass) {
 		// under an init (compose `init: true`, or tini in the argv).
 		initName, initWhy := p.init, ""
 		if initName == "" && v.init {
-			initName, initWhy = "tini", fmt.Sprintf(" (service '%s' sets `init: true`)", v.container.Service.Name)
+			initName, initWhy = "tini", fmt.Sprintf(" (%s %s `init: true`)", about(v.container), agree("sets", "set"))
 		}
 		cost := fmt.Sprintf("the shell is PID 1: SIGTERM from `docker stop` never reaches %s, the container is killed after the 10 s grace period, and zombie children are not reaped", prog)
 		if initName != "" {
@@ -130,7 +130,7 @@ func checkShellFormPID1(pass *Pass) {
 		if initName != "" {
 			f.Severity = Info
 		}
-		pass.ReportFinding(f)
+		pass.ReportAbout(v.container, f)
 	}
 }
 
