@@ -8,6 +8,7 @@ import (
 // and `docker run` arguments.
 var EntrypointIgnoresCmd = &Rule{
 	ID:       "entrypoint-ignores-cmd",
+	Aliases:  []string{"DL3025", "JSONArgsRecommended"},
 	Severity: Info,
 	Tags:     []string{TagPID1, TagDockerfile, TagCorrectness},
 	Summary:  "A shell-form ENTRYPOINT silently ignores CMD and `docker run` arguments",
@@ -36,7 +37,9 @@ CMD ["--verbose"]
 
 ## Silence
 ` + "`# dlint ignore=entrypoint-ignores-cmd`" + ` on the line above the ENTRYPOINT, or
-` + "`entrypoint-ignores-cmd: off`" + ` in .dlint.yaml.`,
+` + "`entrypoint-ignores-cmd: off`" + ` in .dlint.yaml. hadolint's ` + "`# hadolint ignore=DL3025`" + ` and
+BuildKit's ` + "`# check=skip=JSONArgsRecommended`" + `, which cover every shell-form
+ENTRYPOINT, silence it too (and shell-form-pid1 with it).`,
 	Check: checkEntrypointIgnoresCmd,
 }
 

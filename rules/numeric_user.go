@@ -10,6 +10,7 @@ import (
 // NumericUser reports a container that runs as a user given by name.
 var NumericUser = &Rule{
 	ID:       "numeric-user",
+	Aliases:  []string{"DL3066"},
 	Severity: Info,
 	Tags:     []string{TagSecurity, TagDockerfile, TagCompose},
 	Summary:  "USER names the user: Kubernetes runAsNonRoot can only verify a numeric UID",
@@ -44,7 +45,8 @@ CMD ["/usr/local/bin/app"]
 
 ## Silence
 ` + "`# dlint ignore=numeric-user`" + ` on the line above the USER (or the compose
-` + "`user:`" + ` key), or ` + "`numeric-user: off`" + ` in .dlint.yaml.`,
+` + "`user:`" + ` key), or ` + "`numeric-user: off`" + ` in .dlint.yaml. hadolint's
+` + "`# hadolint ignore=DL3066`" + ` works too.`,
 	Check: checkNumericUser,
 }
 
