@@ -185,16 +185,35 @@ func (r *runner) applyBaseline(findings []rules.Finding) []rules.Finding {
 		k := key{e.Rule, e.File, e.Fingerprint}
 		index[k] = append(index[k], e)
 	}
-	fps := fingerprint.Compute(findings, r.sources, nil)
-	var kept []rules.Finding
-	for i, f := range findings {
-		k := key{f.Rule.ID, relTo(b.Dir, fileKey(f.Range.File)), fps[i]}
+	take := func(k key) bool {
 		if list := index[k]; len(list) > 0 {
 			list[0].matched = true
 			index[k] = list[1:]
-			continue
+			return true
 		}
-		kept = append(kept, f)
+		return false
+	}
+	fps := fingerprint.Compute(findings, r.sources, nil)
+	matched := make([]bool, len(findings))
+	for i, f := range findings {
+		matched[i] = take(key{f.Rule.ID, relTo(b.Dir, fileKey(f.Range.File)), fps[i]})
+	}
+	// A finding several services share was recorded once per service by
+	// dlint before it merged them: it matches those entries too, and
+	// stands for all of them.
+	for i, fps := range fingerprint.PerService(findings, r.sources) {
+		f := findings[i]
+		for _, fp := range fps {
+			if take(key{f.Rule.ID, relTo(b.Dir, fileKey(f.Range.File)), fp}) {
+				matched[i] = true
+			}
+		}
+	}
+	var kept []rules.Finding
+	for i, f := range findings {
+		if !matched[i] {
+			kept = append(kept, f)
+		}
 	}
 	unused := rules.Lookup(r.pool, rules.UnusedIgnore.ID)
 	if unused == nil {

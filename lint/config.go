@@ -207,19 +207,22 @@ func (p *configParser) ruleMap(n *yaml.Node, out map[string]*ruleSetting) error 
 	}
 	where := map[string]*yaml.Node{}
 	return p.eachKey(n, func(key, value *yaml.Node) error {
-		rule := rules.Lookup(p.pool, key.Value)
-		if rule == nil {
+		// A peer code several rules have as an alias sets all of them.
+		found := rules.LookupAlias(p.pool, key.Value)
+		if len(found) == 0 {
 			return p.errorf(key, "unknown rule %q%s (see 'dlint rules')", key.Value, suggest(key.Value, ruleNames(p.pool)))
 		}
-		if prev := where[rule.ID]; prev != nil {
-			return p.errorf(key, "rule %s is set twice (as %q at line %d)", rule.ID, prev.Value, prev.Line)
+		for _, rule := range found {
+			if prev := where[rule.ID]; prev != nil {
+				return p.errorf(key, "rule %s is set twice (as %q at line %d)", rule.ID, prev.Value, prev.Line)
+			}
+			where[rule.ID] = key
+			s, err := p.ruleSetting(rule, value)
+			if err != nil {
+				return err
+			}
+			out[rule.ID] = s
 		}
-		where[rule.ID] = key
-		s, err := p.ruleSetting(rule, value)
-		if err != nil {
-			return err
-		}
-		out[rule.ID] = s
 		return nil
 	})
 }

@@ -42,7 +42,7 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 		defs["rule-"+r.ID] = def
 		ruleProps[r.ID] = map[string]any{"$ref": "#/$defs/rule-" + r.ID}
 		for _, a := range r.Aliases {
-			ruleProps[a] = map[string]any{"$ref": "#/$defs/rule-" + r.ID, "description": "alias of " + r.ID}
+			ruleProps[a] = aliasSchema(pool, a)
 		}
 	}
 	defs["rules"] = map[string]any{
@@ -299,4 +299,18 @@ func yamlValue(v reflect.Value) string {
 		return s
 	}
 	return fmt.Sprint(v.Interface())
+}
+
+// aliasSchema describes an alias: as its rule, or, for a peer code several
+// rules share, as a level that sets all of them.
+func aliasSchema(pool []*rules.Rule, alias string) map[string]any {
+	found := rules.LookupAlias(pool, alias)
+	if len(found) == 1 {
+		return map[string]any{"$ref": "#/$defs/rule-" + found[0].ID, "description": "alias of " + found[0].ID}
+	}
+	ids := make([]string, len(found))
+	for i, r := range found {
+		ids[i] = r.ID
+	}
+	return map[string]any{"$ref": "#/$defs/level", "description": "alias of " + strings.Join(ids, " and ")}
 }

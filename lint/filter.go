@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
@@ -201,7 +202,7 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 		for _, p := range s.pragmas {
 			known := false
 			for _, n := range p.names {
-				known = known || n.ruleID != "" && n.ruleID != unused.ID
+				known = known || len(n.ruleIDs) > 0 && !n.names(unused.ID)
 			}
 			if !p.global && p.to == 0 {
 				if known {
@@ -210,15 +211,27 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 				continue
 			}
 			for _, n := range p.names {
-				if n.used || n.ruleID == "" || n.ruleID == unused.ID || !fs.rules[n.ruleID].on {
+				if n.used || n.peerReports || len(n.ruleIDs) == 0 || n.names(unused.ID) {
 					continue
 				}
-				where := fmt.Sprintf("the %s below has no %s finding", target, n.ruleID)
+				var ran []string
+				for _, id := range n.ruleIDs {
+					if fs.rules[id].on {
+						ran = append(ran, id)
+					}
+				}
+				if len(ran) < len(n.ruleIDs) {
+					continue // a rule it names did not run: dlint cannot tell
+				}
+				ids := strings.Join(ran, " or ")
+				where := fmt.Sprintf("the %s below has no %s finding", target, ids)
 				switch {
 				case p.global:
-					where = fmt.Sprintf("the file has no %s finding", n.ruleID)
+					where = fmt.Sprintf("the file has no %s finding", ids)
+				case p.stage:
+					where = fmt.Sprintf("the build stage below has no %s finding", ids)
 				case p.from == p.line:
-					where = fmt.Sprintf("the %s on this line has no %s finding", target, n.ruleID)
+					where = fmt.Sprintf("the %s on this line has no %s finding", target, ids)
 				}
 				report(p.line, n.col, n.endCol, fmt.Sprintf("ignoring %s here silences nothing: %s; remove %q from the comment", n.name, where, n.name))
 			}

@@ -17,9 +17,10 @@ import (
 // those rules on what follows it: a Dockerfile instruction, a compose key or
 // list item (with everything below it), or a script line. `# dlint global
 // ignore=…` silences them in the whole file. For migration, Dockerfiles also
-// honour hadolint's `# hadolint [global] ignore=DL3002` and BuildKit's
+// honour hadolint's `# hadolint [global|stage] ignore=DL3002` and BuildKit's
 // `# check=skip=JSONArgsRecommended` (as a file directive, or in the comments
-// above one instruction), through each rule's aliases.
+// above one instruction), through each rule's aliases; a peer code that
+// several dlint rules have as an alias silences all of them.
 
 // pragmaForm is the tool a suppression comment is written for.
 type pragmaForm int
@@ -39,6 +40,7 @@ type pragma struct {
 	text     string
 	form     pragmaForm
 	global   bool
+	stage    bool   // hadolint's `stage ignore=`: the build stage below
 	from, to int    // lines silenced; to == 0 when the comment is above nothing
 	target   string // what it silences, for messages: "instruction", "key", "line"
 	names    []pragmaName
@@ -46,10 +48,24 @@ type pragma struct {
 
 // pragmaName is one rule named by a pragma.
 type pragmaName struct {
-	name        string // as written
-	ruleID      string // "" for a name dlint does not know (hadolint, BuildKit)
+	name    string   // as written
+	ruleIDs []string // the rules it names; none for a code dlint does not know
+	// peerReports is set for a hadolint or BuildKit code whose own check
+	// reports what the comment covers (rules.PeerReports): that tool still
+	// needs the ignore, even where dlint's rules find nothing.
+	peerReports bool
 	col, endCol int
 	used        bool
+}
+
+// names reports whether the name stands for rule id.
+func (n *pragmaName) names(id string) bool {
+	for _, r := range n.ruleIDs {
+		if r == id {
+			return true
+		}
+	}
+	return false
 }
 
 // fileSuppressions are the pragmas of one file.
@@ -70,7 +86,7 @@ func (s *fileSuppressions) silences(ruleID string, line int) bool {
 			continue
 		}
 		for i := range p.names {
-			if p.names[i].ruleID == ruleID {
+			if p.names[i].names(ruleID) {
 				p.names[i].used = true
 				hit = true
 			}
@@ -98,19 +114,22 @@ func mayHavePragmas(text []byte) bool {
 	return false
 }
 
-// ruleLookup resolves a rule name (ID or alias) to a rule ID.
-type ruleLookup func(name string) string
+// ruleLookup resolves a rule name (ID or alias) to the IDs of the rules it
+// stands for.
+type ruleLookup func(name string) []string
 
 func newRuleLookup(pool []*rules.Rule) ruleLookup {
 	all := rules.All()
-	return func(name string) string {
-		if r := rules.Lookup(pool, name); r != nil {
-			return r.ID
+	return func(name string) []string {
+		found := rules.LookupAlias(pool, name)
+		if len(found) == 0 {
+			found = rules.LookupAlias(all, name)
 		}
-		if r := rules.Lookup(all, name); r != nil {
-			return r.ID
+		var ids []string
+		for _, r := range found {
+			ids = append(ids, r.ID)
 		}
-		return ""
+		return ids
 	}
 }
 
@@ -143,6 +162,11 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 			}
 			p.form = form
 			after := strings.TrimLeft(trimmed[len(word):], " \t")
+			if form == formHadolint && strings.HasPrefix(after, "stage") {
+				// hadolint 2.15: `# hadolint stage ignore=` above a FROM.
+				p.stage = true
+				after = strings.TrimLeft(strings.TrimPrefix(after, "stage"), " \t")
+			}
 			if !strings.HasPrefix(after, "ignore") && !strings.HasPrefix(after, "global") {
 				w, _, _ := strings.Cut(after, " ")
 				if form == formDlint && strings.Contains(w, "=") {
@@ -150,7 +174,7 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 				}
 				return nil, nil // prose that mentions the tool
 			}
-			if strings.HasPrefix(after, "global") {
+			if !p.stage && strings.HasPrefix(after, "global") {
 				p.global = true
 				after = strings.TrimLeft(strings.TrimPrefix(after, "global"), " \t")
 			}
@@ -177,11 +201,11 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 				return nil, &pragmaError{colAt(listStart), "`# dlint ignore=` names no rule: write `# dlint ignore=rule-a,rule-b`"}
 			}
 			for _, n := range names {
-				id := lookup(n.text)
-				if id == "" && form == formDlint {
+				ids := lookup(n.text)
+				if len(ids) == 0 && form == formDlint {
 					return nil, &pragmaError{colAt(n.off), fmt.Sprintf("unknown rule %q in `# dlint ignore` (see 'dlint rules')", n.text)}
 				}
-				p.names = append(p.names, pragmaName{name: n.text, ruleID: id, col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
+				p.names = append(p.names, pragmaName{name: n.text, ruleIDs: ids, col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
 			}
 			return p, nil
 		case formCheck:
@@ -202,7 +226,7 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 					if strings.EqualFold(n.text, "all") {
 						continue // BuildKit's own checks, not dlint's
 					}
-					p.names = append(p.names, pragmaName{name: n.text, ruleID: lookup(n.text), col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
+					p.names = append(p.names, pragmaName{name: n.text, ruleIDs: lookup(n.text), col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
 				}
 			}
 			if len(p.names) == 0 {
@@ -331,10 +355,43 @@ func dockerfilePragmas(df *parser.Dockerfile, lookup ruleLookup) ([]*pragma, []*
 				checkSeen[next] = true
 			}
 			p.from, p.to = in.Range.Start.Line, in.Range.End.Line
+			if p.stage {
+				p.target = "stage"
+				p.to = stageEnd(df, next)
+			}
+		}
+		if p.form != formDlint {
+			notePeerReports(df, p)
 		}
 		out = append(out, p)
 	}
 	return out, errs
+}
+
+// notePeerReports marks the names of a hadolint or BuildKit pragma whose
+// own check reports an instruction the pragma covers.
+func notePeerReports(df *parser.Dockerfile, p *pragma) {
+	for i := range p.names {
+		n := &p.names[i]
+		for _, in := range df.Instructions {
+			covered := p.global || p.to > 0 && in.Range.Start.Line >= p.from && in.Range.Start.Line <= p.to
+			if covered && rules.PeerReports(n.name, in) {
+				n.peerReports = true
+				break
+			}
+		}
+	}
+}
+
+// stageEnd returns the last line of the build stage that instruction i
+// belongs to (a FROM starts one): hadolint's stage ignore reaches from the
+// instruction below the comment to the next FROM.
+func stageEnd(df *parser.Dockerfile, i int) int {
+	end := df.Instructions[i].Range.End.Line
+	for j := i + 1; j < len(df.Instructions) && df.Instructions[j].Keyword != "FROM"; j++ {
+		end = max(end, df.Instructions[j].Range.End.Line)
+	}
+	return end
 }
 
 // scriptPragmas finds the pragmas of a shell script: a full-line comment

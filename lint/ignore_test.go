@@ -53,7 +53,7 @@ func hasConfig(files map[string]string) bool {
 }
 
 func TestDockerfilePragmas(t *testing.T) {
-	pool := ruleSet(t, "root-user", "sudo", "shell-form-pid1")
+	pool := ruleSet(t, "root-user", "sudo", "shell-form-pid1", "entrypoint-ignores-cmd", "numeric-user")
 	cases := []struct {
 		name, text      string
 		want            []string
@@ -77,6 +77,15 @@ func TestDockerfilePragmas(t *testing.T) {
 		{"check directive after a blank line is a per-instruction comment", "\n# check=skip=JSONArgsRecommended\nFROM debian:12-slim\nCMD /usr/local/bin/app\n", []string{"4 shell-form-pid1"}, true},
 		{"inside a heredoc", "FROM debian:12-slim\nRUN <<EOF\n# dlint global ignore=sudo\nsudo true\nEOF\n", []string{"4 sudo"}, true},
 		{"prose mentioning dlint", "FROM debian:12-slim\n# dlint is run in CI; it ignores nothing here\nUSER root\n", []string{"3 root-user"}, true},
+		// A peer code two rules have as an alias silences both.
+		{"hadolint code of two rules", "FROM debian:12-slim\n# hadolint ignore=DL3025\nENTRYPOINT /usr/local/bin/app\nCMD [\"--verbose\"]\n", nil, false},
+		{"without it both report", "FROM debian:12-slim\nENTRYPOINT /usr/local/bin/app\nCMD [\"--verbose\"]\n", []string{"2 entrypoint-ignores-cmd", "2 shell-form-pid1"}, true},
+		{"check code of two rules", "FROM debian:12-slim\n# check=skip=JSONArgsRecommended\nENTRYPOINT /usr/local/bin/app\nCMD [\"--verbose\"]\n", nil, false},
+		{"DL3066 is numeric-user", "FROM debian:12-slim\nRUN useradd --uid 10001 app\n# hadolint ignore=DL3066\nUSER app\n", nil, false},
+		// hadolint 2.15's stage ignore: the stage below the comment, to the next FROM.
+		{"hadolint stage ignore", "# hadolint stage ignore=DL3002,DL3004\nFROM debian:12-slim\nRUN sudo true\nUSER root\n", nil, false},
+		{"hadolint stage ignore ends at the next FROM", "# hadolint stage ignore=DL3004\nFROM debian:12-slim AS build\nRUN sudo true\nFROM debian:12-slim\nRUN sudo true\n", []string{"5 sudo"}, false},
+		{"hadolint stage ignore of a later stage", "FROM debian:12-slim AS build\nRUN sudo true\n# hadolint stage ignore=DL3004\nFROM debian:12-slim\nRUN sudo true\nUSER root\n", []string{"2 sudo", "6 root-user"}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -249,6 +258,7 @@ func TestParseComment(t *testing.T) {
 		{"# hadolint ignore=DL3002,SC2086", false, "DL3002@19 SC2086@26"},
 		{"# check=skip=JSONArgsRecommended,Other;error=true", false, "JSONArgsRecommended@14 Other@34"},
 		{"# check=error=true;skip=JSONArgsRecommended // why", false, "JSONArgsRecommended@25"},
+		{"# hadolint stage ignore=DL3002", false, "DL3002@25"},
 	}
 	for _, c := range cases {
 		p, perr := parseComment(c.text, 1, forms, lookup)
@@ -331,4 +341,23 @@ func FuzzPragmas(f *testing.F) {
 		composePragmas(src, lookup)
 		scriptPragmas(parser.NewSource("s.sh", []byte(text+"\necho\n"+text)), lookup)
 	})
+}
+
+// TestSharedAliasInConfig: a peer code several rules have as an alias sets
+// all of them in .dlint.yaml, as it silences all of them in a comment.
+func TestSharedAliasInConfig(t *testing.T) {
+	pool := ruleSet(t, "shell-form-pid1", "entrypoint-ignores-cmd", "root-user")
+	files := map[string]string{
+		"Dockerfile":  "FROM debian:12-slim\nENTRYPOINT /usr/local/bin/app\nCMD [\"--verbose\"]\nUSER root\n",
+		".dlint.yaml": "rules:\n  DL3025: off\n",
+	}
+	got, errs := lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "DL3025: off", got, []string{"Dockerfile:4 root-user"})
+	files[".dlint.yaml"] = "rules:\n  DL3025: off\n  shell-form-pid1: on\n"
+	if _, errs := lintTree(t, files, pool, Options{}); len(errs) != 1 || !strings.Contains(errs[0], "rule shell-form-pid1 is set twice") {
+		t.Errorf("setting a rule through its shared alias and its ID: %v", errs)
+	}
 }

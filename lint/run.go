@@ -464,10 +464,16 @@ func (r *runner) result() *Result {
 	return res
 }
 
-// sortFindings orders findings and drops exact duplicates (a script run by
-// two services is checked twice but reported once).
+// sortFindings orders findings, merges those that differ only in the
+// services they name (a Dockerfile line several services build) and drops
+// exact duplicates (a script run by two services is checked twice but
+// reported once).
 func sortFindings(in []rules.Finding) []rules.Finding {
 	sort.SliceStable(in, func(i, j int) bool { return lessFinding(in[i], in[j]) })
+	if merged := rules.Merge(in); len(merged) < len(in) {
+		in = merged
+		sort.SliceStable(in, func(i, j int) bool { return lessFinding(in[i], in[j]) })
+	}
 	out := in[:0]
 	for i, f := range in {
 		if i > 0 && sameFinding(in[i-1], f) {

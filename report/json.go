@@ -23,6 +23,7 @@ type jsonFinding struct {
 	Rule      string   `json:"rule"`
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
+	Services  []string `json:"services,omitempty"`
 	Fix       *jsonFix `json:"fix,omitempty"`
 }
 
@@ -67,7 +68,7 @@ func toJSONFinding(f rules.Finding) jsonFinding {
 	r := f.Range
 	out := jsonFinding{
 		File: r.File, Line: r.Start.Line, Column: r.Start.Col, EndLine: r.End.Line, EndColumn: r.End.Col,
-		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message,
+		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Services: f.Services,
 	}
 	if f.Fix != nil {
 		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}, Unsafe: f.Fix.Unsafe}

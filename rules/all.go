@@ -41,7 +41,35 @@ func All() []*Rule {
 	return list
 }
 
-// Lookup finds a rule by ID or alias, case-insensitively for aliases.
+// LookupAlias finds the rules a suppression name stands for: the rule with
+// that ID, or every rule with that alias (case-insensitively), since a
+// peer tool's code may cover several dlint rules.
+func LookupAlias(list []*Rule, name string) []*Rule {
+	for _, r := range list {
+		if r.ID == name {
+			return []*Rule{r}
+		}
+	}
+	var out []*Rule
+	for _, r := range list {
+		if hasAlias(r.Aliases, name) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func hasAlias(aliases []string, name string) bool {
+	for _, a := range aliases {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup finds a rule by ID or alias, case-insensitively for aliases; for
+// an alias several rules share, the first by ID.
 func Lookup(list []*Rule, name string) *Rule {
 	for _, r := range list {
 		if r.ID == name {

@@ -8,6 +8,7 @@ import (
 // and `docker run` arguments.
 var EntrypointIgnoresCmd = &Rule{
 	ID:       "entrypoint-ignores-cmd",
+	Aliases:  []string{"DL3025", "JSONArgsRecommended"},
 	Severity: Info,
 	Tags:     []string{TagPID1, TagDockerfile, TagCorrectness},
 	Summary:  "A shell-form ENTRYPOINT silently ignores CMD and `docker run` arguments",
@@ -36,7 +37,9 @@ CMD ["--verbose"]
 
 ## Silence
 ` + "`# dlint ignore=entrypoint-ignores-cmd`" + ` on the line above the ENTRYPOINT, or
-` + "`entrypoint-ignores-cmd: off`" + ` in .dlint.yaml.`,
+` + "`entrypoint-ignores-cmd: off`" + ` in .dlint.yaml. hadolint's ` + "`# hadolint ignore=DL3025`" + ` and
+BuildKit's ` + "`# check=skip=JSONArgsRecommended`" + `, which cover every shell-form
+ENTRYPOINT, silence it too (and shell-form-pid1 with it).`,
 	Check: checkEntrypointIgnoresCmd,
 }
 
@@ -50,7 +53,7 @@ func checkEntrypointIgnoresCmd(pass *Pass) {
 		if cmd := v.cmd; cmd != nil {
 			switch {
 			case cmd.Instr == nil && v.container != nil && v.container.Service != nil:
-				ignored = fmt.Sprintf("the `command:` of service '%s' and `docker run` arguments", v.container.Service.Name)
+				ignored = fmt.Sprintf("the `command:` of %s and `docker run` arguments", about(v.container))
 			case cmd.Instr != nil:
 				ignored = fmt.Sprintf("the CMD on line %d and `docker run` arguments", cmd.Instr.Range.Start.Line)
 				if cmd.Range.File != ep.Range.File {
@@ -66,6 +69,6 @@ func checkEntrypointIgnoresCmd(pass *Pass) {
 		if v.cmd == nil {
 			fix = execFormFix(ep)
 		}
-		pass.ReportFix(ep.Range, msg, fix)
+		pass.ReportAbout(v.container, Finding{Range: ep.Range, Message: msg, Fix: fix})
 	}
 }

@@ -125,7 +125,7 @@ func checkMissingInit(pass *Pass) {
 			if unless != "" {
 				f.Severity = Info // the image may run an init as its ENTRYPOINT
 			}
-			pass.ReportFinding(f)
+			pass.ReportAbout(v.container, f)
 		}
 		for _, jobs := range groupJobs(r.background) {
 			report(backgroundFinding(v, jobs, unless))
@@ -708,10 +708,11 @@ func serviceImage(c *parser.Container) parser.ImageRef {
 	return parser.ParseImageRef(c.Service.Image.Value)
 }
 
-// viewName names the container of a view in messages.
+// viewName names the container of a view in messages; a compose service
+// as the subject mark (see Pass.ReportAbout).
 func viewName(v runView) string {
 	if v.container != nil {
-		return v.container.Name()
+		return about(v.container)
 	}
 	if v.stage != nil {
 		return fmt.Sprintf("stage '%s'", v.stage.DisplayName())
@@ -722,7 +723,7 @@ func viewName(v runView) string {
 // initAdvice says how to put an init in front where the view is defined.
 func initAdvice(v runView) string {
 	if v.container != nil && v.container.Service != nil {
-		return "set `init: true` on the service"
+		return "set `init: true` on the " + agree("service", "services")
 	}
 	entrypoint := []string{"tini", "--"}
 	if ep := v.entrypoint; ep != nil && ep.Exec && len(ep.Argv) > 0 {

@@ -98,7 +98,7 @@ func checkMissingUser(pass *Pass) {
 		if dropsPrivileges(c) {
 			continue
 		}
-		pass.Report(fromBaseRange(c.Dockerfile, c.Stage), missingUserMessage(c, base, img))
+		pass.ReportAbout(c, Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)})
 	}
 }
 
@@ -125,23 +125,30 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 	case isWindowsStage(c.Stage):
 		runsAs = "ContainerAdministrator"
 	}
-	like := ""
+	like, its := "", "its"
+	if c.Service != nil {
+		its = agree("its", "their")
+	}
 	if c.Stage.Parent != nil {
 		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
 	} else if !base.IsScratch() {
-		like = fmt.Sprintf(" like its base %s", base.Raw)
+		like = fmt.Sprintf(" like %s base %s", its, base.Raw)
 	}
 	var what string
 	if c.Service != nil {
-		what = fmt.Sprintf("%s runs as %s%s: its image never sets USER and compose sets no `user:`", c.Name(), runsAs, like)
+		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER and compose sets no `user:`", about(c), agree("runs", "run"), runsAs, like, its)
 	} else {
 		name := c.Name()
 		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)
 	}
 	if img != nil && img.Workers != "" && keepsImageEntrypoint(c) {
 		// nginx, httpd, php-fpm: root is the master's, by design.
-		return fmt.Sprintf("%s runs its master process as root by design and its workers as %s; to run with no root process at all, use an unprivileged variant of the image or USER with writable pid and temp paths",
-			strings.ToUpper(c.Name()[:1])+c.Name()[1:], img.Workers) + unprivilegedVariant(base)
+		subject := "The container"
+		if c.Service != nil {
+			subject = about(c)
+		}
+		return fmt.Sprintf("%s %s its master process as root by design and its workers as %s; to run with no root process at all, use an unprivileged variant of the image or USER with writable pid and temp paths",
+			subject, agree("runs", "run"), img.Workers) + unprivilegedVariant(base)
 	}
 	return what + "; " + missingUserAdvice(c, base, img)
 }

@@ -10,6 +10,7 @@ import (
 // NumericUser reports a container that runs as a user given by name.
 var NumericUser = &Rule{
 	ID:       "numeric-user",
+	Aliases:  []string{"DL3066"},
 	Severity: Info,
 	Tags:     []string{TagSecurity, TagDockerfile, TagCompose},
 	Summary:  "USER names the user: Kubernetes runAsNonRoot can only verify a numeric UID",
@@ -44,7 +45,8 @@ CMD ["/usr/local/bin/app"]
 
 ## Silence
 ` + "`# dlint ignore=numeric-user`" + ` on the line above the USER (or the compose
-` + "`user:`" + ` key), or ` + "`numeric-user: off`" + ` in .dlint.yaml.`,
+` + "`user:`" + ` key), or ` + "`numeric-user: off`" + ` in .dlint.yaml. hadolint's
+` + "`# hadolint ignore=DL3066`" + ` works too.`,
 	Check: checkNumericUser,
 }
 
@@ -58,7 +60,7 @@ func checkNumericUser(pass *Pass) {
 		if u == nil || !u.Resolved || u.IsRoot() || u.IsNumeric() || u.Name == "" || c.Stage == nil || isWindowsStage(c.Stage) {
 			continue
 		}
-		pass.ReportFix(u.Range, numericUserMessage(c, u), numericUserFix(c, u))
+		pass.ReportAbout(c, Finding{Range: u.Range, Message: numericUserMessage(c, u), Fix: numericUserFix(c, u)})
 	}
 }
 
@@ -66,7 +68,7 @@ func checkNumericUser(pass *Pass) {
 // gives the user, the well-known UID of a base image's user, or how to find
 // one.
 func numericUserMessage(c *parser.Container, u *parser.User) string {
-	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s runs as non-root (it only trusts a numeric UID)", u.Raw, c.Name())
+	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s %s as non-root (it only trusts a numeric UID)", u.Raw, about(c), agree("runs", "run"))
 	uid, gid, created := createdIDs(c.Stage, u)
 	if ids := exactIDs(u, uid, gid); ids != "" {
 		return fmt.Sprintf("%s; write `USER %s`, the UID this Dockerfile gives %s", head, ids, u.Name)

@@ -59,6 +59,7 @@ func checkRootUser(pass *Pass) {
 		if u.Raw != joinUser(u.Name, u.Group) {
 			what = fmt.Sprintf("USER %s (resolves to %s)", u.Raw, joinUser(u.Name, u.Group))
 		}
-		pass.ReportFix(u.Range, fmt.Sprintf("%s makes %s run as root; create an unprivileged user and switch to it with `USER 10001:10001` after installing packages", what, c.Name()), userFix(c.Dockerfile, u))
+		pass.ReportAbout(c, Finding{Range: u.Range, Fix: userFix(c.Dockerfile, u),
+			Message: fmt.Sprintf("%s makes %s run as root; create an unprivileged user and switch to it with `USER 10001:10001` after installing packages", what, about(c))})
 	}
 }

@@ -93,6 +93,12 @@ type Finding struct {
 	Message  string
 	Range    parser.Range
 	Fix      *Fix
+	// Services names the compose services the finding is about when its
+	// message names them (see Pass.ReportAbout), in name order: a
+	// Dockerfile line several services build is reported once for all.
+	Services []string
+	// template is Message with the services left as a mark.
+	template string
 }
 
 // Fix is a suggested change made of text edits.

@@ -155,13 +155,14 @@ func TestRuleMetadata(t *testing.T) {
 		if !idRe.MatchString(r.ID) {
 			t.Errorf("rule ID %q is not kebab-case", r.ID)
 		}
-		for _, n := range append([]string{r.ID}, r.Aliases...) {
-			key := strings.ToLower(n)
-			if other, dup := names[key]; dup {
-				t.Errorf("%s: name %q is also used by %s", r.ID, n, other)
-			}
-			names[key] = r.ID
+		// IDs are unique; an alias may be shared (a peer code that covers
+		// several dlint rules) but never be another rule's ID.
+		key := strings.ToLower(r.ID)
+		if other, dup := names[key]; dup {
+			t.Errorf("%s: name %q is also used by %s", r.ID, r.ID, other)
 		}
+		names[key] = r.ID
+
 		if r.Summary == "" || r.Check == nil || len(r.Tags) == 0 {
 			t.Errorf("%s: missing summary, check or tags", r.ID)
 		}
@@ -182,4 +183,20 @@ func TestRuleMetadata(t *testing.T) {
 		t.Errorf("rules.All() is not sorted by ID: %v", ids)
 	}
 	_ = fmt.Sprint
+}
+
+// TestAliasesAreNotIDs: a suppression name means one thing, a rule ID or a
+// peer code.
+func TestAliasesAreNotIDs(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range rules.All() {
+		ids[strings.ToLower(r.ID)] = true
+	}
+	for _, r := range rules.All() {
+		for _, a := range r.Aliases {
+			if ids[strings.ToLower(a)] {
+				t.Errorf("%s: alias %q is a rule ID", r.ID, a)
+			}
+		}
+	}
 }

@@ -112,7 +112,7 @@ func checkShellFormPID1(pass *Pass) {
 		// under an init (compose `init: true`, or tini in the argv).
 		initName, initWhy := p.init, ""
 		if initName == "" && v.init {
-			initName, initWhy = "tini", fmt.Sprintf(" (service '%s' sets `init: true`)", v.container.Service.Name)
+			initName, initWhy = "tini", fmt.Sprintf(" (%s %s `init: true`)", about(v.container), agree("sets", "set"))
 		}
 		cost := fmt.Sprintf("the shell stays PID 1 and SIGTERM from `docker stop` never reaches %s (killed after 10 s, zombies not reaped)", prog)
 		if !p.definite() {
@@ -158,7 +158,7 @@ func checkShellFormPID1(pass *Pass) {
 		if initName != "" && severity == 0 {
 			f.Severity = Info
 		}
-		pass.ReportFinding(f)
+		pass.ReportAbout(v.container, f)
 	}
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -21,8 +22,13 @@ stay running as the parent of what they start. In a container that means su,
 not the app, receives the SIGTERM of ` + "`docker stop`" + `, a TTY is expected where
 there is none, and the environment is reset. ` + "`gosu`" + `, ` + "`su-exec`" + ` and ` + "`setpriv`" + `
 switch user and then exec the program, so the app itself becomes PID 1:
-` + "`exec gosu app \"$@\"`" + ` at the end of an entrypoint script. In RUN, the USER
-instruction switches user for the following steps without any tool.
+` + "`exec gosu app \"$@\"`" + ` at the end of an entrypoint script. At run time only the su
+that hands over the main program is reported: exec'd, or the last command the
+script runs (through a function it calls last); a setup step the script waits
+for before its own ` + "`exec \"$@\"`" + ` is over before the app starts. In RUN there is no
+PID 1 to stand in front of: ` + "`su -c`" + ` is a user switch done the long way, reported
+as info; the USER instruction switches user for the following steps without
+any tool.
 
 dlint looks at RUN, ENTRYPOINT and CMD (shell form, exec form and ` + "`sh -c`" + `
 strings), compose ` + "`entrypoint:`" + `/` + "`command:`" + ` and the entrypoint scripts they
@@ -88,8 +94,16 @@ func reportSu(pass *Pass, s *parser.Script, where string) {
 		user := suTargetUser(cmd)
 		r := commandNameRange(s, cmd)
 		if where == "RUN" {
+			// A build step has no PID 1 to stand in front of: a user
+			// switch done the long way, not a warning.
 			who := userOr(user, "app")
-			pass.Report(r, fmt.Sprintf("`%s` in RUN is made for interactive logins (PAM, a shell in between, an environment reset with `-`); switch with `USER %s` for the steps that need it (and back after), or run the command with `gosu %s …` or `su-exec %s …`, which exec it directly", tool, who, who, who))
+			pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`%s` in RUN switches user for one command through PAM and a shell (and resets the environment with `-`); switch with `USER %s` for the steps that need it (and back after), or run it with `gosu %s …` or `su-exec %s …`", tool, who, who, who)})
+			continue
+		}
+		// At run time only the hand-over of the main program puts su
+		// between PID 1 and the app; a setup step the script waits for
+		// (in a helper, before `exec "$@"`) ends before the app starts.
+		if !handsOver(s, cmd) {
 			continue
 		}
 		between := "itself"
@@ -98,6 +112,19 @@ func reportSu(pass *Pass, s *parser.Script, where string) {
 		}
 		pass.Report(r, fmt.Sprintf("`%s` keeps %s between PID 1 and the app: `docker stop` signals %s, not the app, and it expects a terminal; hand over with `exec gosu %s \"$@\"` (or su-exec, setpriv) so the app replaces the script", tool, between, tool, userOr(user, "<user>")))
 	}
+}
+
+// handsOver reports whether cmd is what script s ends in: exec'd, or in
+// tail position (for a command of an `sh -c` string, in tail position of
+// that string, whose own command hands over).
+func handsOver(s *parser.Script, cmd *parser.Command) bool {
+	if cmd.Exec {
+		return true
+	}
+	if p := cmd.Parent; p != nil && p.Inline != nil {
+		return slices.Contains(p.Inline.Final, cmd) && handsOver(s, p)
+	}
+	return slices.Contains(s.Final, cmd)
 }
 
 // runsThroughShell reports whether su/runuser starts a shell: always for su

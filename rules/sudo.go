@@ -20,7 +20,10 @@ with no terminal and no password to type. Under root, ` + "`sudo`" + ` does noth
 add a setuid binary and its configuration to the image; under another user it
 fails at build time unless the image grants passwordless sudo, which hands
 root back to anyone who gets a shell in the container. Do root's work before
-switching away from root, or between ` + "`USER root`" + ` and ` + "`USER app`" + `. dlint finds
+switching away from root, or between ` + "`USER root`" + ` and ` + "`USER app`" + `. Under root,
+` + "`sudo -u app cmd`" + ` (or ` + "`-g`" + `) is a user switch, not an escalation: it is reported as
+info, with ` + "`USER`" + ` or ` + "`gosu`" + ` as the way to switch (removing sudo would run the
+command as root). dlint finds
 sudo in shell-form and exec-form RUN, heredoc bodies and ` + "`sh -c`" + ` strings;
 installing the sudo package is not reported.
 
@@ -61,6 +64,16 @@ func checkSudo(pass *Pass) {
 				continue
 			}
 			r := commandNameRange(in.Script, cmd)
+			if user, group := sudoTarget(cmd); asRoot && (user != "" && !isRootName(user) || group != "" && !isRootName(group)) {
+				// Root running a command as another user switches, it
+				// does not escalate: removing sudo would run it as root.
+				who := userOr(user, "root")
+				if group != "" {
+					who += ":" + group
+				}
+				pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`sudo` in RUN switches from root to %s for one command, which needs the sudo package and its setuid binary in the image; switch with `USER %s` for the steps that need it (and back after), or use `gosu %s …`", who, who, who)})
+				continue
+			}
 			if asRoot {
 				pass.ReportFix(r, "`sudo` in RUN: this step already runs as root (no USER switched away), so sudo only adds a package and a setuid binary to the image; remove it", dropSudoFix(in.Script, cmd, r))
 				continue
@@ -69,6 +82,68 @@ func checkSudo(pass *Pass) {
 			pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as %s with no terminal, so sudo works only through passwordless sudoers, which hand root to anyone with a shell in the container; do this step before `USER %s`, or between `USER root` and `USER %s`", who, who, who))
 		}
 	}
+}
+
+// sudoValueFlags are sudo's short options that take a value (-u and -g
+// aside).
+const sudoValueFlags = "CDprtTUR"
+
+// sudoLongValueOptions are its long options that take a value.
+var sudoLongValueOptions = map[string]bool{
+	"--close-from": true, "--chdir": true, "--prompt": true, "--role": true,
+	"--type": true, "--command-timeout": true, "--other-user": true, "--chroot": true, "--host": true,
+}
+
+// sudoTarget returns the user and group `sudo -u USER -g GROUP …`
+// (`--user=USER`, `-Eu USER`) runs its command as, read from sudo's options
+// up to the command; "" for one not given. A name written with expansions
+// is returned as written.
+func sudoTarget(cmd *parser.Command) (user, group string) {
+	args := cmd.Args
+	value := func(i int, rest string) (string, int) {
+		if rest != "" {
+			return rest, i
+		}
+		if i+1 < len(args) {
+			return args[i+1].Lit, i + 1
+		}
+		return "", i
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i].Lit
+		switch {
+		case a == "--" || !strings.HasPrefix(a, "-") || a == "-":
+			return user, group // the command starts
+		case strings.HasPrefix(a, "--"):
+			name, v, hasValue := strings.Cut(a, "=")
+			switch {
+			case name == "--user":
+				user, i = value(i, v)
+			case name == "--group":
+				group, i = value(i, v)
+			case sudoLongValueOptions[name] && !hasValue:
+				i++
+			}
+		default:
+		word:
+			for j := 1; j < len(a); j++ {
+				switch c := a[j]; {
+				case c == 'u':
+					user, i = value(i, a[j+1:])
+				case c == 'g':
+					group, i = value(i, a[j+1:])
+				case strings.IndexByte(sudoValueFlags, c) >= 0:
+					if j+1 == len(a) {
+						i++ // the value is the next word
+					}
+				default:
+					continue
+				}
+				break word // the rest of the word was the value
+			}
+		}
+	}
+	return user, group
 }
 
 // runInstructions lists the RUN instructions of df, with the RUN that an

@@ -20,7 +20,11 @@ of a rule that ran, and, with ` + "`--baseline`" + `, every baseline entry whose
 was fixed. A comment that sits above nothing (after the last instruction) is
 reported too. A suppression that names a rule that did not run (turned off in
 .dlint.yaml or with ` + "`--disable`" + `) is not reported, since dlint cannot tell; nor are
-hadolint or BuildKit codes that no dlint rule has as an alias. A malformed
+hadolint or BuildKit codes that no dlint rule has as an alias, nor one whose own
+check still reports what the comment covers, where dlint's rules are
+narrower: ` + "`# hadolint ignore=DL3025`" + ` above a shell-form CMD that execs its program
+stays, since hadolint reports every shell-form CMD. hadolint's
+` + "`# hadolint stage ignore=`" + ` (above a FROM, for that stage) is honoured. A malformed
 ` + "`# dlint`" + ` comment (an unknown rule, no rule at all) is not a finding of this rule
 but an error, whatever the settings: dlint exits 2.
 

@@ -239,11 +239,12 @@ func useColor(f lintFlags, out io.Writer) bool {
 func lookupRules(all []*rules.Rule, names []string) ([]*rules.Rule, error) {
 	var out []*rules.Rule
 	for _, name := range names {
-		r := rules.Lookup(all, strings.TrimSpace(name))
-		if r == nil {
+		// A peer code several rules have as an alias names all of them.
+		found := rules.LookupAlias(all, strings.TrimSpace(name))
+		if len(found) == 0 {
 			return nil, fmt.Errorf("unknown rule %q (see 'dlint rules')", name)
 		}
-		out = append(out, r)
+		out = append(out, found...)
 	}
 	return out, nil
 }

@@ -37,15 +37,21 @@ func newExplainCmd(stdout io.Writer) *cobra.Command {
 		Short: "Show a rule's documentation (accepts IDs and aliases such as DL3002)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r := rules.Lookup(rules.All(), args[0])
-			if r == nil {
+			// A peer code several rules have as an alias explains each.
+			found := rules.LookupAlias(rules.All(), args[0])
+			if len(found) == 0 {
 				return fmt.Errorf("unknown rule %q (see 'dlint rules')", args[0])
 			}
-			fmt.Fprintf(stdout, "%s (%s)\n", r.ID, r.Severity)
-			if len(r.Aliases) > 0 {
-				fmt.Fprintf(stdout, "aliases: %s\n", strings.Join(r.Aliases, ", "))
+			for i, r := range found {
+				if i > 0 {
+					fmt.Fprintln(stdout)
+				}
+				fmt.Fprintf(stdout, "%s (%s)\n", r.ID, r.Severity)
+				if len(r.Aliases) > 0 {
+					fmt.Fprintf(stdout, "aliases: %s\n", strings.Join(r.Aliases, ", "))
+				}
+				fmt.Fprintf(stdout, "tags: %s\n\n%s\n\n%s\n", strings.Join(r.Tags, ", "), r.Summary, strings.TrimSpace(r.Doc))
 			}
-			fmt.Fprintf(stdout, "tags: %s\n\n%s\n\n%s\n", strings.Join(r.Tags, ", "), r.Summary, strings.TrimSpace(r.Doc))
 			return nil
 		},
 	}

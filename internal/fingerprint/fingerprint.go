@@ -29,17 +29,15 @@ func NormalizeLine(line string) string {
 // which must be sorted (by file, position, rule, as lint returns them).
 // The occurrence index counts earlier findings with the same rule, file and
 // line text. sources gives each file's text; without it the message stands
-// in for the line. pathOf names each file inside the fingerprint (e.g. its
-// repository-relative path); nil leaves the path out, for callers that key
-// findings by file themselves.
+// in for the line, without the services it names (a finding one more
+// service shares keeps its fingerprint). pathOf names each file inside the
+// fingerprint (e.g. its repository-relative path); nil leaves the path out,
+// for callers that key findings by file themselves.
 func Compute(findings []rules.Finding, sources map[string]*parser.Source, pathOf func(file string) string) []string {
 	out := make([]string, len(findings))
 	seen := map[string]int{}
 	for i, f := range findings {
-		text := f.Message
-		if src := sources[f.Range.File]; src != nil && f.Range.Start.Line >= 1 && f.Range.Start.Line <= src.LineCount() {
-			text = src.Line(f.Range.Start.Line)
-		}
+		text := lineText(f, sources)
 		path := ""
 		if pathOf != nil {
 			path = pathOf(f.Range.File)
@@ -69,4 +67,35 @@ func ruleID(f rules.Finding) string {
 		return ""
 	}
 	return f.Rule.ID
+}
+
+// PerService returns, for each finding that names several services, the
+// fingerprints its copies had when each service was a finding of its own
+// (dlint before it merged them); nil for the other findings. Baselines
+// written then hold one entry per service, and a merged finding stands for
+// all of them. findings must be sorted, as for Compute.
+func PerService(findings []rules.Finding, sources map[string]*parser.Source) [][]string {
+	out := make([][]string, len(findings))
+	seen := map[string]int{}
+	for i, f := range findings {
+		text := lineText(f, sources)
+		key := ruleID(f) + "\x00" + f.Range.File + "\x00" + NormalizeLine(text)
+		n, copies := seen[key], max(1, len(f.Services))
+		seen[key] = n + copies
+		if copies > 1 {
+			for k := range copies {
+				out[i] = append(out[i], Of(ruleID(f), "", text, n+k))
+			}
+		}
+	}
+	return out
+}
+
+// lineText is the text a finding's fingerprint is made of: its line, or
+// its message without the services it names.
+func lineText(f rules.Finding, sources map[string]*parser.Source) string {
+	if src := sources[f.Range.File]; src != nil && f.Range.Start.Line >= 1 && f.Range.Start.Line <= src.LineCount() {
+		return src.Line(f.Range.Start.Line)
+	}
+	return f.Template()
 }

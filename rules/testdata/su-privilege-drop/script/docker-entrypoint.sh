@@ -2,7 +2,7 @@
 set -e
 if [ "$1" = shell ]; then
 	# want: su-privilege-drop
-	su -
+	exec su -
 fi
 if [ "$(id -u)" = 0 ]; then
 	chown -R app /data

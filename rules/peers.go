@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// Some hadolint and BuildKit checks that dlint rules have as aliases report
+// more than those rules do: DL3025 every shell-form CMD and ENTRYPOINT,
+// where shell-form-pid1 and entrypoint-ignores-cmd report only those that
+// cost something. An ignore written for such a check still silences that
+// tool where dlint finds nothing, so it is not unused. peerChecks says
+// which instructions each of them reports, erring towards "reports": a
+// code missing here reports what its dlint rules report.
+var peerChecks = map[string]func(*parser.Instruction) bool{
+	// hadolint DL3025, BuildKit JSONArgsRecommended: CMD or ENTRYPOINT in
+	// shell form.
+	"dl3025":              shellFormCmd,
+	"jsonargsrecommended": shellFormCmd,
+	// hadolint DL3002: a USER root (the last of its stage), whatever the
+	// entrypoint does afterwards.
+	"dl3002": func(in *parser.Instruction) bool {
+		if in.Keyword != "USER" || len(in.Args) == 0 {
+			return false
+		}
+		name, _, _ := cutUser(in.Args[0])
+		return isRootName(name)
+	},
+	// hadolint DL3066: a USER whose UID is not a number, in any stage.
+	"dl3066": func(in *parser.Instruction) bool {
+		if in.Keyword != "USER" || len(in.Args) == 0 {
+			return false
+		}
+		name, _, _ := cutUser(in.Args[0])
+		return strings.Trim(name, "0123456789") != ""
+	},
+}
+
+func shellFormCmd(in *parser.Instruction) bool {
+	return (in.Keyword == "CMD" || in.Keyword == "ENTRYPOINT") && !in.JSON
+}
+
+// PeerReports reports whether the hadolint or BuildKit check named code
+// reports in where the dlint rules it is an alias of may not: an ignore
+// for code above in is never unused.
+func PeerReports(code string, in *parser.Instruction) bool {
+	check := peerChecks[strings.ToLower(code)]
+	return check != nil && in != nil && check(in)
+}

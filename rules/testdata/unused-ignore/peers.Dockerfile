@@ -1,0 +1,22 @@
+# hadolint's and BuildKit's checks report more than the dlint rules they are
+# aliases of: their ignores are kept where that tool still reports, even
+# where dlint finds nothing.
+FROM debian:12-slim AS build
+RUN useradd --uid 10001 app
+# DL3066 reports every USER by name, numeric-user only the final one.
+# hadolint ignore=DL3066
+USER app
+# DL3002 reports USER root in every stage, root-user only the final one.
+# hadolint ignore=DL3002
+USER root
+RUN make
+
+# hadolint stage ignore=DL3004 want: unused-ignore
+FROM debian:12-slim
+RUN useradd --uid 10001 app
+# hadolint ignore=DL3066 want: unused-ignore
+USER 10001:10001
+# DL3025 reports every shell-form CMD, shell-form-pid1 only a shell left as
+# PID 1.
+# hadolint ignore=DL3025
+CMD exec /usr/local/bin/app --serve
