@@ -86,9 +86,9 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 	if c.ScriptArgv0 != "" {
 		script = fmt.Sprintf("entrypoint script %s", shortWord(c.ScriptArgv0))
 	}
-	pid1 := "the script's shell stays PID 1: SIGTERM from `docker stop` never reaches the program, which is killed after the 10 s grace period, and zombie children are not reaped"
+	pid1 := "its shell stays PID 1 and SIGTERM from `docker stop` never reaches the program (killed after 10 s)"
 	if initRunsScript(c) {
-		pid1 = "the script's shell stays between the init and the program: the init forwards SIGTERM to the shell, not to the program, which is then killed without a clean shutdown"
+		pid1 = "its shell stays between the init and the program, so SIGTERM goes to the shell, not the program"
 	}
 	if cmd.Name == "wait" {
 		return Finding{
@@ -104,7 +104,7 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 	}
 	f := Finding{
 		Range:   cmd.NameRange,
-		Message: fmt.Sprintf("%s runs %s as its last command without `exec`, so %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
+		Message: fmt.Sprintf("%s runs %s last without `exec`: %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
 	}
 	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) {
 		at := parser.Range{File: cmd.Range.File, Start: cmd.Range.Start, End: cmd.Range.Start}

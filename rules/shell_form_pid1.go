@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -92,6 +93,16 @@ type pid1Shell struct {
 	runBy      *parser.ExecSpec // the ENTRYPOINT ["sh", "-c"] that runs this CMD
 	shell      images.Shell     // what the shell is in the image
 	script     *parser.Script   // the script the shell runs
+	shellName  string           // the shell as the spec names it
+}
+
+// assumedShell says when the shell would stay PID 1, for an image whose
+// shell dlint does not know.
+func assumedShell(name string) string {
+	if path.Base(name) == "bash" {
+		return "if bash is older than 5.1"
+	}
+	return "if /bin/sh is dash (Debian, Ubuntu)"
 }
 
 func checkShellFormPID1(pass *Pass) {
@@ -116,7 +127,7 @@ func checkShellFormPID1(pass *Pass) {
 		}
 		cost := fmt.Sprintf("the shell stays PID 1 and SIGTERM from `docker stop` never reaches %s (killed after 10 s, zombies not reaped)", prog)
 		if !p.definite() {
-			cost = fmt.Sprintf("unless /bin/sh execs its last command (busybox ash and bash do, dash does not), the shell stays PID 1 and SIGTERM never reaches %s", prog)
+			cost = fmt.Sprintf("%s, the shell stays PID 1 and SIGTERM never reaches %s", assumedShell(p.shellName), prog)
 		}
 		if initName != "" {
 			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, prog)
@@ -147,8 +158,11 @@ func checkShellFormPID1(pass *Pass) {
 			if p.runBy != nil {
 				subject = fmt.Sprintf("%s %s, run as a script by ENTRYPOINT %s,", keyword, argvExample(p.argv), argvExample(p.runBy.Argv))
 			}
-			msg = fmt.Sprintf("%s starts a shell whose last command %s is not exec'd, so %s; %s",
-				subject, prog, cost, tailAdvice(p.tail))
+			does := "does not exec " + prog
+			if len(p.tail) == 0 {
+				does = "ends in a loop"
+			}
+			msg = fmt.Sprintf("%s %s: %s; %s", subject, does, cost, tailAdvice(p.tail))
 		}
 		// An exec-form ENTRYPOINT would start receiving the CMD.
 		if p.shellForm && (!p.entrypoint || v.cmd == nil) {
@@ -179,13 +193,13 @@ func findPID1Shell(v runView) *pid1Shell {
 			sh = images.ShellUnknown // a shell may have been copied in
 		}
 		if sh == images.ShellNone {
-			return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, at: spec.Range, shell: sh, script: spec.Script}
+			return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, at: spec.Range, shell: sh, script: spec.Script, shellName: shellFormShell(spec)}
 		}
 		tail, keeps := keepsShell(spec.Script, sh)
 		if !keeps {
 			return nil
 		}
-		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range, shell: sh, script: spec.Script}
+		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range, shell: sh, script: spec.Script, shellName: shellFormShell(spec)}
 	}
 	initName, argv, _ := initWrapper(spec.Argv, v.runsInit)
 	offset := len(spec.Argv) - len(argv) // words the init takes
@@ -212,7 +226,7 @@ func findPID1Shell(v runView) *pid1Shell {
 	if exact && len(tail) > 0 {
 		at = tail[0].Range
 	}
-	return &pid1Shell{spec: owner, entrypoint: isEP, argv: owner.Argv, tail: tail, at: at, init: initName, runBy: runBy, shell: sh, script: script}
+	return &pid1Shell{spec: owner, entrypoint: isEP, argv: owner.Argv, tail: tail, at: at, init: initName, runBy: runBy, shell: sh, script: script, shellName: full[0]}
 }
 
 // definite reports whether the shell stays PID 1 whatever /bin/sh is:
