@@ -21,6 +21,7 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	}
 	names := proj.ServiceNames()
 	sort.Strings(names)
+	l.views = map[string]*serviceView{}
 	for _, name := range names {
 		svc := proj.Services[name]
 		p.Services = append(p.Services, l.service(svc, names))
@@ -47,10 +48,18 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 		versions(f, 0)
 	}
 	for _, f := range l.order {
-		if f != nil {
-			p.Sources = append(p.Sources, f.src)
+		if f == nil {
+			continue
+		}
+		p.Sources = append(p.Sources, f.src)
+		if f.legacy && len(f.docs) > 0 {
+			if first := mapKeys(f.docs[0]); len(first) > 0 {
+				p.Legacy = append(p.Legacy, &Item{Value: first[0].key.Value, Range: f.nodeRange(first[0].key)})
+			}
 		}
 	}
+	p.Problems = l.consistency(proj, p)
+	p.Unset = l.unsetVariables()
 	return p
 }
 
@@ -65,7 +74,15 @@ type serviceView struct {
 // lookup finds the definition that wins for key, and the entry there.
 func (v *serviceView) lookup(key string) (svcDef, yamlEntry) {
 	for _, d := range v.defs {
-		if e := mapGet(d.entry.value, key); e.found() && e.value != nil && e.value.Tag != "!reset" {
+		e := mapGet(d.entry.value, key)
+		if !e.found() && d.file.legacy {
+			for old, to := range legacyKeys {
+				if to == key {
+					e = mapGet(d.entry.value, old)
+				}
+			}
+		}
+		if e.found() && e.value != nil && e.value.Tag != "!reset" {
 			return d, e
 		}
 	}
@@ -147,6 +164,15 @@ func (v *serviceView) matchItem(items []rawItem, listKey string, want string, ke
 
 func textKey(it rawItem) string { return it.text }
 
+// deviceSource is the host side of a `devices:` item.
+func deviceSource(it rawItem) string {
+	if it.node.Kind == yaml.MappingNode {
+		return it.field("source")
+	}
+	src, _, _ := strings.Cut(it.text, ":")
+	return src
+}
+
 func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Service {
 	v := &serviceView{l: l, name: svc.Name, defs: l.serviceDefs(svc.Name)}
 	for i := len(v.defs) - 1; i >= 0; i-- {
@@ -158,6 +184,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	if v.home.file == nil && len(v.defs) > 0 {
 		v.home = v.defs[0]
 	}
+	l.views[svc.Name] = v
 	s := &Service{Name: svc.Name, Range: v.nameRange(), Namespaces: map[string]*Item{}}
 	s.Image = v.item("image", svc.Image)
 	s.User = v.item("user", svc.User)
@@ -191,6 +218,10 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	s.Ports = v.ports(svc.Ports)
 	s.Expose = v.expose(svc.Expose)
 	s.Volumes = v.volumes(svc.Volumes)
+	devItems := v.listItems("devices")
+	for _, d := range svc.Devices {
+		s.Devices = append(s.Devices, &Item{Value: d.Source, Range: v.matchItem(devItems, "devices", d.Source, deviceSource)})
+	}
 	s.Connected = connected(svc, names)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
@@ -508,6 +539,17 @@ func (v *serviceView) volumes(loaded []types.ServiceVolumeConfig) []*Mount {
 			Type: vol.Type, Source: source, Target: vol.Target, ReadOnly: vol.ReadOnly,
 			Range: v.matchItem(items, "volumes", vol.Target, target),
 		})
+	}
+	// Items left out of the load because an unset variable makes them
+	// invalid: their host side is not known.
+	for _, it := range items {
+		if _, ok := v.l.dropped[itemKey{it.file.abs, it.node.Line, it.node.Column}]; ok && it.file.blankOnly(it.node.Value) {
+			m := &Mount{Range: it.rng(), Unresolved: true}
+			if parts := strings.Split(it.text, ":"); len(parts) >= 2 {
+				m.Target = parts[1]
+			}
+			out = append(out, m)
+		}
 	}
 	return out
 }

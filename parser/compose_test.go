@@ -339,7 +339,6 @@ func TestLoadComposeErrors(t *testing.T) {
 		{"bad boolean", "services:\n  a:\n    image: x\n    privileged: maybe\n", 4, 5, "privileged", false},
 		{"unknown key", "services:\n  a:\n    image: x\n    privileges: true\n", 4, 5, `unknown key "privileges"`, false},
 		{"wrong type", "services:\n  a:\n    image: x\n    cap_add: NET_ADMIN\n", 4, 5, "cap_add", false},
-		{"undefined dependency", "services:\n  a:\n    image: x\n    depends_on: [b]\n", 4, 5, "undefined service", true},
 		{"extends missing", "services:\n  a:\n    extends: nope\n", 3, 5, "nope", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -570,10 +569,57 @@ func TestLoadComposeRemoteIncludeAndCycles(t *testing.T) {
 	if len(p.Services) != 1 {
 		t.Errorf("remote includes are skipped: %v", p.Services)
 	}
-	p, err := loadProject(t, dir, nil, "cycle.yaml")
-	pe, ok := err.(*ParseError)
-	if !ok || p == nil || pe.Line != 4 || !strings.Contains(pe.Msg, "cycle") {
-		t.Errorf("cycle: project %v, error %#v", p != nil, err)
+	p = mustLoad(t, dir, nil, "cycle.yaml")
+	if len(p.Problems) != 1 || p.Problems[0].Range.Start.Line != 4 || p.Problems[0].Compose != "dependency cycle detected: a -> b -> a" {
+		t.Errorf("cycle: %+v", p.Problems)
+	}
+}
+
+// What compose-go's consistency check refuses is a problem of the project,
+// at its key, every one of them, in a stable order; the project is linted.
+func TestLoadComposeProblems(t *testing.T) {
+	dir := writeProject(t, map[string]string{"compose.yaml": `services:
+  a:
+    image: x
+    depends_on: [nope]
+    networks: [front, tipi_main_network]
+    volumes:
+      - data:/data
+    tmpfs: [/data]
+  fragment:
+    environment: {A: "1"}
+  web:
+    image: y
+    depends_on: [opt]
+  opt:
+    image: z
+    profiles: [debug]
+networks:
+  front: {}
+`})
+	p := mustLoad(t, dir, nil, "compose.yaml")
+	var got []string
+	for _, pr := range p.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %s", pr.Range.Start.Line, pr.Range.Start.Col, pr.Compose))
+	}
+	want := []string{
+		`4:18 service "a" depends on undefined service "nope"`,
+		`5:23 service "a" refers to undefined network tipi_main_network`,
+		`7:9 service "a" refers to undefined volume data`,
+		`7:9 services.a.volumes[0]: target /data already mounted`,
+		`9:3 service "fragment" has neither an image nor a build context specified`,
+		`13:18 service "web" depends on undefined service "opt"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Services) != 4 {
+		t.Errorf("services: %d", len(p.Services))
+	}
+	// A valid project has none.
+	dir = writeProject(t, map[string]string{"compose.yaml": "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: y\n"})
+	if p := mustLoad(t, dir, nil, "compose.yaml"); len(p.Problems) != 0 {
+		t.Errorf("valid project: %+v", p.Problems[0])
 	}
 }
 

@@ -16,8 +16,9 @@ type yamlFile struct {
 	abs  string       // absolute path, as compose-go names the file
 	docs []*yaml.Node // the top-level mapping of each document
 	env  map[string]string
-	// bareVolumes points at the loader's flag (see substituteBareSource).
-	bareVolumes *bool
+	// legacy is set for a Compose v1 file: its services are the top-level
+	// keys (see isLegacyLayout).
+	legacy bool
 	// extendsDir is the directory `extends.file` is resolved against:
 	// compose-go uses the project directory for the files it is given and
 	// the file's own directory for a file reached through extends.
@@ -27,6 +28,8 @@ type yamlFile struct {
 	// included caches the files of the `include:` entries.
 	included     []includeGroup
 	includesRead bool
+	// includeErr is an include whose env file cannot be read safely.
+	includeErr *ParseError
 }
 
 // parseYAMLFile reads src into node trees. The error is YAML's own.
@@ -183,10 +186,8 @@ func (f *yamlFile) top(key string) yamlEntry {
 // service finds services.<name> in the file.
 func (f *yamlFile) service(name string) yamlEntry {
 	for i := len(f.docs) - 1; i >= 0; i-- {
-		if s := mapGet(f.docs[i], "services"); s.found() {
-			if e := mapGet(s.value, name); e.found() {
-				return e
-			}
+		if e := mapGet(f.servicesOf(f.docs[i]), name); e.found() {
+			return e
 		}
 	}
 	return yamlEntry{}
