@@ -22,9 +22,13 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	names := proj.ServiceNames()
 	sort.Strings(names)
 	l.views = map[string]*serviceView{}
+	isService := map[string]bool{}
+	for _, n := range names {
+		isService[n] = true
+	}
 	for _, name := range names {
 		svc := proj.Services[name]
-		p.Services = append(p.Services, l.service(svc, names))
+		p.Services = append(p.Services, l.service(svc, isService))
 	}
 	// Included files are part of the project; files reached only through
 	// extends.file are not (compose ignores their top-level keys).
@@ -173,7 +177,7 @@ func deviceSource(it rawItem) string {
 	return src
 }
 
-func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Service {
+func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bool) *Service {
 	v := &serviceView{l: l, name: svc.Name, defs: l.serviceDefs(svc.Name)}
 	for i := len(v.defs) - 1; i >= 0; i-- {
 		if !v.defs[i].viaExtends {
@@ -222,7 +226,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	for _, d := range svc.Devices {
 		s.Devices = append(s.Devices, &Item{Value: d.Source, Range: v.matchItem(devItems, "devices", d.Source, deviceSource)})
 	}
-	s.Connected = connected(svc, names)
+	s.Connected = connected(svc, isService)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
@@ -396,9 +400,19 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 		uniq = append(uniq, it)
 	}
 	used := make([]bool, len(loaded))
+	// The loaded entries by their normalised form: a range of 65535 ports
+	// must not be matched entry by entry.
+	byPort := map[portKey][]int{}
+	for i, got := range loaded {
+		k := normPort(got)
+		byPort[k] = append(byPort[k], i)
+	}
 	take := func(want types.ServicePortConfig) bool {
-		for i, got := range loaded {
-			if !used[i] && samePort(got, want) {
+		k := normPort(want)
+		for len(byPort[k]) > 0 {
+			i := byPort[k][0]
+			byPort[k] = byPort[k][1:]
+			if !used[i] {
 				used[i] = true
 				return true
 			}
@@ -458,21 +472,22 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 	return out
 }
 
-func samePort(a, b types.ServicePortConfig) bool {
-	norm := func(p types.ServicePortConfig) types.ServicePortConfig {
-		if p.Protocol == "" {
-			p.Protocol = "tcp"
-		}
-		p.Protocol = strings.ToLower(p.Protocol)
-		if p.Mode == "" {
-			p.Mode = "ingress"
-		}
-		p.HostIP = strings.Trim(p.HostIP, "[]")
-		p.Extensions, p.Name, p.AppProtocol = nil, "", ""
-		return p
+// normPort keeps the fields that identify a port, with compose's
+// defaults, so that equal ports are equal values.
+func normPort(p types.ServicePortConfig) portKey {
+	if p.Protocol == "" {
+		p.Protocol = "tcp"
 	}
-	a, b = norm(a), norm(b)
-	return a.HostIP == b.HostIP && a.Target == b.Target && a.Published == b.Published && a.Protocol == b.Protocol && a.Mode == b.Mode
+	p.Protocol = strings.ToLower(p.Protocol)
+	if p.Mode == "" {
+		p.Mode = "ingress"
+	}
+	return portKey{hostIP: strings.Trim(p.HostIP, "[]"), target: p.Target, published: p.Published, protocol: p.Protocol, mode: p.Mode}
+}
+
+type portKey struct {
+	hostIP, published, protocol, mode string
+	target                            uint32
 }
 
 // portString writes a loaded port in the short syntax.
@@ -557,11 +572,7 @@ func (v *serviceView) volumes(loaded []types.ServiceVolumeConfig) []*Mount {
 // connected lists the services svc talks to: depends_on, links,
 // `network_mode: service:x`, and services an environment value names as a
 // host.
-func connected(svc types.ServiceConfig, names []string) []string {
-	isService := map[string]bool{}
-	for _, n := range names {
-		isService[n] = true
-	}
+func connected(svc types.ServiceConfig, isService map[string]bool) []string {
 	set := map[string]bool{}
 	add := func(n string) {
 		if isService[n] && n != svc.Name {

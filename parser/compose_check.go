@@ -162,12 +162,14 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		for _, doc := range f.docs {
 			for _, svc := range mapKeys(f.servicesOf(doc)) {
-				for _, item := range seqItems(mapGet(svc.value, "volumes").value) {
-					why, ok := l.dropped[itemKey{f.abs, item.Line, item.Column}]
-					if !ok || f.blankOnly(item.Value) {
-						continue
+				for _, key := range []string{"volumes", "extra_hosts"} {
+					for _, item := range seqItems(mapGet(svc.value, key).value) {
+						why, ok := l.dropped[itemKey{f.abs, item.Line, item.Column}]
+						if !ok || f.blankOnly(item.Value) {
+							continue
+						}
+						add(f.nodeRange(item), why, "service '%s' has %s item %q, which compose cannot read", svc.key.Value, key, f.interpolate(item.Value))
 					}
-					add(f.nodeRange(item), why, "service '%s' mounts %q, which compose cannot read: %s", svc.key.Value, f.interpolate(item.Value), why)
 				}
 			}
 		}

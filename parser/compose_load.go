@@ -86,11 +86,59 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	if err := l.checkIncludeEnv(); err != nil {
 		return nil, err
 	}
-	proj, loadErr := l.load(l.prepare())
+	contents := l.prepare()
+	proj, loadErr := l.load(contents, false)
+	var invalid *ParseError
 	if loadErr != nil {
-		return nil, l.locateError(loadErr)
+		// The schema refuses the project (a misspelt key, a wrong type):
+		// Compose would too, which is a finding; dlint can still read what
+		// the project says when validation is skipped.
+		invalid = l.locateError(loadErr)
+		if !isUnknownKeyError(loadErr) {
+			return nil, invalid
+		}
+		if proj, loadErr = l.loadUnvalidated(contents); loadErr != nil {
+			return nil, invalid
+		}
 	}
-	return l.build(proj), nil
+	p := l.build(proj)
+	if invalid != nil {
+		r := Range{File: invalid.File, Start: Pos{Line: max(1, invalid.Line), Col: max(1, invalid.Col)}}
+		if f := l.fileNamed(invalid.File); f != nil {
+			r = f.lineRange(r.Start)
+		}
+		p.Problems = append([]*ComposeProblem{{Range: r, Msg: "the Compose specification does not allow this (prefix keys of your own with x-)", Compose: invalid.Msg}}, p.Problems...)
+	}
+	return p, nil
+}
+
+// isUnknownKeyError reports a schema error about a key the specification
+// does not have: without validation, compose-go ignores the key, while a
+// value of the wrong type would reach its decoder.
+func isUnknownKeyError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "additional properties") || strings.HasSuffix(msg, " false schema")
+}
+
+// loadUnvalidated loads without the schema; compose-go's decoder may panic
+// on what the schema would have refused.
+func (l *composeLoader) loadUnvalidated(contents map[string][]byte) (p *types.Project, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return l.load(contents, true)
+}
+
+// fileNamed finds a file read for the project by the name shown for it.
+func (l *composeLoader) fileNamed(path string) *yamlFile {
+	for _, f := range l.order {
+		if f != nil && f.src.Path == path {
+			return f
+		}
+	}
+	return nil
 }
 
 // composeLoader holds one project's files and their node trees.
@@ -114,7 +162,7 @@ type itemKey struct {
 	line, col int
 }
 
-func (l *composeLoader) load(contents map[string][]byte) (*types.Project, error) {
+func (l *composeLoader) load(contents map[string][]byte, skipValidation bool) (*types.Project, error) {
 	cd := types.ConfigDetails{WorkingDir: l.absDir, Environment: types.Mapping{}}
 	for k, v := range l.env {
 		cd.Environment[k] = v
@@ -133,13 +181,14 @@ func (l *composeLoader) load(contents map[string][]byte) (*types.Project, error)
 		// What the consistency check refuses is reported by dlint itself
 		// (consistency), every problem at its key, in a stable order.
 		o.SkipConsistencyCheck = true
+		o.SkipValidation = skipValidation
 		// Relative paths stay relative to the project directory (compose-go
 		// still rebases those of extended and included files); serviceView
 		// resolves the one path dlint follows, the build context. Resolving
 		// every path is about a sixth of compose-go's load.
 		o.ResolvePaths = false
 		// compose-go's defaults (port protocol and mode, build context,
-		// secret targets) are applied where dlint reads them (samePort,
+		// secret targets) are applied where dlint reads them (normPort,
 		// ParseLongPort) or by its normalisation; the pass over every node
 		// that sets them costs a fifteenth of the load.
 		o.SkipDefaultValues = true
@@ -273,6 +322,15 @@ func (l *composeLoader) display(abs string) string {
 	return filepath.Join(l.dir, rel)
 }
 
+// shownPath is display, except that a path outside the project directory
+// stays absolute.
+func (l *composeLoader) shownPath(abs string) string {
+	if rel, err := filepath.Rel(l.absDir, abs); err != nil || strings.HasPrefix(rel, "..") {
+		return abs
+	}
+	return l.display(abs)
+}
+
 // includeGroup is one `include:` entry: its files in merge order.
 type includeGroup []*yamlFile
 
@@ -343,7 +401,7 @@ func (l *composeLoader) readIncludes(f *yamlFile) []includeGroup {
 		}
 		for _, e := range envFiles {
 			if why := envFileProblem(e); why != "" {
-				f.includeErr = &ParseError{File: f.src.Path, Line: item.Line, Col: item.Column, Msg: fmt.Sprintf("the env file %s of this include %s", l.display(e), why)}
+				f.includeErr = &ParseError{File: f.src.Path, Line: item.Line, Col: item.Column, Msg: fmt.Sprintf("the env file %s of this include %s", l.shownPath(e), why)}
 				return out
 			}
 			if data, err := os.ReadFile(e); err == nil {
@@ -502,8 +560,10 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		pe.File = file.src.Path
 	}
 	msg = strings.ReplaceAll(msg, " in "+os.DevNull+":", " in a remote file, which dlint does not download:")
+	msg = sortDecodeErrors(msg)
 	msg = strings.Join(strings.Fields(msg), " ") // one line, as `include cycle` spans several
 	msg = canonicalCycle(msg)
+	msg = sortedProperties(msg)
 	pe.Msg = msg
 	if line, col, text, ok := yamlErrorPos(msg); ok {
 		pe.Line, pe.Col, pe.Msg = line, col, text
@@ -545,6 +605,32 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		}
 	}
 	return pe
+}
+
+// additionalProps matches the schema's list of unknown keys, which it
+// writes in map order.
+var additionalProps = regexp.MustCompile(`additional properties ((?:'[^']*'(?:, )?)+) not allowed`)
+
+// sortedProperties sorts that list, so the message is the same every run.
+func sortedProperties(msg string) string {
+	return additionalProps.ReplaceAllStringFunc(msg, func(m string) string {
+		list := additionalProps.FindStringSubmatch(m)[1]
+		names := strings.Split(list, ", ")
+		sort.Strings(names)
+		return "additional properties " + strings.Join(names, ", ") + " not allowed"
+	})
+}
+
+// sortDecodeErrors sorts the lines of compose-go's "decoding failed due to
+// the following error(s):" list, which follows map order.
+func sortDecodeErrors(msg string) string {
+	head, rest, ok := strings.Cut(msg, "error(s):\n")
+	if !ok {
+		return msg
+	}
+	lines := strings.Split(rest, "\n")
+	sort.Strings(lines)
+	return head + "error(s):\n" + strings.Join(lines, "\n")
 }
 
 // canonicalCycle starts an extends cycle ("Circular reference: a in f

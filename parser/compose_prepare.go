@@ -40,6 +40,8 @@ func (l *composeLoader) yamlError(f *yamlFile, err error) *ParseError {
 	out := &ParseError{File: f.src.Path, Msg: strings.Join(strings.Fields(err.Error()), " ")}
 	if line, col, text, ok := yamlErrorPos(out.Msg); ok {
 		out.Line, out.Col, out.Msg = line, col, text
+	} else if strings.Contains(out.Msg, "control characters") {
+		out.Line, out.Col = controlCharPos(f.src.Text)
 	}
 	return out
 }
@@ -332,4 +334,20 @@ func checkExpansion(data []byte) *ParseError {
 		sizes[key] = size
 	}
 	return nil
+}
+
+// controlCharPos finds the first character YAML refuses, 1-based.
+func controlCharPos(text []byte) (line, col int) {
+	line, col = 1, 1
+	for _, r := range string(text) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f:
+			return line, col
+		}
+		col++
+	}
+	return 0, 0
 }
