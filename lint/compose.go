@@ -65,6 +65,24 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 // environment, so results do not depend on the shell). A missing file is
 // no error.
 func (r *runner) dotEnv(dir string) map[string]string {
+	if len(r.opts.EnvFiles) > 0 {
+		return r.opts.Env
+	}
+	env := r.readDotEnv(dir)
+	if len(r.opts.Env) == 0 {
+		return env
+	}
+	merged := map[string]string{}
+	for k, v := range env {
+		merged[k] = v
+	}
+	for k, v := range r.opts.Env {
+		merged[k] = v
+	}
+	return merged
+}
+
+func (r *runner) readDotEnv(dir string) map[string]string {
 	path := filepath.Join(dir, ".env")
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
@@ -76,7 +94,12 @@ func (r *runner) dotEnv(dir string) map[string]string {
 	}
 	env, err := parser.ParseDotEnv(data)
 	if err != nil {
-		r.addError(&FileError{Path: path, Msg: "cannot parse: " + err.Error()})
+		fe := &FileError{Path: path, Msg: "cannot parse: " + err.Error()}
+		var pe *parser.ParseError
+		if errors.As(err, &pe) {
+			fe.Line, fe.Msg = pe.Line, "cannot parse: "+pe.Msg
+		}
+		r.addError(fe)
 	}
 	return env
 }

@@ -104,15 +104,18 @@ func TestComposeErrorsKeepOtherFiles(t *testing.T) {
 		"good/compose.yaml": "services:\n  a:\n    image: x\n    user: root\n",
 		"dep/compose.yaml":  "services:\n  a:\n    image: x\n    user: root\n    depends_on: [nope]\n",
 	})
-	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, Workers: 2})
-	for _, want := range []string{"bad/compose.yaml:4:5 cannot parse: ", "yaml/compose.yaml:4:4 cannot parse: ", "dep/compose.yaml:5:5 cannot parse: "} {
+	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser, rules.ComposeInvalid}, Workers: 2})
+	for _, want := range []string{"bad/compose.yaml:4:5 cannot parse: ", "yaml/compose.yaml:4:4 cannot parse: "} {
 		if !hasLine(errs, want, "") {
 			t.Errorf("no error %q in %v", want, errs)
 		}
 	}
+	if len(errs) != 2 {
+		t.Errorf("errors: %v", errs)
+	}
 	// The valid project, and the one whose only fault is a dangling
-	// dependency, are still linted.
-	for _, want := range []string{"good/compose.yaml:4:5 root-user", "dep/compose.yaml:4:5 root-user"} {
+	// dependency, are linted; the dependency is a finding.
+	for _, want := range []string{"good/compose.yaml:4:5 root-user", "dep/compose.yaml:4:5 root-user", "dep/compose.yaml:5:18 compose-invalid"} {
 		if !hasLine(findings, want, "") {
 			t.Errorf("no finding %q in %v", want, findings)
 		}
@@ -137,6 +140,36 @@ func TestComposeStdinAndMerge(t *testing.T) {
 	})
 	if len(errs) > 0 || len(findings) != 1 || !strings.HasPrefix(findings[0], "compose.yaml:4:5 root-user") {
 		t.Errorf("stdin: findings %v errors %v", findings, errs)
+	}
+}
+
+// --env wins over .env; --env-file replaces it.
+func TestComposeEnvOptions(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"compose.yaml": "services:\n  s:\n    image: x\n    user: ${RUN_AS:-10001}\n    privileged: ${PRIV:-false}\n",
+		".env":         "PRIV=true\n",
+	})
+	only := []*rules.Rule{rules.RootUser, rules.Privileged}
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"dotenv", Options{}, []string{"privileged"}},
+		{"env wins", Options{Env: map[string]string{"RUN_AS": "root", "PRIV": "false"}}, []string{"root-user"}},
+		{"env file replaces .env", Options{EnvFiles: []string{"ci.env"}, Env: map[string]string{"RUN_AS": "0"}}, []string{"root-user"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Paths, tc.opts.Rules, tc.opts.Workers = []string{root}, only, 1
+			findings, errs := composeRun(t, root, tc.opts)
+			var got []string
+			for _, f := range findings {
+				got = append(got, strings.Fields(f)[1])
+			}
+			if len(errs) > 0 || strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("findings %v errors %v, want %v", findings, errs, tc.want)
+			}
+		})
 	}
 }
 

@@ -26,6 +26,13 @@ type Options struct {
 	// ComposeMerge lists compose files merged into one project, as
 	// `docker compose -f a -f b` does.
 	ComposeMerge []string
+	// Env holds the variables compose files are interpolated with, as if
+	// set in the shell that runs compose: they win over `.env`. With
+	// EnvFiles set (--env-file), the projects' `.env` files are not read,
+	// as `docker compose --env-file` does not read them; Env then holds the
+	// env files' variables too.
+	Env      map[string]string
+	EnvFiles []string
 	// Rules are the rules to choose from (nil: rules.All()). Each runs
 	// unless it is DefaultOff or turned off by .dlint.yaml; Enable and
 	// Disable override both.

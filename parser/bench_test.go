@@ -2,8 +2,11 @@ package parser
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/compose-spec/compose-go/v2/loader"
@@ -166,6 +169,42 @@ func BenchmarkComposeGoLoad(b *testing.B) {
 		if _, err := loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
 			o.SetProjectName("bench", true)
 		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadComposeServices loads projects of 500 and 2,000 services,
+// each depending on the one before: the time per service must not grow
+// with the project (it did, as every service looked up every other).
+func BenchmarkLoadComposeServices(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var sb strings.Builder
+			sb.WriteString("services:\n  s0:\n    image: nginx:1.27\n")
+			for i := 1; i < n; i++ {
+				fmt.Fprintf(&sb, "  s%d:\n    image: nginx:1.27\n    ports: [\"%d:80\"]\n    depends_on: [s%d]\n", i, 10000+i, i-1)
+			}
+			dir := b.TempDir()
+			src := NewSource(filepath.Join(dir, "compose.yaml"), []byte(sb.String()))
+			for b.Loop() {
+				if _, err := LoadCompose(dir, []*Source{src}, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/service")
+		})
+	}
+}
+
+// BenchmarkLoadComposePortRange loads `1-65535` published for tcp and udp:
+// 131,070 entries that are matched to their two items by key, not pairwise.
+func BenchmarkLoadComposePortRange(b *testing.B) {
+	dir := b.TempDir()
+	src := NewSource(filepath.Join(dir, "compose.yaml"), []byte("services:\n  a:\n    image: x\n    ports: [\"1-65535:1-65535/tcp\", \"1-65535:1-65535/udp\"]\n"))
+	for b.Loop() {
+		p, err := LoadCompose(dir, []*Source{src}, nil)
+		if err != nil || len(p.Services[0].Ports) != 2 {
 			b.Fatal(err)
 		}
 	}

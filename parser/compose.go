@@ -12,6 +12,22 @@ type ComposeProject struct {
 	// Versions holds the top-level `version:` key of each file that has
 	// one (Compose v2 ignores it).
 	Versions []*Item
+	// Problems are what `docker compose up` refuses in a project dlint
+	// could still read, each at the key that causes it.
+	Problems []*ComposeProblem
+	// Unset lists the variables the files use that nothing sets.
+	Unset []*UnsetVariable
+	// Legacy holds, for each file in the Compose v1 layout (services at
+	// the top level), the key of its first service.
+	Legacy []*Item
+}
+
+// ComposeProblem is something Compose refuses: Msg says what, in dlint's
+// words, and Compose is what `docker compose` itself says.
+type ComposeProblem struct {
+	Range   Range
+	Msg     string
+	Compose string
 }
 
 // Service returns the service called name, or nil.
@@ -60,6 +76,8 @@ type Service struct {
 	Ports   []*PublishedPort
 	Expose  []*ExposedPort // compose `expose:` (Instr is nil)
 	Volumes []*Mount
+	// Devices are the host devices of `devices:`: Value is the host path.
+	Devices []*Item
 	// Connected lists the other services this one talks to, sorted: those
 	// named in depends_on, links and `network_mode: service:x`, and those
 	// an environment value names as a host (`DATABASE_URL=postgres://db:5432/x`
@@ -110,4 +128,7 @@ type Mount struct {
 	Target   string
 	ReadOnly bool
 	Range    Range
+	// Unresolved marks an item that an unset variable makes invalid
+	// (`${DATA_DIR}:/data`): its source is not known.
+	Unresolved bool
 }

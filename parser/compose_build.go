@@ -21,9 +21,14 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	}
 	names := proj.ServiceNames()
 	sort.Strings(names)
+	l.views = map[string]*serviceView{}
+	isService := map[string]bool{}
+	for _, n := range names {
+		isService[n] = true
+	}
 	for _, name := range names {
 		svc := proj.Services[name]
-		p.Services = append(p.Services, l.service(svc, names))
+		p.Services = append(p.Services, l.service(svc, isService))
 	}
 	// Included files are part of the project; files reached only through
 	// extends.file are not (compose ignores their top-level keys).
@@ -47,10 +52,18 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 		versions(f, 0)
 	}
 	for _, f := range l.order {
-		if f != nil {
-			p.Sources = append(p.Sources, f.src)
+		if f == nil {
+			continue
+		}
+		p.Sources = append(p.Sources, f.src)
+		if f.legacy && len(f.docs) > 0 {
+			if first := mapKeys(f.docs[0]); len(first) > 0 {
+				p.Legacy = append(p.Legacy, &Item{Value: first[0].key.Value, Range: f.nodeRange(first[0].key)})
+			}
 		}
 	}
+	p.Problems = l.consistency(proj, p)
+	p.Unset = l.unsetVariables()
 	return p
 }
 
@@ -65,7 +78,15 @@ type serviceView struct {
 // lookup finds the definition that wins for key, and the entry there.
 func (v *serviceView) lookup(key string) (svcDef, yamlEntry) {
 	for _, d := range v.defs {
-		if e := mapGet(d.entry.value, key); e.found() && e.value != nil && e.value.Tag != "!reset" {
+		e := mapGet(d.entry.value, key)
+		if !e.found() && d.file.legacy {
+			for old, to := range legacyKeys {
+				if to == key {
+					e = mapGet(d.entry.value, old)
+				}
+			}
+		}
+		if e.found() && e.value != nil && e.value.Tag != "!reset" {
 			return d, e
 		}
 	}
@@ -147,7 +168,16 @@ func (v *serviceView) matchItem(items []rawItem, listKey string, want string, ke
 
 func textKey(it rawItem) string { return it.text }
 
-func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Service {
+// deviceSource is the host side of a `devices:` item.
+func deviceSource(it rawItem) string {
+	if it.node.Kind == yaml.MappingNode {
+		return it.field("source")
+	}
+	src, _, _ := strings.Cut(it.text, ":")
+	return src
+}
+
+func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bool) *Service {
 	v := &serviceView{l: l, name: svc.Name, defs: l.serviceDefs(svc.Name)}
 	for i := len(v.defs) - 1; i >= 0; i-- {
 		if !v.defs[i].viaExtends {
@@ -158,6 +188,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	if v.home.file == nil && len(v.defs) > 0 {
 		v.home = v.defs[0]
 	}
+	l.views[svc.Name] = v
 	s := &Service{Name: svc.Name, Range: v.nameRange(), Namespaces: map[string]*Item{}}
 	s.Image = v.item("image", svc.Image)
 	s.User = v.item("user", svc.User)
@@ -191,7 +222,11 @@ func (l *composeLoader) service(svc types.ServiceConfig, names []string) *Servic
 	s.Ports = v.ports(svc.Ports)
 	s.Expose = v.expose(svc.Expose)
 	s.Volumes = v.volumes(svc.Volumes)
-	s.Connected = connected(svc, names)
+	devItems := v.listItems("devices")
+	for _, d := range svc.Devices {
+		s.Devices = append(s.Devices, &Item{Value: d.Source, Range: v.matchItem(devItems, "devices", d.Source, deviceSource)})
+	}
+	s.Connected = connected(svc, isService)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
@@ -365,9 +400,19 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 		uniq = append(uniq, it)
 	}
 	used := make([]bool, len(loaded))
+	// The loaded entries by their normalised form: a range of 65535 ports
+	// must not be matched entry by entry.
+	byPort := map[portKey][]int{}
+	for i, got := range loaded {
+		k := normPort(got)
+		byPort[k] = append(byPort[k], i)
+	}
 	take := func(want types.ServicePortConfig) bool {
-		for i, got := range loaded {
-			if !used[i] && samePort(got, want) {
+		k := normPort(want)
+		for len(byPort[k]) > 0 {
+			i := byPort[k][0]
+			byPort[k] = byPort[k][1:]
+			if !used[i] {
 				used[i] = true
 				return true
 			}
@@ -427,21 +472,22 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 	return out
 }
 
-func samePort(a, b types.ServicePortConfig) bool {
-	norm := func(p types.ServicePortConfig) types.ServicePortConfig {
-		if p.Protocol == "" {
-			p.Protocol = "tcp"
-		}
-		p.Protocol = strings.ToLower(p.Protocol)
-		if p.Mode == "" {
-			p.Mode = "ingress"
-		}
-		p.HostIP = strings.Trim(p.HostIP, "[]")
-		p.Extensions, p.Name, p.AppProtocol = nil, "", ""
-		return p
+// normPort keeps the fields that identify a port, with compose's
+// defaults, so that equal ports are equal values.
+func normPort(p types.ServicePortConfig) portKey {
+	if p.Protocol == "" {
+		p.Protocol = "tcp"
 	}
-	a, b = norm(a), norm(b)
-	return a.HostIP == b.HostIP && a.Target == b.Target && a.Published == b.Published && a.Protocol == b.Protocol && a.Mode == b.Mode
+	p.Protocol = strings.ToLower(p.Protocol)
+	if p.Mode == "" {
+		p.Mode = "ingress"
+	}
+	return portKey{hostIP: strings.Trim(p.HostIP, "[]"), target: p.Target, published: p.Published, protocol: p.Protocol, mode: p.Mode}
+}
+
+type portKey struct {
+	hostIP, published, protocol, mode string
+	target                            uint32
 }
 
 // portString writes a loaded port in the short syntax.
@@ -509,17 +555,24 @@ func (v *serviceView) volumes(loaded []types.ServiceVolumeConfig) []*Mount {
 			Range: v.matchItem(items, "volumes", vol.Target, target),
 		})
 	}
+	// Items left out of the load because an unset variable makes them
+	// invalid: their host side is not known.
+	for _, it := range items {
+		if _, ok := v.l.dropped[itemKey{it.file.abs, it.node.Line, it.node.Column}]; ok && it.file.blankOnly(it.node.Value) {
+			m := &Mount{Range: it.rng(), Unresolved: true}
+			if parts := strings.Split(it.text, ":"); len(parts) >= 2 {
+				m.Target = parts[1]
+			}
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
 // connected lists the services svc talks to: depends_on, links,
 // `network_mode: service:x`, and services an environment value names as a
 // host.
-func connected(svc types.ServiceConfig, names []string) []string {
-	isService := map[string]bool{}
-	for _, n := range names {
-		isService[n] = true
-	}
+func connected(svc types.ServiceConfig, isService map[string]bool) []string {
 	set := map[string]bool{}
 	add := func(n string) {
 		if isService[n] && n != svc.Name {

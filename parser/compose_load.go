@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -31,6 +30,9 @@ var silenceLogrus sync.Once
 // only to those defined before them in the file, never to the OS
 // environment.
 func ParseDotEnv(data []byte) (map[string]string, error) {
+	if err := checkExpansion(data); err != nil {
+		return nil, err
+	}
 	return dotenv.UnmarshalBytesWithLookup(data, nil)
 }
 
@@ -41,11 +43,14 @@ func ParseDotEnv(data []byte) (map[string]string, error) {
 // is the project directory as the caller names it, and the paths of files
 // reached through include and extends are shown relative to it.
 //
-// A syntax or schema error is returned as *ParseError with the line where it
-// can be found. When the project is invalid but could still be read (a
-// service depends on an undefined one), the project is returned with the
-// error. A malformed `ports:` item does not fail the load: the item is kept
-// with PublishedPort.Err set.
+// The project is loaded once, with compose-go's consistency checks off:
+// what `docker compose up` would refuse in a project dlint can still read
+// (a service with neither image nor build, a network declared in another
+// file) is returned in ComposeProject.Problems instead of failing the load.
+// A syntax error, or an error compose-go stops at, is returned as
+// *ParseError with the line where it can be found. A `ports:` or
+// `volumes:` item that compose cannot parse (often only because a variable
+// is unset) is left out of compose-go's load and kept in the model.
 func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposeProject, error) {
 	silenceLogrus.Do(func() { logrus.SetOutput(io.Discard) })
 	if len(files) == 0 {
@@ -55,7 +60,7 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	if err != nil {
 		return nil, err
 	}
-	l := &composeLoader{dir: dir, absDir: absDir, env: env, byAbs: map[string]*yamlFile{}}
+	l := &composeLoader{dir: dir, absDir: absDir, env: env, byAbs: map[string]*yamlFile{}, dropped: map[itemKey]string{}}
 	if l.env == nil {
 		l.env = map[string]string{}
 	}
@@ -67,60 +72,73 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 			return nil, err
 		}
 		f, yerr := parseYAMLFile(src, abs)
-		f.env, f.extendsDir, f.includeDir, f.bareVolumes = l.env, absDir, absDir, &l.bareVolumes
+		f.env, f.extendsDir, f.includeDir = l.env, absDir, absDir
 		l.main = append(l.main, f)
 		l.byAbs[abs] = f
 		l.order = append(l.order, f)
-		var cycle *ParseError
-		if errors.As(yerr, &cycle) {
-			cycle.File = src.Path
-			return nil, cycle
-		}
 		if yerr != nil {
-			// compose-go's YAML parser reports a column too; prefer its words.
-			if _, cerr := l.load(false, nil); cerr != nil {
-				return nil, l.locateError(cerr)
-			}
-			return nil, l.locateError(fmt.Errorf("failed to parse %s: %w", abs, yerr))
+			return nil, l.yamlError(f, yerr)
+		}
+		f.legacy = isLegacyLayout(f)
+	}
+	// Env files that compose-go reads for an include are checked first: a
+	// FIFO or a device would block it or fill the memory.
+	if err := l.checkIncludeEnv(); err != nil {
+		return nil, err
+	}
+	contents := l.prepare()
+	proj, loadErr := l.load(contents, false)
+	var invalid *ParseError
+	if loadErr != nil {
+		// The schema refuses the project (a misspelt key, a wrong type):
+		// Compose would too, which is a finding; dlint can still read what
+		// the project says when validation is skipped.
+		invalid = l.locateError(loadErr)
+		if !isUnknownKeyError(loadErr) {
+			return nil, invalid
+		}
+		if proj, loadErr = l.loadUnvalidated(contents); loadErr != nil {
+			return nil, invalid
 		}
 	}
+	p := l.build(proj)
+	if invalid != nil {
+		r := Range{File: invalid.File, Start: Pos{Line: max(1, invalid.Line), Col: max(1, invalid.Col)}}
+		if f := l.fileNamed(invalid.File); f != nil {
+			r = f.lineRange(r.Start)
+		}
+		p.Problems = append([]*ComposeProblem{{Range: r, Msg: "the Compose specification does not allow this (prefix keys of your own with x-)", Compose: invalid.Msg}}, p.Problems...)
+	}
+	return p, nil
+}
 
-	proj, loadErr := l.load(false, nil)
-	var keepErr error
-	var contents map[string][]byte
-	if loadErr != nil {
-		// Load without the `ports:` items that are invalid; they stay in
-		// the model with Err set, for the invalid-port rule.
-		if contents = l.withoutBadPorts(); contents != nil {
-			if p, err := l.load(false, contents); err == nil {
-				proj, loadErr = p, nil
-			}
+// isUnknownKeyError reports a schema error about a key the specification
+// does not have: without validation, compose-go ignores the key, while a
+// value of the wrong type would reach its decoder.
+func isUnknownKeyError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "additional properties") || strings.HasSuffix(msg, " false schema")
+}
+
+// loadUnvalidated loads without the schema; compose-go's decoder may panic
+// on what the schema would have refused.
+func (l *composeLoader) loadUnvalidated(contents map[string][]byte) (p *types.Project, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return l.load(contents, true)
+}
+
+// fileNamed finds a file read for the project by the name shown for it.
+func (l *composeLoader) fileNamed(path string) *yamlFile {
+	for _, f := range l.order {
+		if f != nil && f.src.Path == path {
+			return f
 		}
 	}
-	if loadErr != nil {
-		switch {
-		case isVolumeSpecError(loadErr):
-			l.bareVolumes = true
-			if proj, err = l.load(false, contents); err != nil {
-				l.bareVolumes = false
-				return nil, l.locateError(loadErr)
-			}
-		case isConsistencyError(loadErr):
-			proj, err = l.load(true, contents)
-			if err != nil {
-				return nil, l.locateError(loadErr)
-			}
-			// With every profile on, services may refer to each other in
-			// ways the default profile never sees; judge references as
-			// `docker compose config` does.
-			if _, err := l.loadProfiles(false, contents, nil); err != nil {
-				keepErr = l.locateError(err)
-			}
-		default:
-			return nil, l.locateError(loadErr)
-		}
-	}
-	return l.build(proj), keepErr
+	return nil
 }
 
 // composeLoader holds one project's files and their node trees.
@@ -130,17 +148,21 @@ type composeLoader struct {
 	main        []*yamlFile
 	order       []*yamlFile // every file read, main files first
 	byAbs       map[string]*yamlFile
-	// bareVolumes is set when the project loads only with placeholders for
-	// unset variables that make up a volume's source.
-	bareVolumes bool
+	// dropped holds the list items left out of compose-go's load, with
+	// why compose rejects them.
+	dropped map[itemKey]string
+	// views are the services' position views, by name, once built.
+	views map[string]*serviceView
 }
 
-func (l *composeLoader) load(skipConsistency bool, contents map[string][]byte) (*types.Project, error) {
-	return l.loadProfiles(skipConsistency, contents, []string{"*"})
+// itemKey names a node of a file by its position, the same in every
+// decoding of the file.
+type itemKey struct {
+	abs       string
+	line, col int
 }
 
-// loadProfiles loads the project with the given profiles active.
-func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][]byte, profiles []string) (*types.Project, error) {
+func (l *composeLoader) load(contents map[string][]byte, skipValidation bool) (*types.Project, error) {
 	cd := types.ConfigDetails{WorkingDir: l.absDir, Environment: types.Mapping{}}
 	for k, v := range l.env {
 		cd.Environment[k] = v
@@ -156,24 +178,24 @@ func (l *composeLoader) loadProfiles(skipConsistency bool, contents map[string][
 		o.SetProjectName(projectName(l.absDir), true)
 		o.SkipResolveEnvironment = true // a missing env_file is not an error here
 		o.SkipResolveLabels = true      // nor a missing label_file
-		o.SkipConsistencyCheck = skipConsistency
+		// What the consistency check refuses is reported by dlint itself
+		// (consistency), every problem at its key, in a stable order.
+		o.SkipConsistencyCheck = true
+		o.SkipValidation = skipValidation
 		// Relative paths stay relative to the project directory (compose-go
 		// still rebases those of extended and included files); serviceView
 		// resolves the one path dlint follows, the build context. Resolving
 		// every path is about a sixth of compose-go's load.
 		o.ResolvePaths = false
 		// compose-go's defaults (port protocol and mode, build context,
-		// secret targets) are applied where dlint reads them (samePort,
+		// secret targets) are applied where dlint reads them (normPort,
 		// ParseLongPort) or by its normalisation; the pass over every node
 		// that sets them costs a fifteenth of the load.
 		o.SkipDefaultValues = true
-		o.Profiles = profiles
+		o.Profiles = []string{"*"}
 		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}, specialFileGuard{l.absDir}}
 		if o.Interpolate != nil {
 			o.Interpolate.Substitute = substitute
-			if l.bareVolumes {
-				o.Interpolate.Substitute = substituteBareSource
-			}
 		}
 	})
 }
@@ -248,34 +270,12 @@ func substitute(tmpl string, mapping template.Mapping) (string, error) {
 		}))
 }
 
-// bareSource matches a value that starts with a variable followed by a
-// colon: the source of a short-syntax volume (`${DATA_DIR}:/data`).
-var bareSource = regexp.MustCompile(`^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?:`)
-
-// substituteBareSource is substitute, except that an unset variable that
-// is the whole source of a volume becomes a placeholder path: an empty
-// source makes compose reject the file, which says nothing about the
-// file's settings when the variable lives in an uncommitted .env.
-func substituteBareSource(tmpl string, mapping template.Mapping) (string, error) {
-	if m := bareSource.FindStringSubmatchIndex(tmpl); m != nil {
-		name := tmpl[m[2]:m[3]]
-		if v, ok := mapping(name); !ok || v == "" {
-			return substitute("/"+name+tmpl[m[1]-1:], mapping)
-		}
-	}
-	return substitute(tmpl, mapping)
-}
-
 // interpolate applies the file's variables to a raw YAML value.
 func (f *yamlFile) interpolate(s string) string {
 	if !strings.Contains(s, "$") {
 		return s
 	}
-	subst := substitute
-	if f.bareVolumes != nil && *f.bareVolumes {
-		subst = substituteBareSource
-	}
-	out, err := subst(s, func(k string) (string, bool) {
+	out, err := substitute(s, func(k string) (string, bool) {
 		v, ok := f.env[k]
 		return v, ok
 	})
@@ -305,7 +305,8 @@ func (l *composeLoader) file(abs string, env map[string]string, extendsDir, incl
 	if err != nil {
 		return nil
 	}
-	f.env, f.extendsDir, f.includeDir, f.bareVolumes = env, extendsDir, includeDir, &l.bareVolumes
+	f.env, f.extendsDir, f.includeDir = env, extendsDir, includeDir
+	f.legacy = isLegacyLayout(f)
 	l.byAbs[abs] = f
 	l.order = append(l.order, f)
 	return f
@@ -319,6 +320,15 @@ func (l *composeLoader) display(abs string) string {
 		return abs
 	}
 	return filepath.Join(l.dir, rel)
+}
+
+// shownPath is display, except that a path outside the project directory
+// stays absolute.
+func (l *composeLoader) shownPath(abs string) string {
+	if rel, err := filepath.Rel(l.absDir, abs); err != nil || strings.HasPrefix(rel, "..") {
+		return abs
+	}
+	return l.display(abs)
 }
 
 // includeGroup is one `include:` entry: its files in merge order.
@@ -390,7 +400,15 @@ func (l *composeLoader) readIncludes(f *yamlFile) []includeGroup {
 			env[k] = v
 		}
 		for _, e := range envFiles {
+			if why := envFileProblem(e); why != "" {
+				f.includeErr = &ParseError{File: f.src.Path, Line: item.Line, Col: item.Column, Msg: fmt.Sprintf("the env file %s of this include %s", l.shownPath(e), why)}
+				return out
+			}
 			if data, err := os.ReadFile(e); err == nil {
+				if err := checkExpansion(data); err != nil {
+					f.includeErr = &ParseError{File: l.display(e), Line: err.Line, Msg: err.Msg + " (read for the include at " + fmt.Sprintf("%s:%d", f.src.Path, item.Line) + ")"}
+					return out
+				}
 				vars, _ := dotenv.UnmarshalBytesWithLookup(data, func(k string) (string, bool) {
 					v, ok := f.env[k]
 					return v, ok
@@ -509,15 +527,6 @@ var (
 
 func isPortError(err error) bool { return portErrorRe.MatchString(err.Error()) }
 
-func isVolumeSpecError(err error) bool {
-	return strings.HasPrefix(err.Error(), "invalid spec: :")
-}
-
-func isConsistencyError(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "invalid compose project") || strings.Contains(msg, "depends on undefined service") || strings.Contains(msg, "dependency cycle detected")
-}
-
 // locateError turns a compose-go error into a ParseError at the line that
 // causes it: YAML errors carry a line, schema and interpolation errors a
 // dotted path (`services.web.privileged`) that is looked up in the files.
@@ -551,8 +560,10 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		pe.File = file.src.Path
 	}
 	msg = strings.ReplaceAll(msg, " in "+os.DevNull+":", " in a remote file, which dlint does not download:")
+	msg = sortDecodeErrors(msg)
 	msg = strings.Join(strings.Fields(msg), " ") // one line, as `include cycle` spans several
 	msg = canonicalCycle(msg)
+	msg = sortedProperties(msg)
 	pe.Msg = msg
 	if line, col, text, ok := yamlErrorPos(msg); ok {
 		pe.Line, pe.Col, pe.Msg = line, col, text
@@ -594,6 +605,32 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		}
 	}
 	return pe
+}
+
+// additionalProps matches the schema's list of unknown keys, which it
+// writes in map order.
+var additionalProps = regexp.MustCompile(`additional properties ((?:'[^']*'(?:, )?)+) not allowed`)
+
+// sortedProperties sorts that list, so the message is the same every run.
+func sortedProperties(msg string) string {
+	return additionalProps.ReplaceAllStringFunc(msg, func(m string) string {
+		list := additionalProps.FindStringSubmatch(m)[1]
+		names := strings.Split(list, ", ")
+		sort.Strings(names)
+		return "additional properties " + strings.Join(names, ", ") + " not allowed"
+	})
+}
+
+// sortDecodeErrors sorts the lines of compose-go's "decoding failed due to
+// the following error(s):" list, which follows map order.
+func sortDecodeErrors(msg string) string {
+	head, rest, ok := strings.Cut(msg, "error(s):\n")
+	if !ok {
+		return msg
+	}
+	lines := strings.Split(rest, "\n")
+	sort.Strings(lines)
+	return head + "error(s):\n" + strings.Join(lines, "\n")
 }
 
 // canonicalCycle starts an extends cycle ("Circular reference: a in f
@@ -778,63 +815,6 @@ func (f *yamlFile) badPortItem(item *yaml.Node) bool {
 		return err != nil
 	}
 	return false
-}
-
-// withoutBadPorts returns the main files with the `ports:` items compose
-// rejects removed, or nil when no such item is in a main file.
-func (l *composeLoader) withoutBadPorts() map[string][]byte {
-	out := map[string][]byte{}
-	for _, f := range l.main {
-		dec := yaml.NewDecoder(bytes.NewReader(f.src.Text))
-		var docs []*yaml.Node
-		for {
-			var doc yaml.Node
-			if err := dec.Decode(&doc); err != nil {
-				break
-			}
-			docs = append(docs, &doc)
-		}
-		changed := false
-		for _, doc := range docs {
-			if len(doc.Content) == 0 {
-				continue
-			}
-			services := mapGet(doc.Content[0], "services")
-			for _, svc := range mapKeys(services.value) {
-				ports := mapGet(svc.value, "ports")
-				if !ports.found() || ports.value.Kind != yaml.SequenceNode {
-					continue
-				}
-				kept := ports.value.Content[:0:0]
-				for _, item := range ports.value.Content {
-					if f.badPortItem(resolveAlias(item)) {
-						changed = true
-						continue
-					}
-					kept = append(kept, item)
-				}
-				ports.value.Content = kept
-			}
-		}
-		if !changed {
-			continue
-		}
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		for _, doc := range docs {
-			if err := enc.Encode(doc); err != nil {
-				return nil
-			}
-		}
-		if err := enc.Close(); err != nil {
-			return nil
-		}
-		out[f.abs] = buf.Bytes()
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
 }
 
 // sortedKeys returns a map's keys in order.

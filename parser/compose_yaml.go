@@ -16,8 +16,9 @@ type yamlFile struct {
 	abs  string       // absolute path, as compose-go names the file
 	docs []*yaml.Node // the top-level mapping of each document
 	env  map[string]string
-	// bareVolumes points at the loader's flag (see substituteBareSource).
-	bareVolumes *bool
+	// legacy is set for a Compose v1 file: its services are the top-level
+	// keys (see isLegacyLayout).
+	legacy bool
 	// extendsDir is the directory `extends.file` is resolved against:
 	// compose-go uses the project directory for the files it is given and
 	// the file's own directory for a file reached through extends.
@@ -27,6 +28,8 @@ type yamlFile struct {
 	// included caches the files of the `include:` entries.
 	included     []includeGroup
 	includesRead bool
+	// includeErr is an include whose env file cannot be read safely.
+	includeErr *ParseError
 }
 
 // parseYAMLFile reads src into node trees. The error is YAML's own.
@@ -44,6 +47,9 @@ func parseYAMLFile(src *Source, abs string) (*yamlFile, error) {
 		}
 		if err := aliasCycle(&doc, map[*yaml.Node]bool{}, 0); err != nil {
 			return f, err
+		}
+		if expanded, written := aliasGrowth(&doc); expanded-written > maxAliasGrowth {
+			return f, &ParseError{Line: doc.Line, Msg: fmt.Sprintf("anchors and merge keys expand this document to %d values from the %d written; dlint stops above %d more", expanded, written, maxAliasGrowth)}
 		}
 		if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 			if root := resolveAlias(doc.Content[0]); root.Kind == yaml.MappingNode {
@@ -183,10 +189,8 @@ func (f *yamlFile) top(key string) yamlEntry {
 // service finds services.<name> in the file.
 func (f *yamlFile) service(name string) yamlEntry {
 	for i := len(f.docs) - 1; i >= 0; i-- {
-		if s := mapGet(f.docs[i], "services"); s.found() {
-			if e := mapGet(s.value, name); e.found() {
-				return e
-			}
+		if e := mapGet(f.servicesOf(f.docs[i]), name); e.found() {
+			return e
 		}
 	}
 	return yamlEntry{}
@@ -422,4 +426,61 @@ func textMapper(src *Source, line, col int, text string) PosMapper {
 		}
 		return Pos{p.line, p.col + utf8.RuneCountInString(text[:max(0, c-1)])}
 	}
+}
+
+// lineRange spans from p to the end of its line's text, at least one
+// column.
+func (f *yamlFile) lineRange(p Pos) Range {
+	end := utf8.RuneCountInString(trimLineEnd(f.src.Line(p.Line))) + 1
+	if end <= p.Col {
+		end = p.Col + 1
+	}
+	return Range{File: f.src.Path, Start: p, End: Pos{p.Line, end}}
+}
+
+// maxAliasGrowth bounds how many nodes anchors, aliases and merge keys
+// may add to a file when compose-go expands them: its cost grows with
+// the expanded document, which chained merges make quadratic in the text.
+const maxAliasGrowth = 200_000
+
+// aliasGrowth measures the document as compose-go will expand it: the
+// number of nodes with every alias replaced by what it names (memoised,
+// so the walk is linear in the text), minus the nodes written.
+func aliasGrowth(doc *yaml.Node) (expanded, written int) {
+	memo := map[*yaml.Node]int{}
+	var size func(n *yaml.Node, depth int) int
+	size = func(n *yaml.Node, depth int) int {
+		if n == nil || depth > 10000 {
+			return 0
+		}
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		memo[n] = 0 // a cycle counts nothing more
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			total += size(n.Alias, depth+1)
+		} else {
+			for _, c := range n.Content {
+				total += size(c, depth+1)
+				if total > 1<<40 {
+					break
+				}
+			}
+		}
+		memo[n] = total
+		return total
+	}
+	var count func(n *yaml.Node, depth int) int
+	count = func(n *yaml.Node, depth int) int {
+		if n == nil || depth > 10000 {
+			return 0
+		}
+		c := 1
+		for _, k := range n.Content {
+			c += count(k, depth+1)
+		}
+		return c
+	}
+	return size(doc, 0), count(doc, 0)
 }

@@ -137,6 +137,9 @@ func FuzzLoadCompose(f *testing.F) {
 	}
 	f.Add([]byte("services:\n  web:\n    build: .\n    ports: [\"${P:-80}:80\", \"9000-9001:9000-9001/udp\"]\n    extends: base\n  base:\n    image: x\n"))
 	f.Add([]byte("x: &a [*a]\n"))
+	// Merge keys once stalled the target for ~100 s an input (see
+	// testdata/fuzz/FuzzLoadCompose for the regression seeds).
+	f.Add([]byte("x: &n\n  <<: *n\n  a: b\x7f"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		src := NewSource(filepath.Join(dir, "compose.yaml"), data)

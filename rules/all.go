@@ -9,6 +9,8 @@ import (
 // them, never modify them.
 func All() []*Rule {
 	list := []*Rule{
+		ComposeInvalid,
+		ComposeV1Layout,
 		DangerousCapability,
 		DockerSocketMount,
 		EntrypointIgnoresCmd,
@@ -30,10 +32,12 @@ func All() []*Rule {
 		PublishedPortNotExposed,
 		RootUser,
 		SecurityOptUnconfined,
+		SensitiveMount,
 		ShellFormCmdWithEntrypoint,
 		ShellFormPID1,
 		SuPrivilegeDrop,
 		Sudo,
+		UnsetVariable,
 		UnusedIgnore,
 		UseraddLargeUID,
 	}

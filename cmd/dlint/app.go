@@ -39,6 +39,8 @@ type lintFlags struct {
 	kind          string
 	stdinFilename string
 	composeMerge  []string
+	envFiles      []string
+	envVars       []string
 	enable        []string
 	disable       []string
 	sarifCategory string
@@ -113,6 +115,8 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringVar(&f.kind, "kind", "", "lint named files as `KIND` (dockerfile or compose) whatever their names")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "file name to report for standard input (\"-\")")
 	fl.StringSliceVar(&f.composeMerge, "compose-merge", nil, "merge these compose `FILES` into one project, like docker compose -f a -f b (repeat or comma-separate)")
+	fl.StringArrayVar(&f.envFiles, "env-file", nil, "interpolate compose files with the variables of `FILE` instead of each project's .env, like docker compose --env-file (repeatable)")
+	fl.StringArrayVarP(&f.envVars, "env", "e", nil, "set `KEY=VALUE` for compose interpolation, as the shell that runs docker compose would; wins over .env and --env-file (repeatable)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
 	fl.StringVar(&f.maxFileSize, "max-file-size", strings.ReplaceAll(lint.FormatSize(lint.DefaultMaxFileSize), " ", ""),

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -59,12 +61,16 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		}
 		roomForFiles(maxFileSize)
 	}
+	env, err := composeEnv(f.envFiles, f.envVars)
+	if err != nil {
+		return lint.Options{}, err
+	}
 	if len(args) == 0 && len(f.composeMerge) == 0 {
 		args = []string{"."}
 	}
 	opts := lint.Options{
 		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
-		ComposeMerge: f.composeMerge, Rules: all, Enable: enable, Disable: disable,
+		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Enable: enable, Disable: disable,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline,
 		MaxFileSize: maxFileSize,
@@ -178,4 +184,45 @@ func newConfigCmd(stdout io.Writer) *cobra.Command {
 		},
 	})
 	return cmd
+}
+
+// composeEnv reads --env-file files in order, then --env KEY=VALUE pairs,
+// which win as the shell's variables win over an env file in compose.
+func composeEnv(files, pairs []string) (map[string]string, error) {
+	if len(files) == 0 && len(pairs) == 0 {
+		return nil, nil
+	}
+	env := map[string]string{}
+	for _, name := range files {
+		info, err := os.Stat(name)
+		if err != nil {
+			return nil, fmt.Errorf("--env-file: %w", err)
+		}
+		if !info.Mode().IsRegular() || info.Size() > 1<<20 {
+			return nil, fmt.Errorf("--env-file %s: not a regular file of at most 1 MiB", name)
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("--env-file: %w", err)
+		}
+		vars, err := parser.ParseDotEnv(data)
+		if err != nil {
+			var pe *parser.ParseError
+			if errors.As(err, &pe) && pe.Line > 0 {
+				return nil, fmt.Errorf("--env-file %s:%d: %s", name, pe.Line, pe.Msg)
+			}
+			return nil, fmt.Errorf("--env-file %s: %w", name, err)
+		}
+		for k, v := range vars {
+			env[k] = v
+		}
+	}
+	for _, p := range pairs {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--env %q: want KEY=VALUE", p)
+		}
+		env[k] = v
+	}
+	return env, nil
 }
