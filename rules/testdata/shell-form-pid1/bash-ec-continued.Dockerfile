@@ -1,4 +1,6 @@
-FROM python:3.13-slim
+# An image dlint does not know: on python:3.13-slim (Debian, bash 5.2) bash
+# would exec uvicorn, the plain last command.
+FROM ghcr.io/acme/python:3.13-slim
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN <<EOF
 set -e

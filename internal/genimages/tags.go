@@ -1,0 +1,223 @@
+package main
+
+import (
+	"encoding/json"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/dlint-dev/dlint/images"
+)
+
+var (
+	// versionRe is a tag component that is a version: 17, 3.12.1,
+	// 21.0.5_11, 19beta3, 20260805, v2.11.
+	versionRe = regexp.MustCompile(`^v?[0-9][0-9a-z._+]*$`)
+	// trailingVersionRe is a word with a version at its end: alpine3.24,
+	// ltsc2022, jdk21.
+	trailingVersionRe = regexp.MustCompile(`^([a-z][a-z_]*?)[0-9][0-9._]*$`)
+	// prereleaseRe marks tags that are not releases.
+	prereleaseRe = regexp.MustCompile(`(^|[0-9.-])(rc|beta|alpha|edge|dev|nightly|snapshot|preview)`)
+)
+
+// generalize replaces the versions of a tag by `*`: "17.2-alpine3.24" →
+// "*-alpine*", "26-bookworm-slim" → "*-bookworm-slim", "3.24" → "*".
+func generalize(tag string) string {
+	var out []string
+	for _, c := range strings.Split(tag, "-") {
+		switch {
+		case versionRe.MatchString(c):
+			c = "*"
+		case trailingVersionRe.MatchString(c):
+			c = trailingVersionRe.ReplaceAllString(c, "$1*")
+		}
+		if c == "*" && len(out) > 0 && out[len(out)-1] == "*" {
+			continue
+		}
+		out = append(out, c)
+	}
+	return strings.Join(out, "-")
+}
+
+// patternsOf returns the tag patterns a tag stands for, with their rank:
+// 1 for the tag with its versions generalised, 2 for its generalised
+// suffixes ("*-slim" for "26-bookworm-slim"). Lower ranks are more
+// faithful and win when two variants produce the same pattern.
+func patternsOf(tag string) map[string]int {
+	out := map[string]int{}
+	gen := generalize(tag)
+	if gen != tag {
+		out[gen] = 1
+	}
+	// "*-alpine*" also stands for "alpine3.19".
+	if rest, ok := strings.CutPrefix(gen, "*-"); ok && strings.Contains(rest, "*") {
+		if _, seen := out[rest]; !seen {
+			out[rest] = 2
+		}
+	}
+	parts := strings.Split(gen, "-")
+	for k := 1; k <= 2 && k < len(parts); k++ {
+		suffix := strings.Join(parts[len(parts)-k:], "-")
+		if strings.Trim(suffix, "*-") == "" {
+			continue
+		}
+		p := "*-" + suffix
+		if strings.HasPrefix(suffix, "*") {
+			p = suffix
+		}
+		if _, ok := out[p]; !ok {
+			out[p] = 2
+		}
+	}
+	return out
+}
+
+// group is the tags of an image whose facts are the same.
+type group struct {
+	facts      images.Facts
+	source     string
+	tags       []string
+	latest     bool // holds "latest"
+	prerelease bool // every tag is a prerelease
+	windows    bool
+	order      int
+}
+
+// variantsOf turns the derived entries of an image into catalogue
+// variants: one per group of exact tags, then the generalised patterns
+// from most to least specific, each given to the group it is most
+// faithful to, and a final "*" with the facts of the default tag.
+func variantsOf(entries []*libraryEntry, derivedOf func(*libraryEntry) *derived) []images.Variant {
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, e := range entries {
+		d := derivedOf(e)
+		if d == nil {
+			continue
+		}
+		key, _ := json.Marshal(d.facts)
+		g := byKey[string(key)]
+		if g == nil {
+			g = &group{facts: d.facts, source: d.source, windows: e.Windows(), order: len(groups), prerelease: true}
+			byKey[string(key)] = g
+			groups = append(groups, g)
+		}
+		tags := e.Tags
+		if !e.Windows() {
+			tags = append(append([]string{}, e.Tags...), e.SharedTags...)
+		}
+		latest, prerelease := false, true
+		for _, t := range tags {
+			if !contains(g.tags, t) {
+				g.tags = append(g.tags, t)
+			}
+			latest = latest || t == "latest"
+			prerelease = prerelease && prereleaseRe.MatchString(t)
+		}
+		// The source names the entry that best stands for the group: the
+		// one tagged latest, else a release rather than a prerelease.
+		if latest && !g.latest || !prerelease && g.prerelease {
+			g.source = d.source
+		}
+		g.latest = g.latest || latest
+		g.prerelease = g.prerelease && prerelease
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	// A shared tag may name a Windows and a Linux entry: Linux wins.
+	exact := map[string]*group{}
+	for _, g := range groups {
+		for _, t := range g.tags {
+			if old, ok := exact[t]; !ok || old.windows && !g.windows {
+				exact[t] = g
+			}
+		}
+	}
+	better := func(a, b *group, ra, rb int) bool {
+		if ra != rb {
+			return ra < rb
+		}
+		if a.windows != b.windows {
+			return !a.windows
+		}
+		if a.latest != b.latest {
+			return a.latest
+		}
+		if a.prerelease != b.prerelease {
+			return !a.prerelease
+		}
+		return a.order < b.order
+	}
+	type claim struct {
+		g    *group
+		rank int
+	}
+	claims := map[string]claim{}
+	for _, g := range groups {
+		for _, t := range g.tags {
+			for p, r := range patternsOf(t) {
+				if _, isExact := exact[p]; isExact || p == "*" {
+					continue
+				}
+				if c, ok := claims[p]; !ok || better(g, c.g, r, c.rank) {
+					claims[p] = claim{g, r}
+				}
+			}
+		}
+	}
+	def := groups[0]
+	for _, g := range groups[1:] {
+		if better(g, def, 0, 0) {
+			def = g
+		}
+	}
+
+	var out []images.Variant
+	for _, g := range groups {
+		var tags []string
+		for _, t := range g.tags {
+			if exact[t] == g {
+				tags = append(tags, t)
+			}
+		}
+		if len(tags) == 0 {
+			continue
+		}
+		sort.Strings(tags)
+		out = append(out, images.Variant{Tags: tags, Facts: g.facts, Source: g.source})
+	}
+	patterns := make([]string, 0, len(claims))
+	for p := range claims {
+		patterns = append(patterns, p)
+	}
+	sort.Slice(patterns, func(i, j int) bool {
+		li, lj := literalLen(patterns[i]), literalLen(patterns[j])
+		if li != lj {
+			return li > lj
+		}
+		return patterns[i] < patterns[j]
+	})
+	var last *group
+	for _, p := range patterns {
+		g := claims[p].g
+		if g == last {
+			out[len(out)-1].Tags = append(out[len(out)-1].Tags, p)
+			continue
+		}
+		out = append(out, images.Variant{Tags: []string{p}, Facts: g.facts, Source: g.source})
+		last = g
+	}
+	if def == last {
+		out[len(out)-1].Tags = append(out[len(out)-1].Tags, "*")
+	} else {
+		out = append(out, images.Variant{Tags: []string{"*"}, Facts: def.facts, Source: def.source})
+	}
+	return out
+}
+
+// literalLen is how many characters of a pattern are not wildcards: the
+// more, the more specific.
+func literalLen(p string) int {
+	return len(p) - strings.Count(p, "*") - strings.Count(p, "?")
+}
