@@ -217,7 +217,7 @@ func portProduct(h SensitivePort, img *images.Image) string {
 		if name == "" {
 			name = imageLabel(img)
 		}
-		return fmt.Sprintf("%s (%d)", name, h.Port)
+		return fmt.Sprintf("port %d of %s", h.Port, name)
 	}
 	return fmt.Sprintf("port %d (usually %s)", h.Port, strings.TrimPrefix(h.Service, "the "))
 }
