@@ -340,3 +340,31 @@ func (img *Image) OldBash() bool {
 	}
 	return false
 }
+
+// MasterWorkers reports whether argv starts a server whose master process
+// stays root by design (to bind low ports and read its keys) and runs its
+// workers as an unprivileged user, and that user as the official images
+// configure it.
+func MasterWorkers(argv []string) (workers string, ok bool) {
+	if len(argv) == 0 {
+		return "", false
+	}
+	name := path.Base(argv[0])
+	switch {
+	case name == "nginx" || name == "openresty":
+		return "nginx", true // `user nginx;` in the image's nginx.conf
+	case strings.HasPrefix(name, "php-fpm"):
+		return "www-data", true // `user = www-data` in the pool configuration
+	case name == "apache2-foreground" || name == "apache2ctl" || name == "apachectl" || name == "apache2":
+		return "www-data", true // APACHE_RUN_USER
+	case name == "httpd-foreground" || name == "httpd":
+		return "daemon", true // `User daemon` in httpd.conf
+	case name == "postfix" || name == "master" && len(argv) > 1 && argv[1] == "-d":
+		return "postfix", true
+	case name == "dovecot":
+		return "dovenull", true
+	case name == "haproxy" || name == "haproxy-foreground":
+		return "", false // the haproxy image runs as USER haproxy
+	}
+	return "", false
+}

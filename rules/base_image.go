@@ -78,7 +78,10 @@ func keepsImageEntrypoint(c *parser.Container) bool {
 // arguments: an image to build on, not an application.
 func runsNoApplication(c *parser.Container) bool {
 	ep, cmd := c.Entrypoint(), c.Cmd()
-	if ep != nil && !(c.Script != nil && c.Script.UsesArgs) {
+	// An entrypoint script that ignores its arguments is the application;
+	// one dlint cannot see is taken to run them, as a CMD of `node` or
+	// `php -a` beside it says.
+	if ep != nil && c.Script != nil && !c.Script.UsesArgs {
 		return false
 	}
 	if cmd == nil {

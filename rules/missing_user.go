@@ -98,7 +98,11 @@ func checkMissingUser(pass *Pass) {
 		if dropsPrivileges(c) {
 			continue
 		}
-		pass.ReportAbout(c, Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)})
+		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
+		if _, ok := masterWorkers(c, img); ok {
+			f.Severity = Info // root is the master's, by the server's design
+		}
+		pass.ReportAbout(c, f)
 	}
 }
 
@@ -141,16 +145,43 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		name := c.Name()
 		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)
 	}
-	if img != nil && img.Workers != "" && keepsImageEntrypoint(c) {
+	if workers, ok := masterWorkers(c, img); ok {
 		// nginx, httpd, php-fpm: root is the master's, by design.
 		subject := "The container"
 		if c.Service != nil {
 			subject = about(c)
 		}
-		return fmt.Sprintf("%s %s its master process as root by design and its workers as %s; to run with no root process at all, use an unprivileged variant of the image or USER with writable pid and temp paths",
-			subject, agree("runs", "run"), img.Workers) + unprivilegedVariant(base)
+		return fmt.Sprintf("%s %s the server's master process as root, by its design, and its workers as %s; to have no root process at all, use an unprivileged variant of the image, or USER with writable pid and temp paths",
+			subject, agree("runs", "run"), workers) + unprivilegedVariant(base)
 	}
 	return what + "; " + missingUserAdvice(c, base, img)
+}
+
+// masterWorkers reports whether the container's main program is a server
+// whose master stays root and whose workers run as another user, and that
+// user: as the base image's facts say, or by the program it runs.
+func masterWorkers(c *parser.Container, img *images.Image) (string, bool) {
+	ep, cmd := c.Entrypoint(), c.Cmd()
+	if ep == nil && cmd == nil && img != nil {
+		if img.Workers != "" {
+			return img.Workers, true
+		}
+		return images.MasterWorkers(img.Cmd)
+	}
+	if ep != nil && ep.Exec {
+		if w, ok := images.MasterWorkers(ep.Argv); ok {
+			return w, true
+		}
+		// An entrypoint script hands over to CMD when it runs its
+		// arguments (or is one dlint cannot see).
+		if c.Script != nil && !c.Script.UsesArgs {
+			return "", false
+		}
+	}
+	if cmd != nil && cmd.Exec {
+		return images.MasterWorkers(cmd.Argv)
+	}
+	return "", false
 }
 
 // unprivilegedVariant names an image variant that runs the same server
