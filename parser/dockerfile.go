@@ -507,7 +507,29 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
 		in.Trigger = b.onbuildTrigger(in, node)
 	}
+	if err := nestingError(df.Source.Path, in); err != nil {
+		return err
+	}
 	return nil
+}
+
+// nestingError reports a shell script of the instruction (or of its ONBUILD
+// trigger) too deeply nested to parse: the file is an error at that line.
+func nestingError(path string, in *Instruction) error {
+	for _, s := range []*Script{in.Script, in.Trigger.script()} {
+		var ne *NestingError
+		if s != nil && errors.As(s.Err, &ne) {
+			return &ParseError{File: path, Line: ne.Line, Msg: ne.Error()}
+		}
+	}
+	return nil
+}
+
+func (in *Instruction) script() *Script {
+	if in == nil {
+		return nil
+	}
+	return in.Script
 }
 
 // onbuildTrigger models the instruction an ONBUILD registers. Only a RUN
