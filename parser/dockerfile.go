@@ -373,6 +373,11 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		// buildkit's complaint about it would be a line of garbage.
 		return nil, &ParseError{File: path, Line: src.Offset(i).Line, Msg: "binary data (a NUL byte), not a Dockerfile"}
 	}
+	if src.LineCount() > 1 && !bytes.ContainsRune(src.Text, '\n') {
+		// buildkit splits lines at LF only: the whole file is one line, and
+		// `docker build` fails on it.
+		return nil, &ParseError{File: path, Line: 1, Msg: "lines end in CR alone (classic Mac OS), which buildkit does not split, so `docker build` reads one long line and fails; convert the line endings to LF"}
+	}
 	res, err := bkparser.Parse(bytes.NewReader(text))
 	if err != nil {
 		pe := parseError(path, err)
@@ -738,6 +743,26 @@ func firstLongLine(src *Source) int {
 	}
 	return 0
 }
+
+// PrintablePath returns a file name fit for a terminal: control characters
+// (a newline, an escape sequence) are written as \xNN, so a name cannot
+// forge a line of output or drive the terminal.
+func PrintablePath(p string) string {
+	if !strings.ContainsFunc(p, isControl) {
+		return p
+	}
+	var sb strings.Builder
+	for _, r := range p {
+		if isControl(r) {
+			fmt.Fprintf(&sb, `\x%02x`, r)
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }
 
 // maxMessageBytes cuts an error message that quotes a long line.
 const maxMessageBytes = 240

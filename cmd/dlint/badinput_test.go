@@ -115,7 +115,21 @@ func TestBadInputByteOrderMark(t *testing.T) {
 
 func TestBadInputLineEndings(t *testing.T) {
 	lf := "FROM alpine:3.20\nRUN sudo apk add curl\nUSER root\n"
-	for name, eol := range map[string]string{"CRLF": "\r\n", "CR": "\r"} {
+	t.Run("CR", func(t *testing.T) {
+		// buildkit splits at LF only: a file of CR line endings is one line
+		// to it, and `docker build` fails.
+		df := strings.ReplaceAll(lf, "\n", "\r")
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 2, "bad/Dockerfile:1: cannot parse: lines end in CR alone (classic Mac OS), which buildkit does not split, so `docker build` reads one long line and fails; convert the line endings to LF\n", goodFinding)
+	})
+	t.Run("CRLF with a lone CR", func(t *testing.T) {
+		// A stray CR in a file of LF lines is not the same: buildkit splits
+		// the LF lines.
+		df := "FROM alpine:3.20\r\nLABEL a=b\rRUN sudo apk add curl\r\nUSER root\r\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 1, "", "bad/Dockerfile:4:6: warning [root-user]", goodFinding)
+	})
+	for name, eol := range map[string]string{"CRLF": "\r\n"} {
 		t.Run(name, func(t *testing.T) {
 			df := strings.ReplaceAll(lf, "\n", eol)
 			r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
@@ -231,4 +245,18 @@ func writeGood(t *testing.T) {
 	if err := os.WriteFile(filepath.Join("good", "Dockerfile"), []byte(goodDockerfile), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestBadInputControlCharactersInFileNames(t *testing.T) {
+	// A name with a newline or an escape sequence must not forge a line of
+	// output or drive the terminal: both are written as \xNN.
+	name := "bad\x1b[31m\nx/Dockerfile"
+	r := lintIn(t, map[string][]byte{name: []byte(goodDockerfile), "good/Dockerfile": []byte("FROM alpine:3.20\nUSER root\nFROM\n")}, ".")
+	r.check(t, 2, "good/Dockerfile:3: cannot parse: FROM requires either one or three arguments\n",
+		`bad\x1b[31m\x0ax/Dockerfile:2:6: warning [root-user]`)
+	if strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("an escape character reached the output:\n%q", r.stdout)
+	}
+	r = lintIn(t, map[string][]byte{"ok/Dockerfile": []byte(goodDockerfile)}, "ok/Dockerfile", "gone\x1b[2J/Dockerfile")
+	r.check(t, 2, "gone\\x1b[2J/Dockerfile: cannot read: no such file or directory\n")
 }
