@@ -251,6 +251,8 @@ func (r *runner) discover() {
 				}
 				cd.add(path)
 			}
+		}, func(path string, err error) {
+			r.addError(&FileError{Path: path, Msg: err.Error()})
 		})
 		if err != nil {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})

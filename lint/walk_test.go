@@ -100,6 +100,8 @@ func TestWalkOrderIsWalkDirs(t *testing.T) {
 	}, func(path string, kind Kind) {
 		rel, _ := filepath.Rel(root, path)
 		got = append(got, filepath.ToSlash(rel))
+	}, func(path string, err error) {
+		t.Errorf("%s: %v", path, err)
 	})
 	if err != nil {
 		t.Fatal(err)
