@@ -24,7 +24,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"while a; do for x in y; do case $x in a) b;; esac; done; done", 3},
 		{"f() { g() { a; }; }", 2},
 		{"echo $((1 + (2 * 3)))", 4}, // $((, (, and the operators + and *
-		{"[[ ! a && b ]]", 4}, // each byte of && counts
+		{"[[ ! a && b ]]", 4},        // each byte of && counts
 		{"f() g() h() { a; }", 3},
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
