@@ -429,11 +429,10 @@ func (s *nestScanner) codeByte(c byte) {
 		return
 	}
 	s.funcs = 0
-	if s.expansion(c) {
-		s.wordStart = false
-		return
+	s.wordStart, s.cmdPos, s.openPos = false, false, false
+	if !s.expansion(c) {
+		s.i++ // `$` of $# or $1: a `#` after it starts no comment
 	}
-	s.i++
 }
 
 // word reads a plain word at the start of a word and acts on the reserved
