@@ -400,7 +400,7 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		return nil, pe
 	}
 	df := &Dockerfile{Source: src, Escape: res.EscapeToken}
-	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}}
+	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}, budget: maxExpansionBudget}
 	for _, node := range res.AST.Children {
 		if err := b.add(node); err != nil {
 			return nil, err
@@ -440,6 +440,9 @@ type dfBuilder struct {
 	// a map per instruction would make a file of many ENV lines quadratic.
 	envChain, envOnlyChain *envChain
 	stage                  *Stage
+	// budget is how many bytes expansions may add to the file's text in
+	// all; spent is what they added so far.
+	budget, spent int
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
@@ -578,19 +581,42 @@ func (b *dfBuilder) onbuildTrigger(in *Instruction, node *bkparser.Node) *Instru
 }
 
 func (b *dfBuilder) expand(word string, env map[string]string) (string, bool) {
-	res, err := b.lex.ProcessWordWithMatches(word, envGetter(env))
-	if err != nil {
-		return word, false
+	v, ok, _ := b.expandBounded(word, env)
+	return v, ok
+}
+
+// expandBounded expands word; tooLarge is set when the value would pass
+// maxExpandedBytes or the file's expansion budget, and the word is then
+// returned unexpanded and unresolved. `ENV a=$a$a` 24 times doubles a 20-byte
+// value to 335 MB: dlint keeps such a value unknown rather than build it.
+func (b *dfBuilder) expandBounded(word string, env map[string]string) (v string, ok, tooLarge bool) {
+	be := &boundedEnv{env: envGetter(env), left: min(maxExpandedBytes, b.budget-b.spent)}
+	res, err := b.lex.ProcessWordWithMatches(word, be)
+	if be.over {
+		return word, false, true
 	}
-	return res.Result, len(res.Unmatched) == 0
+	if err != nil {
+		return word, false, false
+	}
+	b.spent += max(0, len(res.Result)-len(word))
+	return res.Result, len(res.Unmatched) == 0, false
+}
+
+// expandValue expands the value an ARG or ENV sets; one too large to
+// expand is stored as unknown, so words that use it are unresolved.
+func (b *dfBuilder) expandValue(word string, env map[string]string) string {
+	v, _, tooLarge := b.expandBounded(word, env)
+	if tooLarge {
+		return tooLargeValue
+	}
+	return v
 }
 
 func (b *dfBuilder) metaArg(in *Instruction, a *instructions.ArgCommand) {
 	b.df.MetaArgs = append(b.df.MetaArgs, in)
 	for _, kv := range a.Args {
 		if kv.Value != nil {
-			v, _ := b.expand(*kv.Value, b.meta)
-			b.meta[kv.Key] = v
+			b.meta[kv.Key] = b.expandValue(*kv.Value, b.meta)
 		}
 	}
 }
@@ -626,7 +652,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		for _, kv := range c.Args {
 			switch {
 			case kv.Value != nil:
-				v, _ := b.expand(*kv.Value, b.env)
+				v := b.expandValue(*kv.Value, b.env)
 				b.env[kv.Key] = v
 				b.envChain = b.envChain.with(kv.Key, v)
 			default:
@@ -638,7 +664,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		}
 	case *instructions.EnvCommand:
 		for _, kv := range c.Env {
-			v, _ := b.expand(kv.Value, b.env)
+			v := b.expandValue(kv.Value, b.env)
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
 		}
@@ -714,8 +740,9 @@ func (b *dfBuilder) expose(in *Instruction) {
 		} else {
 			r = in.Find(raw)
 		}
-		res, err := b.lex.ProcessWordWithMatches(raw, envGetter(b.env))
-		if err != nil || len(res.Unmatched) > 0 {
+		be := &boundedEnv{env: envGetter(b.env), left: maxExpandedBytes}
+		res, err := b.lex.ProcessWordWithMatches(raw, be)
+		if err != nil || len(res.Unmatched) > 0 || be.over {
 			b.stage.Expose = append(b.stage.Expose, &ExposedPort{Raw: raw, Value: raw, Instr: in, Range: r})
 			continue
 		}
