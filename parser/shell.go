@@ -27,6 +27,40 @@ type Script struct {
 	UsesArgs bool
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
+	// Functions names the functions the script defines; Aliases the
+	// aliases it sets with `alias name=…`.
+	Functions, Aliases map[string]bool
+}
+
+// CanExec reports whether `exec` may go in front of cmd: its name is a
+// literal word naming an external program, not a function, builtin or
+// alias the shell would run itself (`exec` of a function fails with "not
+// found", and the traps the function relied on are gone). A name made by
+// an expansion (`run_${MODE}`) may name a function, so it cannot; "$@" is
+// the exception, as it hands over the container's CMD, a program's argv.
+func (s *Script) CanExec(cmd *Command) bool {
+	if cmd.NameWord != nil && !cmd.NameWord.Literal && isAllArgs(cmd.Name) {
+		return true
+	}
+	if cmd.NameWord == nil || !cmd.NameWord.Literal || cmd.Name == "" {
+		return false
+	}
+	name := cmd.Name
+	return !s.Functions[name] && !s.Aliases[name] && !shellBuiltins[name]
+}
+
+// shellBuiltins are the commands that POSIX shells, bash and busybox ash
+// run themselves; `exec` of one finds no program of that name (or another
+// one than the script meant).
+var shellBuiltins = map[string]bool{
+	".": true, ":": true, "[[": true, "alias": true, "bg": true, "bind": true, "break": true, "builtin": true,
+	"caller": true, "cd": true, "command": true, "compgen": true, "complete": true, "continue": true,
+	"declare": true, "dirs": true, "disown": true, "enable": true, "eval": true, "exec": true, "exit": true,
+	"export": true, "fc": true, "fg": true, "getopts": true, "hash": true, "help": true, "history": true,
+	"jobs": true, "let": true, "local": true, "logout": true, "mapfile": true, "popd": true, "pushd": true,
+	"read": true, "readarray": true, "readonly": true, "return": true, "set": true, "shift": true,
+	"shopt": true, "source": true, "suspend": true, "times": true, "trap": true, "type": true,
+	"typeset": true, "ulimit": true, "umask": true, "unalias": true, "unset": true, "wait": true,
 }
 
 // Command is one simple command as the shell would run it.
@@ -208,6 +242,25 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
 	s.UsesArgs = usesArgs(f)
+	for name := range b.funcs {
+		if s.Functions == nil {
+			s.Functions = map[string]bool{}
+		}
+		s.Functions[name] = true
+	}
+	for _, c := range s.Commands {
+		if c.Name != "alias" {
+			continue
+		}
+		for _, a := range c.Args {
+			if name, _, ok := strings.Cut(a.Lit, "="); ok && a.Literal {
+				if s.Aliases == nil {
+					s.Aliases = map[string]bool{}
+				}
+				s.Aliases[name] = true
+			}
+		}
+	}
 	return s
 }
 
