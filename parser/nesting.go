@@ -140,21 +140,21 @@ func (s *nestScanner) run(limit int) int {
 			}
 		}
 		c := s.text[s.i]
-		switch k := s.top(); {
-		case k == nestHereLit:
+		switch s.top() {
+		case nestHereLit:
 			s.i++
-		case k == nestHereDoc:
+		case nestHereDoc:
 			s.expansionByte(c)
-		case k == nestDquote:
+		case nestDquote:
 			if c == '"' {
 				s.pop()
 				s.i++
 				continue
 			}
 			s.expansionByte(c)
-		case k == nestParam:
+		case nestParam:
 			s.paramByte(c)
-		case k == nestArith || k == nestArithP:
+		case nestArith, nestArithP:
 			s.arithByte(c)
 		default:
 			s.codeByte(c)
