@@ -342,3 +342,34 @@ func TestBadInputDeepShell(t *testing.T) {
 		r.check(t, 1, "", goodFinding)
 	})
 }
+
+func TestBadInputUnreadableDotEnv(t *testing.T) {
+	// A project's .env that is there but cannot be read is an error: the
+	// values it sets are unknown. The compose file is still linted.
+	const compose = "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n"
+	t.Run("directory", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		if err := os.WriteFile("compose.yaml", []byte(compose), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(".env", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		runDlint(".").check(t, 2, ".env: cannot read: not a regular file\n", "compose.yaml:4:5: error [privileged]")
+	})
+	t.Run("FIFO", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		if err := os.WriteFile("compose.yaml", []byte(compose), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(".env", 0o644); err != nil {
+			t.Skip("no FIFOs here:", err)
+		}
+		runDlint(".").check(t, 2, ".env: cannot read: not a regular file\n", "compose.yaml:4:5: error [privileged]")
+	})
+	t.Run("missing is fine", func(t *testing.T) {
+		lintIn(t, map[string][]byte{"compose.yaml": []byte(compose)}, ".").check(t, 1, "", "compose.yaml:4:5: error [privileged]")
+	})
+}
