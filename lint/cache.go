@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"sync"
 
@@ -135,10 +136,20 @@ func (c *scriptCache) get(path string) *parser.Script {
 	e.once.Do(func() {
 		data, err := c.r.readLinted(path)
 		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				// The script is there but dlint cannot check it (too large,
+				// unreadable): say so rather than lose its findings.
+				c.r.addError(&FileError{Path: path, Msg: "cannot read entrypoint script: " + describeOSError(err).Error()})
+			}
 			return
 		}
 		parse := parseScriptFunc
 		s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parse(path, data) })
+		var ne *parser.NestingError
+		if s != nil && errors.As(s.Err, &ne) {
+			c.r.addError(&FileError{Path: path, Line: ne.Line, Msg: "cannot parse: " + ne.Error()})
+			return
+		}
 		if s == nil || s.Err != nil {
 			return
 		}

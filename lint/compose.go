@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,8 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 // dotEnv reads the `.env` file of a project directory, the variables
 // `docker compose` interpolates with (dlint never reads its own
 // environment, so results do not depend on the shell). A missing file is
-// no error.
+// no error; one that is there but cannot be read is, since the values it
+// would set are then unknown.
 func (r *runner) dotEnv(dir string) map[string]string {
 	if len(r.opts.EnvFiles) > 0 {
 		return r.opts.Env
@@ -84,12 +86,12 @@ func (r *runner) dotEnv(dir string) map[string]string {
 
 func (r *runner) readDotEnv(dir string) map[string]string {
 	path := filepath.Join(dir, ".env")
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	data, err := r.readLinted(path)
 	if err != nil {
+		r.addError(&FileError{Path: path, Msg: "cannot read: " + describeOSError(err).Error()})
 		return nil
 	}
 	env, err := parser.ParseDotEnv(data)

@@ -250,18 +250,31 @@ func TestFailAndMinSeverity(t *testing.T) {
 	}
 }
 
-// TestBrokenConfigStopsTheRun: a bad key is an error with its position and
-// nothing is linted.
-func TestBrokenConfigStopsTheRun(t *testing.T) {
+// TestBrokenConfigSkipsItsSubtree: a bad key is an error with its position;
+// the files that configuration governs are not linted (dlint cannot know
+// what it asks for), every other file is.
+func TestBrokenConfigSkipsItsSubtree(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"ok/Dockerfile":   rootDockerfile,
-		"bad/.dlint.yaml": "rules:\n  root-user: off\n  sudoo: off\n",
-		"bad/Dockerfile":  rootDockerfile,
+		"ok/Dockerfile":         rootDockerfile,
+		"bad/.dlint.yaml":       "rules:\n  root-user: off\n  sudoo: off\n",
+		"bad/Dockerfile":        rootDockerfile,
+		"bad/deeper/Dockerfile": rootDockerfile,
+		"yaml/.dlint.yaml":      "rules: [\n",
+		"yaml/compose.yaml":     "services:\n  web:\n    image: nginx\n    privileged: true\n",
+		"yaml/sub/.dlint.yaml":  "",
+		"yaml/sub/Dockerfile":   rootDockerfile,
 	})
 	res := Run(Options{Paths: []string{root}})
-	sameList(t, "errors", errorLines(root, res), []string{`bad/.dlint.yaml:3:3: unknown rule "sudoo" (did you mean "sudo"?) (see 'dlint rules')`})
-	if len(res.Findings) != 0 {
-		t.Errorf("findings after a config error: %v", summary(root, res))
+	sameList(t, "errors", errorLines(root, res), []string{
+		`bad/.dlint.yaml:3:3: unknown rule "sudoo" (did you mean "sudo"?) (see 'dlint rules')`,
+		`yaml/.dlint.yaml:1: invalid YAML: did not find expected node content`,
+	})
+	// yaml/sub has a configuration of its own, which is fine.
+	if got := summary(root, res); strings.Join(got, " ") != "ok/Dockerfile:2 root-user warning yaml/sub/Dockerfile:2 root-user warning" {
+		t.Errorf("findings %v, want those of ok/ and yaml/sub/ only", got)
+	}
+	if res.Failing == 0 {
+		t.Error("the run does not fail")
 	}
 	both := writeTree(t, map[string]string{".dlint.yaml": "", ".dlint.yml": "", "Dockerfile": rootDockerfile})
 	res = Run(Options{Paths: []string{both}})

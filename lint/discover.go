@@ -4,11 +4,14 @@
 package lint
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Kind is what a file is linted as.
@@ -66,13 +69,15 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // Directories are read in parallel (each read is a few system calls, and
 // a monorepo has thousands of directories), then visited in the order
 // filepath.WalkDir would visit them. root itself may be a symbolic link to
-// a directory: the user named it.
-func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) error {
+// a directory: the user named it. problem receives what the walk cannot
+// read below root (a subdirectory, a broken or looping link with a
+// Dockerfile or compose name), so nothing is left out without a word.
+func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) error {
 	tree, err := readTree(root)
 	if err != nil {
 		return err
 	}
-	tree.visit(listed, visit)
+	tree.visit(listed, visit, problem)
 	return nil
 }
 
@@ -80,7 +85,8 @@ func walk(root string, listed func(dir string, names map[string]bool), visit fun
 // and the subdirectories to descend into.
 type dirTree struct {
 	path    string
-	read    bool // read in full; an unreadable directory is skipped
+	read    bool  // read in full; an unreadable directory is skipped
+	err     error // why it could not be read
 	entries []fs.DirEntry
 	subdirs map[string]*dirTree // by entry name
 }
@@ -125,6 +131,8 @@ func readTree(root string) (*dirTree, error) {
 				if err == nil {
 					t.read, t.entries = true, entries
 					more = t.children()
+				} else {
+					t.err = err
 				}
 				mu.Lock()
 				queue = append(queue, more...)
@@ -157,7 +165,7 @@ func (t *dirTree) children() []*dirTree {
 
 // visit reports t's files and descends into its subdirectories, in the
 // order of their names.
-func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit func(path string, kind Kind)) {
+func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) {
 	names := map[string]bool{}
 	for _, d := range t.entries {
 		name := d.Name()
@@ -170,7 +178,9 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 				continue
 			}
 			if sub := t.subdirs[name]; sub != nil && sub.read {
-				sub.visit(listed, visit)
+				sub.visit(listed, visit, problem)
+			} else if sub != nil {
+				problem(path, fmt.Errorf("cannot read directory: %w", describeOSError(sub.err)))
 			}
 			continue
 		}
@@ -183,8 +193,12 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)
-			if err != nil || !info.Mode().IsRegular() {
-				continue // a dangling or odd link is skipped
+			if err != nil {
+				problem(path, fmt.Errorf("cannot read: %w", describeLinkError(path, err)))
+				continue
+			}
+			if !info.Mode().IsRegular() {
+				continue // a link to a directory or a device is not a file to lint
 			}
 		} else if !d.Type().IsRegular() {
 			continue
@@ -201,4 +215,16 @@ func isConfigFileName(name string) bool {
 		}
 	}
 	return false
+}
+
+// describeLinkError says why a symbolic link cannot be followed.
+func describeLinkError(path string, err error) error {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("symbolic link loop")
+	case errors.Is(err, fs.ErrNotExist):
+		target, _ := os.Readlink(path)
+		return fmt.Errorf("broken symbolic link to %s", target)
+	}
+	return describeOSError(err)
 }

@@ -16,8 +16,9 @@ import (
 // on the number of workers.
 
 // takeConfigErrors moves configuration errors into the run's errors and
-// reports whether there were none: a broken configuration stops the run,
-// since dlint cannot know what it asked for.
+// reports whether the run may go on: a broken --config stops it, since
+// dlint cannot know what it asked for; a broken .dlint.yaml found on the
+// way only skips the files it governs.
 func (r *runner) takeConfigErrors() bool {
 	r.configs.mu.Lock()
 	errs := r.configs.errors
@@ -26,7 +27,7 @@ func (r *runner) takeConfigErrors() bool {
 	for _, e := range errs {
 		r.addError(e)
 	}
-	r.configBroken = r.configBroken || len(errs) > 0
+	r.configBroken = r.configBroken || r.configs.fatal
 	return !r.configBroken
 }
 

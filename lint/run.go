@@ -66,13 +66,14 @@ type FileError struct {
 }
 
 func (e *FileError) Error() string {
+	path := parser.PrintablePath(e.Path)
 	switch {
 	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Col, e.Msg)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", path, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return fmt.Sprintf("%s: %s", path, e.Msg)
 }
 
 // Result is everything a run found.
@@ -195,18 +196,28 @@ func (r *runner) readLinted(path string) ([]byte, error) {
 	return data, err
 }
 
+// describeOSError shortens err to what a person needs ("permission
+// denied"); errors.Is still sees the cause (fs.ErrNotExist).
 func describeOSError(err error) error {
 	switch {
 	case os.IsNotExist(err):
-		return fmt.Errorf("no such file or directory")
+		return &describedError{"no such file or directory", err}
 	case os.IsPermission(err):
-		return fmt.Errorf("permission denied")
+		return &describedError{"permission denied", err}
 	}
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err
 	}
 	return err
 }
+
+type describedError struct {
+	msg   string
+	cause error
+}
+
+func (e *describedError) Error() string { return e.msg }
+func (e *describedError) Unwrap() error { return e.cause }
 
 func (r *runner) discover() {
 	byDir := map[string]*composeDir{}
@@ -250,6 +261,8 @@ func (r *runner) discover() {
 				}
 				cd.add(path)
 			}
+		}, func(path string, err error) {
+			r.addError(&FileError{Path: path, Msg: err.Error()})
 		})
 		if err != nil {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})

@@ -18,6 +18,8 @@ type configSet struct {
 	opts  *Options
 	pool  []*rules.Rule
 	fixed *Config // --config
+	// fatal is set when --config cannot be loaded: it governs every file.
+	fatal bool
 	cwd   string
 	// walked maps each directory the walk listed to the config and
 	// repository-root names it holds.
@@ -56,11 +58,16 @@ func newConfigSet(opts *Options, pool []*rules.Rule) *configSet {
 		c, err := LoadConfig(opts.ConfigFile, pool)
 		if err != nil {
 			cs.errors = append(cs.errors, asFileError(opts.ConfigFile, err))
+			cs.fatal = true // --config applies to every file
 		}
 		cs.fixed = c
 	}
 	return cs
 }
+
+// brokenConfig stands for a configuration file that could not be loaded:
+// the files below it are skipped.
+var brokenConfig = &Config{}
 
 func asFileError(path string, err error) *FileError {
 	if fe, ok := err.(*FileError); ok {
@@ -88,6 +95,8 @@ func (cs *configSet) configFor(abs string) *Config {
 		file, err := findConfigFile(dir, cs.exists)
 		if err != nil {
 			cs.addError(&FileError{Path: cs.display(dir), Msg: err.Error()})
+			found = brokenConfig
+			break
 		}
 		if file != "" {
 			found = cs.load(file)
@@ -111,8 +120,10 @@ func (cs *configSet) load(file string) *Config {
 	}
 	c, err := LoadConfig(cs.display(file), cs.pool)
 	if err != nil {
+		// dlint cannot know what a broken configuration asks for: the
+		// files it governs are not linted, the rest of the run goes on.
 		cs.addError(asFileError(cs.display(file), err))
-		c = nil
+		c = brokenConfig
 	}
 	cs.loaded[file] = c
 	return c
@@ -168,6 +179,10 @@ func (cs *configSet) settings(path string) *fileSettings {
 	abs := absFrom(cs.cwd, path)
 	c := cs.configFor(abs)
 	fs := &fileSettings{config: c, failLevel: rules.Warning, minSeverity: rules.Style, rules: make(map[string]ruleDecision, len(cs.pool))}
+	if c == brokenConfig {
+		fs.config, fs.ignored = nil, true
+		c = nil
+	}
 	if c != nil {
 		rel := relTo(c.Dir, abs)
 		fs.ignored = matchAny(c.ignore, rel)

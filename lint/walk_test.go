@@ -13,9 +13,9 @@ import (
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// The directory walk is no source of errors: it does not follow symlinked
-// directories (a loop, or a link out of the tree) and skips FIFOs, sockets
-// and devices without opening them. Opening a FIFO would block the run.
+// The directory walk does not follow symlinked directories (a loop, or a
+// link out of the tree) and skips FIFOs, sockets and devices without
+// opening them: opening a FIFO would block the run.
 func TestWalkSkipsSpecialFilesAndDirectoryLinks(t *testing.T) {
 	root := writeTree(t, map[string]string{
 		"app/Dockerfile":       "FROM alpine:3.20\nUSER root\n",
@@ -45,8 +45,14 @@ func TestWalkSkipsSpecialFilesAndDirectoryLinks(t *testing.T) {
 	t.Logf("made: %s", strings.Join(made, ", "))
 
 	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
-	if len(res.Errors) > 0 {
-		t.Errorf("errors: %q", fileErrors(root, res))
+	// Only the dangling link named like a Dockerfile is an error: it would
+	// otherwise be lost without a word.
+	var wantErrors []string
+	if containsString(made, "dangling link") {
+		wantErrors = []string{"app/gone.Dockerfile: cannot read: broken symbolic link to nowhere"}
+	}
+	if got := fileErrors(root, res); strings.Join(got, "\n") != strings.Join(wantErrors, "\n") {
+		t.Errorf("errors: %q, want %q", got, wantErrors)
 	}
 	got := findingFiles(root, res, rules.RootUser)
 	sort.Strings(got)
@@ -100,6 +106,8 @@ func TestWalkOrderIsWalkDirs(t *testing.T) {
 	}, func(path string, kind Kind) {
 		rel, _ := filepath.Rel(root, path)
 		got = append(got, filepath.ToSlash(rel))
+	}, func(path string, err error) {
+		t.Errorf("%s: %v", path, err)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -379,6 +379,11 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		// buildkit's complaint about it would be a line of garbage.
 		return nil, &ParseError{File: path, Line: src.Offset(i).Line, Msg: "binary data (a NUL byte), not a Dockerfile"}
 	}
+	if src.LineCount() > 1 && !bytes.ContainsRune(src.Text, '\n') {
+		// buildkit splits lines at LF only: the whole file is one line, and
+		// `docker build` fails on it.
+		return nil, &ParseError{File: path, Line: 1, Msg: "lines end in CR alone (classic Mac OS), which buildkit does not split, so `docker build` reads one long line and fails; convert the line endings to LF"}
+	}
 	res, err := bkparser.Parse(bytes.NewReader(text))
 	if err != nil {
 		pe := parseError(path, err)
@@ -401,7 +406,7 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 		return nil, pe
 	}
 	df := &Dockerfile{Source: src, Escape: res.EscapeToken}
-	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}}
+	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}, budget: maxExpansionBudget}
 	for _, node := range res.AST.Children {
 		if err := b.add(node); err != nil {
 			return nil, err
@@ -441,6 +446,9 @@ type dfBuilder struct {
 	// a map per instruction would make a file of many ENV lines quadratic.
 	envChain, envOnlyChain *envChain
 	stage                  *Stage
+	// budget is how many bytes expansions may add to the file's text in
+	// all; spent is what they added so far.
+	budget, spent int
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
@@ -513,7 +521,29 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
 		in.Trigger = b.onbuildTrigger(in, node)
 	}
+	if err := nestingError(df.Source.Path, in); err != nil {
+		return err
+	}
 	return nil
+}
+
+// nestingError reports a shell script of the instruction (or of its ONBUILD
+// trigger) too deeply nested to parse: the file is an error at that line.
+func nestingError(path string, in *Instruction) error {
+	for _, s := range []*Script{in.Script, in.Trigger.script()} {
+		var ne *NestingError
+		if s != nil && errors.As(s.Err, &ne) {
+			return &ParseError{File: path, Line: ne.Line, Msg: ne.Error()}
+		}
+	}
+	return nil
+}
+
+func (in *Instruction) script() *Script {
+	if in == nil {
+		return nil
+	}
+	return in.Script
 }
 
 // onbuildTrigger models the instruction an ONBUILD registers. Only a RUN
@@ -557,19 +587,42 @@ func (b *dfBuilder) onbuildTrigger(in *Instruction, node *bkparser.Node) *Instru
 }
 
 func (b *dfBuilder) expand(word string, env map[string]string) (string, bool) {
-	res, err := b.lex.ProcessWordWithMatches(word, envGetter(env))
-	if err != nil {
-		return word, false
+	v, ok, _ := b.expandBounded(word, env)
+	return v, ok
+}
+
+// expandBounded expands word; tooLarge is set when the value would pass
+// maxExpandedBytes or the file's expansion budget, and the word is then
+// returned unexpanded and unresolved. `ENV a=$a$a` 24 times doubles a 20-byte
+// value to 335 MB: dlint keeps such a value unknown rather than build it.
+func (b *dfBuilder) expandBounded(word string, env map[string]string) (v string, ok, tooLarge bool) {
+	be := &boundedEnv{env: envGetter(env), left: min(maxExpandedBytes, b.budget-b.spent)}
+	res, err := b.lex.ProcessWordWithMatches(word, be)
+	if be.over {
+		return word, false, true
 	}
-	return res.Result, len(res.Unmatched) == 0
+	if err != nil {
+		return word, false, false
+	}
+	b.spent += max(0, len(res.Result)-len(word))
+	return res.Result, len(res.Unmatched) == 0, false
+}
+
+// expandValue expands the value an ARG or ENV sets; one too large to
+// expand is stored as unknown, so words that use it are unresolved.
+func (b *dfBuilder) expandValue(word string, env map[string]string) string {
+	v, _, tooLarge := b.expandBounded(word, env)
+	if tooLarge {
+		return tooLargeValue
+	}
+	return v
 }
 
 func (b *dfBuilder) metaArg(in *Instruction, a *instructions.ArgCommand) {
 	b.df.MetaArgs = append(b.df.MetaArgs, in)
 	for _, kv := range a.Args {
 		if kv.Value != nil {
-			v, _ := b.expand(*kv.Value, b.meta)
-			b.meta[kv.Key] = v
+			b.meta[kv.Key] = b.expandValue(*kv.Value, b.meta)
 		}
 	}
 }
@@ -605,7 +658,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		for _, kv := range c.Args {
 			switch {
 			case kv.Value != nil:
-				v, _ := b.expand(*kv.Value, b.env)
+				v := b.expandValue(*kv.Value, b.env)
 				b.env[kv.Key] = v
 				b.envChain = b.envChain.with(kv.Key, v)
 			default:
@@ -617,7 +670,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		}
 	case *instructions.EnvCommand:
 		for _, kv := range c.Env {
-			v, _ := b.expand(kv.Value, b.env)
+			v := b.expandValue(kv.Value, b.env)
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
 		}
@@ -693,8 +746,9 @@ func (b *dfBuilder) expose(in *Instruction) {
 		} else {
 			r = in.Find(raw)
 		}
-		res, err := b.lex.ProcessWordWithMatches(raw, envGetter(b.env))
-		if err != nil || len(res.Unmatched) > 0 {
+		be := &boundedEnv{env: envGetter(b.env), left: maxExpandedBytes}
+		res, err := b.lex.ProcessWordWithMatches(raw, be)
+		if err != nil || len(res.Unmatched) > 0 || be.over {
 			b.stage.Expose = append(b.stage.Expose, &ExposedPort{Raw: raw, Value: raw, Instr: in, Range: r})
 			continue
 		}
@@ -722,6 +776,26 @@ func firstLongLine(src *Source) int {
 	}
 	return 0
 }
+
+// PrintablePath returns a file name fit for a terminal: control characters
+// (a newline, an escape sequence) are written as \xNN, so a name cannot
+// forge a line of output or drive the terminal.
+func PrintablePath(p string) string {
+	if !strings.ContainsFunc(p, isControl) {
+		return p
+	}
+	var sb strings.Builder
+	for _, r := range p {
+		if isControl(r) {
+			fmt.Fprintf(&sb, `\x%02x`, r)
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }
 
 // maxMessageBytes cuts an error message that quotes a long line.
 const maxMessageBytes = 240

@@ -8,9 +8,50 @@ import (
 	"unicode/utf8"
 )
 
+// Expansion bounds. A value longer than buildkit's longest line can only
+// come from expanding variables into each other.
+const (
+	maxExpandedBytes   = maxLineBytes + 1 // one value
+	maxExpansionBudget = 16 << 20         // all that one file's expansions add
+)
+
+// tooLargeValue stands for a variable whose value was too large to expand:
+// it reads as unset, so what uses it is unresolved, not wrong.
+const tooLargeValue = "\x00dlint: too large to expand\x00"
+
 type envGetter map[string]string
 
+// Get returns k's value; expansions read it through boundedEnv, which
+// knows tooLargeValue.
 func (e envGetter) Get(k string) (string, bool) { v, ok := e[k]; return v, ok }
+
+// boundedEnv hands out variables to buildkit's lexer until their lengths
+// pass left; then over is set and the expansion is abandoned.
+type boundedEnv struct {
+	env  interface{ Get(string) (string, bool) }
+	left int
+	over bool
+}
+
+func (e *boundedEnv) Get(k string) (string, bool) {
+	v, ok := e.env.Get(k)
+	if v == tooLargeValue {
+		e.over = true
+		return "", false
+	}
+	if e.left -= len(v); e.left < 0 {
+		e.over = true
+		return "", ok
+	}
+	return v, ok
+}
+
+func (e *boundedEnv) Keys() []string {
+	if k, ok := e.env.(interface{ Keys() []string }); ok {
+		return k.Keys()
+	}
+	return nil
+}
 
 func (e envGetter) Keys() []string {
 	keys := make([]string, 0, len(e))

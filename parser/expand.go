@@ -25,8 +25,9 @@ func (in *Instruction) ExpandWord(w *Word) (string, bool) {
 		return "", false
 	}
 	// A Lex keeps state while it works: one per call.
-	res, err := shell.NewLex('\\').ProcessWordWithMatches(w.Lit, in.env)
-	if err != nil || len(res.Unmatched) > 0 {
+	be := &boundedEnv{env: in.env, left: maxExpandedBytes}
+	res, err := shell.NewLex('\\').ProcessWordWithMatches(w.Lit, be)
+	if err != nil || len(res.Unmatched) > 0 || be.over {
 		return "", false
 	}
 	return res.Result, true

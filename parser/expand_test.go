@@ -81,3 +81,48 @@ func TestManyEnvLinesAllocateLinearly(t *testing.T) {
 		t.Errorf("4 times the lines allocate %.1f times the bytes (%d vs %d): want about 4", float64(large)/float64(small), large, small)
 	}
 }
+
+func TestExpansionIsBounded(t *testing.T) {
+	// 24 doublings of a 20-byte value make 335 MB: the value is left
+	// unknown, so USER is unresolved rather than built.
+	df := "FROM alpine\nENV a=aaaaaaaaaaaaaaaaaaaa\n" + strings.Repeat("ENV a=$a$a\n", 24) + "USER $a\nRUN echo $a\n"
+	d, err := ParseDockerfile("Dockerfile", []byte(df))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := d.Stages[0].User
+	if u.Resolved || len(u.Name) > 100 {
+		t.Errorf("USER resolved %v to %d bytes, want it unresolved", u.Resolved, len(u.Name))
+	}
+	run := d.Stages[0].Instructions[len(d.Stages[0].Instructions)-1]
+	if v, ok := run.ExpandWord(run.Script.Commands[0].Args[0]); ok {
+		t.Errorf("RUN's $a expanded to %d bytes, want unresolved", len(v))
+	}
+	// Below the bound a value is expanded as before: 12 doublings are 80 KiB
+	// in all, but ENV b holds 20 KiB.
+	df = "FROM alpine\nENV a=aaaaaaaaaaaaaaaaaaaa\n" + strings.Repeat("ENV a=$a$a\n", 10) + "USER ${a}x\n"
+	if d, err = ParseDockerfile("Dockerfile", []byte(df)); err != nil {
+		t.Fatal(err)
+	}
+	if u := d.Stages[0].User; !u.Resolved || len(u.Name) != 20<<10+1 {
+		t.Errorf("USER resolved %v to %d bytes, want %d", u.Resolved, len(u.Name), 20<<10+1)
+	}
+}
+
+func TestExpansionBudgetOfAFile(t *testing.T) {
+	// Many variables each just under the bound would add up: past the
+	// file's budget, values are unknown too.
+	var b strings.Builder
+	b.WriteString("FROM alpine\nENV a=" + strings.Repeat("x", 60000) + "\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "ENV b%d=$a\n", i)
+	}
+	b.WriteString("USER $b399\n")
+	d, err := ParseDockerfile("Dockerfile", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Stages[0].User.Resolved {
+		t.Error("USER resolved past the file's expansion budget")
+	}
+}

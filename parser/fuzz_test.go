@@ -126,6 +126,7 @@ func FuzzParseShell(f *testing.F) {
 	f.Add([]byte("f() { f; }\nf\ncase $x in a) exec su -c 'x' app;; esac\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		walkScript(t, ParseScriptFile("entrypoint.sh", data))
+		checkNestingBound(t, string(data))
 		src := NewSource("Dockerfile", data)
 		walkScript(t, ParseShell(src, string(src.Text), nil))
 	})

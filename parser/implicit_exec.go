@@ -99,7 +99,7 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 	switch x := st.Cmd.(type) {
 	case *syntax.CallExpr:
 		cmd := b.byNode[x]
-		if cmd == nil || cmd.Exec || cmd.Name == "" || b.funcs[cmd.Name] != nil || shellBuiltins[cmd.Name] {
+		if cmd == nil || cmd.Exec || cmd.Name == "" || b.funcs[cmd.Name] != nil || runsInShell(cmd.Name) {
 			sh.plain = false
 		}
 	case *syntax.BinaryCmd:
@@ -130,11 +130,14 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 	}
 }
 
-// shellBuiltins run inside the shell: there is no program to exec.
-var shellBuiltins = map[string]bool{
-	"exit": true, "return": true, "wait": true, "trap": true, "cd": true, "set": true, "export": true,
-	"unset": true, "shift": true, ".": true, "source": true, "eval": true, "read": true, ":": true,
-	"true": true, "false": true, "echo": true, "printf": true, "test": true, "[": true, "local": true,
+// runsInShell reports whether the shell runs name itself, with no program
+// to exec: its builtins, and the utilities shells build in (echo, test).
+func runsInShell(name string) bool {
+	switch name {
+	case "echo", "printf", "test", "[", "true", "false":
+		return true
+	}
+	return shellBuiltins[name]
 }
 
 // ShellKind tells what the shell named argv0 is in this stage's image:

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"path"
+	"sort"
 	"strings"
 	"sync"
 
@@ -28,6 +29,41 @@ type Script struct {
 	Err error
 
 	shape tailShape // how the script ends, for ExecsLast
+
+	// Functions names the functions the script defines; Aliases the
+	// aliases it sets with `alias name=…`.
+	Functions, Aliases map[string]bool
+}
+
+// CanExec reports whether `exec` may go in front of cmd: its name is a
+// literal word naming an external program, not a function, builtin or
+// alias the shell would run itself (`exec` of a function fails with "not
+// found", and the traps the function relied on are gone). A name made by
+// an expansion (`run_${MODE}`) may name a function, so it cannot; "$@" is
+// the exception, as it hands over the container's CMD, a program's argv.
+func (s *Script) CanExec(cmd *Command) bool {
+	if cmd.NameWord != nil && !cmd.NameWord.Literal && isAllArgs(cmd.Name) {
+		return true
+	}
+	if cmd.NameWord == nil || !cmd.NameWord.Literal || cmd.Name == "" {
+		return false
+	}
+	name := cmd.Name
+	return !s.Functions[name] && !s.Aliases[name] && !shellBuiltins[name]
+}
+
+// shellBuiltins are the commands that POSIX shells, bash and busybox ash
+// run themselves; `exec` of one finds no program of that name (or another
+// one than the script meant).
+var shellBuiltins = map[string]bool{
+	".": true, ":": true, "[[": true, "alias": true, "bg": true, "bind": true, "break": true, "builtin": true,
+	"caller": true, "cd": true, "command": true, "compgen": true, "complete": true, "continue": true,
+	"declare": true, "dirs": true, "disown": true, "enable": true, "eval": true, "exec": true, "exit": true,
+	"export": true, "fc": true, "fg": true, "getopts": true, "hash": true, "help": true, "history": true,
+	"jobs": true, "let": true, "local": true, "logout": true, "mapfile": true, "popd": true, "pushd": true,
+	"read": true, "readarray": true, "readonly": true, "return": true, "set": true, "shift": true,
+	"shopt": true, "source": true, "suspend": true, "times": true, "trap": true, "type": true,
+	"typeset": true, "ulimit": true, "umask": true, "unalias": true, "unset": true, "wait": true,
 }
 
 // Command is one simple command as the shell would run it.
@@ -183,9 +219,6 @@ func ShellCScript(argv []string) int {
 // typical RUN line.
 var shellParsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
 
-// shellPrinters reuses printers: each holds a 4 KiB buffer.
-var shellPrinters = sync.Pool{New: func() any { return syntax.NewPrinter() }}
-
 // PosMapper turns a 1-based line and byte column inside a shell text into a
 // position in the source file.
 type PosMapper func(line, col int) Pos
@@ -197,6 +230,10 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		mapPos = func(line, col int) Pos { return byteColToPos(src, line, col) }
 	}
 	s := &Script{Source: src}
+	if line := shellNestingDepth(text, maxShellNesting); line > 0 {
+		s.Err = &NestingError{Line: mapPos(line, 1).Line, Depth: maxShellNesting}
+		return s
+	}
 	p := shellParsers.Get().(*syntax.Parser)
 	f, err := p.Parse(strings.NewReader(text), "")
 	shellParsers.Put(p)
@@ -204,21 +241,36 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		s.Err = err
 		return s
 	}
-	b := scriptBuilder{src: src, mapPos: mapPos, script: s, funcs: map[string]*syntax.FuncDecl{}}
+	b := scriptBuilder{src: src, text: text, mapPos: mapPos, script: s, funcs: map[string]*syntax.FuncDecl{}}
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
 	s.UsesArgs = usesArgs(f)
+	for name := range b.funcs {
+		if s.Functions == nil {
+			s.Functions = map[string]bool{}
+		}
+		s.Functions[name] = true
+	}
+	for _, c := range s.Commands {
+		if c.Name != "alias" {
+			continue
+		}
+		for _, a := range c.Args {
+			if name, _, ok := strings.Cut(a.Lit, "="); ok && a.Literal {
+				if s.Aliases == nil {
+					s.Aliases = map[string]bool{}
+				}
+				s.Aliases[name] = true
+			}
+		}
+	}
 	return s
 }
 
 // byteColToPos converts a byte column of a source line into a rune column.
 func byteColToPos(src *Source, line, col int) Pos {
-	l := src.Line(line)
-	if col-1 > len(l) {
-		col = len(l) + 1
-	}
-	return Pos{Line: line, Col: len([]rune(l[:col-1])) + 1}
+	return Pos{Line: line, Col: src.RuneCol(line, col)}
 }
 
 type ctx struct {
@@ -227,11 +279,14 @@ type ctx struct {
 }
 
 type scriptBuilder struct {
-	src    *Source
-	mapPos PosMapper
-	script *Script
-	byNode map[*syntax.CallExpr]*Command
-	funcs  map[string]*syntax.FuncDecl // by name
+	src  *Source
+	text string // the text parsed
+	// lineStarts indexes text's lines, made when a position overflows.
+	lineStarts []int
+	mapPos     PosMapper
+	script     *Script
+	byNode     map[*syntax.CallExpr]*Command
+	funcs      map[string]*syntax.FuncDecl // by name
 	// inFinal guards against a function whose tail calls itself.
 	inFinal map[string]bool
 }
@@ -239,7 +294,7 @@ type scriptBuilder struct {
 // usesArgs reports whether the program expands a positional parameter.
 func usesArgs(f *syntax.File) bool {
 	found := false
-	syntax.Walk(f, func(n syntax.Node) bool {
+	walkShell(f, func(n syntax.Node) bool {
 		if found {
 			return false
 		}
@@ -256,14 +311,78 @@ func usesArgs(f *syntax.File) bool {
 	return found
 }
 
+// hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits
+// and a column in 14: past line 262,143 or column 16,383 they read 0 and
+// IsValid may say false, but the byte offset is still right.
+func hasPos(p syntax.Pos) bool { return p.IsValid() || p.Offset() > 0 }
+
+// lineCol returns p's 1-based line and byte column in the text, from its
+// offset when the line or column overflowed mvdan's bits.
+func (b *scriptBuilder) lineCol(p syntax.Pos) (int, int) {
+	if p.Line() > 0 && p.Col() > 0 {
+		return int(p.Line()), int(p.Col())
+	}
+	if b.lineStarts == nil {
+		b.lineStarts = []int{0}
+		for i := 0; i < len(b.text); i++ {
+			if b.text[i] == '\n' {
+				b.lineStarts = append(b.lineStarts, i+1)
+			}
+		}
+	}
+	off := min(int(p.Offset()), len(b.text))
+	line := sort.SearchInts(b.lineStarts, off+1) // lines starting at or before off
+	return line, off - b.lineStarts[line-1] + 1
+}
+
+// walkShell is syntax.Walk with the chains of `&&`, `||` and `|` walked in
+// a loop: the parser builds `a && b && c` as a left-leaning tree as deep as
+// the chain is long, and a RUN of 300,000 `&& x` lines would overflow the
+// stack of a recursive walk. Other nesting is bounded by maxShellNesting.
+func walkShell(node syntax.Node, f func(syntax.Node) bool) {
+	syntax.Walk(node, func(n syntax.Node) bool {
+		if ic, ok := n.(*syntax.IfClause); ok && ic.Else != nil {
+			// `elif` chains nest each clause in the one before.
+			for cl := ic; cl != nil; cl = cl.Else {
+				if !f(cl) {
+					break
+				}
+				for _, st := range append(cl.Cond[:len(cl.Cond):len(cl.Cond)], cl.Then...) {
+					walkShell(st, f)
+				}
+			}
+			return false
+		}
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return f(n)
+		}
+		for {
+			bc, ok := st.Cmd.(*syntax.BinaryCmd)
+			if !ok || len(st.Redirs) > 0 || len(st.Comments) > 0 {
+				if st == n {
+					return f(st)
+				}
+				walkShell(st, f)
+				return false
+			}
+			if !f(st) || !f(bc) {
+				return false
+			}
+			walkShell(bc.Y, f)
+			st = bc.X
+		}
+	})
+}
+
 func (b *scriptBuilder) rng(from, to syntax.Pos) Range {
-	if !from.IsValid() {
+	if !hasPos(from) {
 		return Range{File: b.src.Path}
 	}
-	start := b.mapPos(int(from.Line()), int(from.Col()))
+	start := b.mapPos(b.lineCol(from))
 	end := start
-	if to.IsValid() {
-		end = b.mapPos(int(to.Line()), int(to.Col()))
+	if hasPos(to) {
+		end = b.mapPos(b.lineCol(to))
 	}
 	if end.Line < start.Line || end.Line == start.Line && end.Col <= start.Col {
 		end = Pos{start.Line, start.Col + 1}
@@ -295,12 +414,7 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 			}
 		}
 	case *syntax.BinaryCmd:
-		inner := c
-		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
-			inner.piped = true
-		}
-		b.stmt(x.X, inner)
-		b.stmt(x.Y, inner)
+		b.chain(x, c)
 	case *syntax.Block:
 		b.stmts(x.Stmts, c)
 	case *syntax.Subshell:
@@ -337,18 +451,49 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 	}
 }
 
+// chain walks `a && b || c | d` in a loop: the tree leans left and is as
+// deep as the chain is long. A pipe makes every command below it piped.
+func (b *scriptBuilder) chain(x *syntax.BinaryCmd, c ctx) {
+	type pending struct {
+		st *syntax.Stmt
+		c  ctx
+	}
+	var right []pending // the Y of each link, outermost first
+	for {
+		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
+			c.piped = true
+		}
+		right = append(right, pending{x.Y, c})
+		next, ok := x.X.Cmd.(*syntax.BinaryCmd)
+		if !ok {
+			b.stmt(x.X, c)
+			break
+		}
+		x = next
+	}
+	for i := len(right) - 1; i >= 0; i-- {
+		b.stmt(right[i].st, right[i].c)
+	}
+}
+
 func (b *scriptBuilder) word(w *syntax.Word) *Word {
 	out := &Word{Range: b.rng(w.Pos(), w.End())}
 	if lit, ok := literal(w); ok {
 		out.Lit, out.Literal = lit, true
 		return out
 	}
-	var sb strings.Builder
-	pr := shellPrinters.Get().(*syntax.Printer)
-	_ = pr.Print(&sb, w) // writing to a strings.Builder cannot fail
-	shellPrinters.Put(pr)
-	out.Lit = sb.String()
+	out.Lit = b.wordText(w)
 	return out
+}
+
+// wordText returns a word's source text. Printing the word would recurse
+// through every `&&` of a `$( … )` inside it.
+func (b *scriptBuilder) wordText(w *syntax.Word) string {
+	from, to := int(w.Pos().Offset()), int(w.End().Offset())
+	if from < 0 || to > len(b.text) || from >= to {
+		return ""
+	}
+	return b.text[from:to]
 }
 
 // literal returns the value of a word made only of literal and quoted
@@ -492,6 +637,18 @@ func isExitStmt(st *syntax.Stmt) bool {
 }
 
 func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
+	// A chain is followed in a loop: `app || exit || exit …` leans left.
+	for st != nil && st.Cmd != nil && !st.Background {
+		x, ok := st.Cmd.(*syntax.BinaryCmd)
+		if !ok {
+			break
+		}
+		st = x.Y
+		// `app || exit 1`: app is what the shell waits for.
+		if (x.Op == syntax.AndStmt || x.Op == syntax.OrStmt) && isExitStmt(x.Y) {
+			st = x.X
+		}
+	}
 	if st == nil || st.Cmd == nil || st.Background {
 		return
 	}
@@ -512,18 +669,6 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 			return
 		}
 		b.script.Final = append(b.script.Final, cmd)
-	case *syntax.BinaryCmd:
-		switch x.Op {
-		case syntax.AndStmt, syntax.OrStmt:
-			// `app || exit 1`: app is what the shell waits for.
-			if isExitStmt(x.Y) {
-				b.finalStmt(x.X)
-				return
-			}
-			b.finalStmt(x.Y)
-		default: // a pipeline: the shell waits for its last element
-			b.finalStmt(x.Y)
-		}
 	case *syntax.Block:
 		b.markFinal(x.Stmts)
 	case *syntax.Subshell:

@@ -261,3 +261,18 @@ func TestParseShellError(t *testing.T) {
 		t.Errorf("invalid shell should set Err and leave the lists empty: %+v", s)
 	}
 }
+
+func TestCanExec(t *testing.T) {
+	text := "start() { app; }\nalias serve='gunicorn app'\nstart\nserve\nwait\nexec_${MODE}\ngunicorn app\n\"$@\"\n"
+	s := ParseShell(NewSource("x.sh", []byte(text)), text, nil)
+	want := map[string]bool{"start": false, "serve": false, "wait": false, "exec_${MODE}": false, "gunicorn": true, `"$@"`: true, "app": true}
+	for _, c := range s.Commands {
+		w, ok := want[c.Name]
+		if !ok {
+			continue
+		}
+		if got := s.CanExec(c); got != w {
+			t.Errorf("CanExec(%s) = %v, want %v", c.Name, got, w)
+		}
+	}
+}

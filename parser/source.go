@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -32,6 +33,38 @@ type Source struct {
 	Path  string // path as shown to the user
 	Text  []byte
 	lines []int // byte offset of the start of each line
+	// ascii is set when Text is all ASCII, so byte and rune columns agree.
+	asciiOnce sync.Once
+	ascii     bool
+}
+
+// RuneCol converts a 1-based byte column of line n into a rune column,
+// without copying the line: a script of one 2 MB line has as many words.
+func (s *Source) RuneCol(n, byteCol int) int {
+	if n < 1 || n > len(s.lines) {
+		return max(byteCol, 1)
+	}
+	start := s.lines[n-1]
+	end := len(s.Text)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	line := bytes.TrimSuffix(bytes.TrimSuffix(s.Text[start:end], []byte("\n")), []byte("\r"))
+	byteCol = min(max(byteCol, 1), len(line)+1)
+	s.asciiOnce.Do(func() { s.ascii = isASCII(s.Text) })
+	if s.ascii {
+		return byteCol
+	}
+	return utf8.RuneCount(line[:byteCol-1]) + 1
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // NewSource indexes text. CRLF and lone CR both end a line, so positions

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -53,7 +54,7 @@ func Text(w io.Writer, in *Input) error {
 		counts[f.Severity]++
 		r := f.Range
 		fmt.Fprintf(bw, "%s %s %s %s\n",
-			p.pos.Sprintf("%s:%d:%d:", r.File, r.Start.Line, r.Start.Col),
+			p.pos.Sprintf("%s:%d:%d:", parser.PrintablePath(r.File), r.Start.Line, r.Start.Col),
 			p.sev[f.Severity].Sprint(f.Severity.String()),
 			p.rule.Sprintf("[%s]", f.Rule.ID),
 			f.Message)

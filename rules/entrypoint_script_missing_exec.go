@@ -106,7 +106,9 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 		Range:   cmd.NameRange,
 		Message: fmt.Sprintf("%s runs %s last without `exec`: %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
 	}
-	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) {
+	// exec only before an external program: not before a function the
+	// script defines (`exec start_server` fails), a builtin or an alias.
+	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) && c.Script.CanExec(cmd) {
 		at := parser.Range{File: cmd.Range.File, Start: cmd.Range.Start, End: cmd.Range.Start}
 		f.Fix = &Fix{Description: "exec the program so it replaces the shell", Edits: []Edit{{Range: at, NewText: "exec "}}}
 	}

@@ -10,7 +10,7 @@ import (
 
 // TestExecFixSkipsExitTraps: `exec` in front of a script's last command is
 // offered, except in a script with an EXIT trap, whose handler exec would
-// skip.
+// skip, and before a command that may be a function or an alias.
 func TestExecFixSkipsExitTraps(t *testing.T) {
 	tests := []struct {
 		rule    *rules.Rule
@@ -19,6 +19,9 @@ func TestExecFixSkipsExitTraps(t *testing.T) {
 	}{
 		{rules.EntrypointScriptMissingExec, "plain", true},
 		{rules.EntrypointScriptMissingExec, "exit-trap", false},
+		// exec goes only before an external program.
+		{rules.EntrypointScriptMissingExec, "function-by-expansion", false},
+		{rules.EntrypointScriptMissingExec, "alias", false},
 		{rules.PrivilegeDropWithoutExec, "script", true},
 		{rules.PrivilegeDropWithoutExec, "exit-trap", false},
 	}

@@ -115,7 +115,21 @@ func TestBadInputByteOrderMark(t *testing.T) {
 
 func TestBadInputLineEndings(t *testing.T) {
 	lf := "FROM alpine:3.20\nRUN sudo apk add curl\nUSER root\n"
-	for name, eol := range map[string]string{"CRLF": "\r\n", "CR": "\r"} {
+	t.Run("CR", func(t *testing.T) {
+		// buildkit splits at LF only: a file of CR line endings is one line
+		// to it, and `docker build` fails.
+		df := strings.ReplaceAll(lf, "\n", "\r")
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 2, "bad/Dockerfile:1: cannot parse: lines end in CR alone (classic Mac OS), which buildkit does not split, so `docker build` reads one long line and fails; convert the line endings to LF\n", goodFinding)
+	})
+	t.Run("CRLF with a lone CR", func(t *testing.T) {
+		// A stray CR in a file of LF lines is not the same: buildkit splits
+		// the LF lines.
+		df := "FROM alpine:3.20\r\nLABEL a=b\rRUN sudo apk add curl\r\nUSER root\r\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 1, "", "bad/Dockerfile:4:6: warning [root-user]", goodFinding)
+	})
+	for name, eol := range map[string]string{"CRLF": "\r\n"} {
 		t.Run(name, func(t *testing.T) {
 			df := strings.ReplaceAll(lf, "\n", eol)
 			r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
@@ -231,4 +245,131 @@ func writeGood(t *testing.T) {
 	if err := os.WriteFile(filepath.Join("good", "Dockerfile"), []byte(goodDockerfile), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestBadInputControlCharactersInFileNames(t *testing.T) {
+	// A name with a newline or an escape sequence must not forge a line of
+	// output or drive the terminal: both are written as \xNN.
+	name := "bad\x1b[31m\nx/Dockerfile"
+	r := lintIn(t, map[string][]byte{name: []byte(goodDockerfile), "good/Dockerfile": []byte("FROM alpine:3.20\nUSER root\nFROM\n")}, ".")
+	r.check(t, 2, "good/Dockerfile:3: cannot parse: FROM requires either one or three arguments\n",
+		`bad\x1b[31m\x0ax/Dockerfile:2:6: warning [root-user]`)
+	if strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("an escape character reached the output:\n%q", r.stdout)
+	}
+	r = lintIn(t, map[string][]byte{"ok/Dockerfile": []byte(goodDockerfile)}, "ok/Dockerfile", "gone\x1b[2J/Dockerfile")
+	r.check(t, 2, "gone\\x1b[2J/Dockerfile: cannot read: no such file or directory\n")
+}
+
+func TestBadInputWalkSaysWhatItCannotRead(t *testing.T) {
+	// What the walk finds but cannot read is an error line, not silence.
+	t.Run("broken link", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		writeGood(t)
+		if err := os.Mkdir("app", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("gone", "app/Dockerfile"); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		r := runDlint(".")
+		r.check(t, 2, "app/Dockerfile: cannot read: broken symbolic link to gone\n", goodFinding)
+	})
+	t.Run("link loop", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		writeGood(t)
+		if err := os.Symlink("compose.yaml", "compose.yaml"); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		r := runDlint(".")
+		r.check(t, 2, "compose.yaml: cannot read: symbolic link loop\n", goodFinding)
+	})
+	t.Run("link to a directory is not a file", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		writeGood(t)
+		if err := os.Symlink("good", "Dockerfile"); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		runDlint(".").check(t, 1, "", goodFinding)
+	})
+	t.Run("unreadable directory", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root reads a directory of mode 000")
+		}
+		dir := t.TempDir()
+		t.Chdir(dir)
+		writeGood(t)
+		if err := os.Mkdir("locked", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod("locked", 0); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod("locked", 0o755) //nolint:errcheck // so that t.TempDir can remove it
+		runDlint(".").check(t, 2, "locked: cannot read directory: permission denied\n", goodFinding)
+	})
+}
+
+func TestBadInputDeepShell(t *testing.T) {
+	const df = "FROM alpine:3.20\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD [\"app\"]\nUSER 1000\n"
+	t.Run("a RUN of 300,000 && lines is linted", func(t *testing.T) {
+		// It overflowed the stack of a recursive walk and lost the run.
+		run := "FROM alpine:3.20\nRUN true \\\n" + strings.Repeat("&& a\\\n", 300000) + "&& sudo a\nUSER root\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(run), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 1, "", "bad/Dockerfile:300003:4: warning [sudo]", "bad/Dockerfile:300004:6: warning [root-user]", goodFinding)
+	})
+	t.Run("nesting past the bound is an error at its line", func(t *testing.T) {
+		run := "FROM alpine:3.20\nRUN true \\\n" + strings.Repeat("&& (\\\n", 200000) + "a\nUSER root\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(run), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 2, "bad/Dockerfile:1003: cannot parse: shell constructs nest more than 1000 levels deep (subshells, $( ), ${ }, quotes, if/while/case); dlint does not parse such a script; split it into functions or smaller scripts\n", goodFinding)
+	})
+	t.Run("entrypoint script nested past the bound", func(t *testing.T) {
+		script := "#!/bin/sh\necho \\\n" + strings.Repeat("\"$(\\\n", 200000) + "\nexec \"$@\"\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "bad/entrypoint.sh": []byte(script), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 2, "bad/entrypoint.sh:503: cannot parse: shell constructs nest more than 1000 levels deep (subshells, $( ), ${ }, quotes, if/while/case); dlint does not parse such a script; split it into functions or smaller scripts\n", goodFinding)
+	})
+	t.Run("entrypoint script over the size cap", func(t *testing.T) {
+		// Its findings would be lost: it is an error, not silence.
+		script := "#!/bin/sh\n" + strings.Repeat("# padding\n", 300000) + "gunicorn app\n"
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "bad/entrypoint.sh": []byte(script), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 2, "bad/entrypoint.sh: cannot read entrypoint script: file is 2.9 MiB, larger than the 2 MiB dlint reads; raise the limit with --max-file-size\n", goodFinding)
+	})
+	t.Run("a missing entrypoint script is not an error", func(t *testing.T) {
+		r := lintIn(t, map[string][]byte{"bad/Dockerfile": []byte(df), "good/Dockerfile": []byte(goodDockerfile)}, ".")
+		r.check(t, 1, "", goodFinding)
+	})
+}
+
+func TestBadInputUnreadableDotEnv(t *testing.T) {
+	// A project's .env that is there but cannot be read is an error: the
+	// values it sets are unknown. The compose file is still linted.
+	const compose = "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n"
+	t.Run("directory", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		if err := os.WriteFile("compose.yaml", []byte(compose), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(".env", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		runDlint(".").check(t, 2, ".env: cannot read: not a regular file\n", "compose.yaml:4:5: error [privileged]")
+	})
+	t.Run("FIFO", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		if err := os.WriteFile("compose.yaml", []byte(compose), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(".env", 0o644); err != nil {
+			t.Skip("no FIFOs here:", err)
+		}
+		runDlint(".").check(t, 2, ".env: cannot read: not a regular file\n", "compose.yaml:4:5: error [privileged]")
+	})
+	t.Run("missing is fine", func(t *testing.T) {
+		lintIn(t, map[string][]byte{"compose.yaml": []byte(compose)}, ".").check(t, 1, "", "compose.yaml:4:5: error [privileged]")
+	})
 }
