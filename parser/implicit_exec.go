@@ -152,8 +152,12 @@ func shellKind(img *images.Image, argv0 string) images.Shell {
 	if img != nil {
 		base = img.Shell
 	}
-	switch name := strings.TrimSuffix(strings.ToLower(path.Base(strings.ReplaceAll(argv0, `\`, "/"))), ".exe"); name {
+	argv0 = strings.ReplaceAll(argv0, `\`, "/")
+	switch name := strings.TrimSuffix(strings.ToLower(path.Base(argv0)), ".exe"); name {
 	case "sh":
+		if strings.Contains(argv0, "/") && argv0 != "/bin/sh" && argv0 != "/usr/bin/sh" {
+			return images.ShellUnknown // /busybox/sh: not the image's /bin/sh
+		}
 		return base
 	case "ash", "busybox":
 		return images.ShellAsh

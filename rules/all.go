@@ -35,6 +35,7 @@ func All() []*Rule {
 		SensitiveMount,
 		ShellFormCmdWithEntrypoint,
 		ShellFormPID1,
+		ShellFormWithoutShell,
 		SuPrivilegeDrop,
 		Sudo,
 		UnsetVariable,
