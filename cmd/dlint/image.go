@@ -93,7 +93,11 @@ func writeImage(w io.Writer, asked string, img *images.Image) {
 		fmt.Fprintf(w, "base image:  yes (runs no application of its own)\n")
 	}
 	for _, a := range img.Accounts {
-		fmt.Fprintf(w, "account:     %s %d:%d\n", a.Name, a.UID, a.GID)
+		gid := fmt.Sprint(a.GID)
+		if a.GID < 0 {
+			gid = "?"
+		}
+		fmt.Fprintf(w, "account:     %s %d:%s\n", a.Name, a.UID, gid)
 	}
 	fmt.Fprintf(w, "source:      %s (%s)\n", img.Source, img.Origin)
 }
