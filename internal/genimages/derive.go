@@ -89,7 +89,10 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	for _, a := range base.Accounts {
 		accounts[a.Name] = a
 	}
-	created, tool := b.accounts(accounts)
+	created, removed, tool := b.accounts(accounts)
+	for name := range removed {
+		delete(accounts, name)
+	}
 	for _, a := range created {
 		accounts[a.Name] = a
 	}
@@ -177,16 +180,17 @@ func (g *generator) baseFacts(image string, e *libraryEntry, b *build) (images.F
 		}
 		return images.Facts{Shell: images.ShellNone}, false
 	}
-	f, pass, ok := g.lookup(ref)
+	f, pass, ok := g.lookup(ref, image)
 	if !ok {
 		g.warnf("%s %s: base %s unknown", image, e.Tags, ref.Raw)
 	}
 	return f, pass
 }
 
-// lookup finds the facts of a base image: the hand-written catalogue
-// first (as dlint's own lookups do), then the official images of the run.
-func (g *generator) lookup(ref parser.ImageRef) (images.Facts, bool, bool) {
+// lookup finds the facts of a base image of the image from: the
+// hand-written catalogue first (as dlint's own lookups do), then the
+// official images of the run.
+func (g *generator) lookup(ref parser.ImageRef, from string) (images.Facts, bool, bool) {
 	name := ref.Repository
 	if ref.Registry != "" {
 		name = ref.Registry + "/" + name
@@ -200,27 +204,12 @@ func (g *generator) lookup(ref parser.ImageRef) (images.Facts, bool, bool) {
 	if tag == "" {
 		tag = "latest"
 	}
-	entries := g.libs[name]
-	pick := func(match func(string) bool) *libraryEntry {
-		for _, win := range []bool{false, true} {
-			for _, le := range entries {
-				if le.Windows() != win {
-					continue
-				}
-				for _, t := range append(append([]string{}, le.Tags...), le.SharedTags...) {
-					if match(t) {
-						return le
-					}
-				}
-			}
-		}
-		return nil
-	}
-	le := pick(func(t string) bool { return t == tag })
-	if le == nil {
-		gen := generalize(tag)
-		le = pick(func(t string) bool { return generalize(t) == gen })
-	}
+	// A tag the library no longer lists stands for the entry its tag
+	// patterns give, as a lookup by dlint would find it; the catch-all
+	// only for the image's own tags (nginx's perl variant on
+	// nginx:VERSION), as it stands for the current default and not for
+	// another image's old release.
+	le := entryForTag(g.libs[name], tag, name == from)
 	if le == nil {
 		return images.Facts{}, false, false
 	}

@@ -80,6 +80,18 @@ exec "$@"
 `,
 }
 
+// old builds on a tag the library no longer lists, which a pattern
+// covers; stale on one only the catch-all would, which is not taken.
+func init() {
+	testRepo["old/Dockerfile"] = "FROM lang:3.7-bookworm\nRUN userdel --remove www-data\nCMD [\"python3\", \"app.py\"]\n"
+	testRepo["stale/Dockerfile"] = "FROM db:0.9\nCMD [\"x\"]\n"
+	// db's perl variant builds on db itself, at a version not listed.
+	testRepo["db-perl/Dockerfile"] = "FROM db:2.0.9\nRUN apt-get install -y perl\n"
+	for _, name := range []string{"old", "stale"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
+}
+
 var testLibrary = map[string]string{
 	"db": `Maintainers: Test (@test)
 GitRepo: https://github.com/acme/images.git
@@ -92,6 +104,9 @@ Directory: db
 Tags: 2.1.0-alpine3.20, 2.1-alpine3.20, 2.1-alpine, alpine
 Architectures: amd64
 Directory: db-alpine
+
+Tags: 2.1.0-perl, perl
+Directory: db-perl
 `,
 	"buildbase": `GitRepo: https://github.com/acme/images.git
 
@@ -274,6 +289,23 @@ func TestGenerateFromChain(t *testing.T) {
 	}
 	if app.DropsTo != "" {
 		t.Errorf("app drops to %q: `gosu nobody true` checks gosu, it drops nothing", app.DropsTo)
+	}
+}
+
+func TestGenerateOldBaseTags(t *testing.T) {
+	c := generateTest(t)
+	old := lookup(t, c, "old", "latest")
+	if old.Shell != images.ShellDash || old.Base {
+		t.Errorf("old facts = %+v; want dash through lang's *-bookworm pattern, no base", old.Facts)
+	}
+	if _, ok := old.Account("www-data"); ok {
+		t.Errorf("old keeps www-data, which its Dockerfile deletes")
+	}
+	if perl := lookup(t, c, "db", "perl"); perl.DropsTo != "db" || perl.Shell != images.ShellDash {
+		t.Errorf("db:perl facts = %+v; want db:latest's, through db's own catch-all", perl.Facts)
+	}
+	if stale := lookup(t, c, "stale", "latest"); stale.Shell != images.ShellUnknown {
+		t.Errorf("stale shell %q: db:0.9 is matched by the catch-all only, which says nothing of old releases", stale.Shell)
 	}
 }
 
