@@ -85,6 +85,15 @@ exec "$@"
 func init() {
 	testRepo["old/Dockerfile"] = "FROM lang:3.7-bookworm\nRUN userdel --remove www-data\nCMD [\"python3\", \"app.py\"]\n"
 	testRepo["stale/Dockerfile"] = "FROM db:0.9\nCMD [\"x\"]\n"
+	// jre runs nothing without a CMD; dind's script sets its own.
+	testRepo["jre/Dockerfile"] = "FROM alpine:3.20\nCOPY entry.sh /\nENTRYPOINT [\"/entry.sh\"]\n"
+	testRepo["jre/entry.sh"] = "#!/bin/sh\nexec \"$@\"\n"
+	testRepo["dind/Dockerfile"] = "FROM alpine:3.20\nCOPY dind.sh /\nENTRYPOINT [\"/dind.sh\"]\nCMD []\n"
+	testRepo["dind/dind.sh"] = "#!/bin/sh\nif [ \"$#\" -eq 0 ]; then\n\tset -- dockerd\nfi\nexec \"$@\"\n"
+	for _, name := range []string{"jre", "dind"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
+	testRepo["db-win/Dockerfile"] = "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD [\"dbd.exe\"]\n"
 	// db's perl variant builds on db itself, at a version not listed.
 	testRepo["db-perl/Dockerfile"] = "FROM db:2.0.9\nRUN apt-get install -y perl\n"
 	for _, name := range []string{"old", "stale"} {
@@ -107,6 +116,12 @@ Directory: db-alpine
 
 Tags: 2.1.0-perl, perl
 Directory: db-perl
+
+Tags: 2.1.0-windowsservercore-ltsc2022
+SharedTags: 2.1.0-windowsservercore, windowsservercore, 2.1, latest
+Architectures: windows-amd64
+Constraints: windowsservercore-ltsc2022
+Directory: db-win
 `,
 	"buildbase": `GitRepo: https://github.com/acme/images.git
 
@@ -306,6 +321,29 @@ func TestGenerateOldBaseTags(t *testing.T) {
 	}
 	if stale := lookup(t, c, "stale", "latest"); stale.Shell != images.ShellUnknown {
 		t.Errorf("stale shell %q: db:0.9 is matched by the catch-all only, which says nothing of old releases", stale.Shell)
+	}
+}
+
+func TestGenerateBaseWithoutCmd(t *testing.T) {
+	c := generateTest(t)
+	if jre := lookup(t, c, "jre", "latest"); !jre.Base {
+		t.Errorf("jre: entrypoint %v execs \"$@\" of no CMD, runs no application: want base", jre.Entrypoint)
+	}
+	if dind := lookup(t, c, "dind", "latest"); dind.Base {
+		t.Errorf("dind: its entrypoint sets dockerd when given no CMD: not a base")
+	}
+}
+
+func TestGenerateWindowsSharedTags(t *testing.T) {
+	c := generateTest(t)
+	if w := lookup(t, c, "db", "windowsservercore"); w.Shell != images.ShellWindows {
+		t.Errorf("db:windowsservercore shell %q (pattern %q), want windows", w.Shell, w.Pattern)
+	}
+	// 2.1 and latest are shared with the Linux entry, which wins.
+	for _, tag := range []string{"2.1", "latest"} {
+		if im := lookup(t, c, "db", tag); im.Shell != images.ShellDash {
+			t.Errorf("db:%s shell %q, want the Linux entry's dash", tag, im.Shell)
+		}
 	}
 }
 

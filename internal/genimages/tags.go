@@ -163,11 +163,7 @@ func entryForTag(entries []*libraryEntry, tag string, catchAll bool) *libraryEnt
 	var groups []*group
 	for _, e := range entries {
 		g := &group{entry: e, windows: e.Windows(), order: len(groups), prerelease: true}
-		tags := e.Tags
-		if !e.Windows() {
-			tags = allTags(e)
-		}
-		for _, t := range tags {
+		for _, t := range allTags(e) {
 			g.tags = append(g.tags, t)
 			g.latest = g.latest || t == "latest"
 			g.prerelease = g.prerelease && prereleaseRe.MatchString(t)
@@ -211,10 +207,9 @@ func variantsOf(entries []*libraryEntry, derivedOf func(*libraryEntry) *derived)
 			byKey[string(key)] = g
 			groups = append(groups, g)
 		}
-		tags := e.Tags
-		if !e.Windows() {
-			tags = append(append([]string{}, e.Tags...), e.SharedTags...)
-		}
+		// A shared tag of a Windows and a Linux entry goes to Linux (see
+		// assign); one only Windows entries share is theirs.
+		tags := allTags(e)
 		latest, prerelease := false, true
 		for _, t := range tags {
 			if !contains(g.tags, t) {
