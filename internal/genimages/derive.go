@@ -162,7 +162,20 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	if w := b.workers(); w != "" {
 		f.Workers = w
 	}
+	// Workers are those of the base's server: gone when the image runs
+	// another program, or runs it as a user who cannot switch.
+	if f.Workers != "" && (!f.RunsAsRoot() || progOf(f.Cmd) != progOf(base.Cmd) && b.workers() == "") {
+		f.Workers = ""
+	}
 	return d
+}
+
+// progOf is the program an argv runs, without its directory.
+func progOf(argv []string) string {
+	if len(argv) == 0 {
+		return ""
+	}
+	return path.Base(argv[0])
 }
 
 // baseFacts returns what the image the final stage's FROM chain starts

@@ -93,6 +93,13 @@ func init() {
 	for _, name := range []string{"jre", "dind"} {
 		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
 	}
+	// fpm's workers are www-data; fpmuser runs it as USER app, fpmcli runs php -S.
+	testRepo["fpm/Dockerfile"] = "FROM debian:bookworm\nRUN ./configure --with-fpm-user=www-data --with-fpm-group=www-data\nCMD [\"php-fpm\"]\n"
+	testRepo["fpmuser/Dockerfile"] = "FROM fpm:latest\nUSER 1000\n"
+	testRepo["fpmcli/Dockerfile"] = "FROM fpm:latest\nCMD [\"php\", \"-S\", \"0.0.0.0:80\"]\n"
+	for _, name := range []string{"fpm", "fpmuser", "fpmcli"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
 	testRepo["db-win/Dockerfile"] = "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD [\"dbd.exe\"]\n"
 	// db's perl variant builds on db itself, at a version not listed.
 	testRepo["db-perl/Dockerfile"] = "FROM db:2.0.9\nRUN apt-get install -y perl\n"
@@ -343,6 +350,18 @@ func TestGenerateWindowsSharedTags(t *testing.T) {
 	for _, tag := range []string{"2.1", "latest"} {
 		if im := lookup(t, c, "db", tag); im.Shell != images.ShellDash {
 			t.Errorf("db:%s shell %q, want the Linux entry's dash", tag, im.Shell)
+		}
+	}
+}
+
+func TestGenerateWorkers(t *testing.T) {
+	c := generateTest(t)
+	if fpm := lookup(t, c, "fpm", "latest"); fpm.Workers != "www-data" {
+		t.Errorf("fpm workers %q, want www-data from --with-fpm-user", fpm.Workers)
+	}
+	for _, name := range []string{"fpmuser", "fpmcli"} {
+		if im := lookup(t, c, name, "latest"); im.Workers != "" {
+			t.Errorf("%s workers %q: its master is not a root php-fpm", name, im.Workers)
 		}
 	}
 }
