@@ -358,7 +358,7 @@ func MasterWorkers(argv []string) (workers string, ok bool) {
 	case name == "apache2-foreground" || name == "apache2ctl" || name == "apachectl" || name == "apache2":
 		return "www-data", true // APACHE_RUN_USER
 	case name == "httpd-foreground" || name == "httpd":
-		return "daemon", true // `User daemon` in httpd.conf
+		return "www-data", true // the httpd image's httpd.conf (upstream's default is daemon)
 	case name == "postfix" || name == "master" && len(argv) > 1 && argv[1] == "-d":
 		return "postfix", true
 	case name == "dovecot":

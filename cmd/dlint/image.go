@@ -92,6 +92,9 @@ func writeImage(w io.Writer, asked string, img *images.Image) {
 	if img.Base {
 		fmt.Fprintf(w, "base image:  yes (runs no application of its own)\n")
 	}
+	if img.AppUser != "" {
+		fmt.Fprintf(w, "app user:    %s\n", img.AppUser)
+	}
 	for _, a := range img.Accounts {
 		gid := fmt.Sprint(a.GID)
 		if a.GID < 0 {

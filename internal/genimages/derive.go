@@ -167,6 +167,16 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	if f.Workers != "" && (!f.RunsAsRoot() || progOf(f.Cmd) != progOf(base.Cmd) && b.workers() == "") {
 		f.Workers = ""
 	}
+	// A server whose master stays root by design (nginx, Apache httpd,
+	// php-fpm) names its workers' user in a configuration file that comes
+	// from a package, not from the repository: the catalogue's table of
+	// such servers gives it, when the image has that account.
+	if w, ok := images.MasterWorkers(f.Cmd); ok && f.Workers == "" && f.RunsAsRoot() && len(f.Entrypoint) <= 1 {
+		if _, has := accounts[w]; has {
+			f.Workers = w
+		}
+	}
+	f.AppUser = appUser(base.AppUser, created, accounts, f.Workers, f.DropsTo)
 	return d
 }
 
@@ -525,3 +535,23 @@ func short(c string) string {
 }
 
 func containsStr(list []string, s string) bool { return contains(list, s) }
+
+// appUser is the account the image makes for its application: the last
+// one this Dockerfile creates, else the base's, else the user its workers
+// or its entrypoint's drop run as, when the image has that account.
+func appUser(inherited string, created []images.Account, accounts map[string]images.Account, candidates ...string) string {
+	for i := len(created) - 1; i >= 0; i-- {
+		if _, ok := accounts[created[i].Name]; ok && created[i].UID != 0 {
+			return created[i].Name
+		}
+	}
+	if _, ok := accounts[inherited]; ok && inherited != "" {
+		return inherited
+	}
+	for _, c := range candidates {
+		if _, ok := accounts[c]; ok && c != "" {
+			return c
+		}
+	}
+	return ""
+}
