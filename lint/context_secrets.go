@@ -81,7 +81,7 @@ func indexContext(dir, ignoreFile string) *contextIndex {
 	idx := &contextIndex{dir: dir, ignored: func(string) bool { return false }}
 	if f, err := os.Open(ignoreFile); err == nil {
 		patterns, err := ignorefile.ReadAll(io.LimitReader(f, 1<<20))
-		f.Close()
+		_ = f.Close()
 		if err == nil && len(patterns) > 0 {
 			if pm, err := patternmatcher.New(patterns); err == nil {
 				idx.ignore = pm
@@ -95,17 +95,19 @@ func indexContext(dir, ignoreFile string) *contextIndex {
 	seen := 0
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return nil
+			return nil //nolint:nilerr // an unreadable entry is left out, as docker build would fail on it itself
 		}
 		seen++
 		if seen > maxContextFiles {
 			return filepath.SkipAll
 		}
-		rel, rerr := filepath.Rel(dir, p)
-		if rerr != nil || rel == "." {
+		rel := "."
+		if r, rerr := filepath.Rel(dir, p); rerr == nil {
+			rel = filepath.ToSlash(r)
+		}
+		if rel == "." {
 			return nil
 		}
-		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
 			// .git is sent when not ignored, but holds no file dlint
 			// would name; an ignored directory is pruned unless a `!`
@@ -133,7 +135,7 @@ func probeSecret(p, rel string) bool {
 	if err != nil {
 		return false
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	data, err := io.ReadAll(io.LimitReader(f, maxSecretProbe))
 	if err != nil {
 		return false

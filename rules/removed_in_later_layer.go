@@ -81,16 +81,28 @@ func checkRemovedInLaterLayer(pass *Pass) {
 				}
 				removed := removals(in)
 				for _, rm := range removed {
-					for _, a := range added {
+					// One finding per operand: the first file it covers,
+					// a credential first, and how many more.
+					var hit *addedFile
+					n := 0
+					for j := range added {
+						a := &added[j]
 						if !rm.covers(a.path) {
 							continue
 						}
-						f := Finding{Range: rm.word.Range, Message: removedMessage(a, rm, c)}
-						if parser.SecretFile(a.path) != "" {
-							f.Severity = Warning
+						n++
+						if hit == nil || parser.SecretFile(a.path) != "" && parser.SecretFile(hit.path) == "" {
+							hit = a
 						}
-						pass.ReportAbout(c, f)
 					}
+					if hit == nil {
+						continue
+					}
+					f := Finding{Range: rm.word.Range, Message: removedMessage(*hit, n-1, rm)}
+					if parser.SecretFile(hit.path) != "" {
+						f.Severity = Warning
+					}
+					pass.ReportAbout(c, f)
 				}
 				for _, p := range downloads(in) {
 					gone := false
@@ -106,7 +118,7 @@ func checkRemovedInLaterLayer(pass *Pass) {
 	}
 }
 
-func removedMessage(a addedFile, rm removal, c *parser.Container) string {
+func removedMessage(a addedFile, more int, rm removal) string {
 	how := "the download"
 	if a.instr.Keyword != "RUN" {
 		how = "its " + a.instr.Keyword
@@ -123,8 +135,12 @@ func removedMessage(a addedFile, rm removal, c *parser.Container) string {
 		what = "the " + strings.TrimPrefix(strings.TrimPrefix(kind, "an "), "a ") + " stays readable in the image"
 		fix = fmt.Sprintf("pass it with `RUN --mount=type=secret,id=%s,target=%s` in the step that needs it", secretID(a.path), a.path)
 	}
-	return fmt.Sprintf("`rm %s` runs in a later layer than %s at line %d, so %s of %s; %s",
-		rm.word.Lit, how, a.instr.Range.Start.Line, what, subjectMark, fix)
+	also := ""
+	if more > 0 {
+		also = fmt.Sprintf(" (and %d more file(s) added earlier)", more)
+	}
+	return fmt.Sprintf("`rm %s` runs in a later layer than %s of %s at line %d%s, so %s of %s; %s",
+		rm.word.Lit, how, a.path, a.instr.Range.Start.Line, also, what, subjectMark, fix)
 }
 
 // copiedFiles are the image paths a COPY or ADD writes that dlint can name:

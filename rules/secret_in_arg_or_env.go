@@ -70,12 +70,16 @@ func checkSecretInArgOrEnv(pass *Pass) {
 					continue
 				}
 				if v.Env {
-					if strings.Trim(v.Value, `"' \t`) == "" {
+					if placeholderValue(v.Value) {
 						continue
+					}
+					fix := "leave the value out of the image and set it when the container starts (`docker run -e " + v.Name + "`, compose `environment:` or `secrets:`)"
+					if _, reader := runsAfter(chain[:i+1], st, v); reader != nil {
+						fix = secretMountFix(v.Name)
 					}
 					pass.ReportAbout(c, Finding{Range: v.Range, Message: fmt.Sprintf(
 						"`ENV %s` keeps a credential in the image config, where `docker inspect` shows it and every container of %s has it; %s",
-						v.Name, subjectMark, secretMountFix(v.Name))})
+						v.Name, subjectMark, fix)})
 					continue
 				}
 				run, reader := runsAfter(chain[:i+1], st, v)
@@ -139,4 +143,17 @@ func runsAfter(chain []*parser.Stage, st *parser.Stage, v *parser.Var) (first, r
 func secretMountFix(name string) string {
 	id := strings.ToLower(name)
 	return fmt.Sprintf("pass it as a build secret: `RUN --mount=type=secret,id=%s,env=%s …` built with `docker build --secret id=%s,env=%s` (compose: `build.secrets: [%s]`)", id, name, id, name, id)
+}
+
+// placeholderValue reports an ENV value that holds no credential: empty,
+// or one character repeated (`00000000-0000-…`, `xxxx`).
+func placeholderValue(v string) bool {
+	v = strings.Trim(v, "\"' \t")
+	seen := map[rune]bool{}
+	for _, r := range v {
+		if r != '-' {
+			seen[r] = true
+		}
+	}
+	return len(seen) <= 1
 }

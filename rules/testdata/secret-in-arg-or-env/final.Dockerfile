@@ -13,3 +13,5 @@ ARG AWS_ACCESS_KEY_ID
 # An empty ENV holds nothing.
 ENV DB_PASSWORD=""
 RUN npm run build
+# A placeholder of one repeated character holds no credential.
+ENV MTP_SECRET=00000000000000000000000000000000 TOKEN=00000000-0000-0000-0000-000000000000
