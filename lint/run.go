@@ -122,6 +122,7 @@ type runner struct {
 	composeGroups   []composeGroup   // discovered compose projects
 	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
 	scripts         *scriptCache
+	contexts        contextCache // build contexts searched for credentials
 
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:

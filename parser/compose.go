@@ -109,8 +109,27 @@ type Build struct {
 	Range      Range // the `build` key
 	// TargetRange is the `target:` entry, zero when there is none.
 	TargetRange Range
+	// Network is `network:` of the build (the RUN steps' network), nil
+	// when unset; Privileged is set only for `privileged: true`.
+	Network    *Item
+	Privileged *Item
+	// Entitlements are the `entitlements:` the build grants
+	// (network.host, security.insecure).
+	Entitlements []*Item
+	// Args are the build arguments `args:` passes, in the order written.
+	Args []*BuildArg
 
 	inline *inlineDockerfile
+}
+
+// BuildArg is one entry of a build's `args:`.
+type BuildArg struct {
+	Name  string
+	Value string // after interpolation; "" for a name alone
+	// Literal is set when the file writes the value out rather than
+	// taking it from a variable (`TOKEN: abc`, not `TOKEN: ${TOKEN}`).
+	Literal bool
+	Range   Range
 }
 
 // PublishedPort is one entry of `ports:`.

@@ -24,6 +24,11 @@ type Container struct {
 	// starts, read from the configuration its stage copies in.
 	Supervised []*Supervised
 
+	// CopiedSecrets are the files holding credentials that a COPY or ADD
+	// of the stage (or a stage it builds on) brings from the build context
+	// into the image, found on disk through .dockerignore.
+	CopiedSecrets []*CopiedSecret
+
 	// Image is what dlint knows of the image a service runs when no
 	// Dockerfile of the repository builds it (`image:` alone).
 	Image *images.Image
@@ -104,4 +109,18 @@ func (c *Container) ImageUser() *User {
 		return nil
 	}
 	return c.Stage.EffectiveUser()
+}
+
+// CopiedSecret is a file of the build context that holds a credential and
+// that a COPY or ADD puts into the image.
+type CopiedSecret struct {
+	Copy *Copy
+	Path string // slash-separated, relative to the build context
+	Kind string // what it holds, from SecretFile: "an SSH private key"
+	// Named is set when the COPY names the file itself, not a directory
+	// or pattern that holds it.
+	Named bool
+	// OnDisk is cleared when the file is not in the context on disk
+	// (made by the CI before the build): it is then judged by name alone.
+	OnDisk bool
 }

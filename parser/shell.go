@@ -25,6 +25,9 @@ type Script struct {
 	// UsesArgs is set when the script reads its positional parameters
 	// ($@, $*, $#, $1…), e.g. to pass `docker run` arguments on.
 	UsesArgs bool
+	// Reads names the variables the script expands ($TOKEN, ${TOKEN:-x}),
+	// also inside `sh -c` strings.
+	Reads map[string]bool
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
 
@@ -246,6 +249,17 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
 	s.UsesArgs = usesArgs(f)
+	s.Reads = readVars(f)
+	for _, c := range s.Commands {
+		if c.Inline != nil {
+			for v := range c.Inline.Reads {
+				if s.Reads == nil {
+					s.Reads = map[string]bool{}
+				}
+				s.Reads[v] = true
+			}
+		}
+	}
 	for name := range b.funcs {
 		if s.Functions == nil {
 			s.Functions = map[string]bool{}
@@ -309,6 +323,21 @@ func usesArgs(f *syntax.File) bool {
 		return true
 	})
 	return found
+}
+
+// readVars names the variables the program expands.
+func readVars(f *syntax.File) map[string]bool {
+	var out map[string]bool
+	walkShell(f, func(n syntax.Node) bool {
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[pe.Param.Value] = true
+		}
+		return true
+	})
+	return out
 }
 
 // hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits
