@@ -49,14 +49,7 @@ func (s *Script) ExecsLast(sh images.Shell) bool {
 // for any signal (an ignoring `trap "" HUP` does not count).
 func (s *Script) trapsHandler() bool {
 	for _, c := range s.Commands {
-		if c.Name != "trap" || len(c.Args) < 2 {
-			continue
-		}
-		args := c.Args
-		if args[0].Lit == "--" {
-			args = args[1:]
-		}
-		if len(args) >= 2 && !(args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-")) {
+		if len(handledSignals(c)) > 0 {
 			return true
 		}
 	}

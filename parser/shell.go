@@ -130,23 +130,29 @@ func (c *Command) HasArg(s string) bool {
 func (s *Script) Traps(signal string) bool {
 	want := normalizeSignal(signal)
 	for _, c := range s.Commands {
-		if c.Name != "trap" || len(c.Args) < 2 {
-			continue
-		}
-		args := c.Args
-		if args[0].Lit == "--" {
-			args = args[1:]
-		}
-		if len(args) < 2 || args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-") {
-			continue
-		}
-		for _, a := range args[1:] {
+		for _, a := range handledSignals(c) {
 			if normalizeSignal(a.Lit) == want {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// handledSignals returns the signals a `trap` command installs a handler
+// for, nil when c is no trap or its action ignores ("") or resets ("-").
+func handledSignals(c *Command) []*Word {
+	if c.Name != "trap" || len(c.Args) < 2 {
+		return nil
+	}
+	args := c.Args
+	if args[0].Lit == "--" {
+		args = args[1:]
+	}
+	if len(args) < 2 || args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-") {
+		return nil
+	}
+	return args[1:]
 }
 
 var signalNumbers = map[string]string{"1": "HUP", "2": "INT", "3": "QUIT", "9": "KILL", "15": "TERM"}
