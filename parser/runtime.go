@@ -46,7 +46,7 @@ func (c *Container) ShellKind(argv0 string) images.Shell {
 // Name describes the container in messages: "service 'web'" or "stage 'app'".
 func (c *Container) Name() string {
 	if c.Service != nil {
-		return fmt.Sprintf("service '%s'", c.Service.Name)
+		return c.Service.Subject()
 	}
 	if c.Stage != nil && c.Stage.Name != "" {
 		return fmt.Sprintf("final stage '%s'", c.Stage.DisplayName())
