@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -82,8 +81,6 @@ func (r *runner) checkRunFiles() {
 			var pe *parser.ParseError
 			if errors.As(res.err, &pe) {
 				fe.Line, fe.Col, fe.Msg = pe.Line, pe.Col, "cannot parse: "+pe.Msg
-			} else if line, col, msg, ok := shellErrorPos(res.err); ok {
-				fe.Line, fe.Col, fe.Msg = line, col, "cannot parse: "+msg
 			}
 			r.addError(fe)
 			r.addSource(src)
@@ -109,23 +106,6 @@ func (r *runner) checkRunFiles() {
 			r.runFiles = append(r.runFiles, files[i])
 		}
 	}
-}
-
-// shellErrorPos reads the position mvdan.cc/sh puts first in its errors
-// ("3:12: reached EOF without closing quote").
-func shellErrorPos(err error) (line, col int, msg string, ok bool) {
-	s := err.Error()
-	parts := strings.SplitN(s, ":", 3)
-	if len(parts) != 3 {
-		return 0, 0, "", false
-	}
-	var e1, e2 error
-	line, e1 = strconv.Atoi(parts[0])
-	col, e2 = strconv.Atoi(parts[1])
-	if e1 != nil || e2 != nil {
-		return 0, 0, "", false
-	}
-	return line, col, strings.TrimSpace(parts[2]), true
 }
 
 // runPragmas finds the suppressions of a run file: `#` comments in

@@ -2,12 +2,14 @@ package parser
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // RunFileKind is the kind of file run lines are read from.
@@ -44,25 +46,22 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 	p := &ComposeProject{Dir: filepath.Dir(src.Path), Files: []*Source{src}, RunLines: true}
 	text := normalizeNewlines(string(src.Text))
 	var firstErr error
-	add := func(s *Script, strict bool) {
+	snippet := func(code string, mapPos PosMapper, strict bool) {
+		s := ParseShell(src, code, mapPos)
 		if s.Err != nil {
-			if firstErr == nil && strict {
-				firstErr = s.Err
+			if strict && firstErr == nil && runLineText.MatchString(code) {
+				firstErr = snippetError(src, s.Err, mapPos)
 			}
 			return
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
-	}
-	snippet := func(code string, mapPos PosMapper, strict bool) {
-		s := ParseShell(src, code, mapPos)
-		add(s, strict && MayHaveRunLines([]byte(code)))
 	}
 	switch kind {
 	case RunShell:
 		if !IsShellShebang(text) {
 			return p, nil
 		}
-		add(ParseShell(src, text, nil), true)
+		snippet(text, func(line, col int) Pos { return byteColToPos(src, line, col) }, true)
 	case RunMakefile:
 		for _, r := range makefileRecipes(text) {
 			start := r.line
@@ -90,6 +89,20 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		return p, firstErr
 	}
 	return p, nil
+}
+
+// runLineText finds a line that looks like a run line, for deciding
+// whether a snippet that is not valid shell hides one.
+var runLineText = regexp.MustCompile(`\b(docker|podman|nerdctl)\b[^\n]*\b(run|create)\b`)
+
+// snippetError places a shell error of a snippet in the file.
+func snippetError(src *Source, err error, mapPos PosMapper) error {
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		p := mapPos(int(pe.Pos.Line()), int(pe.Pos.Col()))
+		return &ParseError{File: src.Path, Line: p.Line, Col: p.Col, Msg: "shell: " + pe.Text}
+	}
+	return err
 }
 
 func yamlError(src *Source, err error) error {

@@ -268,7 +268,7 @@ func namesImage(w *Word, next *Word) bool {
 			return false
 		}
 	}
-	return next == nil || !strings.HasPrefix(wordValue(next), "-")
+	return next == nil || !strings.HasPrefix(wordValue(next), "-") && !isExpansion(next)
 }
 
 // readRunFlags applies the flags at the start of words to svc and returns
@@ -286,7 +286,12 @@ func readRunFlags(svc *Service, words []*Word) int {
 			if namesImage(w, next) {
 				return i
 			}
-			line.Uncertain = true // `$OPTS`: flags the script passes on
+			// `$OPTS`: flags the script passes on. A flag after it says so;
+			// otherwise the image may hide in it, and what follows is not
+			// known to be flags.
+			if next == nil || !strings.HasPrefix(wordValue(next), "-") && !isExpansion(next) {
+				line.Uncertain = true
+			}
 			continue
 		}
 		if text == "--" {

@@ -85,6 +85,13 @@ func (c *Container) Cmd() *ExecSpec {
 	return nil
 }
 
+// OneOff reports whether the container is a job the command line waits
+// for, not a service that runs until it is stopped: a run line without
+// -d. Signals and stopping matter little there. Nil-safe.
+func (c *Container) OneOff() bool {
+	return c != nil && c.Service != nil && c.Service.Run != nil && !c.Service.Run.Detach
+}
+
 // InitEnabled reports whether compose runs an init process (tini) as PID 1.
 func (c *Container) InitEnabled() bool {
 	return c.Service != nil && c.Service.Init != nil && *c.Service.Init

@@ -12,7 +12,7 @@ type serviceHit struct {
 	Range    parser.Range
 	Service  string
 	Run      *parser.RunLine // set when the service is a `docker run` line
-	Severity Severity // 0: the rule's
+	Severity Severity        // 0: the rule's
 	Fix      *Fix
 	// Key groups hits that say the same thing; hits at one range with
 	// the same key become one finding.
