@@ -54,6 +54,9 @@ func (r *runner) checkRunFiles() {
 			return
 		}
 		data, err := r.readLinted(path)
+		if err != nil && r.scripts.read(path) {
+			return // said as the entrypoint script's error
+		}
 		if err != nil {
 			r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
 			return

@@ -64,16 +64,15 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		snippet(text, func(line, col int) Pos { return byteColToPos(src, line, col) }, true)
 	case RunMakefile:
 		for _, r := range makefileRecipes(text) {
-			start := r.line
-			snippet(r.text, func(line, col int) Pos { return byteColToPos(src, start+line-1, col) }, true)
+			snippet(r.text, func(line, col int) Pos { return byteColToPos(src, r.line+line-1, r.fileCol(line, col)) }, true)
 		}
 	case RunWorkflow, RunGitLabCI:
 		var root yaml.Node
 		if err := yaml.Unmarshal([]byte(text), &root); err != nil {
 			return p, yamlError(src, err)
 		}
-		for _, sc := range ciScripts(&root, kind) {
-			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(len(m), 'G') })
+		for _, sc := range ciScripts(src, &root, kind) {
+			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(m, 'G') })
 			snippet(code, textMapper(src, sc.line, sc.col, sc.text), true)
 		}
 		if kind == RunWorkflow {
@@ -81,8 +80,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		}
 	case RunMarkdown:
 		for _, b := range markdownBlocks(text) {
-			start, indent := b.line, b.indent
-			snippet(b.text, func(line, col int) Pos { return byteColToPos(src, start+line-1, col+indent) }, false)
+			snippet(b.text, func(line, col int) Pos { return byteColToPos(src, b.line+line-1, b.fileCol(line, col)) }, false)
 		}
 	}
 	if firstErr != nil {
@@ -118,12 +116,27 @@ func yamlError(src *Source, err error) error {
 var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
 // placeholder stands for a template expression in shell text, as long as
-// it: a variable, so the word it is in stays unresolved.
-func placeholder(n int, letter byte) string {
-	if n >= 4 {
-		return "${" + string(letter) + strings.Repeat("_", n-4) + "}"
+// it: a variable named after what it holds (`${{ matrix.image }}` →
+// `${matrix_image______}`), so the word it is in stays unresolved and its
+// name still tells an image from options.
+func placeholder(expr string, letter byte) string {
+	n := len(expr)
+	if n < 4 {
+		return "$" + strings.Repeat(string(letter), n-1)
 	}
-	return "$" + strings.Repeat(string(letter), n-1)
+	name := []byte(strings.TrimSpace(strings.Trim(expr, "${}()")))
+	for i, c := range name {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			name[i] = '_'
+		}
+	}
+	if len(name) == 0 || name[0] >= '0' && name[0] <= '9' {
+		name = append([]byte{letter}, name...)
+	}
+	if len(name) > n-3 {
+		name = name[:n-3]
+	}
+	return "${" + string(name) + strings.Repeat("_", n-3-len(name)) + "}"
 }
 
 // ciExpr is a GitHub Actions or GitLab expression: ${{ matrix.image }}.
@@ -133,6 +146,23 @@ type textBlock struct {
 	line   int // first line in the file
 	indent int // bytes removed from the start of each line
 	text   string
+	// removed holds, per line of text, the byte columns after which one
+	// byte of the file is missing from text (make's `$$` is one `$`).
+	removed [][]int
+}
+
+// fileCol maps a byte column of line l (1-based) of the block's text to
+// the file's.
+func (b textBlock) fileCol(l, col int) int {
+	col += b.indent
+	if l-1 < len(b.removed) {
+		for _, at := range b.removed[l-1] {
+			if at < col {
+				col++
+			}
+		}
+	}
+	return col
 }
 
 // makefileRecipes returns each logical recipe line of a Makefile (with its
@@ -162,15 +192,18 @@ func makefileRecipes(text string) []textBlock {
 		}
 		start := i
 		var b strings.Builder
+		var removed [][]int
 		for first := true; ; first = false {
-			b.WriteString(makeToShell(lines[i], first))
+			shell, gone := makeToShell(lines[i], first)
+			b.WriteString(shell)
+			removed = append(removed, gone)
 			if !strings.HasSuffix(lines[i], "\\") || i+1 >= len(lines) {
 				break
 			}
 			b.WriteByte('\n')
 			i++
 		}
-		out = append(out, textBlock{line: start + 1, text: b.String()})
+		out = append(out, textBlock{line: start + 1, text: b.String(), removed: removed})
 	}
 	return out
 }
@@ -193,8 +226,11 @@ func isRuleLine(l string) bool {
 	return true
 }
 
-// makeToShell rewrites one recipe line for the shell, byte for byte.
-func makeToShell(l string, first bool) string {
+// makeToShell rewrites one recipe line for the shell, byte for byte but
+// for `$$`, which becomes `$`: it returns the columns after which a byte
+// was dropped.
+func makeToShell(l string, first bool) (string, []int) {
+	var removed []int
 	b := []byte(l)
 	if len(b) > 0 && b[0] == '\t' {
 		b[0] = ' '
@@ -214,7 +250,8 @@ func makeToShell(l string, first bool) string {
 		}
 		switch c := b[i+1]; c {
 		case '$':
-			out = append(out, '\\', '$')
+			out = append(out, '$')
+			removed = append(removed, len(out))
 			i++
 		case '(', '{':
 			closer := byte(')')
@@ -234,16 +271,16 @@ func makeToShell(l string, first bool) string {
 			}
 			if j >= len(b) {
 				out = append(out, b[i:]...)
-				return string(out)
+				return string(out), removed
 			}
-			out = append(out, placeholder(j-i+1, 'M')...)
+			out = append(out, placeholder(string(b[i:j+1]), 'M')...)
 			i = j
 		default:
 			out = append(out, '$', 'M')
 			i++
 		}
 	}
-	return string(out)
+	return string(out), removed
 }
 
 // ciScript is a shell script held in a YAML scalar.
@@ -252,13 +289,17 @@ type ciScript struct {
 	line, col int // where its text starts
 }
 
-func scalarScript(n *yaml.Node) (ciScript, bool) {
+func scalarScript(src *Source, n *yaml.Node) (ciScript, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return ciScript{}, false
 	}
 	sc := ciScript{text: n.Value, line: n.Line, col: n.Column}
 	switch {
-	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+	case n.Style&yaml.FoldedStyle != 0:
+		// Folding joins the lines; the source's lines are kept so each
+		// word keeps its place (a line break is blank space to a flag).
+		sc.line, sc.col, sc.text = n.Line+1, 1, blockLines(src, n.Line+1)
+	case n.Style&yaml.LiteralStyle != 0:
 		sc.line, sc.col = n.Line+1, 1
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		sc.col++
@@ -266,10 +307,37 @@ func scalarScript(n *yaml.Node) (ciScript, bool) {
 	return sc, true
 }
 
+// blockLines returns the lines of a block scalar that starts at line
+// first, without their indentation.
+func blockLines(src *Source, first int) string {
+	var out []string
+	indent := -1
+	for l := first; l <= src.LineCount(); l++ {
+		line := strings.TrimRight(src.Line(l), "\r")
+		trimmed := strings.TrimLeft(line, " ")
+		if trimmed == "" {
+			out = append(out, "")
+			continue
+		}
+		n := len(line) - len(trimmed)
+		if indent < 0 {
+			indent = n
+		}
+		if n < indent {
+			break
+		}
+		out = append(out, line[indent:])
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
 // ciScripts returns the shell the CI file runs: each step's `run:` in a
 // workflow; each item of `script:`, `before_script:` and `after_script:`
 // in GitLab CI.
-func ciScripts(root *yaml.Node, kind RunFileKind) []ciScript {
+func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 	var out []ciScript
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -281,15 +349,15 @@ func ciScripts(root *yaml.Node, kind RunFileKind) []ciScript {
 				k, v := n.Content[i].Value, n.Content[i+1]
 				switch {
 				case kind == RunWorkflow && k == "run":
-					if sc, ok := scalarScript(v); ok {
+					if sc, ok := scalarScript(src, v); ok {
 						out = append(out, sc)
 					}
 				case kind == RunGitLabCI && (k == "script" || k == "before_script" || k == "after_script"):
-					if sc, ok := scalarScript(v); ok {
+					if sc, ok := scalarScript(src, v); ok {
 						out = append(out, sc)
 					}
 					for _, it := range v.Content {
-						if sc, ok := scalarScript(it); ok && v.Kind == yaml.SequenceNode {
+						if sc, ok := scalarScript(src, it); ok && v.Kind == yaml.SequenceNode {
 							out = append(out, sc)
 						}
 					}
@@ -364,14 +432,16 @@ func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {
 		}
 	}
 	if opts := mapValue(c, "options"); opts != nil {
-		if sc, ok := scalarScript(opts); ok {
-			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(len(m), 'G') })
+		if sc, ok := scalarScript(src, opts); ok {
+			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(m, 'G') })
 			s := ParseShell(src, code, textMapper(src, sc.line, sc.col, sc.text))
+			var words []*Word
 			for _, cmd := range s.Commands {
 				if cmd.NameWord != nil {
-					readRunFlags(svc, append([]*Word{cmd.NameWord}, cmd.Args...))
+					words = append(append(words, cmd.NameWord), cmd.Args...)
 				}
 			}
+			readRunFlags(svc, words)
 		}
 	}
 	if ports := mapValue(c, "ports"); ports != nil && ports.Kind == yaml.SequenceNode {
