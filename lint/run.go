@@ -249,11 +249,12 @@ func (r *runner) discover() {
 			if kind == KindUnknown {
 				kind = sniffKindByName(p)
 			}
-			if kind == KindRuns {
+			switch kind {
+			case KindRuns:
 				r.runFilePaths = append(r.runFilePaths, p)
-			} else if kind == KindCompose {
+			case KindCompose:
 				r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(p), files: []string{p}})
-			} else {
+			default:
 				r.dockerfilePaths = append(r.dockerfilePaths, p)
 			}
 			continue

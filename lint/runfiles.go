@@ -33,7 +33,7 @@ func namedRunFile(path string) bool {
 	if err != nil {
 		return false
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	head := make([]byte, 128)
 	n, _ := io.ReadFull(f, head)
 	text := string(head[:n])

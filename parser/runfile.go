@@ -3,7 +3,7 @@ package parser
 import (
 	"bytes"
 	"errors"
-	"fmt"
+	"strconv"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -107,7 +107,7 @@ func yamlError(src *Source, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		fmt.Sscanf(m[1], "%d", &line)
+		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimPrefix(msg, m[0])
 	}
 	return &ParseError{File: src.Path, Line: line, Msg: msg}
