@@ -3,9 +3,9 @@ package parser
 import (
 	"bytes"
 	"errors"
-	"strconv"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
