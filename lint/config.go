@@ -36,6 +36,9 @@ type Config struct {
 	TrustedRegistries []string
 	// ReportUnusedIgnores is nil when unset.
 	ReportUnusedIgnores *bool
+	// Docs reads the `docker run` lines of Markdown code blocks (`docs:
+	// true`); nil when unset.
+	Docs *bool
 	// MaxFileSize bounds the size of the files it applies to; 0 when
 	// unset.
 	MaxFileSize int64
@@ -72,7 +75,7 @@ type override struct {
 }
 
 // configKeys are the top-level keys, in the order `dlint config init` writes them.
-var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "max-file-size", "ignore-paths", "trusted-registries", "images", "rules", "overrides"}
+var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "docs", "max-file-size", "ignore-paths", "trusted-registries", "images", "rules", "overrides"}
 
 // ruleLevels are the values a rule may be set to.
 var ruleLevels = []string{"off", "on", "error", "warning", "info", "style"}
@@ -128,6 +131,10 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 		case "report-unused-ignores":
 			b, err := p.boolean(value)
 			c.ReportUnusedIgnores = &b
+			return err
+		case "docs":
+			b, err := p.boolean(value)
+			c.Docs = &b
 			return err
 		case "max-file-size":
 			if value.Kind != yaml.ScalarNode || isNull(value) {

@@ -72,6 +72,10 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"description": "Report ignore comments and baseline entries that silence nothing (rule unused-ignore).",
 				"type":        "boolean",
 			},
+			"docs": map[string]any{
+				"description": "Also lint the `docker run` lines of sh, bash, shell and console code blocks in Markdown files (as --include-docs does).",
+				"type":        "boolean",
+			},
 			"max-file-size": map[string]any{
 				"description": fmt.Sprintf("Largest file dlint reads: bytes, or a number with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most %s. --max-file-size overrides it.", FormatSize(MaxFileSizeCap)),
 				"anyOf": []any{

@@ -55,6 +55,9 @@ type Options struct {
 	NoIgnore            bool   // disregard inline ignore comments
 	ReportUnusedIgnores bool   // turn unused-ignore on everywhere
 	Baseline            string // baseline file of findings not to report again
+	// IncludeDocs lints the `docker run` lines of Markdown code blocks
+	// everywhere; otherwise only where a .dlint.yaml says `docs: true`.
+	IncludeDocs bool
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -105,6 +108,7 @@ func Run(opts Options) *Result {
 	r.findLocalImages()
 	r.checkComposeProjects()
 	r.checkDockerfiles()
+	r.checkRunFiles()
 	r.applyConfig()
 	return r.result()
 }
@@ -123,6 +127,8 @@ type runner struct {
 	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
 	scripts         *scriptCache
 	contexts        contextCache // build contexts searched for credentials
+	runFilePaths    []string     // scripts, Makefiles, CI and Markdown files, discovered
+	runFiles        []*runFile   // those with run lines
 
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:
@@ -238,12 +244,18 @@ func (r *runner) discover() {
 			if kind == KindUnknown {
 				kind = Classify(p)
 			}
+			if kind == KindUnknown && (RunFileKind(p) != 0 || namedRunFile(p)) {
+				kind = KindRuns
+			}
 			if kind == KindUnknown {
 				kind = sniffKindByName(p)
 			}
-			if kind == KindCompose {
+			switch kind {
+			case KindRuns:
+				r.runFilePaths = append(r.runFilePaths, p)
+			case KindCompose:
 				r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(p), files: []string{p}})
-			} else {
+			default:
 				r.dockerfilePaths = append(r.dockerfilePaths, p)
 			}
 			continue
@@ -252,6 +264,8 @@ func (r *runner) discover() {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
+			case KindRuns:
+				r.runFilePaths = append(r.runFilePaths, path)
 			case KindCompose:
 				dir := filepath.Dir(path)
 				cd := byDir[dir]

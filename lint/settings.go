@@ -41,6 +41,7 @@ type fileSettings struct {
 
 	failLevel   rules.Severity
 	minSeverity rules.Severity
+	docs        bool // read Markdown code blocks
 }
 
 // ruleDecision says whether a rule reports in a file, and at what severity.
@@ -194,10 +195,12 @@ func (cs *configSet) settings(path string) *fileSettings {
 		if c.FailLevel != 0 {
 			fs.failLevel = c.FailLevel
 		}
+		fs.docs = c.Docs != nil && *c.Docs
 		if c.MinSeverity != 0 {
 			fs.minSeverity = c.MinSeverity
 		}
 	}
+	fs.docs = fs.docs || cs.opts.IncludeDocs
 	if cs.opts.FailLevel != 0 {
 		fs.failLevel = cs.opts.FailLevel
 	}

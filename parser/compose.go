@@ -1,5 +1,7 @@
 package parser
 
+import "fmt"
+
 // ComposeProject is a compose file with the override and included files
 // `docker compose` merges into it, loaded as one project.
 type ComposeProject struct {
@@ -20,6 +22,10 @@ type ComposeProject struct {
 	// Legacy holds, for each file in the Compose v1 layout (services at
 	// the top level), the key of its first service.
 	Legacy []*Item
+	// RunLines is set when the project stands for the run lines of one
+	// file (Files[0]), a script, Makefile, CI file or README: each service
+	// is a line (Service.Run), in file order.
+	RunLines bool
 }
 
 // ComposeProblem is something Compose refuses: Msg says what, in dlint's
@@ -50,9 +56,15 @@ type Item struct {
 
 // Service is one compose service after interpolation, extends, include and
 // overrides, each field placed at the node in the file that wrote it.
+//
+// A Service also stands for a RunLine (Run is set): the flags of a `docker
+// run` line fill the same fields, placed at the flags that set them.
 type Service struct {
 	Name  string
-	Range Range // the service's key
+	Range Range // the service's key, or the whole run line
+	// Run is the command line the service is read from; nil for a compose
+	// service.
+	Run *RunLine
 
 	Image *Item
 	Build *Build
@@ -98,6 +110,15 @@ type Service struct {
 	// rollback_config, endpoint_mode, a global mode): the file is a Swarm
 	// stack, where the routing mesh lets replicas share a published port.
 	ForSwarm bool
+}
+
+// Subject names the service in messages: "service 'web'", or
+// "`docker run` at deploy.sh:12".
+func (s *Service) Subject() string {
+	if s.Run != nil {
+		return s.Run.Label()
+	}
+	return fmt.Sprintf("service '%s'", s.Name)
 }
 
 // Build is a service's build section.

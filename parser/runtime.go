@@ -51,7 +51,7 @@ func (c *Container) ShellKind(argv0 string) images.Shell {
 // Name describes the container in messages: "service 'web'" or "stage 'app'".
 func (c *Container) Name() string {
 	if c.Service != nil {
-		return fmt.Sprintf("service '%s'", c.Service.Name)
+		return c.Service.Subject()
 	}
 	if c.Stage != nil && c.Stage.Name != "" {
 		return fmt.Sprintf("final stage '%s'", c.Stage.DisplayName())
@@ -88,6 +88,13 @@ func (c *Container) Cmd() *ExecSpec {
 		return c.Stage.EffectiveCmd()
 	}
 	return nil
+}
+
+// OneOff reports whether the container is a job the command line waits
+// for, not a service that runs until it is stopped: a run line without
+// -d. Signals and stopping matter little there. Nil-safe.
+func (c *Container) OneOff() bool {
+	return c != nil && c.Service != nil && c.Service.Run != nil && !c.Service.Run.Detach
 }
 
 // InitEnabled reports whether compose runs an init process (tini) as PID 1.

@@ -52,6 +52,7 @@ type lintFlags struct {
 	noConfig            bool
 	noIgnore            bool
 	reportUnusedIgnores bool
+	includeDocs         bool
 	baseline            string
 	writeBaseline       string
 }
