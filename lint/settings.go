@@ -78,6 +78,7 @@ func asFileError(path string, err error) *FileError {
 }
 
 // configFor returns the configuration that applies to the file at abs.
+// The caller holds cs.mu.
 func (cs *configSet) configFor(abs string) *Config {
 	switch {
 	case cs.opts.NoConfig:
