@@ -40,6 +40,12 @@ func All() []*Rule {
 		UnsetVariable,
 		UnusedIgnore,
 		UseraddLargeUID,
+		UntaggedBaseImage,
+		LatestBaseImage,
+		UntrustedRegistry,
+		CopyFromUnknownStage,
+		CopyFromOwnStage,
+		DuplicateStageName,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
