@@ -126,15 +126,15 @@ func (in *Instruction) ArgsRange() Range {
 
 // Stage is one build stage, from its FROM to the next.
 type Stage struct {
-	Index        int
-	Name         string // lower case, "" when unnamed
-	From         *Instruction
-	BaseName     string   // as written, e.g. "golang:${GO_VERSION}"
-	Base         ImageRef // expanded base image reference
+	Index    int
+	Name     string // lower case, "" when unnamed
+	From     *Instruction
+	BaseName string   // as written, e.g. "golang:${GO_VERSION}"
+	Base     ImageRef // expanded base image reference
 	// BaseResolved is false when BaseName uses an ARG with no value
 	// (`FROM ${BASE}`): the build's --build-arg decides the image.
 	BaseResolved bool
-	Parent       *Stage   // earlier stage this one builds on, or nil
+	Parent       *Stage // earlier stage this one builds on, or nil
 	Platform     string
 	Instructions []*Instruction // after FROM
 

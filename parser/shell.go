@@ -280,7 +280,7 @@ type ctx struct {
 	inLoop, inFunc, piped bool
 	// pipesInto is set for the commands whose output a pipe takes.
 	pipesInto bool
-	parent                *Command
+	parent    *Command
 }
 
 type scriptBuilder struct {

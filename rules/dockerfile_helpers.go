@@ -139,7 +139,6 @@ func shipsInFinalImage(df *parser.Dockerfile, st *parser.Stage) bool {
 	return false
 }
 
-
 // keywordFix replaces the keyword of in with word.
 func keywordFix(in *parser.Instruction, word, description string) *Fix {
 	return &Fix{Description: description, Edits: []Edit{{Range: in.KeywordRange(), NewText: word}}}
