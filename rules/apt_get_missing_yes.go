@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // AptGetMissingYes reports apt-get install without -y in a RUN.
@@ -18,7 +21,7 @@ packages named (dependencies, almost always) it asks "Do you want to
 continue?", reads end-of-file, and aborts the RUN. ` + "`-y`" + ` (` + "`--yes`" + `,
 ` + "`--assume-yes`" + `, ` + "`-qq`" + `) answers for it. ` + "`DEBIAN_FRONTEND=noninteractive`" + ` does not:
 it silences debconf questions, not apt-get's own. dlint does not report a
-Dockerfile that sets APT::Get::Assume-Yes itself, nor ` + "`yes | apt-get install`" + `.
+Dockerfile that sets APT::Get::Assume-Yes itself, nor ` + "`yes | apt-get install`" + `, nor a simulation (` + "`-s`" + `), which asks nothing.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -45,7 +48,7 @@ func checkAptGetMissingYes(pass *Pass) {
 		if pc.Manager != "apt-get" && pc.Manager != "apt" || !pc.Installs() {
 			continue
 		}
-		if pc.HasOption("-y", "--yes", "--assume-yes", "-qq", "--force-yes") || pc.OptionValue("-q") == "2" || pc.HasOption("--quiet=2") || pipedYes(pr) {
+		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {
 			continue
 		}
 		pass.Report(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing dependencies, and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager))
@@ -61,4 +64,23 @@ func pipedYes(pr packageRun) bool {
 		}
 	}
 	return false
+}
+
+// quietLevel counts apt-get's -q options (-q -q, -qq, -q=2, --quiet):
+// level 2 implies -y.
+func quietLevel(pc *parser.PackageCommand) int {
+	n := 0
+	for _, o := range pc.Options {
+		switch {
+		case o.Lit == "--quiet":
+			n++
+		case strings.HasPrefix(o.Lit, "-q=") || strings.HasPrefix(o.Lit, "--quiet="):
+			if v, err := strconv.Atoi(o.Lit[strings.IndexByte(o.Lit, '=')+1:]); err == nil {
+				n += v
+			}
+		case len(o.Lit) > 1 && o.Lit[0] == '-' && o.Lit[1] != '-':
+			n += strings.Count(o.Lit, "q")
+		}
+	}
+	return n
 }

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/dlint-dev/dlint/parser"
+
 // AptListsNotRemoved reports apt-get update in a RUN that leaves the
 // package lists in the image.
 var AptListsNotRemoved = &Rule{
@@ -11,7 +13,7 @@ var AptListsNotRemoved = &Rule{
 	Doc: `## Why
 ` + "`apt-get update`" + ` downloads the package lists to /var/lib/apt/lists: tens of
 megabytes that the image ships for nothing, and that go stale at once.
-Only a removal in the same RUN keeps them out of the layer; one in a later
+Only a removal in the same RUN (or ` + "`apt-get dist-clean`" + `, apt 2.7 and later) keeps them out of the layer; one in a later
 RUN hides them but the earlier layer still holds them. A cache mount
 (` + "`RUN --mount=type=cache,target=/var/lib/apt`" + `) keeps them out of the image too.
 dlint reports only stages that end up in the final image (the last stage
@@ -43,9 +45,20 @@ func checkAptListsNotRemoved(pass *Pass) {
 		if pc.Manager != "apt-get" && pc.Manager != "apt" || pc.Sub != "update" {
 			continue
 		}
-		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") {
+		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) {
 			continue
 		}
 		pass.Report(pc.Cmd.Range, "`"+pc.Manager+" update` leaves the package lists (tens of MB) in this layer of the final image; end the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt/lists")
 	}
+}
+
+// distCleans reports whether the script runs `apt-get dist-clean` (apt
+// 2.7+), which removes the lists too.
+func distCleans(s *parser.Script) bool {
+	for _, c := range s.Commands {
+		if pc := c.Package(); pc != nil && (pc.Manager == "apt-get" || pc.Manager == "apt") && pc.Sub == "dist-clean" {
+			return true
+		}
+	}
+	return false
 }

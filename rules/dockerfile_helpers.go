@@ -29,38 +29,6 @@ func packageRuns(df *parser.Dockerfile) []packageRun {
 	return out
 }
 
-// packageWords expands the operands of an install into the words the
-// shell passes: `$PKGS` set by `ARG PKGS="curl git"` is two packages. An
-// operand dlint cannot expand (a variable the build sets, a command
-// substitution) is left out: nothing is known of it.
-func packageWords(in *parser.Instruction, pc *parser.PackageCommand) []packageWord {
-	var out []packageWord
-	for _, w := range pc.Operands {
-		if w.Literal {
-			out = append(out, packageWord{w.Lit, w})
-			continue
-		}
-		v, ok := in.ExpandWord(w)
-		if !ok {
-			continue
-		}
-		quoted := strings.HasPrefix(w.Lit, `"`)
-		if quoted {
-			out = append(out, packageWord{v, w})
-			continue
-		}
-		for _, f := range strings.Fields(v) {
-			out = append(out, packageWord{f, w})
-		}
-	}
-	return out
-}
-
-type packageWord struct {
-	name string
-	word *parser.Word
-}
-
 // cacheMountTargets returns the targets of the RUN's `--mount=type=cache`
 // flags: what is written there stays out of the image.
 func cacheMountTargets(in *parser.Instruction) []string {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -47,7 +48,8 @@ func checkPipNoCacheDir(pass *Pass) {
 		if pc.Manager != "pip" || pc.Sub != "install" || pc.HasOption("--no-cache-dir") || !shipsInFinalImage(df, pr.in.Stage) {
 			continue
 		}
-		if _, set := pr.in.Var("PIP_NO_CACHE_DIR"); set || assigns(pc, "PIP_NO_CACHE_DIR") {
+		// pip turns the cache off for any value, "0" and "false" too.
+		if _, set := pr.in.Var("PIP_NO_CACHE_DIR"); set || assigns(pc, "PIP_NO_CACHE_DIR") || exportsBefore(pr.in, pc.Cmd, "PIP_NO_CACHE_DIR") {
 			continue
 		}
 		if mountsCache(pr.in, "/root/.cache/pip") || cacheMountBelow(pr.in, ".cache/pip") || removes(pr.in.Script, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache") {
@@ -76,4 +78,17 @@ func cacheMountBelow(in *parser.Instruction, suffix string) bool {
 		}
 	}
 	return false
+}
+
+// exportsBefore reports whether the RUN exports name before cmd
+// (`export PIP_NO_CACHE_DIR=1 && pip install …`). The script model keeps
+// no declarations, so this reads the text before the command.
+func exportsBefore(in *parser.Instruction, cmd *parser.Command, name string) bool {
+	src := in.Script.Source
+	start, ok1 := src.ByteOffset(in.Range.Start)
+	end, ok2 := src.ByteOffset(cmd.Range.Start)
+	if !ok1 || !ok2 || end < start {
+		return false
+	}
+	return regexp.MustCompile(`\bexport\s+(\w+=\S*\s+)*` + regexp.QuoteMeta(name) + `\b`).Match(src.Text[start:end])
 }

@@ -10,3 +10,4 @@ apt-get update
 apt-get install -y jq
 rm -rf /var/lib/apt/lists/*
 EOF
+RUN set -eux; apt-get update; apt-get install -y --no-install-recommends tk-dev; apt-get dist-clean

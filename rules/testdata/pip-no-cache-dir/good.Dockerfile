@@ -8,3 +8,6 @@ RUN pip install flask && rm -rf /root/.cache
 RUN pip download flask
 ENV PIP_NO_CACHE_DIR=1
 RUN pip install requests
+FROM python:3.13-slim
+RUN export PIP_NO_CACHE_DIR=off && pip install flask
+RUN PIP_NO_CACHE_DIR=false pip install flask
