@@ -33,8 +33,8 @@ type Options struct {
 	// env files' variables too.
 	Env      map[string]string
 	EnvFiles []string
-	// Rules are the rules to choose from (nil: rules.All()). Each runs
-	// unless it is DefaultOff or turned off by .dlint.yaml; Enable and
+	// Rules are the rules to choose from (nil: rules.All()). The default
+	// set runs unless .dlint.yaml selects otherwise; Selection, Enable and
 	// Disable override both.
 	Rules   []*rules.Rule
 	Workers int // 0 means GOMAXPROCS
@@ -47,9 +47,12 @@ type Options struct {
 
 	// Configuration (see config.go). Command-line settings override every
 	// .dlint.yaml; zero values leave the files' settings in force.
-	ConfigFile          string // use this file for every linted file
-	NoConfig            bool   // use no configuration file at all
-	Enable, Disable     []*rules.Rule
+	ConfigFile      string // use this file for every linted file
+	NoConfig        bool   // use no configuration file at all
+	Enable, Disable []*rules.Rule
+	// Selection is --select, --extend-select and --ignore; nil when none
+	// is given. Enable and Disable act as exact extend-select and ignore.
+	Selection           *rules.Selection
 	FailLevel           rules.Severity // NeverFail for "none"
 	MinSeverity         rules.Severity
 	NoIgnore            bool   // disregard inline ignore comments

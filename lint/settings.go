@@ -15,9 +15,12 @@ import (
 // applies to the file: which rules are on, at what severity, and whether the
 // file is ignored. Command-line settings override every file.
 type configSet struct {
-	opts  *Options
-	pool  []*rules.Rule
-	fixed *Config // --config
+	opts *Options
+	pool []*rules.Rule
+	// cliSelection is what the command line selects; it overrides every
+	// configuration file.
+	cliSelection *rules.Selection
+	fixed        *Config // --config
 	// fatal is set when --config cannot be loaded: it governs every file.
 	fatal bool
 	cwd   string
@@ -54,6 +57,7 @@ type ruleDecision struct {
 
 func newConfigSet(opts *Options, pool []*rules.Rule) *configSet {
 	cs := &configSet{opts: opts, pool: pool, byDir: map[string]*Config{}, loaded: map[string]*Config{}, files: map[string]*fileSettings{}}
+	cs.cliSelection = commandLineSelection(opts)
 	cs.cwd, _ = os.Getwd()
 	if opts.ConfigFile != "" && !opts.NoConfig {
 		c, err := LoadConfig(opts.ConfigFile, pool)
@@ -209,11 +213,12 @@ func (cs *configSet) settings(path string) *fileSettings {
 		fs.minSeverity = cs.opts.MinSeverity
 	}
 	for _, r := range cs.pool {
-		d := ruleDecision{on: !r.DefaultOff, severity: r.Severity}
+		d := ruleDecision{on: r.InDefault(), severity: r.Severity}
 		if c != nil {
 			if r.ID == rules.UnusedIgnore.ID && c.ReportUnusedIgnores != nil {
 				d.on = *c.ReportUnusedIgnores
 			}
+			d.on = c.Selection.Decide(r, d.on)
 			d = d.apply(c.rules[r.ID])
 			for _, o := range fs.overrides {
 				d = d.apply(o.rules[r.ID])
@@ -222,12 +227,7 @@ func (cs *configSet) settings(path string) *fileSettings {
 		if cs.opts.ReportUnusedIgnores && r.ID == rules.UnusedIgnore.ID {
 			d.on = true
 		}
-		if containsRule(cs.opts.Enable, r) {
-			d.on = true
-		}
-		if containsRule(cs.opts.Disable, r) {
-			d.on = false
-		}
+		d.on = cs.cliSelection.Decide(r, d.on)
 		fs.rules[r.ID] = d
 	}
 	cs.files[path] = fs
@@ -250,13 +250,16 @@ func (d ruleDecision) apply(s *ruleSetting) ruleDecision {
 	return d
 }
 
-func containsRule(list []*rules.Rule, r *rules.Rule) bool {
-	for _, x := range list {
-		if x == r || x.ID == r.ID {
-			return true
-		}
+// commandLineSelection joins --select, --extend-select and --ignore with
+// --enable and --disable (an exact extend-select and ignore).
+func commandLineSelection(opts *Options) *rules.Selection {
+	s := &rules.Selection{}
+	if opts.Selection != nil {
+		*s = *opts.Selection
 	}
-	return false
+	s.Extend = append(append([]rules.Selector(nil), s.Extend...), rules.ExactSelectors(opts.Enable)...)
+	s.Ignore = append(append([]rules.Selector(nil), s.Ignore...), rules.ExactSelectors(opts.Disable)...)
+	return s
 }
 
 // sizeLimit returns the size bound for the file shown as path:

@@ -168,12 +168,15 @@ func (in *Instruction) ArgsRange() Range {
 
 // Stage is one build stage, from its FROM to the next.
 type Stage struct {
-	Index        int
-	Name         string // lower case, "" when unnamed
-	From         *Instruction
-	BaseName     string   // as written, e.g. "golang:${GO_VERSION}"
-	Base         ImageRef // expanded base image reference
-	Parent       *Stage   // earlier stage this one builds on, or nil
+	Index    int
+	Name     string // lower case, "" when unnamed
+	From     *Instruction
+	BaseName string   // as written, e.g. "golang:${GO_VERSION}"
+	Base     ImageRef // expanded base image reference
+	// BaseResolved is false when BaseName uses an ARG with no value
+	// (`FROM ${BASE}`): the build's --build-arg decides the image.
+	BaseResolved bool
+	Parent       *Stage // earlier stage this one builds on, or nil
 	Platform     string
 	Instructions []*Instruction // after FROM
 
@@ -690,7 +693,8 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	b.finish()
 	stage := &Stage{Index: len(df.Stages), Name: st.Name, From: in, BaseName: st.BaseName, Platform: st.Platform}
 	in.Stage = stage
-	base, _ := b.expand(st.BaseName, b.meta)
+	base, ok := b.expand(st.BaseName, b.meta)
+	stage.BaseResolved = ok
 	if parent := df.StageByName(base); parent != nil {
 		stage.Parent = parent
 	} else {

@@ -80,8 +80,11 @@ type Command struct {
 	// NameWord is the name as a word, also after `exec`: its value, whether
 	// it is a literal, and where it is written.
 	NameWord *Word
-	// Background is set for `cmd &`; Piped for a command in a pipeline.
-	Background, Piped bool
+	// Background is set for `cmd &`; Piped for a command in a pipeline;
+	// PipesInto for one whose output a pipe takes (every command of the
+	// pipeline but the last), whose exit status the shell drops unless
+	// pipefail is set.
+	Background, Piped, PipesInto bool
 	// InLoop is set inside for/while/until bodies, InFunc inside a function body.
 	InLoop, InFunc bool
 	// Redirected is set when the command has redirections (`> log`, `2>&1`).
@@ -295,7 +298,9 @@ func byteColToPos(src *Source, line, col int) Pos {
 
 type ctx struct {
 	inLoop, inFunc, piped bool
-	parent                *Command
+	// pipesInto is set for the commands whose output a pipe takes.
+	pipesInto bool
+	parent    *Command
 }
 
 type scriptBuilder struct {
@@ -495,10 +500,14 @@ func (b *scriptBuilder) chain(x *syntax.BinaryCmd, c ctx) {
 	}
 	var right []pending // the Y of each link, outermost first
 	for {
-		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
+		pipe := x.Op == syntax.Pipe || x.Op == syntax.PipeAll
+		if pipe {
 			c.piped = true
 		}
 		right = append(right, pending{x.Y, c})
+		if pipe {
+			c.pipesInto = true // the left side writes into the pipe
+		}
 		next, ok := x.X.Cmd.(*syntax.BinaryCmd)
 		if !ok {
 			b.stmt(x.X, c)
@@ -579,6 +588,7 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		Range:     b.rng(x.Args[0].Pos(), x.Args[len(x.Args)-1].End()),
 		NameRange: words[0].Range,
 		Piped:     c.piped,
+		PipesInto: c.pipesInto,
 		InLoop:    c.inLoop,
 		InFunc:    c.inFunc,
 		Parent:    c.parent,

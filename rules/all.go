@@ -46,6 +46,20 @@ func All() []*Rule {
 		UnsetVariable,
 		UnusedIgnore,
 		UseraddLargeUID,
+		AptGetMissingYes,
+		AptListsNotRemoved,
+		PipNoCacheDir,
+		PipeWithoutPipefail,
+		RelativeWorkdir,
+		MaintainerDeprecated,
+		AptInRun,
+		AddInsteadOfCopy,
+		UntaggedBaseImage,
+		LatestBaseImage,
+		UntrustedRegistry,
+		CopyFromUnknownStage,
+		CopyFromOwnStage,
+		DuplicateStageName,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

@@ -39,13 +39,9 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		return lint.Options{}, errors.New("--config and --no-config contradict each other")
 	}
 	all := rules.All()
-	enable, err := lookupRules(all, f.enable)
+	sel, err := selection(cmd, f, all)
 	if err != nil {
-		return lint.Options{}, fmt.Errorf("--enable: %w", err)
-	}
-	disable, err := lookupRules(all, f.disable)
-	if err != nil {
-		return lint.Options{}, fmt.Errorf("--disable: %w", err)
+		return lint.Options{}, err
 	}
 	failLevel, err := parseFailLevel(f.failLevel)
 	if err != nil {
@@ -71,7 +67,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 	}
 	opts := lint.Options{
 		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
-		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Enable: enable, Disable: disable,
+		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
 		MaxFileSize: maxFileSize,
@@ -143,7 +139,7 @@ the baseline are relative to the current directory (or to the directory of
 	}
 	// The flags that decide what is linted and found, shared with the root
 	// command; output format and thresholds do not apply to a baseline.
-	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "include-docs", "enable", "disable", "kind", "stdin-filename", "compose-merge", "max-file-size"} {
+	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "include-docs", "select", "extend-select", "ignore", "enable", "disable", "kind", "stdin-filename", "compose-merge", "max-file-size"} {
 		if fl := root.Flags().Lookup(name); fl != nil {
 			cmd.Flags().AddFlag(fl)
 		}
