@@ -151,6 +151,14 @@ type Image struct {
 	Origin string
 }
 
+// OriginRepository is the Origin of an image a compose service of the
+// linted repository builds and tags: it is built, not pulled.
+const OriginRepository = "this repository"
+
+// BuiltHere reports whether the image is built by the linted repository
+// itself (compose `image:` with `build:`), so no registry serves it.
+func (img *Image) BuiltHere() bool { return img != nil && img.Origin == OriginRepository }
+
 // Catalog finds images by reference. The zero value knows nothing.
 type Catalog struct {
 	entries []catalogEntry

@@ -172,7 +172,7 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 		li.img = &images.Image{
 			Name: li.name, Tag: tag, Pattern: tag, Facts: st.Facts(),
 			Source: fmt.Sprintf("built from %s by service '%s' of %s", r.configs.display(li.dockerfile), li.service, li.file),
-			Origin: "this repository",
+			Origin: images.OriginRepository,
 		}
 	})
 	return li.img

@@ -37,7 +37,7 @@ func checkLatestBaseImage(pass *Pass) {
 	}
 	for _, st := range pass.Dockerfile.Stages {
 		ref := st.Base
-		if st.Parent != nil || !st.BaseResolved || ref.IsScratch() || ref.Tag != "latest" || ref.Digest != "" {
+		if st.Parent != nil || st.BaseImage.BuiltHere() || !st.BaseResolved || ref.IsScratch() || ref.Tag != "latest" || ref.Digest != "" {
 			continue
 		}
 		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` uses :latest, which moves with every push, so rebuilds can take a new major version unseen; name the tag you test with (%s:<version>) or pin a digest",

@@ -51,7 +51,7 @@ func checkUntrustedRegistry(pass *Pass) {
 	}
 	trusted := strings.Join(pass.Settings.TrustedRegistries, ", ")
 	for _, st := range df.Stages {
-		if st.Parent == nil && st.BaseResolved && st.Base.Repository != "" && !pass.Settings.TrustsImage(st.Base) {
+		if st.Parent == nil && !st.BaseImage.BuiltHere() && st.BaseResolved && st.Base.Repository != "" && !pass.Settings.TrustsImage(st.Base) {
 			pass.Report(fromBaseRange(df, st), untrustedMessage("FROM", st.Base, trusted))
 		}
 		for _, cp := range st.Copies {
