@@ -749,7 +749,10 @@ func (in *inlineDockerfile) syntheticPath() string {
 // that buildkit's line numbers and dlint's columns are the compose file's.
 func (in *inlineDockerfile) inPlace(text string) (string, bool) {
 	v := in.value
-	if v.Style&yaml.LiteralStyle == 0 {
+	// A heredoc's body and terminator must start their lines as written:
+	// indented in place, `EOT` would not end it. Such a Dockerfile is
+	// parsed as the string it is, at a path of its own.
+	if v.Style&yaml.LiteralStyle == 0 || strings.Contains(text, "<<") {
 		return "", false
 	}
 	raw := strings.Split(strings.TrimRight(v.Value, "\n"), "\n")
