@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,6 +118,7 @@ func (r *runner) linkCompose(p *parser.ComposeProject) []*parser.Container {
 			r.linkBuild(c, p, b)
 		}
 		r.attachServiceImage(c, s.Range.File)
+		r.reportDeepShell(s)
 		out = append(out, c)
 	}
 	return out
@@ -200,4 +202,27 @@ func projectPath(p *parser.ComposeProject, abs string) string {
 // (not a URL or a git repository).
 func localContextDir(ctx string) bool {
 	return !strings.Contains(ctx, "://") && !strings.HasPrefix(ctx, "git@")
+}
+
+// reportDeepShell reports a service's `command:` or `entrypoint:` whose
+// shell nests deeper than dlint parses: one error line, not silence.
+func (r *runner) reportDeepShell(s *parser.Service) {
+	for _, spec := range []*parser.ExecSpec{s.Entrypoint, s.Command} {
+		if spec == nil || spec.Script == nil {
+			continue
+		}
+		errs := []error{spec.Script.Err}
+		for _, c := range spec.Script.Commands {
+			if c.Inline != nil {
+				errs = append(errs, c.Inline.Err)
+			}
+		}
+		for _, err := range errs {
+			var ne *parser.NestingError
+			if errors.As(err, &ne) {
+				r.addError(&FileError{Path: spec.Range.File, Line: spec.Range.Start.Line, Msg: fmt.Sprintf("cannot parse the shell of service '%s': %s", s.Name, ne.Error())})
+				return
+			}
+		}
+	}
 }

@@ -168,3 +168,17 @@ func TestComposeIncludeOfSpecialFile(t *testing.T) {
 		t.Errorf("root-user findings in %q, want b/Dockerfile", got)
 	}
 }
+
+// TestComposeDeepShell: a compose command nested past dlint's bound is an
+// error line naming the file and line; the project's other findings stay.
+func TestComposeDeepShell(t *testing.T) {
+	deep := strings.Repeat("(", 1200) + "true" + strings.Repeat(")", 1200)
+	files := map[string]string{
+		"compose.yaml": "services:\n  app:\n    image: alpine:3.21\n    command: [\"sh\", \"-c\", \"" + deep + "\"]\n  tools:\n    image: alpine:3.21\n    privileged: true\n",
+	}
+	got, errs := lintTree(t, files, ruleSet(t, "privileged"), Options{})
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "compose.yaml:4: cannot parse the shell of service 'app': shell constructs nest more than 1000 levels deep") {
+		t.Errorf("errors: %q", errs)
+	}
+	sameList(t, "findings", got, []string{"compose.yaml:7 privileged"})
+}
