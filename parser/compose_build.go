@@ -62,6 +62,7 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 			}
 		}
 	}
+	p.Secrets = l.secretFiles(proj)
 	p.Problems = l.consistency(proj, p)
 	p.Unset = l.unsetVariables()
 	return p
@@ -230,6 +231,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
+	v.facts(s, svc)
 	return s
 }
 
