@@ -181,7 +181,11 @@ type Build struct {
 
 // PublishedPort is one entry of `ports:`.
 type PublishedPort struct {
-	Raw   string // as written (after interpolation) for short syntax
+	Raw string // as written (after interpolation) for short syntax
+	// Written is a short-syntax item's text before interpolation, and
+	// Plain is set when it is written without quotes.
+	Written string
+	Plain   bool
 	Spec  PortSpec
 	Err   error // why the entry is invalid
 	Range Range

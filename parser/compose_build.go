@@ -428,6 +428,7 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 		switch it.node.Kind {
 		case yaml.ScalarNode:
 			p.Raw = it.text
+			p.Written, p.Plain = it.node.Value, it.node.Style == 0
 			p.Spec, p.Err = ParsePortMapping(it.text)
 			var cerr error
 			expanded, cerr = types.ParsePortConfig(it.text)

@@ -9,10 +9,13 @@ import (
 // them, never modify them.
 func All() []*Rule {
 	list := []*Rule{
+		Base60Port,
 		ComposeInvalid,
 		ComposeV1Layout,
 		DangerousCapability,
+		DependsOnNotReady,
 		DockerSocketMount,
+		DuplicateContainerName,
 		EntrypointIgnoresCmd,
 		EntrypointScriptMissingExec,
 		ExposeInvalid,
