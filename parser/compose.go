@@ -162,6 +162,8 @@ type EnvVar struct {
 	// when it holds no variable reference.
 	Raw     string
 	Literal bool
+	// Comment is the comment at the end of the entry's line, without `#`.
+	Comment string
 	Range   Range // the entry or list item
 }
 
@@ -186,9 +188,9 @@ type PublishedPort struct {
 	// Plain is set when it is written without quotes.
 	Written string
 	Plain   bool
-	Spec  PortSpec
-	Err   error // why the entry is invalid
-	Range Range
+	Spec    PortSpec
+	Err     error // why the entry is invalid
+	Range   Range
 }
 
 // Mount is one entry of `volumes:`.

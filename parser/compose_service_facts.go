@@ -102,10 +102,12 @@ func (v *serviceView) envVars(path []string, loaded types.MappingWithEquals) []*
 			ev.Unset = true
 		}
 		ev.Raw, ev.Literal = ev.Value, true
-		if f, node, raw, ok := v.envEntry(path, name); ok {
-			ev.Range = f.nodeRange(node)
+		if f, node, raw, written, ok := v.envEntry(path, name); ok {
+			ev.Range = f.nodeRange(node.key)
 			ev.Raw = raw
-			ev.Literal = !holdsReference(raw)
+			ev.Comment = lineComment(node.key, node.value)
+			// A name without a value takes it from the shell or .env.
+			ev.Literal = written && !holdsReference(raw)
 		}
 		out = append(out, ev)
 	}
@@ -113,8 +115,8 @@ func (v *serviceView) envVars(path []string, loaded types.MappingWithEquals) []*
 }
 
 // envEntry finds the entry for name under path in the definition that
-// wins, and its value as written.
-func (v *serviceView) envEntry(path []string, name string) (*yamlFile, *yaml.Node, string, bool) {
+// wins, its value as written, and whether a value is written at all.
+func (v *serviceView) envEntry(path []string, name string) (*yamlFile, yamlEntry, string, bool, bool) {
 	for _, d := range v.defs {
 		n := d.entry.value
 		for _, k := range path {
@@ -131,11 +133,10 @@ func (v *serviceView) envEntry(path []string, name string) (*yamlFile, *yaml.Nod
 		switch n.Kind {
 		case yaml.MappingNode:
 			if e := mapGet(n, name); e.found() {
-				raw := ""
 				if e.value != nil && e.value.Kind == yaml.ScalarNode && e.value.Tag != "!!null" {
-					raw = e.value.Value
+					return d.file, e, e.value.Value, true, true
 				}
-				return d.file, e.key, raw, true
+				return d.file, e, "", false, true
 			}
 		case yaml.SequenceNode:
 			items := seqItems(n)
@@ -144,14 +145,14 @@ func (v *serviceView) envEntry(path []string, name string) (*yamlFile, *yaml.Nod
 				if it.Kind != yaml.ScalarNode {
 					continue
 				}
-				k, raw, _ := strings.Cut(it.Value, "=")
+				k, raw, written := strings.Cut(it.Value, "=")
 				if d.file.interpolate(k) == name {
-					return d.file, it, raw, true
+					return d.file, yamlEntry{key: it}, raw, written, true
 				}
 			}
 		}
 	}
-	return nil, nil, "", false
+	return nil, yamlEntry{}, "", false, false
 }
 
 // holdsReference reports whether a raw compose value uses a variable
@@ -240,4 +241,14 @@ func (l *composeLoader) topFieldRange(key, name, field string) Range {
 		}
 	}
 	return l.topRange(key, name)
+}
+
+// lineComment is a node's comment at the end of its line, without `#`.
+func lineComment(nodes ...*yaml.Node) string {
+	for _, n := range nodes {
+		if n != nil && n.LineComment != "" {
+			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(n.LineComment), "#"))
+		}
+	}
+	return ""
 }

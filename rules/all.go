@@ -23,6 +23,7 @@ func All() []*Rule {
 		HostNamespace,
 		HostPortConflict,
 		InvalidPort,
+		LiteralSecret,
 		MissingInit,
 		MissingUser,
 		MultipleCmd,
