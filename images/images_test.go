@@ -135,7 +135,7 @@ func TestBackingService(t *testing.T) {
 	if b, ok := BackingService(crate, "crate"); !ok || b.Probe != "" {
 		t.Errorf("crate: got %+v, %v; want a database without postgres's probe", b, ok)
 	}
-	if b, ok := BackingService(nil, "docker.io/bitnami/redis:7.2"); !ok || b.Kind != "cache" {
+	if b, ok := BackingService(nil, "docker.io/bitnami/redis"); !ok || b.Kind != "cache" {
 		t.Errorf("bitnami/redis: got %+v, %v; want a cache", b, ok)
 	}
 	nginx, _ := cat.Lookup("nginx", "")
