@@ -22,6 +22,7 @@ func All() []*Rule {
 		ExposedPortNotPublished,
 		HostNamespace,
 		HostPortConflict,
+		ImageTag,
 		InvalidPort,
 		LiteralSecret,
 		MissingInit,
