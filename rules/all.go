@@ -10,6 +10,7 @@ import (
 func All() []*Rule {
 	list := []*Rule{
 		Base60Port,
+		BuildTagsPublishedImage,
 		ComposeInvalid,
 		ComposeV1Layout,
 		DangerousCapability,
