@@ -151,6 +151,14 @@ type Image struct {
 	Origin string
 }
 
+// OriginRepository is the Origin of an image a compose service of the
+// linted repository builds and tags: it is built, not pulled.
+const OriginRepository = "this repository"
+
+// BuiltHere reports whether the image is built by the linted repository
+// itself (compose `image:` with `build:`), so no registry serves it.
+func (img *Image) BuiltHere() bool { return img != nil && img.Origin == OriginRepository }
+
 // Catalog finds images by reference. The zero value knows nothing.
 type Catalog struct {
 	entries []catalogEntry
@@ -358,7 +366,7 @@ func MasterWorkers(argv []string) (workers string, ok bool) {
 	case name == "apache2-foreground" || name == "apache2ctl" || name == "apachectl" || name == "apache2":
 		return "www-data", true // APACHE_RUN_USER
 	case name == "httpd-foreground" || name == "httpd":
-		return "daemon", true // `User daemon` in httpd.conf
+		return "www-data", true // the httpd image's httpd.conf (upstream's default is daemon)
 	case name == "postfix" || name == "master" && len(argv) > 1 && argv[1] == "-d":
 		return "postfix", true
 	case name == "dovecot":

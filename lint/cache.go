@@ -124,6 +124,14 @@ func newScriptCache(r *runner) *scriptCache {
 // get returns the parsed script at path, or nil when it is missing, not a
 // shell script, or not valid shell (scripts are optional context, so these
 // are not errors).
+// read reports whether the script at path was read (or tried) as an
+// entrypoint script: its read errors are said already.
+func (c *scriptCache) read(path string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byKey[absFrom(c.r.configs.cwd, path)] != nil
+}
+
 func (c *scriptCache) get(path string) *parser.Script {
 	key := absFrom(c.r.configs.cwd, path)
 	c.mu.Lock()

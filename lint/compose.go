@@ -147,6 +147,7 @@ func (r *runner) linkBuild(c *parser.Container, p *parser.ComposeProject, b *par
 		r.linkScript(c, projectPath(p, b.Context))
 		if localContextDir(b.Context) {
 			r.linkSupervised(c, projectPath(p, b.Context))
+			r.linkCopiedSecrets(c, projectPath(p, b.Context))
 		}
 	}
 }

@@ -36,11 +36,17 @@ type Config struct {
 	TrustedRegistries []string
 	// ReportUnusedIgnores is nil when unset.
 	ReportUnusedIgnores *bool
+	// Docs reads the `docker run` lines of Markdown code blocks (`docs:
+	// true`); nil when unset.
+	Docs *bool
 	// MaxFileSize bounds the size of the files it applies to; 0 when
 	// unset.
 	MaxFileSize int64
 	// Images are the team's own base images (`images:`).
 	Images []images.Entry
+	// Selection is what `select`, `extend-select` and `ignore` say; it
+	// applies before `rules:`, which names rules one by one.
+	Selection rules.Selection
 
 	catalogOnce sync.Once
 	catalog     *images.Catalog
@@ -72,7 +78,7 @@ type override struct {
 }
 
 // configKeys are the top-level keys, in the order `dlint config init` writes them.
-var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "max-file-size", "ignore-paths", "trusted-registries", "images", "rules", "overrides"}
+var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "docs", "max-file-size", "ignore-paths", "trusted-registries", "images", "select", "extend-select", "ignore", "rules", "overrides"}
 
 // ruleLevels are the values a rule may be set to.
 var ruleLevels = []string{"off", "on", "error", "warning", "info", "style"}
@@ -105,6 +111,19 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 		switch key.Value {
 		case "rules":
 			return p.ruleMap(value, c.rules)
+		case "select":
+			c.Selection.HasSelect = !isNull(value)
+			list, err := p.selectors(value)
+			c.Selection.Select = list
+			return err
+		case "extend-select":
+			list, err := p.selectors(value)
+			c.Selection.Extend = list
+			return err
+		case "ignore":
+			list, err := p.selectors(value)
+			c.Selection.Ignore = list
+			return err
 		case "images":
 			return p.imageList(value, c)
 		case "ignore-paths":
@@ -128,6 +147,10 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 		case "report-unused-ignores":
 			b, err := p.boolean(value)
 			c.ReportUnusedIgnores = &b
+			return err
+		case "docs":
+			b, err := p.boolean(value)
+			c.Docs = &b
 			return err
 		case "max-file-size":
 			if value.Kind != yaml.ScalarNode || isNull(value) {
@@ -342,6 +365,30 @@ func (p *configParser) stringList(n *yaml.Node) ([]string, error) {
 			return nil, p.errorf(item, "want a non-empty string, not %s", describeNode(item))
 		}
 		out = append(out, item.Value)
+	}
+	return out, nil
+}
+
+// selectors reads a list of rule selectors (IDs, aliases, groups, tags,
+// prefixes), each checked against the pool where it is written.
+func (p *configParser) selectors(n *yaml.Node) ([]rules.Selector, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, p.errorf(n, "want a list of rule IDs, aliases, groups, tags or prefixes, not %s", describeNode(n))
+	}
+	var out []rules.Selector
+	for _, item := range n.Content {
+		item = deref(item)
+		if item.Kind != yaml.ScalarNode || isNull(item) || item.Value == "" {
+			return nil, p.errorf(item, "want a rule ID, alias, group, tag or prefix, not %s", describeNode(item))
+		}
+		sel, err := rules.ParseSelector(p.pool, item.Value)
+		if err != nil {
+			return nil, p.errorf(item, "%v%s", err, suggest(item.Value, append(ruleNames(p.pool), rules.SelectorNames(p.pool)...)))
+		}
+		out = append(out, sel)
 	}
 	return out, nil
 }

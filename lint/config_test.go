@@ -89,6 +89,9 @@ func TestParseConfigErrors(t *testing.T) {
 		{"- a\n", `c.yaml:1:1: the configuration must be a mapping of keys`},
 		{"rules:\n  root-user: off\nrules: {}\n", `c.yaml:3:1: key "rules" is set twice (first at line 1)`},
 		{"rules: {root-user: off\n", `c.yaml:1: invalid YAML: did not find expected`},
+		{"select: [root-usr]\n", `c.yaml:1:10: unknown rule, group, tag or prefix "root-usr" (see 'dlint rules') (did you mean "root-user"?)`},
+		{"ignore: DL3002\n", `c.yaml:1:9: want a list of rule IDs, aliases, groups, tags or prefixes, not "DL3002"`},
+		{"extend-select: [pinnning]\n", `c.yaml:1:17: unknown rule, group, tag or prefix "pinnning"`},
 	}
 	for _, c := range cases {
 		_, err := ParseConfig("c.yaml", []byte(c.text), pool)
@@ -224,6 +227,54 @@ func TestConfigPrecedence(t *testing.T) {
 	if got := run(Options{ConfigFile: cfg}); len(got) != 9 || !strings.HasSuffix(got[0], " info") {
 		t.Errorf("--config: %v", got)
 	}
+}
+
+// TestConfigSelection: select, extend-select and ignore in .dlint.yaml,
+// then its rules: entries, then the command line's selection.
+func TestConfigSelection(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		".dlint.yaml":   "select: [security]\nignore: [DL3002]\n",
+		"Dockerfile":    rootDockerfile,
+		"a/.dlint.yaml": "ignore: [security]\nrules:\n  root-user: on\n",
+		"a/Dockerfile":  rootDockerfile,
+		"b/.dlint.yaml": "select: []\n",
+		"b/Dockerfile":  rootDockerfile,
+		"c/.dlint.yaml": "extend-select: [ALL]\nignore: [root]\n",
+		"c/Dockerfile":  rootDockerfile,
+		"d/.dlint.yaml": "ignore: [root]\nextend-select: [root-user]\n",
+		"d/Dockerfile":  rootDockerfile,
+	})
+	run := func(opts Options) []string {
+		opts.Paths, opts.Rules = []string{root}, onlyRootUser()
+		res := Run(opts)
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %v", errorLines(root, res))
+		}
+		return summary(root, res)
+	}
+	// The exact alias beats the tag; rules: beats the file's ignore; an
+	// empty select selects nothing; an exact extend-select beats a prefix.
+	sameList(t, "files", run(Options{}), []string{"a/Dockerfile:2 root-user warning", "d/Dockerfile:2 root-user warning"})
+	sel := &rules.Selection{HasSelect: true, Select: mustSelectors(t, "DL3002")}
+	sameList(t, "--select", run(Options{Selection: sel}), []string{
+		"Dockerfile:2 root-user warning", "a/Dockerfile:2 root-user warning", "b/Dockerfile:2 root-user warning",
+		"c/Dockerfile:2 root-user warning", "d/Dockerfile:2 root-user warning",
+	})
+	sel = &rules.Selection{Ignore: mustSelectors(t, "dockerfile")}
+	sameList(t, "--ignore", run(Options{Selection: sel}), nil)
+	sameList(t, "--enable", run(Options{Enable: []*rules.Rule{rules.RootUser}}), []string{
+		"Dockerfile:2 root-user warning", "a/Dockerfile:2 root-user warning", "b/Dockerfile:2 root-user warning",
+		"c/Dockerfile:2 root-user warning", "d/Dockerfile:2 root-user warning",
+	})
+}
+
+func mustSelectors(t *testing.T, names ...string) []rules.Selector {
+	t.Helper()
+	s, err := rules.ParseSelectors(rules.All(), names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // TestFailAndMinSeverity: --min-severity and --fail-level over the file's.

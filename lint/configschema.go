@@ -72,6 +72,10 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"description": "Report ignore comments and baseline entries that silence nothing (rule unused-ignore).",
 				"type":        "boolean",
 			},
+			"docs": map[string]any{
+				"description": "Also lint the `docker run` lines of sh, bash, shell and console code blocks in Markdown files (as --include-docs does).",
+				"type":        "boolean",
+			},
 			"max-file-size": map[string]any{
 				"description": fmt.Sprintf("Largest file dlint reads: bytes, or a number with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most %s. --max-file-size overrides it.", FormatSize(MaxFileSizeCap)),
 				"anyOf": []any{
@@ -91,7 +95,10 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"type":        []string{"array", "null"},
 				"items":       imageSchema(),
 			},
-			"rules": map[string]any{"$ref": "#/$defs/rules"},
+			"select":        selectorListSchema(pool, "Run only the rules these select (IDs, aliases, groups, tags, prefixes such as DL30, or ALL), instead of the default set."),
+			"extend-select": selectorListSchema(pool, "Also run the rules these select (IDs, aliases, groups such as pinning, tags, prefixes)."),
+			"ignore":        selectorListSchema(pool, "Do not run the rules these select; where select or extend-select names a rule more specifically (an ID beats a prefix, a prefix a group), that wins."),
+			"rules":         map[string]any{"$ref": "#/$defs/rules"},
 			"overrides": map[string]any{
 				"description": "Rule settings for some files only; entries apply in order, later ones win.",
 				"type":        []string{"array", "null"},
@@ -112,6 +119,17 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 		panic(err) // only maps, strings and slices: cannot fail
 	}
 	return append(out, '\n')
+}
+
+// selectorListSchema is a list of rule selectors. The names are not an
+// enum: a prefix such as DL30 is valid too.
+func selectorListSchema(pool []*rules.Rule, d string) map[string]any {
+	examples := append(ruleNames(pool), rules.SelectorNames(pool)...)
+	return map[string]any{
+		"description": d,
+		"type":        []string{"array", "null"},
+		"items":       map[string]any{"type": "string", "minLength": 1, "examples": examples},
+	}
 }
 
 // imageSchema is the schema of one `images:` entry.
@@ -202,7 +220,7 @@ func DefaultConfig(pool []*rules.Rule) string {
 # dlint configuration. dlint uses the nearest .dlint.yaml found in the
 # directories above each linted file, up to the repository root (the directory
 # that holds .git); the nearest file applies whole. Command-line flags
-# (--enable, --disable, --fail-level, --min-severity, --max-file-size) override
+# (--select, --extend-select, --ignore, --fail-level, --min-severity, --max-file-size) override
 # it.
 
 # Lowest severity that makes dlint exit 1: error, warning, info, style, none.
@@ -239,6 +257,19 @@ trusted-registries:
 # drop_tool, workers, init, user_tool, base, app_user, accounts.
 images:
   # - {image: ghcr.io/acme/runtime, user: "10001", shell: ash}
+
+# Which rules run, as ruff selects them: by ID, alias (DL3008), group
+# (default, pinning, style, strict), tag (security), prefix (DL30) or ALL.
+# select replaces the default set, extend-select adds to it, ignore removes;
+# where two disagree the more specific wins (an ID beats a prefix, a prefix a
+# group or tag). The rules below and --select/--extend-select/--ignore on the
+# command line come after.
+select:
+  # - default
+extend-select:
+  # - pinning
+ignore:
+  # - DL3059
 
 # Per rule, by ID or alias (DL3002 is root-user): off, on, or a severity
 # (error, warning, info, style) that replaces the rule's own. Rules with

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // Kind is what a file is linted as.
@@ -22,6 +24,9 @@ const (
 	KindUnknown Kind = iota
 	KindDockerfile
 	KindCompose
+	// KindRuns is a file read for its `docker run` lines: a shell script, a
+	// Makefile, a CI file or a Markdown file.
+	KindRuns
 )
 
 // ParseKind reads a --kind value.
@@ -56,6 +61,29 @@ func Classify(name string) Kind {
 		return KindCompose
 	}
 	return KindUnknown
+}
+
+// RunFileKind tells, by its path, what kind of file with `docker run`
+// lines a file is: a shell script (*.sh, *.bash), a Makefile (Makefile,
+// GNUmakefile, *.mk), a GitHub Actions workflow (.github/workflows/*.yml),
+// GitLab CI (.gitlab-ci.yml) or Markdown (*.md); 0 for none of them.
+func RunFileKind(path string) parser.RunFileKind {
+	base := filepath.Base(path)
+	lower := strings.ToLower(base)
+	ext := filepath.Ext(lower)
+	switch {
+	case ext == ".sh" || ext == ".bash":
+		return parser.RunShell
+	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || ext == ".mk":
+		return parser.RunMakefile
+	case lower == ".gitlab-ci.yml" || lower == ".gitlab-ci.yaml" || strings.HasSuffix(lower, ".gitlab-ci.yml"):
+		return parser.RunGitLabCI
+	case (ext == ".yml" || ext == ".yaml") && filepath.Base(filepath.Dir(path)) == "workflows" && filepath.Base(filepath.Dir(filepath.Dir(path))) == ".github":
+		return parser.RunWorkflow
+	case ext == ".md" || ext == ".markdown":
+		return parser.RunMarkdown
+	}
+	return 0
 }
 
 // skipDirs are never descended into.
@@ -188,6 +216,9 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 			names[name] = true
 		}
 		kind := Classify(name)
+		if kind == KindUnknown && (RunFileKind(path) != 0 || executableScript(d)) {
+			kind = KindRuns
+		}
 		if kind == KindUnknown {
 			continue
 		}
@@ -206,6 +237,16 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 		visit(path, kind)
 	}
 	listed(t.path, names)
+}
+
+// executableScript reports whether an entry without an extension is an
+// executable file, which may be a shell script (its shebang decides).
+func executableScript(d fs.DirEntry) bool {
+	if filepath.Ext(d.Name()) != "" || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+		return false
+	}
+	info, err := d.Info()
+	return err == nil && info.Mode().Perm()&0o111 != 0
 }
 
 func isConfigFileName(name string) bool {

@@ -60,6 +60,7 @@ func (r *runner) applyIgnorePaths() bool {
 // go on.
 func (r *runner) configure() bool {
 	paths := append([]string(nil), r.dockerfilePaths...)
+	paths = append(paths, r.runFilePaths...)
 	for _, g := range r.composeGroups {
 		paths = append(paths, g.files...)
 	}
@@ -172,6 +173,9 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 	}
 	for _, s := range r.scripts.all() {
 		add(KindUnknown, s.Source, scriptPragmas)
+	}
+	for _, f := range r.runFiles {
+		add(KindUnknown, f.src, func(*parser.Source, ruleLookup) ([]*pragma, []*FileError) { return runPragmas(f, r.lookup) })
 	}
 	return out
 }

@@ -11,7 +11,11 @@ import (
 
 // catalogFor is the image catalogue that applies to the file at path.
 func (r *runner) catalogFor(path string) *images.Catalog {
-	return imageCatalog(r.configs.configFor(absFrom(r.configs.cwd, path)))
+	cs := r.configs
+	cs.mu.Lock()
+	c := cs.configFor(absFrom(cs.cwd, path))
+	cs.mu.Unlock()
+	return imageCatalog(c)
 }
 
 // attachImages gives each stage that starts from an image (not from an
@@ -73,6 +77,8 @@ func ImageCatalog(dir, configFile string, noConfig bool, pool []*rules.Rule) (*i
 	if err != nil {
 		abs = filepath.Join(dir, "Dockerfile")
 	}
+	cs.mu.Lock()
 	c := cs.configFor(abs)
+	cs.mu.Unlock()
 	return imageCatalog(c), cs.errors
 }

@@ -17,6 +17,7 @@ func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	r.linkScript(c, filepath.Dir(df.Source.Path))
 	if !strings.HasPrefix(df.Source.Path, "<") {
 		r.linkSupervised(c, filepath.Dir(df.Source.Path))
+		r.linkCopiedSecrets(c, filepath.Dir(df.Source.Path))
 	}
 	return c
 }

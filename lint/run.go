@@ -33,8 +33,8 @@ type Options struct {
 	// env files' variables too.
 	Env      map[string]string
 	EnvFiles []string
-	// Rules are the rules to choose from (nil: rules.All()). Each runs
-	// unless it is DefaultOff or turned off by .dlint.yaml; Enable and
+	// Rules are the rules to choose from (nil: rules.All()). The default
+	// set runs unless .dlint.yaml selects otherwise; Selection, Enable and
 	// Disable override both.
 	Rules   []*rules.Rule
 	Workers int // 0 means GOMAXPROCS
@@ -47,14 +47,20 @@ type Options struct {
 
 	// Configuration (see config.go). Command-line settings override every
 	// .dlint.yaml; zero values leave the files' settings in force.
-	ConfigFile          string // use this file for every linted file
-	NoConfig            bool   // use no configuration file at all
-	Enable, Disable     []*rules.Rule
+	ConfigFile      string // use this file for every linted file
+	NoConfig        bool   // use no configuration file at all
+	Enable, Disable []*rules.Rule
+	// Selection is --select, --extend-select and --ignore; nil when none
+	// is given. Enable and Disable act as exact extend-select and ignore.
+	Selection           *rules.Selection
 	FailLevel           rules.Severity // NeverFail for "none"
 	MinSeverity         rules.Severity
 	NoIgnore            bool   // disregard inline ignore comments
 	ReportUnusedIgnores bool   // turn unused-ignore on everywhere
 	Baseline            string // baseline file of findings not to report again
+	// IncludeDocs lints the `docker run` lines of Markdown code blocks
+	// everywhere; otherwise only where a .dlint.yaml says `docs: true`.
+	IncludeDocs bool
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -105,6 +111,7 @@ func Run(opts Options) *Result {
 	r.findLocalImages()
 	r.checkComposeProjects()
 	r.checkDockerfiles()
+	r.checkRunFiles()
 	r.applyConfig()
 	return r.result()
 }
@@ -122,12 +129,16 @@ type runner struct {
 	composeGroups   []composeGroup   // discovered compose projects
 	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
 	scripts         *scriptCache
+	contexts        contextCache // build contexts searched for credentials
+	runFilePaths    []string     // scripts, Makefiles, CI and Markdown files, discovered
+	runFiles        []*runFile   // those with run lines
 
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:
 	// the sources, the Dockerfiles' suppressions, the compose files.
 	checkedDockerfiles map[string]bool              // by fileKey
 	localImages        map[string]*localImage       // images compose services build, by name:tag
+	localMu            sync.Mutex                   // guards the resolution of localImages
 	dockerfileSups     map[string]*fileSuppressions // by path
 	composeSources     []*parser.Source
 	findings           []rules.Finding
@@ -237,12 +248,18 @@ func (r *runner) discover() {
 			if kind == KindUnknown {
 				kind = Classify(p)
 			}
+			if kind == KindUnknown && (RunFileKind(p) != 0 || namedRunFile(p)) {
+				kind = KindRuns
+			}
 			if kind == KindUnknown {
 				kind = sniffKindByName(p)
 			}
-			if kind == KindCompose {
+			switch kind {
+			case KindRuns:
+				r.runFilePaths = append(r.runFilePaths, p)
+			case KindCompose:
 				r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(p), files: []string{p}})
-			} else {
+			default:
 				r.dockerfilePaths = append(r.dockerfilePaths, p)
 			}
 			continue
@@ -251,6 +268,8 @@ func (r *runner) discover() {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
+			case KindRuns:
+				r.runFilePaths = append(r.runFilePaths, path)
 			case KindCompose:
 				dir := filepath.Dir(path)
 				cd := byDir[dir]

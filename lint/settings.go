@@ -15,9 +15,12 @@ import (
 // applies to the file: which rules are on, at what severity, and whether the
 // file is ignored. Command-line settings override every file.
 type configSet struct {
-	opts  *Options
-	pool  []*rules.Rule
-	fixed *Config // --config
+	opts *Options
+	pool []*rules.Rule
+	// cliSelection is what the command line selects; it overrides every
+	// configuration file.
+	cliSelection *rules.Selection
+	fixed        *Config // --config
 	// fatal is set when --config cannot be loaded: it governs every file.
 	fatal bool
 	cwd   string
@@ -41,6 +44,7 @@ type fileSettings struct {
 
 	failLevel   rules.Severity
 	minSeverity rules.Severity
+	docs        bool // read Markdown code blocks
 }
 
 // ruleDecision says whether a rule reports in a file, and at what severity.
@@ -53,6 +57,7 @@ type ruleDecision struct {
 
 func newConfigSet(opts *Options, pool []*rules.Rule) *configSet {
 	cs := &configSet{opts: opts, pool: pool, byDir: map[string]*Config{}, loaded: map[string]*Config{}, files: map[string]*fileSettings{}}
+	cs.cliSelection = commandLineSelection(opts)
 	cs.cwd, _ = os.Getwd()
 	if opts.ConfigFile != "" && !opts.NoConfig {
 		c, err := LoadConfig(opts.ConfigFile, pool)
@@ -77,6 +82,7 @@ func asFileError(path string, err error) *FileError {
 }
 
 // configFor returns the configuration that applies to the file at abs.
+// The caller holds cs.mu.
 func (cs *configSet) configFor(abs string) *Config {
 	switch {
 	case cs.opts.NoConfig:
@@ -194,10 +200,12 @@ func (cs *configSet) settings(path string) *fileSettings {
 		if c.FailLevel != 0 {
 			fs.failLevel = c.FailLevel
 		}
+		fs.docs = c.Docs != nil && *c.Docs
 		if c.MinSeverity != 0 {
 			fs.minSeverity = c.MinSeverity
 		}
 	}
+	fs.docs = fs.docs || cs.opts.IncludeDocs
 	if cs.opts.FailLevel != 0 {
 		fs.failLevel = cs.opts.FailLevel
 	}
@@ -205,11 +213,12 @@ func (cs *configSet) settings(path string) *fileSettings {
 		fs.minSeverity = cs.opts.MinSeverity
 	}
 	for _, r := range cs.pool {
-		d := ruleDecision{on: !r.DefaultOff, severity: r.Severity}
+		d := ruleDecision{on: r.InDefault(), severity: r.Severity}
 		if c != nil {
 			if r.ID == rules.UnusedIgnore.ID && c.ReportUnusedIgnores != nil {
 				d.on = *c.ReportUnusedIgnores
 			}
+			d.on = c.Selection.Decide(r, d.on)
 			d = d.apply(c.rules[r.ID])
 			for _, o := range fs.overrides {
 				d = d.apply(o.rules[r.ID])
@@ -218,12 +227,7 @@ func (cs *configSet) settings(path string) *fileSettings {
 		if cs.opts.ReportUnusedIgnores && r.ID == rules.UnusedIgnore.ID {
 			d.on = true
 		}
-		if containsRule(cs.opts.Enable, r) {
-			d.on = true
-		}
-		if containsRule(cs.opts.Disable, r) {
-			d.on = false
-		}
+		d.on = cs.cliSelection.Decide(r, d.on)
 		fs.rules[r.ID] = d
 	}
 	cs.files[path] = fs
@@ -246,13 +250,16 @@ func (d ruleDecision) apply(s *ruleSetting) ruleDecision {
 	return d
 }
 
-func containsRule(list []*rules.Rule, r *rules.Rule) bool {
-	for _, x := range list {
-		if x == r || x.ID == r.ID {
-			return true
-		}
+// commandLineSelection joins --select, --extend-select and --ignore with
+// --enable and --disable (an exact extend-select and ignore).
+func commandLineSelection(opts *Options) *rules.Selection {
+	s := &rules.Selection{}
+	if opts.Selection != nil {
+		*s = *opts.Selection
 	}
-	return false
+	s.Extend = append(append([]rules.Selector(nil), s.Extend...), rules.ExactSelectors(opts.Enable)...)
+	s.Ignore = append(append([]rules.Selector(nil), s.Ignore...), rules.ExactSelectors(opts.Disable)...)
+	return s
 }
 
 // sizeLimit returns the size bound for the file shown as path:

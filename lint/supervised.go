@@ -62,11 +62,9 @@ func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		rel, err := filepath.Rel(local, p)
-		if err != nil {
-			return nil
+		if rel, relErr := filepath.Rel(local, p); relErr == nil {
+			r.readSupervisedFile(c, path.Join(dest, filepath.ToSlash(rel)), p, budget, seen)
 		}
-		r.readSupervisedFile(c, path.Join(dest, filepath.ToSlash(rel)), p, budget, seen)
 		return nil
 	})
 }

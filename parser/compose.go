@@ -1,5 +1,7 @@
 package parser
 
+import "fmt"
+
 // ComposeProject is a compose file with the override and included files
 // `docker compose` merges into it, loaded as one project.
 type ComposeProject struct {
@@ -23,6 +25,10 @@ type ComposeProject struct {
 	// Secrets are the top-level secrets read from a file, each at its
 	// `file:` entry.
 	Secrets []*FileRef
+	// RunLines is set when the project stands for the run lines of one
+	// file (Files[0]), a script, Makefile, CI file or README: each service
+	// is a line (Service.Run), in file order.
+	RunLines bool
 }
 
 // FileRef is a file on the host a compose file names: Path is absolute
@@ -62,9 +68,15 @@ type Item struct {
 
 // Service is one compose service after interpolation, extends, include and
 // overrides, each field placed at the node in the file that wrote it.
+//
+// A Service also stands for a RunLine (Run is set): the flags of a `docker
+// run` line fill the same fields, placed at the flags that set them.
 type Service struct {
 	Name  string
-	Range Range // the service's key
+	Range Range // the service's key, or the whole run line
+	// Run is the command line the service is read from; nil for a compose
+	// service.
+	Run *RunLine
 
 	Image *Item
 	Build *Build
@@ -151,7 +163,7 @@ type Dependency struct {
 	Range Range
 }
 
-// EnvVar is one variable of `environment:` or `build.args:`.
+// EnvVar is one variable of `environment:`.
 type EnvVar struct {
 	Name  string
 	Value string // after interpolation
@@ -167,6 +179,15 @@ type EnvVar struct {
 	Range   Range // the entry or list item
 }
 
+// Subject names the service in messages: "service 'web'", or
+// "`docker run` at deploy.sh:12".
+func (s *Service) Subject() string {
+	if s.Run != nil {
+		return s.Run.Label()
+	}
+	return fmt.Sprintf("service '%s'", s.Name)
+}
+
 // Build is a service's build section.
 type Build struct {
 	Context    string // absolute directory; "" for a remote context (a git or https URL)
@@ -174,11 +195,29 @@ type Build struct {
 	Inline     string // dockerfile_inline
 	Target     string
 	Range      Range // the `build` key
-	Args       []*EnvVar
 	// TargetRange is the `target:` entry, zero when there is none.
 	TargetRange Range
+	// Network is `network:` of the build (the RUN steps' network), nil
+	// when unset; Privileged is set only for `privileged: true`.
+	Network    *Item
+	Privileged *Item
+	// Entitlements are the `entitlements:` the build grants
+	// (network.host, security.insecure).
+	Entitlements []*Item
+	// Args are the build arguments `args:` passes, in the order written.
+	Args []*BuildArg
 
 	inline *inlineDockerfile
+}
+
+// BuildArg is one entry of a build's `args:`.
+type BuildArg struct {
+	Name  string
+	Value string // after interpolation; "" for a name alone
+	// Literal is set when the file writes the value out rather than
+	// taking it from a variable (`TOKEN: abc`, not `TOKEN: ${TOKEN}`).
+	Literal bool
+	Range   Range
 }
 
 // PublishedPort is one entry of `ports:`.

@@ -298,7 +298,107 @@ func (v *serviceView) build(svc types.ServiceConfig) *Build {
 			b.inline = &inlineDockerfile{file: d.file, key: in.key, value: in.value, service: v.name}
 		}
 	}
+	if svc.Build.Network != "" {
+		b.Network = &Item{Value: svc.Build.Network, Range: v.buildKeyRange("network")}
+	}
+	if svc.Build.Privileged {
+		b.Privileged = &Item{Value: "true", Range: v.buildKeyRange("privileged")}
+	}
+	ents := v.buildListItems("entitlements")
+	for _, en := range svc.Build.Entitlements {
+		b.Entitlements = append(b.Entitlements, &Item{Value: en, Range: v.matchItem(ents, "build", en, textKey)})
+	}
+	b.Args = v.buildArgs(svc.Build.Args)
 	return b
+}
+
+// buildEntry finds key in the build mappings of the service's
+// definitions, the winning one first.
+func (v *serviceView) buildEntry(key string) (*yamlFile, yamlEntry) {
+	for _, d := range v.defs {
+		bld := mapGet(d.entry.value, "build")
+		if !bld.found() || bld.value == nil || bld.value.Kind != yaml.MappingNode {
+			continue
+		}
+		if e := mapGet(bld.value, key); e.found() && e.value != nil && e.value.Tag != "!reset" {
+			return d.file, e
+		}
+	}
+	return nil, yamlEntry{}
+}
+
+func (v *serviceView) buildKeyRange(key string) Range {
+	if f, e := v.buildEntry(key); f != nil {
+		return f.entryRange(e)
+	}
+	return v.keyRange("build")
+}
+
+// buildListItems returns the items of a list under build, as listItems.
+func (v *serviceView) buildListItems(key string) []rawItem {
+	f, e := v.buildEntry(key)
+	if f == nil {
+		return nil
+	}
+	var out []rawItem
+	for _, n := range seqItems(e.value) {
+		it := rawItem{file: f, node: n}
+		if n.Kind == yaml.ScalarNode {
+			it.text = f.interpolate(n.Value)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// buildArgs places each build argument at the entry that writes it and
+// tells whether the value is written out or taken from a variable.
+func (v *serviceView) buildArgs(args types.MappingWithEquals) []*BuildArg {
+	if len(args) == 0 {
+		return nil
+	}
+	f, e := v.buildEntry("args")
+	var out []*BuildArg
+	seen := map[string]bool{}
+	add := func(name, raw string, r Range) {
+		val, ok := args[name]
+		if !ok || seen[name] {
+			return
+		}
+		seen[name] = true
+		ba := &BuildArg{Name: name, Range: r}
+		if val != nil {
+			ba.Value = *val
+			ba.Literal = raw != "" && !strings.Contains(raw, "$")
+		}
+		out = append(out, ba)
+	}
+	if f != nil {
+		switch e.value.Kind {
+		case yaml.MappingNode:
+			for _, kv := range mapKeys(e.value) {
+				raw := ""
+				if kv.value != nil && kv.value.Kind == yaml.ScalarNode {
+					raw = kv.value.Value
+				}
+				add(kv.key.Value, raw, f.entryRange(kv))
+			}
+		case yaml.SequenceNode:
+			for _, n := range seqItems(e.value) {
+				name, raw, _ := strings.Cut(n.Value, "=")
+				add(name, raw, f.nodeRange(n))
+			}
+		}
+	}
+	names := make([]string, 0, len(args))
+	for name := range args {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		add(name, "", v.keyRange("build"))
+	}
+	return out
 }
 
 // execSpec places a compose command or entrypoint: each word of the argv

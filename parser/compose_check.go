@@ -2,12 +2,28 @@ package parser
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/types"
 	"go.yaml.in/yaml/v3"
 )
+
+// looksLikeOverride reports whether a compose file's name is that of an
+// override or environment file layered on a base one
+// (docker-compose.override.yml, compose.dev.yaml, docker-compose.prod.yml).
+func looksLikeOverride(name string) bool {
+	name = strings.ToLower(name)
+	for _, prefix := range []string{"docker-compose.", "compose."} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			rest = strings.TrimSuffix(strings.TrimSuffix(rest, ".yml"), ".yaml")
+			return rest != "" && rest != "yml" && rest != "yaml"
+		}
+	}
+	return false
+}
 
 // consistency finds what compose-go's consistency check refuses, the
 // check dlint's load skips: every problem, not the first one compose-go's
@@ -27,8 +43,13 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			continue
 		}
 		if s.Build == nil && s.Image == "" && s.Provider == nil {
-			add(v.nameRange(), fmt.Sprintf("service %q has neither an image nor a build context specified", name),
-				"service '%s' has neither `image:` nor `build:`; add one (if a platform or another compose file completes the service, lint them together)", name)
+			at := v.nameRange()
+			why := fmt.Sprintf("service %q has neither an image nor a build context specified", name)
+			if file := path.Base(filepath.ToSlash(at.File)); looksLikeOverride(file) && len(l.main) == 1 {
+				add(at, why, "service '%s' has neither `image:` nor `build:`, and %s looks like an override of a base compose file: lint the two together (`dlint --compose-merge compose.yaml,%s`)", name, file, file)
+			} else {
+				add(at, why, "service '%s' has neither `image:` nor `build:`; add one (if a platform or another compose file completes the service, lint them together)", name)
+			}
 		}
 		if b := s.Build; b != nil {
 			if b.DockerfileInline != "" && b.Dockerfile != "" {

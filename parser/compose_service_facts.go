@@ -33,9 +33,6 @@ func (v *serviceView) facts(s *Service, svc types.ServiceConfig) {
 		s.DependsOn = append(s.DependsOn, &Dependency{Service: name, Condition: d.Condition, Required: d.Required, Via: via, Range: r})
 	}
 	s.Environment = v.envVars([]string{"environment"}, svc.Environment)
-	if s.Build != nil && svc.Build != nil {
-		s.Build.Args = v.envVars([]string{"build", "args"}, svc.Build.Args)
-	}
 	for _, ef := range svc.EnvFiles {
 		s.EnvFiles = append(s.EnvFiles, &FileRef{Path: v.l.hostPath(ef.Path), Required: bool(ef.Required), Range: v.envFileRange(ef.Path)})
 	}
@@ -90,8 +87,8 @@ func (v *serviceView) dependencyPlace(dep string) (string, Range) {
 	return "depends_on", v.keyRange("depends_on")
 }
 
-// envVars places the loaded variables of a mapping-or-list key (path is
-// `environment` or `build.args`) at the entry that wins for each name.
+// envVars places the loaded variables of a mapping-or-list key (path,
+// such as `environment`) at the entry that wins for each name.
 func (v *serviceView) envVars(path []string, loaded types.MappingWithEquals) []*EnvVar {
 	var out []*EnvVar
 	for _, name := range sortedKeys(loaded) {

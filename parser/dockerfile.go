@@ -60,6 +60,12 @@ type Instruction struct {
 	// Script is the parsed shell of RUN, of shell-form CMD/ENTRYPOINT and
 	// HEALTHCHECK CMD-SHELL, or of the `sh -c` string of an exec form.
 	Script *Script
+	// Run holds a RUN's build-time options (--network, --security,
+	// --mount), as buildkit reads them; nil for other instructions.
+	Run *RunOptions
+	// Workdir is the WORKDIR in effect when the instruction runs ("" when
+	// none is set: the base image's, usually /).
+	Workdir string
 	// Trigger is, for ONBUILD, the instruction it registers for the images
 	// built FROM this one, with its own keyword, range and (for RUN)
 	// Script. It does not change this stage's model.
@@ -68,6 +74,32 @@ type Instruction struct {
 	// runs, for ExpandWord; the list is shared, never modified.
 	env *envChain
 	df  *Dockerfile
+}
+
+// RunOptions are the flags of a RUN that change how the build runs it.
+type RunOptions struct {
+	Network  string // "default", "none" or "host"
+	Security string // "sandbox" or "insecure"
+	Mounts   []*RunMount
+}
+
+// RunMount is one --mount of a RUN.
+type RunMount struct {
+	Type   string // bind, cache, tmpfs, secret, ssh
+	ID     string // a secret's id ("" when the target's base name is used)
+	Target string
+	Env    string // the variable a secret is exposed as, "" when none
+}
+
+// FlagRange returns the range of the first flag of the instruction that
+// starts with prefix (`--network=`), or the keyword's when none does.
+func (in *Instruction) FlagRange(prefix string) Range {
+	for _, f := range in.Flags {
+		if strings.HasPrefix(f, prefix) {
+			return in.Find(f)
+		}
+	}
+	return in.KeywordRange()
 }
 
 // Heredoc is a here-document attached to RUN, COPY or ADD.
@@ -98,6 +130,16 @@ func (in *Instruction) Find(word string) Range {
 	return in.Range
 }
 
+// findName places a name an ARG or ENV declares: `NAME=` first, so that
+// NAME is not found inside an earlier NAME_X.
+func (in *Instruction) findName(name string) Range {
+	if r := in.Find(name + "="); r != in.Range {
+		r.End.Col = r.Start.Col + len([]rune(name))
+		return r
+	}
+	return in.Find(name)
+}
+
 // ArgsRange covers the instruction's arguments (everything after the
 // keyword and flags).
 func (in *Instruction) ArgsRange() Range {
@@ -126,12 +168,15 @@ func (in *Instruction) ArgsRange() Range {
 
 // Stage is one build stage, from its FROM to the next.
 type Stage struct {
-	Index        int
-	Name         string // lower case, "" when unnamed
-	From         *Instruction
-	BaseName     string   // as written, e.g. "golang:${GO_VERSION}"
-	Base         ImageRef // expanded base image reference
-	Parent       *Stage   // earlier stage this one builds on, or nil
+	Index    int
+	Name     string // lower case, "" when unnamed
+	From     *Instruction
+	BaseName string   // as written, e.g. "golang:${GO_VERSION}"
+	Base     ImageRef // expanded base image reference
+	// BaseResolved is false when BaseName uses an ARG with no value
+	// (`FROM ${BASE}`): the build's --build-arg decides the image.
+	BaseResolved bool
+	Parent       *Stage // earlier stage this one builds on, or nil
 	Platform     string
 	Instructions []*Instruction // after FROM
 
@@ -142,6 +187,8 @@ type Stage struct {
 	Expose     []*ExposedPort
 	Copies     []*Copy
 	Workdir    string // WORKDIR in effect at the end of the stage
+	// Vars are the stage's ARG and ENV declarations in source order.
+	Vars []*Var
 
 	// BaseImage is what dlint's image catalogue knows of Base, set when
 	// the Dockerfile is linked (nil: unknown, or Parent is set).
@@ -273,6 +320,18 @@ type ExecSpec struct {
 	Script *Script  // shell form, or the script of an exec-form `sh -c`
 	Range  Range
 	Instr  *Instruction // nil when the spec comes from compose
+}
+
+// Var is one name an ARG or ENV declares.
+type Var struct {
+	Name string
+	// Value is the value as written ("" for `ARG NAME` without one);
+	// HasValue tells `ARG NAME=` from `ARG NAME`.
+	Value    string
+	HasValue bool
+	Env      bool // ENV (kept in the image config), not ARG
+	Instr    *Instruction
+	Range    Range // the name in the source
 }
 
 // Copy is a COPY or ADD with its destination made absolute.
@@ -516,6 +575,7 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	if in.UserBefore == nil && b.stage.Parent != nil {
 		in.UserBefore = b.stage.Parent.EffectiveUser()
 	}
+	in.Workdir = b.stage.Workdir
 	b.stage.Instructions = append(b.stage.Instructions, in)
 	b.command(in, cmd)
 	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
@@ -582,6 +642,7 @@ func (b *dfBuilder) onbuildTrigger(in *Instruction, node *bkparser.Node) *Instru
 	}
 	if run, ok := cmd.(*instructions.RunCommand); ok {
 		trig.Script = b.runScript(trig, run.CmdLine, run.PrependShell)
+		trig.Run = runOptions(run)
 	}
 	return trig
 }
@@ -632,7 +693,8 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	b.finish()
 	stage := &Stage{Index: len(df.Stages), Name: st.Name, From: in, BaseName: st.BaseName, Platform: st.Platform}
 	in.Stage = stage
-	base, _ := b.expand(st.BaseName, b.meta)
+	base, ok := b.expand(st.BaseName, b.meta)
+	stage.BaseResolved = ok
 	if parent := df.StageByName(base); parent != nil {
 		stage.Parent = parent
 	} else {
@@ -656,6 +718,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 	switch c := cmd.(type) {
 	case *instructions.ArgCommand:
 		for _, kv := range c.Args {
+			st.Vars = append(st.Vars, &Var{Name: kv.Key, Value: kv.ValueString(), HasValue: kv.Value != nil, Instr: in, Range: in.findName(kv.Key)})
 			switch {
 			case kv.Value != nil:
 				v := b.expandValue(*kv.Value, b.env)
@@ -670,6 +733,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		}
 	case *instructions.EnvCommand:
 		for _, kv := range c.Env {
+			st.Vars = append(st.Vars, &Var{Name: kv.Key, Value: kv.Value, HasValue: true, Env: true, Instr: in, Range: in.findName(kv.Key)})
 			v := b.expandValue(kv.Value, b.env)
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
@@ -691,6 +755,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		st.Cmd = b.execSpec(in, c.CmdLine, c.PrependShell)
 	case *instructions.RunCommand:
 		in.Script = b.runScript(in, c.CmdLine, c.PrependShell)
+		in.Run = runOptions(c)
 	case *instructions.HealthCheckCommand:
 		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" {
 			in.Script = b.shellFormScript(in)
@@ -702,6 +767,19 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 	case *instructions.AddCommand:
 		b.copy(in, c.SourcePaths, c.DestPath, "", true)
 	}
+}
+
+// runOptions reads a RUN's flags from buildkit's parse of them.
+func runOptions(c *instructions.RunCommand) *RunOptions {
+	o := &RunOptions{Network: instructions.GetNetwork(c), Security: instructions.GetSecurity(c)}
+	for _, m := range instructions.GetMounts(c) {
+		rm := &RunMount{Type: string(m.Type), ID: m.CacheID, Target: m.Target}
+		if m.Env != nil {
+			rm.Env = *m.Env
+		}
+		o.Mounts = append(o.Mounts, rm)
+	}
+	return o
 }
 
 func (b *dfBuilder) copy(in *Instruction, srcs []string, dest, from string, add bool) {

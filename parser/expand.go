@@ -88,3 +88,13 @@ func simpleParam(pe *syntax.ParamExp) bool {
 	}
 	return false
 }
+
+// Var returns the value of the ARG or ENV name in effect when the
+// instruction runs, as far as the Dockerfile sets it (not the base image's
+// ENV).
+func (in *Instruction) Var(name string) (string, bool) {
+	if in == nil || in.env == nil {
+		return "", false
+	}
+	return in.env.Get(name)
+}

@@ -49,14 +49,7 @@ func (s *Script) ExecsLast(sh images.Shell) bool {
 // for any signal (an ignoring `trap "" HUP` does not count).
 func (s *Script) trapsHandler() bool {
 	for _, c := range s.Commands {
-		if c.Name != "trap" || len(c.Args) < 2 {
-			continue
-		}
-		args := c.Args
-		if args[0].Lit == "--" {
-			args = args[1:]
-		}
-		if len(args) >= 2 && !(args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-")) {
+		if len(handledSignals(c)) > 0 {
 			return true
 		}
 	}
@@ -152,8 +145,12 @@ func shellKind(img *images.Image, argv0 string) images.Shell {
 	if img != nil {
 		base = img.Shell
 	}
-	switch name := strings.TrimSuffix(strings.ToLower(path.Base(strings.ReplaceAll(argv0, `\`, "/"))), ".exe"); name {
+	argv0 = strings.ReplaceAll(argv0, `\`, "/")
+	switch name := strings.TrimSuffix(strings.ToLower(path.Base(argv0)), ".exe"); name {
 	case "sh":
+		if strings.Contains(argv0, "/") && argv0 != "/bin/sh" && argv0 != "/usr/bin/sh" {
+			return images.ShellUnknown // /busybox/sh: not the image's /bin/sh
+		}
 		return base
 	case "ash", "busybox":
 		return images.ShellAsh

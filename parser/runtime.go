@@ -24,6 +24,11 @@ type Container struct {
 	// starts, read from the configuration its stage copies in.
 	Supervised []*Supervised
 
+	// CopiedSecrets are the files holding credentials that a COPY or ADD
+	// of the stage (or a stage it builds on) brings from the build context
+	// into the image, found on disk through .dockerignore.
+	CopiedSecrets []*CopiedSecret
+
 	// Image is what dlint knows of the image a service runs when no
 	// Dockerfile of the repository builds it (`image:` alone).
 	Image *images.Image
@@ -50,7 +55,7 @@ func (c *Container) ShellKind(argv0 string) images.Shell {
 // Name describes the container in messages: "service 'web'" or "stage 'app'".
 func (c *Container) Name() string {
 	if c.Service != nil {
-		return fmt.Sprintf("service '%s'", c.Service.Name)
+		return c.Service.Subject()
 	}
 	if c.Stage != nil && c.Stage.Name != "" {
 		return fmt.Sprintf("final stage '%s'", c.Stage.DisplayName())
@@ -89,6 +94,13 @@ func (c *Container) Cmd() *ExecSpec {
 	return nil
 }
 
+// OneOff reports whether the container is a job the command line waits
+// for, not a service that runs until it is stopped: a run line without
+// -d. Signals and stopping matter little there. Nil-safe.
+func (c *Container) OneOff() bool {
+	return c != nil && c.Service != nil && c.Service.Run != nil && !c.Service.Run.Detach
+}
+
 // InitEnabled reports whether compose runs an init process (tini) as PID 1.
 func (c *Container) InitEnabled() bool {
 	return c.Service != nil && c.Service.Init != nil && *c.Service.Init
@@ -108,4 +120,18 @@ func (c *Container) ImageUser() *User {
 		return nil
 	}
 	return c.Stage.EffectiveUser()
+}
+
+// CopiedSecret is a file of the build context that holds a credential and
+// that a COPY or ADD puts into the image.
+type CopiedSecret struct {
+	Copy *Copy
+	Path string // slash-separated, relative to the build context
+	Kind string // what it holds, from SecretFile: "an SSH private key"
+	// Named is set when the COPY names the file itself, not a directory
+	// or pattern that holds it.
+	Named bool
+	// OnDisk is cleared when the file is not in the context on disk
+	// (made by the CI before the build): it is then judged by name alone.
+	OnDisk bool
 }

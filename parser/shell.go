@@ -25,6 +25,9 @@ type Script struct {
 	// UsesArgs is set when the script reads its positional parameters
 	// ($@, $*, $#, $1…), e.g. to pass `docker run` arguments on.
 	UsesArgs bool
+	// Reads names the variables the script expands ($TOKEN, ${TOKEN:-x}),
+	// also inside `sh -c` strings.
+	Reads map[string]bool
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
 
@@ -77,8 +80,11 @@ type Command struct {
 	// NameWord is the name as a word, also after `exec`: its value, whether
 	// it is a literal, and where it is written.
 	NameWord *Word
-	// Background is set for `cmd &`; Piped for a command in a pipeline.
-	Background, Piped bool
+	// Background is set for `cmd &`; Piped for a command in a pipeline;
+	// PipesInto for one whose output a pipe takes (every command of the
+	// pipeline but the last), whose exit status the shell drops unless
+	// pipefail is set.
+	Background, Piped, PipesInto bool
 	// InLoop is set inside for/while/until bodies, InFunc inside a function body.
 	InLoop, InFunc bool
 	// Redirected is set when the command has redirections (`> log`, `2>&1`).
@@ -127,23 +133,29 @@ func (c *Command) HasArg(s string) bool {
 func (s *Script) Traps(signal string) bool {
 	want := normalizeSignal(signal)
 	for _, c := range s.Commands {
-		if c.Name != "trap" || len(c.Args) < 2 {
-			continue
-		}
-		args := c.Args
-		if args[0].Lit == "--" {
-			args = args[1:]
-		}
-		if len(args) < 2 || args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-") {
-			continue
-		}
-		for _, a := range args[1:] {
+		for _, a := range handledSignals(c) {
 			if normalizeSignal(a.Lit) == want {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// handledSignals returns the signals a `trap` command installs a handler
+// for, nil when c is no trap or its action ignores ("") or resets ("-").
+func handledSignals(c *Command) []*Word {
+	if c.Name != "trap" || len(c.Args) < 2 {
+		return nil
+	}
+	args := c.Args
+	if args[0].Lit == "--" {
+		args = args[1:]
+	}
+	if len(args) < 2 || args[0].Literal && (args[0].Lit == "" || args[0].Lit == "-") {
+		return nil
+	}
+	return args[1:]
 }
 
 var signalNumbers = map[string]string{"1": "HUP", "2": "INT", "3": "QUIT", "9": "KILL", "15": "TERM"}
@@ -246,6 +258,17 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
 	s.UsesArgs = usesArgs(f)
+	s.Reads = readVars(f)
+	for _, c := range s.Commands {
+		if c.Inline != nil {
+			for v := range c.Inline.Reads {
+				if s.Reads == nil {
+					s.Reads = map[string]bool{}
+				}
+				s.Reads[v] = true
+			}
+		}
+	}
 	for name := range b.funcs {
 		if s.Functions == nil {
 			s.Functions = map[string]bool{}
@@ -275,7 +298,9 @@ func byteColToPos(src *Source, line, col int) Pos {
 
 type ctx struct {
 	inLoop, inFunc, piped bool
-	parent                *Command
+	// pipesInto is set for the commands whose output a pipe takes.
+	pipesInto bool
+	parent    *Command
 }
 
 type scriptBuilder struct {
@@ -309,6 +334,21 @@ func usesArgs(f *syntax.File) bool {
 		return true
 	})
 	return found
+}
+
+// readVars names the variables the program expands.
+func readVars(f *syntax.File) map[string]bool {
+	var out map[string]bool
+	walkShell(f, func(n syntax.Node) bool {
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[pe.Param.Value] = true
+		}
+		return true
+	})
+	return out
 }
 
 // hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits
@@ -460,10 +500,14 @@ func (b *scriptBuilder) chain(x *syntax.BinaryCmd, c ctx) {
 	}
 	var right []pending // the Y of each link, outermost first
 	for {
-		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
+		pipe := x.Op == syntax.Pipe || x.Op == syntax.PipeAll
+		if pipe {
 			c.piped = true
 		}
 		right = append(right, pending{x.Y, c})
+		if pipe {
+			c.pipesInto = true // the left side writes into the pipe
+		}
 		next, ok := x.X.Cmd.(*syntax.BinaryCmd)
 		if !ok {
 			b.stmt(x.X, c)
@@ -544,6 +588,7 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		Range:     b.rng(x.Args[0].Pos(), x.Args[len(x.Args)-1].End()),
 		NameRange: words[0].Range,
 		Piped:     c.piped,
+		PipesInto: c.pipesInto,
 		InLoop:    c.inLoop,
 		InFunc:    c.inFunc,
 		Parent:    c.parent,

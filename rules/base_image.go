@@ -22,7 +22,16 @@ func wellKnownIDs(user string, img *images.Image) (ids, from string) {
 	if !ok {
 		return "", ""
 	}
-	return fmt.Sprintf("%d:%d", a.UID, a.GID), "the " + imageLabel(img) + " image"
+	return accountIDs(a), "the " + imageLabel(img) + " image"
+}
+
+// accountIDs writes an account's UID:GID, or the UID alone when the
+// group's ID is not known.
+func accountIDs(a images.Account) string {
+	if a.GID < 0 {
+		return fmt.Sprint(a.UID)
+	}
+	return fmt.Sprintf("%d:%d", a.UID, a.GID)
 }
 
 // imageLabel names a catalogued image in messages: "node:22-alpine".

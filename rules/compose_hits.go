@@ -11,7 +11,8 @@ import (
 type serviceHit struct {
 	Range    parser.Range
 	Service  string
-	Severity Severity // 0: the rule's
+	Run      *parser.RunLine // set when the service is a `docker run` line
+	Severity Severity        // 0: the rule's
 	Fix      *Fix
 	// Key groups hits that say the same thing; hits at one range with
 	// the same key become one finding.
@@ -52,10 +53,27 @@ func reportServiceHits(pass *Pass, hits []serviceHit, message func(h serviceHit,
 		pass.ReportFinding(Finding{
 			Range:    g.first.Range,
 			Severity: g.first.Severity,
-			Message:  message(g.first, servicesPhrase(g.services)),
+			Message:  message(g.first, hitSubject(g.first, g.services)),
 			Fix:      g.first.Fix,
 		})
 	}
+}
+
+// setting writes a setting as the hit's file does: `privileged: true` in
+// compose, `--privileged` on a run line.
+func (h serviceHit) setting(key, value string) string {
+	if h.Run != nil {
+		return parser.RunSetting(key, value)
+	}
+	return key + ": " + value
+}
+
+// hitSubject names what a hit is about: the services, or the run line.
+func hitSubject(h serviceHit, services []string) string {
+	if h.Run != nil {
+		return h.Run.Label()
+	}
+	return servicesPhrase(services)
 }
 
 // servicesPhrase names services for a message: "service 'a'",

@@ -91,7 +91,7 @@ func checkDangerousCapability(pass *Pass) {
 			if _, ok := dangerousCapabilities[name]; !ok {
 				continue
 			}
-			h := serviceHit{Range: c.Range, Service: s.Name, Key: name}
+			h := serviceHit{Range: c.Range, Service: s.Name, Run: s.Run, Key: name}
 			if name == "ALL" || name == "SYS_ADMIN" {
 				h.Severity = Error
 			}
@@ -103,6 +103,6 @@ func checkDangerousCapability(pass *Pass) {
 		if h.Key == "ALL" {
 			return fmt.Sprintf("`cap_add: [ALL]` gives %s %s; list only the capabilities the service needs (e.g. `NET_BIND_SERVICE`)", services, what)
 		}
-		return fmt.Sprintf("capability %s lets %s %s; keep it only if the service cannot work without it, and drop the rest with `cap_drop: [ALL]`", h.Key, services, what)
+		return fmt.Sprintf("capability %s lets %s %s; keep it only if the service cannot work without it, and drop the rest with `%s`", h.Key, services, what, h.setting("cap_drop", "[ALL]"))
 	})
 }

@@ -106,7 +106,7 @@ func checkDockerSocketMount(pass *Pass) {
 			if m.ReadOnly {
 				engine += " (mounting it read-only does not limit the API)"
 			}
-			hits = append(hits, serviceHit{Range: m.Range, Service: s.Name, Key: what, Detail: engine})
+			hits = append(hits, serviceHit{Range: m.Range, Service: s.Name, Run: s.Run, Key: what, Detail: engine})
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {

@@ -61,13 +61,13 @@ func checkHostNamespace(pass *Pass) {
 			if it == nil || !strings.EqualFold(strings.TrimSpace(it.Value), "host") {
 				continue
 			}
-			hits = append(hits, serviceHit{Range: it.Range, Service: s.Name, Key: ns.key})
+			hits = append(hits, serviceHit{Range: it.Range, Service: s.Name, Run: s.Run, Key: ns.key})
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		for _, ns := range hostNamespaces {
 			if ns.key == h.Key {
-				return fmt.Sprintf("`%s: host` gives %s %s; %s", ns.key, services, ns.risk, ns.instead)
+				return fmt.Sprintf("`%s` gives %s %s; %s", h.setting(ns.key, "host"), services, ns.risk, ns.instead)
 			}
 		}
 		return ""

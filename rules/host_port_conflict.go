@@ -104,7 +104,10 @@ type hostBinding struct {
 }
 
 func checkHostPortConflict(pass *Pass) {
-	if pass.Compose == nil {
+	// The run lines of one script need not run at the same time (a script
+	// stops one container before it starts the next): only a compose
+	// project's services are known to.
+	if pass.Compose == nil || pass.Compose.RunLines {
 		return
 	}
 	var bindings []*hostBinding

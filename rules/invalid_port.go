@@ -63,7 +63,11 @@ func checkInvalidPort(pass *Pass) {
 			if p == nil || p.Err == nil || fromEnvironment(pass.Compose, p.Range) {
 				continue
 			}
-			pass.Report(p.Range, fmt.Sprintf("service '%s' publishes an invalid port: %s; `docker compose up` refuses the project until it is fixed", s.Name, portProblem(p.Err, p.Raw)))
+			refuses := "`docker compose up` refuses the project until it is fixed"
+			if s.Run != nil {
+				refuses = fmt.Sprintf("`%s` refuses to start the container until it is fixed", s.Run.Tool)
+			}
+			pass.Report(p.Range, fmt.Sprintf("%s publishes an invalid port: %s; %s", s.Subject(), portProblem(p.Err, p.Raw), refuses))
 		}
 		for _, e := range s.Expose {
 			if e == nil || e.Err == nil || fromEnvironment(pass.Compose, e.Range) {
@@ -73,7 +77,7 @@ func checkInvalidPort(pass *Pass) {
 			if strings.Contains(e.Value, ":") {
 				problem = fmt.Sprintf("%q maps a host port or address, which `expose:` cannot do (publish with `ports:`)", e.Value)
 			}
-			pass.Report(e.Range, fmt.Sprintf("service '%s' has an invalid `expose:` entry: %s; write a container port or range with an optional protocol, e.g. \"8080\" or \"7000-7010/udp\"", s.Name, problem))
+			pass.Report(e.Range, fmt.Sprintf("%s has an invalid `expose:` entry: %s; write a container port or range with an optional protocol, e.g. \"8080\" or \"7000-7010/udp\"", s.Subject(), problem))
 		}
 	}
 }

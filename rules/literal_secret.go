@@ -8,25 +8,27 @@ import (
 )
 
 // LiteralSecret reports passwords, tokens and keys written as literal
-// values in a compose file's environment or build args.
+// values in a compose file's environment (build args are
+// secret-in-arg-or-env's).
 var LiteralSecret = &Rule{
 	ID:       "literal-secret",
 	Severity: Warning,
 	Tags:     []string{TagCompose, TagSecurity},
-	Summary:  "A password, token or key is written in the compose file's `environment:` or `build.args:`",
+	Summary:  "A password, token or key is written in the compose file's `environment:`",
 	Doc: `## Why
 A value written in the compose file is in version control, in every clone and
-CI log that prints the file, and in ` + "`docker inspect`" + ` of the container. A build
-arg is worse: it stays in the image's history for anyone who pulls the image.
+CI log that prints the file, and in ` + "`docker inspect`" + ` of the container.
 Keep the value out of the file: read it from the environment or an env file
 that is not committed (` + "`POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}`" + `, with the
 value in .env), or better, give it to the container as a secret, a file under
 /run/secrets that images such as postgres and mysql read through their
 ` + "`*_FILE`" + ` variables.
 
-dlint reports a variable whose name says it holds a secret (a word PASSWORD,
-PASSWD, PASS, PWD, SECRET or TOKEN, or a KEY such as API_KEY or SECRET_KEY, last in the name, and not a
-_FILE, _PATH, _LENGTH or similar setting) and whose value is written
+dlint reports a variable whose name says it holds a credential (a word
+PASSWORD, PASSWD, PASS, SECRET or TOKEN, or a KEY such as API_KEY, and no
+word after it that makes it a _FILE, _PATH, _LENGTH or similar setting; the
+same judgement as secret-in-arg-or-env, which reports build args) and whose
+value is written
 literally: not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
 flag, and not an obvious placeholder (changeme, <password>, or a value whose
 comment asks to change it). The
@@ -68,20 +70,9 @@ func checkLiteralSecret(pass *Pass) {
 				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "env " + ev.Name})
 			}
 		}
-		if s.Build == nil {
-			continue
-		}
-		for _, ev := range s.Build.Args {
-			if literalSecret(ev) {
-				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "arg " + ev.Name})
-			}
-		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		kind, name, _ := strings.Cut(h.Key, " ")
-		if kind == "arg" {
-			return fmt.Sprintf("the build arg %s of %s is a secret written in the compose file, and build args stay in the image's history; pass it as a build secret (`build.secrets:` and `RUN --mount=type=secret`)", name, services)
-		}
+		_, name, _ := strings.Cut(h.Key, " ")
 		return fmt.Sprintf("%s of %s is a secret written in the compose file, readable by anyone with the repository or `docker inspect`; use `${%s}` from an uncommitted .env, or a `secrets:` file (%s_FILE=/run/secrets/…) where the image supports it", name, services, name, name)
 	})
 }
@@ -89,7 +80,7 @@ func checkLiteralSecret(pass *Pass) {
 // literalSecret reports a variable that holds a secret written in the
 // file, not a placeholder its comment asks to replace (`# change this`).
 func literalSecret(ev *parser.EnvVar) bool {
-	if !ev.Literal || ev.Unset || !secretName(ev.Name) || !secretValue(ev.Value) {
+	if !ev.Literal || ev.Unset || !parser.IsSecretName(ev.Name) || !secretValue(ev.Value) {
 		return false
 	}
 	c := strings.ToLower(ev.Comment)
@@ -99,41 +90,6 @@ func literalSecret(ev *parser.EnvVar) bool {
 		}
 	}
 	return true
-}
-
-// secretWords are the name parts that say a variable holds a secret, and
-// notSecretWords those that say it configures one instead.
-var (
-	secretWords    = []string{"PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "TOKEN", "APIKEY", "PASSPHRASE"}
-	keyQualifiers  = []string{"API", "PRIVATE", "SECRET", "ENCRYPTION", "SIGNING", "MASTER", "LICENSE", "AUTH"}
-	notSecretWords = []string{"FILE", "PATH", "DIR", "LENGTH", "LEN", "MIN", "MAX", "POLICY", "ENABLED", "ENABLE", "DISABLE", "DISABLED",
-		"REQUIRED", "RESET", "EXPIRY", "EXPIRES", "EXPIRATION", "TTL", "TIMEOUT", "HASH", "HASHED", "ALGORITHM", "TYPE", "MODE", "HEADER",
-		"FIELD", "PARAM", "ALLOW", "EMPTY", "RANDOM", "GENERATE", "LIFETIME", "URL", "URI", "ENDPOINT", "HOST", "PORT", "USER", "USERNAME",
-		"NAME", "ID", "LOGIN", "REGEX", "PATTERN", "COMPLEXITY", "STRENGTH", "ROTATION", "INTERVAL", "PROMPT", "COMMAND", "CMD", "SCRIPT",
-		"CHANGE", "FORGOT", "RECOVERY", "ISSUER", "AUDIENCE", "METHOD", "PROVIDER", "STORE", "BACKEND", "FORMAT", "ENV", "VAR", "LOCATION"}
-)
-
-// secretName reports whether an environment variable's name says its
-// value is a secret (DB_PASSWORD, JWT_SECRET, API_KEY, SECRET_KEY_BASE),
-// not a setting about one (DB_PASSWORD_FILE, PASSWORD_MIN_LENGTH) or a
-// variable in a SECRET_ namespace (SECRET_LOCAL_HOSTNAME).
-func secretName(name string) bool {
-	words := strings.FieldsFunc(strings.ToUpper(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
-	for _, w := range words {
-		if containsString(notSecretWords, w) {
-			return false
-		}
-	}
-	if n := len(words); n >= 3 && words[n-1] == "BASE" && words[n-2] == "KEY" {
-		words = words[:n-1] // Rails' SECRET_KEY_BASE
-	}
-	n := len(words)
-	if n == 0 {
-		return false
-	}
-	last := words[n-1]
-	return containsString(secretWords, last) || last == "KEY" && n > 1 && containsString(keyQualifiers, words[n-2]) ||
-		strings.HasSuffix(last, "PASSWORD") || strings.HasSuffix(last, "SECRET") || strings.HasSuffix(last, "TOKEN")
 }
 
 // placeholders are values that ask to be replaced rather than being one.

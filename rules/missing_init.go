@@ -106,7 +106,7 @@ background command in the script).`,
 
 func checkMissingInit(pass *Pass) {
 	for _, v := range runViews(pass) {
-		if v.init || v.container != nil && v.container.Stage == nil && isWindowsImage(serviceImage(v.container)) {
+		if v.init || v.container.OneOff() || v.container != nil && v.container.Stage == nil && isWindowsImage(serviceImage(v.container)) {
 			continue
 		}
 		ep, image := inheritedEntrypoint(v)
@@ -273,6 +273,12 @@ func (r *pid1Resolver) resolve() {
 func (r *pid1Resolver) keyword(spec *parser.ExecSpec, entrypoint bool) string {
 	if spec.Instr != nil {
 		return spec.Instr.Keyword
+	}
+	if c := r.v.container; c != nil && c.Service != nil && c.Service.Run != nil {
+		if entrypoint {
+			return "`--entrypoint`"
+		}
+		return "the command"
 	}
 	if entrypoint {
 		return "`entrypoint:`"
@@ -722,6 +728,9 @@ func viewName(v runView) string {
 
 // initAdvice says how to put an init in front where the view is defined.
 func initAdvice(v runView) string {
+	if v.container != nil && v.container.Service != nil && v.container.Service.Run != nil {
+		return "add `--init` to the command line"
+	}
 	if v.container != nil && v.container.Service != nil {
 		return "set `init: true` on the " + agree("service", "services")
 	}

@@ -215,7 +215,7 @@ func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Im
 		return accountAdvice(c.Stage, createdAccount(c.Stage))
 	}
 	if a, ok := appAccount(img); ok {
-		return fmt.Sprintf("switch to the %s user the image already has with `USER %d:%d` (after the steps that need root), or create your own with a fixed UID", a.Name, a.UID, a.GID)
+		return fmt.Sprintf("switch to the %s user the image already has with `USER %s` (after the steps that need root), or create your own with a fixed UID", a.Name, accountIDs(a))
 	}
 	if usesAdduser(c.Stage) {
 		return "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"

@@ -3,7 +3,7 @@ package rules
 // MultipleCmd reports a CMD that a later CMD of the same stage replaces.
 var MultipleCmd = &Rule{
 	ID:       "multiple-cmd",
-	Aliases:  []string{"DL4003"},
+	Aliases:  []string{"DL4003", "MultipleInstructionsDisallowed", "DS016"},
 	Severity: Warning,
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "A stage has more than one CMD; only the last one takes effect",

@@ -10,7 +10,7 @@ import (
 // same stage replaces.
 var MultipleEntrypoint = &Rule{
 	ID:       "multiple-entrypoint",
-	Aliases:  []string{"DL4004"},
+	Aliases:  []string{"DL4004", "MultipleInstructionsDisallowed", "DS007"},
 	Severity: Warning,
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "A stage has more than one ENTRYPOINT; only the last one takes effect",

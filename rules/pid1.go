@@ -112,6 +112,12 @@ func specKeyword(spec *parser.ExecSpec, c *parser.Container, entrypoint bool) st
 	if entrypoint {
 		key = "entrypoint:"
 	}
+	if c != nil && c.Service != nil && c.Service.Run != nil {
+		if entrypoint {
+			return "`--entrypoint` of " + c.Service.Run.Label()
+		}
+		return "the command of " + c.Service.Run.Label()
+	}
 	if c != nil && c.Service != nil {
 		return fmt.Sprintf("`%s` of service '%s'", key, c.Service.Name)
 	}

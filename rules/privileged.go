@@ -42,10 +42,10 @@ func checkPrivileged(pass *Pass) {
 	var hits []serviceHit
 	for _, s := range composeServices(pass) {
 		if s.Privileged != nil {
-			hits = append(hits, serviceHit{Range: s.Privileged.Range, Service: s.Name})
+			hits = append(hits, serviceHit{Range: s.Privileged.Range, Service: s.Name, Run: s.Run})
 		}
 	}
-	reportServiceHits(pass, hits, func(_ serviceHit, services string) string {
-		return "`privileged: true` gives " + services + " every capability, all host devices and no seccomp or AppArmor confinement, so root in the container controls the host; remove it and grant only what the service needs (`cap_add: [NET_ADMIN]`, `devices: [/dev/fuse]`)"
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		return "`" + h.setting("privileged", "true") + "` gives " + services + " every capability, all host devices and no seccomp or AppArmor confinement, so root in the container controls the host; remove it and grant only what the service needs (`" + h.setting("cap_add", "[NET_ADMIN]") + "`, `" + h.setting("devices", "[/dev/fuse]") + "`)"
 	})
 }

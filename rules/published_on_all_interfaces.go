@@ -204,8 +204,8 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 	if p.Raw != "" {
 		entry = fmt.Sprintf("%q", p.Raw)
 	}
-	return fmt.Sprintf("service '%s' publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
-		s.Name, what, how, entry, loopbackAdvice(p, written))
+	return fmt.Sprintf("%s publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
+		s.Subject(), what, how, entry, loopbackAdvice(p, written))
 }
 
 // portProduct names what listens on a sensitive port: the product of the

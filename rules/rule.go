@@ -67,8 +67,13 @@ type Rule struct {
 	// Doc is markdown: why it matters, a bad and a good example, how to
 	// silence it.
 	Doc string
-	// DefaultOff rules run only when enabled (--enable or .dlint.yaml).
+	// DefaultOff rules run only when selected (--select, --extend-select,
+	// --enable or .dlint.yaml).
 	DefaultOff bool
+	// Group is the opt-in group the rule belongs to (GroupPinning,
+	// GroupStyle, GroupStrict), "" for none. A rule in a group is off until
+	// a selection names it, as if DefaultOff.
+	Group string
 	// Options, when set, returns a fresh pointer to the rule's options
 	// struct filled with its defaults. .dlint.yaml sets the fields by their
 	// `yaml` tags (see OptionsOf); a `doc` tag describes each field.

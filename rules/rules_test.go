@@ -48,6 +48,11 @@ func TestRules(t *testing.T) {
 				t.Errorf("%s: every file triggers the rule: add a file that must not", dir)
 			}
 			opts := lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rule}, Enable: []*rules.Rule{rule}, NoConfig: true, Workers: 2}
+			if cfg := filepath.Join(dir, ".dlint.yaml"); fileExists(cfg) {
+				// A rule that reads project settings (trusted-registries)
+				// keeps them in its testdata's own .dlint.yaml.
+				opts.NoConfig, opts.ConfigFile = false, cfg
+			}
 			if rule == rules.UnusedIgnore {
 				// Ignores are unused only against the findings of the
 				// rules they name, so those rules run too.
@@ -76,6 +81,11 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func checkMessage(t *testing.T, f rules.Finding) {

@@ -85,7 +85,7 @@ func checkSecurityOptUnconfined(pass *Pass) {
 	for _, s := range composeServices(pass) {
 		for _, opt := range s.SecurityOpt {
 			if unconfinedOption(opt.Value) != "" {
-				hits = append(hits, serviceHit{Range: opt.Range, Service: s.Name, Key: opt.Value})
+				hits = append(hits, serviceHit{Range: opt.Range, Service: s.Name, Run: s.Run, Key: opt.Value})
 			}
 		}
 	}

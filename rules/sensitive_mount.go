@@ -98,7 +98,7 @@ func checkSensitiveMount(pass *Pass) {
 			if !ok {
 				continue
 			}
-			h := serviceHit{Range: m.Range, Service: s.Name, Key: src, Detail: sp.what}
+			h := serviceHit{Range: m.Range, Service: s.Name, Run: s.Run, Key: src, Detail: sp.what}
 			if m.ReadOnly {
 				h.Severity = sp.readOnly
 				h.Key += " read-only"
@@ -107,7 +107,7 @@ func checkSensitiveMount(pass *Pass) {
 		}
 		for _, d := range s.Devices {
 			if rawDevice.MatchString(path.Clean(d.Value)) {
-				hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Key: "device " + path.Clean(d.Value), Detail: "raw access that bypasses every file permission on the host"})
+				hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Run: s.Run, Key: "device " + path.Clean(d.Value), Detail: "raw access that bypasses every file permission on the host"})
 			}
 		}
 	}

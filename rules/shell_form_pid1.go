@@ -110,6 +110,9 @@ func checkShellFormPID1(pass *Pass) {
 		if reportBrokenJSON(pass, v) {
 			continue
 		}
+		if v.container.OneOff() {
+			continue // a job the script waits for is not stopped with SIGTERM
+		}
 		p := findPID1Shell(v)
 		if p == nil {
 			continue

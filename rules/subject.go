@@ -36,7 +36,7 @@ const namedServices = 3
 // finding for other services building the same Dockerfile merges with it.
 func (p *Pass) ReportAbout(c *parser.Container, f Finding) {
 	tmpl := f.Message
-	if c != nil && c.Service != nil {
+	if c != nil && c.Service != nil && c.Service.Run == nil {
 		f.template = tmpl
 		f.Services = []string{c.Service.Name}
 		f.Message = render(tmpl, f.Services, "")
@@ -176,7 +176,7 @@ func sameFix(a, b *Fix) bool {
 // service, so that ReportAbout can list every service that shares the
 // finding, else c's name.
 func about(c *parser.Container) string {
-	if c != nil && c.Service != nil {
+	if c != nil && c.Service != nil && c.Service.Run == nil {
 		return subjectMark
 	}
 	if c == nil {

@@ -10,7 +10,7 @@ import (
 // Sudo reports sudo run as a command in a RUN instruction.
 var Sudo = &Rule{
 	ID:       "sudo",
-	Aliases:  []string{"DL3004"},
+	Aliases:  []string{"DL3004", "DS010"},
 	Severity: Warning,
 	Tags:     []string{TagSecurity, TagDockerfile, TagBestPractice},
 	Summary:  "RUN uses sudo: build steps run as the USER in effect, switch with USER instead",

@@ -43,6 +43,9 @@ type lintFlags struct {
 	envVars       []string
 	enable        []string
 	disable       []string
+	selectRules   []string
+	extendSelect  []string
+	ignoreRules   []string
 	sarifCategory string
 	maxFileSize   string
 	fix           bool
@@ -52,6 +55,7 @@ type lintFlags struct {
 	noConfig            bool
 	noIgnore            bool
 	reportUnusedIgnores bool
+	includeDocs         bool
 	baseline            string
 	writeBaseline       string
 }
@@ -117,8 +121,11 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl.StringSliceVar(&f.composeMerge, "compose-merge", nil, "merge these compose `FILES` into one project, like docker compose -f a -f b (repeat or comma-separate)")
 	fl.StringArrayVar(&f.envFiles, "env-file", nil, "interpolate compose files with the variables of `FILE` instead of each project's .env, like docker compose --env-file (repeatable)")
 	fl.StringArrayVarP(&f.envVars, "env", "e", nil, "set `KEY=VALUE` for compose interpolation, as the shell that runs docker compose would; wins over .env and --env-file (repeatable)")
-	fl.StringSliceVar(&f.enable, "enable", nil, "enable `RULES` that are off by default (IDs or aliases)")
-	fl.StringSliceVar(&f.disable, "disable", nil, "disable `RULES` (IDs or aliases)")
+	fl.StringSliceVar(&f.selectRules, "select", nil, "run only these `RULES`: IDs, aliases (DL3008), groups (default, pinning, style, strict), tags, prefixes (DL30) or ALL; replaces the default set and .dlint.yaml's selection")
+	fl.StringSliceVar(&f.extendSelect, "extend-select", nil, "also run these `RULES` (IDs, aliases, groups, tags, prefixes)")
+	fl.StringSliceVar(&f.ignoreRules, "ignore", nil, "do not run these `RULES` (IDs, aliases, groups, tags, prefixes); a more specific --select or --extend-select wins")
+	fl.StringSliceVar(&f.enable, "enable", nil, "same as --extend-select")
+	fl.StringSliceVar(&f.disable, "disable", nil, "same as --ignore")
 	fl.StringVar(&f.maxFileSize, "max-file-size", strings.ReplaceAll(lint.FormatSize(lint.DefaultMaxFileSize), " ", ""),
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
@@ -239,16 +246,32 @@ func useColor(f lintFlags, out io.Writer) bool {
 	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
 }
 
-// lookupRules resolves the rule names of --enable or --disable.
-func lookupRules(all []*rules.Rule, names []string) ([]*rules.Rule, error) {
-	var out []*rules.Rule
-	for _, name := range names {
-		// A peer code several rules have as an alias names all of them.
-		found := rules.LookupAlias(all, strings.TrimSpace(name))
-		if len(found) == 0 {
-			return nil, fmt.Errorf("unknown rule %q (see 'dlint rules')", name)
-		}
-		out = append(out, found...)
+// selection reads --select, --extend-select and --ignore (with --enable
+// and --disable, their older names); nil when none is given.
+func selection(cmd *cobra.Command, f lintFlags, all []*rules.Rule) (*rules.Selection, error) {
+	var s rules.Selection
+	lists := []struct {
+		flag  string
+		names []string
+		dst   *[]rules.Selector
+	}{
+		{"--select", f.selectRules, &s.Select},
+		{"--extend-select", f.extendSelect, &s.Extend},
+		{"--enable", f.enable, &s.Extend},
+		{"--ignore", f.ignoreRules, &s.Ignore},
+		{"--disable", f.disable, &s.Ignore},
 	}
-	return out, nil
+	for _, l := range lists {
+		sels, err := rules.ParseSelectors(all, l.names)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.flag, err)
+		}
+		*l.dst = append(*l.dst, sels...)
+	}
+	// `--select ""` selects nothing but what --extend-select adds.
+	s.HasSelect = cmd.Flags().Changed("select")
+	if s.IsZero() {
+		return nil, nil
+	}
+	return &s, nil
 }

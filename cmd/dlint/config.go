@@ -22,6 +22,7 @@ func addConfigFlags(cmd *cobra.Command, f *lintFlags) {
 	fl.StringVar(&f.config, "config", "", "use configuration `FILE` for every linted file instead of the nearest .dlint.yaml")
 	fl.BoolVar(&f.noConfig, "no-config", false, "use no .dlint.yaml at all")
 	fl.BoolVar(&f.noIgnore, "no-ignore", false, "disregard every inline ignore comment (# dlint ignore=, hadolint, check=skip), for audits")
+	fl.BoolVar(&f.includeDocs, "include-docs", false, "also lint the docker run lines of sh, bash, shell and console code blocks in Markdown files (docs: true in .dlint.yaml)")
 	fl.BoolVar(&f.reportUnusedIgnores, "report-unused-ignores", false, "report ignore comments and baseline entries that silence nothing (rule unused-ignore)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in baseline `FILE` (and report as usual)")
@@ -38,13 +39,9 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		return lint.Options{}, errors.New("--config and --no-config contradict each other")
 	}
 	all := rules.All()
-	enable, err := lookupRules(all, f.enable)
+	sel, err := selection(cmd, f, all)
 	if err != nil {
-		return lint.Options{}, fmt.Errorf("--enable: %w", err)
-	}
-	disable, err := lookupRules(all, f.disable)
-	if err != nil {
-		return lint.Options{}, fmt.Errorf("--disable: %w", err)
+		return lint.Options{}, err
 	}
 	failLevel, err := parseFailLevel(f.failLevel)
 	if err != nil {
@@ -70,9 +67,9 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 	}
 	opts := lint.Options{
 		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
-		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Enable: enable, Disable: disable,
+		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
-		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline,
+		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
 		MaxFileSize: maxFileSize,
 	}
 	flags := cmd.Flags()
@@ -142,7 +139,7 @@ the baseline are relative to the current directory (or to the directory of
 	}
 	// The flags that decide what is linted and found, shared with the root
 	// command; output format and thresholds do not apply to a baseline.
-	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "enable", "disable", "kind", "stdin-filename", "compose-merge", "max-file-size"} {
+	for _, name := range []string{"config", "no-config", "no-ignore", "report-unused-ignores", "include-docs", "select", "extend-select", "ignore", "enable", "disable", "kind", "stdin-filename", "compose-merge", "max-file-size"} {
 		if fl := root.Flags().Lookup(name); fl != nil {
 			cmd.Flags().AddFlag(fl)
 		}

@@ -92,8 +92,15 @@ func writeImage(w io.Writer, asked string, img *images.Image) {
 	if img.Base {
 		fmt.Fprintf(w, "base image:  yes (runs no application of its own)\n")
 	}
+	if img.AppUser != "" {
+		fmt.Fprintf(w, "app user:    %s\n", img.AppUser)
+	}
 	for _, a := range img.Accounts {
-		fmt.Fprintf(w, "account:     %s %d:%d\n", a.Name, a.UID, a.GID)
+		gid := fmt.Sprint(a.GID)
+		if a.GID < 0 {
+			gid = "?"
+		}
+		fmt.Fprintf(w, "account:     %s %d:%s\n", a.Name, a.UID, gid)
 	}
 	fmt.Fprintf(w, "source:      %s (%s)\n", img.Source, img.Origin)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -12,23 +13,79 @@ import (
 )
 
 func newRulesCmd(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List every rule: id, severity, tags and summary",
-		Args:  cobra.NoArgs,
+		Short: "List every rule: id, group, severity, tags, aliases and summary",
+		Long: `dlint rules lists every rule. GROUP is "default" for the rules that run
+unless a selection says otherwise, the opt-in group (pinning, style, strict)
+of those that run only when selected, or "off" for a rule in no group that
+is off by default. --format json also lists the groups and each rule's
+aliases, for tools.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch format {
+			case "json":
+				return writeRulesJSON(stdout)
+			case "text":
+			default:
+				return fmt.Errorf("--format: unknown format %q (want text or json)", format)
+			}
 			tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSEVERITY\tTAGS\tSUMMARY")
+			fmt.Fprintln(tw, "ID\tGROUP\tSEVERITY\tTAGS\tALIASES\tSUMMARY")
 			for _, r := range rules.All() {
-				sev := r.Severity.String()
-				if r.DefaultOff {
-					sev += " (off)"
+				aliases := strings.Join(r.Aliases, ",")
+				if aliases == "" {
+					aliases = "-"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, strings.Join(r.Tags, ","), r.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.GroupName(), r.Severity, strings.Join(r.Tags, ","), aliases, r.Summary)
 			}
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+type ruleJSON struct {
+	ID       string   `json:"id"`
+	Group    string   `json:"group"`
+	Default  bool     `json:"default"`
+	Severity string   `json:"severity"`
+	Tags     []string `json:"tags"`
+	Aliases  []string `json:"aliases"`
+	Summary  string   `json:"summary"`
+}
+
+type groupJSON struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Rules       []string `json:"rules"`
+}
+
+func writeRulesJSON(w io.Writer) error {
+	all := rules.All()
+	out := struct {
+		Groups []groupJSON `json:"groups"`
+		Rules  []ruleJSON  `json:"rules"`
+	}{}
+	for _, g := range rules.Groups {
+		gj := groupJSON{Name: g.Name, Description: g.Description, Rules: []string{}}
+		for _, r := range all {
+			if r.GroupName() == g.Name {
+				gj.Rules = append(gj.Rules, r.ID)
+			}
+		}
+		out.Groups = append(out.Groups, gj)
+	}
+	for _, r := range all {
+		rj := ruleJSON{ID: r.ID, Group: r.GroupName(), Default: r.InDefault(), Severity: r.Severity.String(),
+			Tags: append([]string{}, r.Tags...), Aliases: append([]string{}, r.Aliases...), Summary: r.Summary}
+		out.Rules = append(out.Rules, rj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
 
 func newExplainCmd(stdout io.Writer) *cobra.Command {

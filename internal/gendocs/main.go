@@ -56,7 +56,10 @@ func render(list []*rules.Rule) ([]byte, error) {
 			return nil, fmt.Errorf("rule ID %q clashes with a section heading of docs/rules.md", r.ID)
 		}
 		sev := r.Severity.String()
-		if r.DefaultOff {
+		switch {
+		case r.Group != "":
+			sev += " (group " + r.Group + ")"
+		case r.DefaultOff:
 			sev += " (off by default)"
 		}
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, r.ID, sev, strings.Join(r.Tags, ", "), cell(r.Summary))
@@ -70,8 +73,11 @@ func render(list []*rules.Rule) ([]byte, error) {
 		if len(r.Aliases) > 0 {
 			facts = append(facts, "**Aliases:** "+strings.Join(r.Aliases, ", "))
 		}
-		if r.DefaultOff {
-			facts = append(facts, fmt.Sprintf("**Off by default:** enable it with `--enable %s`", r.ID))
+		switch {
+		case r.Group != "":
+			facts = append(facts, fmt.Sprintf("**Group:** %s, off by default: select it with `--extend-select %s` (or `%s`)", r.Group, r.Group, r.ID))
+		case r.DefaultOff:
+			facts = append(facts, fmt.Sprintf("**Off by default:** select it with `--extend-select %s`", r.ID))
 		}
 		b.WriteString(strings.Join(facts, " · ") + "\n\n")
 		b.WriteString(strings.TrimSpace(r.Summary) + "\n\n")

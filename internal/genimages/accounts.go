@@ -12,8 +12,8 @@ var wellKnownGroups = map[string]int{"root": 0, "users": 100, "nogroup": 65534, 
 
 // accounts returns the users the Dockerfile's RUN instructions create
 // (useradd, adduser) with their IDs, given the accounts the base brings,
-// and the user-creation tool the Dockerfile uses.
-func (b *build) accounts(base map[string]images.Account) ([]images.Account, string) {
+// those it deletes (userdel, deluser), and the user-creation tool it uses.
+func (b *build) accounts(base map[string]images.Account) (created []images.Account, removed map[string]bool, tool string) {
 	groups := map[string]int{}
 	for n, g := range wellKnownGroups {
 		groups[n] = g
@@ -22,7 +22,7 @@ func (b *build) accounts(base map[string]images.Account) ([]images.Account, stri
 		groups[a.Name] = a.GID
 	}
 	var out []images.Account
-	tool := ""
+	removed = map[string]bool{}
 	for i := len(b.anc) - 1; i >= 0; i-- {
 		for _, in := range b.anc[i].Instructions {
 			if in.Keyword != "RUN" || in.Script == nil {
@@ -30,6 +30,14 @@ func (b *build) accounts(base map[string]images.Account) ([]images.Account, stri
 			}
 			for _, c := range in.Script.Commands {
 				name := c.Base()
+				if (name == "userdel" || name == "deluser") && len(c.Args) > 0 {
+					// `userdel --remove ubuntu`: the last word is the user.
+					if w := c.Args[len(c.Args)-1]; w.Literal && !strings.HasPrefix(w.Lit, "-") {
+						removed[w.Lit] = true
+						out = dropAccount(out, w.Lit)
+					}
+					continue
+				}
 				if name != "useradd" && name != "adduser" && name != "groupadd" && name != "addgroup" {
 					continue
 				}
@@ -79,11 +87,22 @@ func (b *build) accounts(base map[string]images.Account) ([]images.Account, stri
 				if op.id < 0 {
 					continue // a system account numbered at build time
 				}
-				out = append(out, images.Account{Name: op.name, UID: op.id, GID: gid})
+				delete(removed, op.name)
+				out = append(dropAccount(out, op.name), images.Account{Name: op.name, UID: op.id, GID: gid})
 			}
 		}
 	}
-	return out, tool
+	return out, removed, tool
+}
+
+func dropAccount(list []images.Account, name string) []images.Account {
+	out := list[:0]
+	for _, a := range list {
+		if a.Name != name {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // accountOp is one useradd/adduser/groupadd/addgroup command.

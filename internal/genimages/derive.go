@@ -20,6 +20,9 @@ type derived struct {
 	// init, or an entrypoint script that execs "$@"), so that the CMD
 	// decides what the image runs.
 	passThrough bool
+	// setsArgs is set when the entrypoint script sets its own arguments
+	// (`set -- dockerd …`): with no CMD it still runs a program.
+	setsArgs bool
 }
 
 // derive reads the entry's Dockerfile and works out its facts, following
@@ -74,7 +77,8 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 		return nil
 	}
 	b := &build{g: g, repo: repo, commit: commit, dir: e.Directory, stage: st, anc: st.Ancestors()}
-	base, basePass := g.baseFacts(image, e, b)
+	inherited := g.baseFacts(image, e, b)
+	base := inherited.facts
 	d := &derived{source: fmt.Sprintf("%s@%s:%s", repo.name, commit, file)}
 	f := &d.facts
 	f.Shell = base.Shell
@@ -89,7 +93,10 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	for _, a := range base.Accounts {
 		accounts[a.Name] = a
 	}
-	created, tool := b.accounts(accounts)
+	created, removed, tool := b.accounts(accounts)
+	for name := range removed {
+		delete(accounts, name)
+	}
 	for _, a := range created {
 		accounts[a.Name] = a
 	}
@@ -133,11 +140,11 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 		if cmd != nil {
 			f.Cmd = argv(cmd, shellForm)
 		}
-		d.passThrough = b.entrypoint(f.Entrypoint, f)
+		d.passThrough, d.setsArgs = b.entrypoint(f.Entrypoint, f)
 	default:
 		f.Entrypoint = base.Entrypoint
 		f.DropsTo, f.DropTool, f.Init = base.DropsTo, base.DropTool, base.Init
-		d.passThrough = basePass
+		d.passThrough, d.setsArgs = inherited.passThrough, inherited.setsArgs
 		if cmd != nil {
 			f.Cmd = argv(cmd, shellForm)
 		} else {
@@ -147,46 +154,71 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	switch {
 	case len(f.Entrypoint) == 0:
 		f.Base = len(f.Cmd) == 0 || images.IsInteractive(f.Cmd)
+	case d.passThrough && len(f.Cmd) == 0:
+		f.Base = !d.setsArgs // exec "$@" of nothing: no application
 	case d.passThrough:
-		f.Base = len(f.Cmd) > 0 && images.IsInteractive(f.Cmd)
+		f.Base = images.IsInteractive(f.Cmd)
 	}
 	if w := b.workers(); w != "" {
 		f.Workers = w
 	}
+	// Workers are those of the base's server: gone when the image runs
+	// another program, or runs it as a user who cannot switch.
+	if f.Workers != "" && (!f.RunsAsRoot() || progOf(f.Cmd) != progOf(base.Cmd) && b.workers() == "") {
+		f.Workers = ""
+	}
+	// A server whose master stays root by design (nginx, Apache httpd,
+	// php-fpm) names its workers' user in a configuration file that comes
+	// from a package, not from the repository: the catalogue's table of
+	// such servers gives it, when the image has that account.
+	if w, ok := images.MasterWorkers(f.Cmd); ok && f.Workers == "" && f.RunsAsRoot() && len(f.Entrypoint) <= 1 {
+		if _, has := accounts[w]; has {
+			f.Workers = w
+		}
+	}
+	f.AppUser = appUser(base.AppUser, created, accounts, f.Workers, f.DropsTo)
 	return d
 }
 
-// baseFacts returns the facts of the image the final stage's FROM chain
-// starts from, and whether its ENTRYPOINT passes on to the CMD.
-func (g *generator) baseFacts(image string, e *libraryEntry, b *build) (images.Facts, bool) {
+// progOf is the program an argv runs, without its directory.
+func progOf(argv []string) string {
+	if len(argv) == 0 {
+		return ""
+	}
+	return path.Base(argv[0])
+}
+
+// baseFacts returns what the image the final stage's FROM chain starts
+// from brings: its facts, and how its ENTRYPOINT treats the CMD.
+func (g *generator) baseFacts(image string, e *libraryEntry, b *build) derived {
 	root := b.anc[len(b.anc)-1]
 	ref := root.Base
 	if ref.IsScratch() {
 		// An OS image: a root file system on scratch. What /bin/sh is
 		// comes from the hand-written catalogue, not from the tarball.
 		if im, ok := g.vendor.Lookup(image, firstTag(e)); ok {
-			return images.Facts{Shell: im.Shell, UserTool: im.UserTool, Accounts: im.Accounts}, false
+			return derived{facts: images.Facts{Shell: im.Shell, UserTool: im.UserTool, Accounts: im.Accounts}}
 		}
 		if addsArchive(root) {
 			g.warnf("%s %s: a root file system on scratch with no hand-written facts: shell unknown", image, e.Tags)
-			return images.Facts{}, false
+			return derived{}
 		}
-		im, _ := g.vendor.Lookup("scratch", "")
-		if im != nil {
-			return im.Facts, false
+		if im, ok := g.vendor.Lookup("scratch", ""); ok {
+			return derived{facts: im.Facts}
 		}
-		return images.Facts{Shell: images.ShellNone}, false
+		return derived{facts: images.Facts{Shell: images.ShellNone}}
 	}
-	f, pass, ok := g.lookup(ref)
+	d, ok := g.lookup(ref, image)
 	if !ok {
 		g.warnf("%s %s: base %s unknown", image, e.Tags, ref.Raw)
 	}
-	return f, pass
+	return d
 }
 
-// lookup finds the facts of a base image: the hand-written catalogue
-// first (as dlint's own lookups do), then the official images of the run.
-func (g *generator) lookup(ref parser.ImageRef) (images.Facts, bool, bool) {
+// lookup finds a base image of the image from: the hand-written
+// catalogue first (as dlint's own lookups do), then the official images
+// of the run.
+func (g *generator) lookup(ref parser.ImageRef, from string) (derived, bool) {
 	name := ref.Repository
 	if ref.Registry != "" {
 		name = ref.Registry + "/" + name
@@ -195,40 +227,25 @@ func (g *generator) lookup(ref parser.ImageRef) (images.Facts, bool, bool) {
 	tag := ref.Tag
 	if im, ok := g.vendor.Lookup(name, tag); ok {
 		pass := im.Init != "" || len(im.Entrypoint) > 0 && strings.HasSuffix(im.Entrypoint[0], ".sh")
-		return im.Facts, pass, true
+		return derived{facts: im.Facts, passThrough: pass}, true
 	}
 	if tag == "" {
 		tag = "latest"
 	}
-	entries := g.libs[name]
-	pick := func(match func(string) bool) *libraryEntry {
-		for _, win := range []bool{false, true} {
-			for _, le := range entries {
-				if le.Windows() != win {
-					continue
-				}
-				for _, t := range append(append([]string{}, le.Tags...), le.SharedTags...) {
-					if match(t) {
-						return le
-					}
-				}
-			}
-		}
-		return nil
-	}
-	le := pick(func(t string) bool { return t == tag })
+	// A tag the library no longer lists stands for the entry its tag
+	// patterns give, as a lookup by dlint would find it; the catch-all
+	// only for the image's own tags (nginx's perl variant on
+	// nginx:VERSION), as it stands for the current default and not for
+	// another image's old release.
+	le := entryForTag(g.libs[name], tag, name == from)
 	if le == nil {
-		gen := generalize(tag)
-		le = pick(func(t string) bool { return generalize(t) == gen })
-	}
-	if le == nil {
-		return images.Facts{}, false, false
+		return derived{}, false
 	}
 	d := g.derive(name, le)
 	if d == nil {
-		return images.Facts{}, false, false
+		return derived{}, false
 	}
-	return d.facts, d.passThrough, true
+	return *d, true
 }
 
 // build is one Dockerfile being read: its repository, commit and build
@@ -244,12 +261,12 @@ type build struct {
 
 // entrypoint works out what the ENTRYPOINT does when the container
 // starts as root: the init it runs, the user an entrypoint script drops
-// to. It reports whether the CMD is run in the end.
-func (b *build) entrypoint(ep []string, f *images.Facts) bool {
+// to. It reports whether the CMD is run in the end, and whether the
+// script sets arguments of its own.
+func (b *build) entrypoint(ep []string, f *images.Facts) (pass, setsArgs bool) {
 	args := ep
-	pass := false
 	if len(args) == 0 {
-		return false
+		return false, false
 	}
 	if parser.IsInit(args[0]) {
 		f.Init = initName(args[0])
@@ -257,11 +274,11 @@ func (b *build) entrypoint(ep []string, f *images.Facts) bool {
 		args = args[parser.InitChild(args):]
 	}
 	if len(args) == 0 {
-		return pass
+		return pass, false
 	}
 	script := b.script(args[0])
 	if script == nil {
-		return pass
+		return pass, false
 	}
 	if tool, user, ok := dropOf(script); ok {
 		f.DropTool, f.DropsTo = tool, user
@@ -278,11 +295,16 @@ func (b *build) entrypoint(ep []string, f *images.Facts) bool {
 		}
 	}
 	for _, c := range script.Commands {
-		if c.Exec && c.RunsAllArgs() {
-			return true
+		if c.Name == "set" && len(c.Args) > 0 && c.Args[0].Lit == "--" {
+			setsArgs = true
 		}
 	}
-	return pass
+	for _, c := range script.Commands {
+		if c.Exec && c.RunsAllArgs() {
+			return true, setsArgs
+		}
+	}
+	return pass, setsArgs
 }
 
 // script reads and parses the entrypoint script the image puts at the
@@ -513,3 +535,23 @@ func short(c string) string {
 }
 
 func containsStr(list []string, s string) bool { return contains(list, s) }
+
+// appUser is the account the image makes for its application: the last
+// one this Dockerfile creates, else the base's, else the user its workers
+// or its entrypoint's drop run as, when the image has that account.
+func appUser(inherited string, created []images.Account, accounts map[string]images.Account, candidates ...string) string {
+	for i := len(created) - 1; i >= 0; i-- {
+		if _, ok := accounts[created[i].Name]; ok && created[i].UID != 0 {
+			return created[i].Name
+		}
+	}
+	if _, ok := accounts[inherited]; ok && inherited != "" {
+		return inherited
+	}
+	for _, c := range candidates {
+		if _, ok := accounts[c]; ok && c != "" {
+			return c
+		}
+	}
+	return ""
+}

@@ -80,6 +80,34 @@ exec "$@"
 `,
 }
 
+// old builds on a tag the library no longer lists, which a pattern
+// covers; stale on one only the catch-all would, which is not taken.
+func init() {
+	testRepo["old/Dockerfile"] = "FROM lang:3.7-bookworm\nRUN userdel --remove www-data\nCMD [\"python3\", \"app.py\"]\n"
+	testRepo["stale/Dockerfile"] = "FROM db:0.9\nCMD [\"x\"]\n"
+	// jre runs nothing without a CMD; dind's script sets its own.
+	testRepo["jre/Dockerfile"] = "FROM alpine:3.20\nCOPY entry.sh /\nENTRYPOINT [\"/entry.sh\"]\n"
+	testRepo["jre/entry.sh"] = "#!/bin/sh\nexec \"$@\"\n"
+	testRepo["dind/Dockerfile"] = "FROM alpine:3.20\nCOPY dind.sh /\nENTRYPOINT [\"/dind.sh\"]\nCMD []\n"
+	testRepo["dind/dind.sh"] = "#!/bin/sh\nif [ \"$#\" -eq 0 ]; then\n\tset -- dockerd\nfi\nexec \"$@\"\n"
+	for _, name := range []string{"jre", "dind"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
+	// fpm's workers are www-data; fpmuser runs it as USER app, fpmcli runs php -S.
+	testRepo["fpm/Dockerfile"] = "FROM debian:bookworm\nRUN ./configure --with-fpm-user=www-data --with-fpm-group=www-data\nCMD [\"php-fpm\"]\n"
+	testRepo["fpmuser/Dockerfile"] = "FROM fpm:latest\nUSER 1000\n"
+	testRepo["fpmcli/Dockerfile"] = "FROM fpm:latest\nCMD [\"php\", \"-S\", \"0.0.0.0:80\"]\n"
+	for _, name := range []string{"fpm", "fpmuser", "fpmcli"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
+	testRepo["db-win/Dockerfile"] = "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD [\"dbd.exe\"]\n"
+	// db's perl variant builds on db itself, at a version not listed.
+	testRepo["db-perl/Dockerfile"] = "FROM db:2.0.9\nRUN apt-get install -y perl\n"
+	for _, name := range []string{"old", "stale"} {
+		testLibrary[name] = "GitRepo: https://github.com/acme/images.git\nGitCommit: COMMIT\n\nTags: 1.0, latest\nDirectory: " + name + "\n"
+	}
+}
+
 var testLibrary = map[string]string{
 	"db": `Maintainers: Test (@test)
 GitRepo: https://github.com/acme/images.git
@@ -92,6 +120,15 @@ Directory: db
 Tags: 2.1.0-alpine3.20, 2.1-alpine3.20, 2.1-alpine, alpine
 Architectures: amd64
 Directory: db-alpine
+
+Tags: 2.1.0-perl, perl
+Directory: db-perl
+
+Tags: 2.1.0-windowsservercore-ltsc2022
+SharedTags: 2.1.0-windowsservercore, windowsservercore, 2.1, latest
+Architectures: windows-amd64
+Constraints: windowsservercore-ltsc2022
+Directory: db-win
 `,
 	"buildbase": `GitRepo: https://github.com/acme/images.git
 
@@ -274,6 +311,58 @@ func TestGenerateFromChain(t *testing.T) {
 	}
 	if app.DropsTo != "" {
 		t.Errorf("app drops to %q: `gosu nobody true` checks gosu, it drops nothing", app.DropsTo)
+	}
+}
+
+func TestGenerateOldBaseTags(t *testing.T) {
+	c := generateTest(t)
+	old := lookup(t, c, "old", "latest")
+	if old.Shell != images.ShellDash || old.Base {
+		t.Errorf("old facts = %+v; want dash through lang's *-bookworm pattern, no base", old.Facts)
+	}
+	if _, ok := old.Account("www-data"); ok {
+		t.Errorf("old keeps www-data, which its Dockerfile deletes")
+	}
+	if perl := lookup(t, c, "db", "perl"); perl.DropsTo != "db" || perl.Shell != images.ShellDash {
+		t.Errorf("db:perl facts = %+v; want db:latest's, through db's own catch-all", perl.Facts)
+	}
+	if stale := lookup(t, c, "stale", "latest"); stale.Shell != images.ShellUnknown {
+		t.Errorf("stale shell %q: db:0.9 is matched by the catch-all only, which says nothing of old releases", stale.Shell)
+	}
+}
+
+func TestGenerateBaseWithoutCmd(t *testing.T) {
+	c := generateTest(t)
+	if jre := lookup(t, c, "jre", "latest"); !jre.Base {
+		t.Errorf("jre: entrypoint %v execs \"$@\" of no CMD, runs no application: want base", jre.Entrypoint)
+	}
+	if dind := lookup(t, c, "dind", "latest"); dind.Base {
+		t.Errorf("dind: its entrypoint sets dockerd when given no CMD: not a base")
+	}
+}
+
+func TestGenerateWindowsSharedTags(t *testing.T) {
+	c := generateTest(t)
+	if w := lookup(t, c, "db", "windowsservercore"); w.Shell != images.ShellWindows {
+		t.Errorf("db:windowsservercore shell %q (pattern %q), want windows", w.Shell, w.Pattern)
+	}
+	// 2.1 and latest are shared with the Linux entry, which wins.
+	for _, tag := range []string{"2.1", "latest"} {
+		if im := lookup(t, c, "db", tag); im.Shell != images.ShellDash {
+			t.Errorf("db:%s shell %q, want the Linux entry's dash", tag, im.Shell)
+		}
+	}
+}
+
+func TestGenerateWorkers(t *testing.T) {
+	c := generateTest(t)
+	if fpm := lookup(t, c, "fpm", "latest"); fpm.Workers != "www-data" {
+		t.Errorf("fpm workers %q, want www-data from --with-fpm-user", fpm.Workers)
+	}
+	for _, name := range []string{"fpmuser", "fpmcli"} {
+		if im := lookup(t, c, name, "latest"); im.Workers != "" {
+			t.Errorf("%s workers %q: its master is not a root php-fpm", name, im.Workers)
+		}
 	}
 }
 

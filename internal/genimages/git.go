@@ -15,6 +15,10 @@ import (
 type gitRepo struct {
 	dir  string // where git runs (-C)
 	name string // "github.com/owner/name", for sources
+	// files caches what show read (nil: not there), commits what commit
+	// resolved: the generator reads the same files many times.
+	files   map[string][]byte
+	commits map[string]string
 }
 
 func (r *gitRepo) git(args ...string) ([]byte, error) {
@@ -30,20 +34,47 @@ func (r *gitRepo) git(args ...string) ([]byte, error) {
 
 // commit returns the full hash rev names, if the repository has it.
 func (r *gitRepo) commit(rev string) (string, bool) {
-	out, err := r.git("rev-parse", "--verify", "-q", rev+"^{commit}")
-	if err != nil {
-		return "", false
+	if c, ok := r.commits[rev]; ok {
+		return c, c != ""
 	}
-	return strings.TrimSpace(string(out)), true
+	out, err := r.git("rev-parse", "--verify", "-q", rev+"^{commit}")
+	c := ""
+	if err == nil {
+		c = strings.TrimSpace(string(out))
+	}
+	if r.commits == nil {
+		r.commits = map[string]string{}
+	}
+	r.commits[rev] = c
+	return c, c != ""
 }
 
 func (r *gitRepo) exists(commit, file string) bool {
-	_, err := r.git("cat-file", "-e", commit+":"+file)
+	_, err := r.show(commit, file)
 	return err == nil
 }
 
 func (r *gitRepo) show(commit, file string) ([]byte, error) {
-	return r.git("show", commit+":"+file)
+	key := commit + ":" + file
+	if data, ok := r.files[key]; ok {
+		if data == nil {
+			return nil, fmt.Errorf("%s: no %s", r.name, key)
+		}
+		return data, nil
+	}
+	data, err := r.git("show", key)
+	if r.files == nil {
+		r.files = map[string][]byte{}
+	}
+	if err != nil {
+		r.files[key] = nil
+		return nil, err
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	r.files[key] = data
+	return data, nil
 }
 
 // list returns the names of the files in dir at commit.

@@ -107,6 +107,7 @@ type generator struct {
 	memo          map[*libraryEntry]*derived
 	busy          map[*libraryEntry]bool
 	log           io.Writer
+	muted         bool     // warnf says nothing (the first pass)
 	official      *gitRepo // official-images, when read from git: its history
 	officialRev   string
 	fallbacks     int
@@ -135,6 +136,13 @@ func newGenerator(mirrors string, vendor []images.Entry, libs map[string][]*libr
 }
 
 func (g *generator) warnf(format string, args ...any) {
+	if g.log != nil && !g.muted {
+		fmt.Fprintf(g.log, "genimages: "+format+"\n", args...)
+	}
+}
+
+// notef is warnf in both passes.
+func (g *generator) notef(format string, args ...any) {
 	if g.log != nil {
 		fmt.Fprintf(g.log, "genimages: "+format+"\n", args...)
 	}
@@ -162,6 +170,29 @@ func (g *generator) generate(names []string) *images.File {
 		}
 	}
 	sort.Strings(names)
+	// First the entries of older library files, for every image: FROM
+	// lines of other images name their tags (buildpack-deps:buster). Then
+	// everything is derived again, with those tags known.
+	var all []string
+	for n := range g.libs {
+		all = append(all, n)
+	}
+	sort.Strings(all)
+	older := map[string][]*libraryEntry{}
+	g.muted = true // derived again below, and said then
+	defer func() { g.muted = false }()
+	for _, name := range all {
+		if !g.vendorCovered[name] {
+			older[name] = g.olderEntries(name, g.libs[name])
+		}
+	}
+	for name, entries := range older {
+		g.libs[name] = append(g.libs[name], entries...)
+	}
+	g.memo = map[*libraryEntry]*derived{}
+	g.fallbacks = 0
+	g.muted = false
+
 	file := &images.File{}
 	for _, name := range names {
 		if g.vendorCovered[name] {
@@ -169,7 +200,6 @@ func (g *generator) generate(names []string) *images.File {
 			continue
 		}
 		entries := g.libs[name]
-		entries = append(entries, g.olderEntries(name, entries)...)
 		vs := variantsOf(entries, func(e *libraryEntry) *derived { return g.derive(name, e) })
 		if len(vs) == 0 {
 			g.skipped = append(g.skipped, name)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -81,6 +82,110 @@ type group struct {
 	prerelease bool // every tag is a prerelease
 	windows    bool
 	order      int
+	entry      *libraryEntry // for entryForTag: the one entry of the group
+}
+
+// claim is a pattern given to a group, with the rank it has there.
+type claim struct {
+	g    *group
+	rank int
+}
+
+// assign shares an image's tags out among its groups: each exact tag to
+// its group (Linux over Windows for a shared tag), each pattern to the
+// group it is most faithful to; patterns come sorted most specific first,
+// and def is the group of the catch-all "*".
+func assign(groups []*group) (exact map[string]*group, claims map[string]claim, patterns []string, def *group) {
+	// A shared tag may name a Windows and a Linux entry: Linux wins.
+	exact = map[string]*group{}
+	for _, g := range groups {
+		for _, t := range g.tags {
+			if old, ok := exact[t]; !ok || old.windows && !g.windows {
+				exact[t] = g
+			}
+		}
+	}
+	claims = map[string]claim{}
+	for _, g := range groups {
+		for _, t := range g.tags {
+			for p, r := range patternsOf(t) {
+				if _, isExact := exact[p]; isExact || p == "*" {
+					continue
+				}
+				if c, ok := claims[p]; !ok || better(g, c.g, r, c.rank) {
+					claims[p] = claim{g, r}
+				}
+			}
+		}
+	}
+	def = groups[0]
+	for _, g := range groups[1:] {
+		if better(g, def, 0, 0) {
+			def = g
+		}
+	}
+	patterns = make([]string, 0, len(claims))
+	for p := range claims {
+		patterns = append(patterns, p)
+	}
+	sort.Slice(patterns, func(i, j int) bool {
+		li, lj := literalLen(patterns[i]), literalLen(patterns[j])
+		if li != lj {
+			return li > lj
+		}
+		return patterns[i] < patterns[j]
+	})
+	return exact, claims, patterns, def
+}
+
+// better reports whether group a (where a pattern has rank ra) is more
+// faithful to it than b: a lower rank, then Linux, latest, a release.
+func better(a, b *group, ra, rb int) bool {
+	if ra != rb {
+		return ra < rb
+	}
+	if a.windows != b.windows {
+		return !a.windows
+	}
+	if a.latest != b.latest {
+		return a.latest
+	}
+	if a.prerelease != b.prerelease {
+		return !a.prerelease
+	}
+	return a.order < b.order
+}
+
+// entryForTag finds the entry a lookup of tag would land on, from the
+// tags alone (nothing is derived): its exact tag, else the most specific
+// pattern; the catch-all only when catchAll is set.
+func entryForTag(entries []*libraryEntry, tag string, catchAll bool) *libraryEntry {
+	var groups []*group
+	for _, e := range entries {
+		g := &group{entry: e, windows: e.Windows(), order: len(groups), prerelease: true}
+		for _, t := range allTags(e) {
+			g.tags = append(g.tags, t)
+			g.latest = g.latest || t == "latest"
+			g.prerelease = g.prerelease && prereleaseRe.MatchString(t)
+		}
+		groups = append(groups, g)
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	exact, claims, patterns, def := assign(groups)
+	if g, ok := exact[tag]; ok {
+		return g.entry
+	}
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, tag); ok {
+			return claims[p].g.entry
+		}
+	}
+	if catchAll {
+		return def.entry
+	}
+	return nil
 }
 
 // variantsOf turns the derived entries of an image into catalogue
@@ -102,10 +207,9 @@ func variantsOf(entries []*libraryEntry, derivedOf func(*libraryEntry) *derived)
 			byKey[string(key)] = g
 			groups = append(groups, g)
 		}
-		tags := e.Tags
-		if !e.Windows() {
-			tags = append(append([]string{}, e.Tags...), e.SharedTags...)
-		}
+		// A shared tag of a Windows and a Linux entry goes to Linux (see
+		// assign); one only Windows entries share is theirs.
+		tags := allTags(e)
 		latest, prerelease := false, true
 		for _, t := range tags {
 			if !contains(g.tags, t) {
@@ -125,53 +229,7 @@ func variantsOf(entries []*libraryEntry, derivedOf func(*libraryEntry) *derived)
 	if len(groups) == 0 {
 		return nil
 	}
-	// A shared tag may name a Windows and a Linux entry: Linux wins.
-	exact := map[string]*group{}
-	for _, g := range groups {
-		for _, t := range g.tags {
-			if old, ok := exact[t]; !ok || old.windows && !g.windows {
-				exact[t] = g
-			}
-		}
-	}
-	better := func(a, b *group, ra, rb int) bool {
-		if ra != rb {
-			return ra < rb
-		}
-		if a.windows != b.windows {
-			return !a.windows
-		}
-		if a.latest != b.latest {
-			return a.latest
-		}
-		if a.prerelease != b.prerelease {
-			return !a.prerelease
-		}
-		return a.order < b.order
-	}
-	type claim struct {
-		g    *group
-		rank int
-	}
-	claims := map[string]claim{}
-	for _, g := range groups {
-		for _, t := range g.tags {
-			for p, r := range patternsOf(t) {
-				if _, isExact := exact[p]; isExact || p == "*" {
-					continue
-				}
-				if c, ok := claims[p]; !ok || better(g, c.g, r, c.rank) {
-					claims[p] = claim{g, r}
-				}
-			}
-		}
-	}
-	def := groups[0]
-	for _, g := range groups[1:] {
-		if better(g, def, 0, 0) {
-			def = g
-		}
-	}
+	exact, claims, patterns, def := assign(groups)
 
 	var out []images.Variant
 	for _, g := range groups {
@@ -187,17 +245,6 @@ func variantsOf(entries []*libraryEntry, derivedOf func(*libraryEntry) *derived)
 		sort.Strings(tags)
 		out = append(out, images.Variant{Tags: tags, Facts: g.facts, Source: g.source})
 	}
-	patterns := make([]string, 0, len(claims))
-	for p := range claims {
-		patterns = append(patterns, p)
-	}
-	sort.Slice(patterns, func(i, j int) bool {
-		li, lj := literalLen(patterns[i]), literalLen(patterns[j])
-		if li != lj {
-			return li > lj
-		}
-		return patterns[i] < patterns[j]
-	})
 	var last *group
 	for _, p := range patterns {
 		g := claims[p].g

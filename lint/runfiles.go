@@ -1,0 +1,182 @@
+package lint
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// runFile is a file read for its `docker run` lines, kept for its
+// suppressions.
+type runFile struct {
+	src  *parser.Source
+	kind parser.RunFileKind
+}
+
+// runFileKindOf tells the kind of a discovered run file; an executable
+// without an extension is a shell script when its shebang says so.
+func runFileKindOf(path string) parser.RunFileKind {
+	if k := RunFileKind(path); k != 0 {
+		return k
+	}
+	return parser.RunShell
+}
+
+// namedRunFile reports whether a file named on the command line, whose name
+// says nothing, is a shell script: it starts with a shell shebang.
+func namedRunFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	head := make([]byte, 128)
+	n, _ := io.ReadFull(f, head)
+	text := string(head[:n])
+	return strings.HasPrefix(text, "#!") && parser.IsShellShebang(text)
+}
+
+// checkRunFiles reads the run lines of each script, Makefile, CI file and
+// (where docs are on) Markdown file, and checks them as the containers
+// they start. A file with no run line is not linted at all.
+func (r *runner) checkRunFiles() {
+	results := make([][]rules.Finding, len(r.runFilePaths))
+	files := make([]*runFile, len(r.runFilePaths))
+	parallel(r.workers, len(r.runFilePaths), func(i int) {
+		path := r.runFilePaths[i]
+		kind := runFileKindOf(path)
+		fs := r.configs.settings(path)
+		if fs.ignored || kind == parser.RunMarkdown && !fs.docs {
+			return
+		}
+		data, err := r.readLinted(path)
+		if err != nil && r.scripts.read(path) {
+			return // said as the entrypoint script's error
+		}
+		if err != nil {
+			r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
+			return
+		}
+		if !parser.MayHaveRunLines(data) {
+			return
+		}
+		if kind == parser.RunShell && RunFileKind(path) == 0 && !strings.HasPrefix(string(data), "#!") {
+			return // an executable without a shebang is not known to be shell
+		}
+		src := parser.NewSource(path, data)
+		type parsed struct {
+			p   *parser.ComposeProject
+			err error
+		}
+		res, ok := bounded(r, path, "reading docker run lines", func() parsed {
+			p, err := parser.ParseRunFile(src, kind)
+			return parsed{p, err}
+		})
+		if !ok {
+			return
+		}
+		if res.err != nil {
+			fe := &FileError{Path: path, Msg: "cannot parse: " + res.err.Error()}
+			var pe *parser.ParseError
+			if errors.As(res.err, &pe) {
+				fe.Line, fe.Col, fe.Msg = pe.Line, pe.Col, "cannot parse: "+pe.Msg
+			}
+			r.addError(fe)
+			r.addSource(src)
+		}
+		p := res.p
+		if p == nil || len(p.Services) == 0 {
+			return
+		}
+		p.Sources = []*parser.Source{src}
+		r.addSource(src)
+		files[i] = &runFile{src: src, kind: kind}
+		var containers []*parser.Container
+		for _, s := range p.Services {
+			c := &parser.Container{Service: s, Project: p}
+			r.attachServiceImage(c, path)
+			containers = append(containers, c)
+		}
+		results[i] = r.checkBounded(&unit{path: path, compose: p, containers: containers})
+	})
+	for i, fs := range results {
+		r.findings = append(r.findings, fs...)
+		if files[i] != nil {
+			r.runFiles = append(r.runFiles, files[i])
+		}
+	}
+}
+
+// runPragmas finds the suppressions of a run file: `#` comments in
+// scripts, Makefiles and the shell of CI files (and the YAML comments
+// above a key of a CI file), `<!-- dlint ignore=… -->` in Markdown.
+func runPragmas(f *runFile, lookup ruleLookup) ([]*pragma, []*FileError) {
+	switch f.kind {
+	case parser.RunWorkflow, parser.RunGitLabCI:
+		yamlPragmas, errs := composePragmas(f.src, lookup)
+		shellPragmas, _ := scriptPragmas(f.src, lookup)
+		seen := map[int]bool{}
+		for _, p := range yamlPragmas {
+			seen[p.line] = true
+		}
+		for _, p := range shellPragmas {
+			if !seen[p.line] {
+				yamlPragmas = append(yamlPragmas, p)
+			}
+		}
+		return yamlPragmas, errs
+	case parser.RunMarkdown:
+		return markdownPragmas(f.src, lookup)
+	}
+	return scriptPragmas(f.src, lookup)
+}
+
+// markdownPragmas finds `<!-- dlint ignore=… -->` comments in Markdown: one
+// silences the line below it, or the whole code block when a fence follows.
+func markdownPragmas(src *parser.Source, lookup ruleLookup) ([]*pragma, []*FileError) {
+	var out []*pragma
+	var errs []*FileError
+	n := src.LineCount()
+	isComment := func(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), "<!--") }
+	for l := 1; l <= n; l++ {
+		line := src.Line(l)
+		trimmed := strings.TrimSpace(line)
+		if !strings.HasPrefix(trimmed, "<!--") || !strings.HasSuffix(trimmed, "-->") {
+			continue
+		}
+		idx := strings.Index(line, "<!--")
+		end := strings.LastIndex(line, "-->")
+		// The same bytes with `#   ` for `<!--`, so columns stay exact.
+		text := "#   " + line[idx+4:end]
+		p, perr := parseComment(text, runeCol(line, idx), []pragmaForm{formDlint}, lookup)
+		if perr != nil {
+			errs = append(errs, &FileError{Path: src.Path, Line: l, Col: perr.col, Msg: "invalid ignore comment: " + perr.msg})
+			continue
+		}
+		if p == nil {
+			continue
+		}
+		p.file, p.line, p.target = src.Path, l, "line"
+		p.text = strings.TrimSpace(line[idx:])
+		if !p.global {
+			if t := nextCodeLine(src, l, isComment); t > 0 {
+				last := t
+				if fence := strings.TrimLeft(src.Line(t), " "); strings.HasPrefix(fence, "```") || strings.HasPrefix(fence, "~~~") {
+					for last = t + 1; last < n && !strings.HasPrefix(strings.TrimLeft(src.Line(last), " "), fence[:3]); last++ {
+					}
+				} else {
+					for last < n && strings.HasSuffix(strings.TrimRight(src.Line(last), " \t"), "\\") {
+						last++
+					}
+				}
+				p.from, p.to = t, last
+			}
+		}
+		out = append(out, p)
+	}
+	return out, errs
+}

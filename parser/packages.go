@@ -1,0 +1,165 @@
+package parser
+
+import (
+	"path"
+	"regexp"
+	"strings"
+)
+
+// PackageCommand is one run of a package manager: `apt-get install -y
+// curl`, `pip install --no-cache-dir flask==3.0`, `apk add --no-cache git`.
+// It is read from the command's words only: what a package manager's
+// configuration files add (apt.conf, pip.conf) is not seen.
+type PackageCommand struct {
+	Cmd *Command
+	// Manager is the program's family name: apt-get, apt, apk, yum, dnf,
+	// microdnf, zypper, pip, npm, yarn, pnpm, gem.
+	Manager string
+	// Sub is the subcommand ("install", "add", "update"); SubWord its word.
+	// `yarn global add` has Sub "add".
+	Sub     string
+	SubWord *Word
+	// Options are the words that start with "-", with the values of the
+	// options that take one in the next word.
+	Options []*Word
+	// Operands are the other words after the subcommand: packages for an
+	// install, as written (a word may be "$PKGS").
+	Operands []*Word
+}
+
+// packageManagers maps a program name to its family.
+var packageManagers = map[string]string{
+	"apt-get": "apt-get", "apt": "apt", "apk": "apk", "yum": "yum", "dnf": "dnf", "microdnf": "microdnf",
+	"zypper": "zypper", "pip": "pip", "pip3": "pip", "npm": "npm", "yarn": "yarn", "pnpm": "pnpm", "gem": "gem",
+}
+
+var pipVersioned = regexp.MustCompile(`^pip[0-9.]+$`)
+var pythonVersioned = regexp.MustCompile(`^python[0-9.]*$`)
+
+// valueOptions are, per family, the options whose value is the next word
+// when not written as --opt=value.
+var valueOptions = map[string]map[string]bool{
+	"apt-get":  set("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release"),
+	"apk":      set("-X", "--repository", "-p", "--root", "-t", "--virtual", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"),
+	"yum":      set("-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--enablerepo", "--disablerepo", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel"),
+	"zypper":   set("-r", "--repo", "--from", "-t", "--type", "-R", "--root", "--installroot"),
+	"pip":      set("-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "--trusted-host", "--cache-dir", "--python-version", "--platform", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-e", "--editable", "--only-binary", "--no-binary", "--config-settings", "-C", "--report", "--python"),
+	"npm":      set("--registry", "--prefix", "-w", "--workspace", "--cache", "--loglevel", "--userconfig", "--tag"),
+	"yarn":     set("--cache-folder", "--modules-folder", "--network-timeout", "--registry", "--cwd"),
+	"pnpm":     set("--registry", "--dir", "-C", "--filter", "-F", "--store-dir"),
+	"gem":      set("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy"),
+	"apt":      nil,
+	"dnf":      nil,
+	"microdnf": nil,
+}
+
+func init() {
+	valueOptions["apt"] = valueOptions["apt-get"]
+	valueOptions["dnf"] = valueOptions["yum"]
+	valueOptions["microdnf"] = valueOptions["yum"]
+}
+
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// Package returns the command as a package manager run, or nil when it is
+// none. `python -m pip` and `sudo pip` count; so does `yarn global add`.
+func (c *Command) Package() *PackageCommand {
+	if c.NameWord == nil || !c.NameWord.Literal {
+		return nil
+	}
+	name := path.Base(c.Name)
+	args := c.Args
+	if name == "sudo" && len(args) > 0 && args[0].Literal && !strings.HasPrefix(args[0].Lit, "-") {
+		name, args = path.Base(args[0].Lit), args[1:]
+	}
+	if pythonVersioned.MatchString(name) && len(args) >= 2 && args[0].Lit == "-m" && (args[1].Lit == "pip" || args[1].Lit == "pip3") {
+		name, args = "pip", args[2:]
+	}
+	family, ok := packageManagers[name]
+	if !ok && pipVersioned.MatchString(name) {
+		family, ok = "pip", true
+	}
+	if !ok {
+		return nil
+	}
+	pc := &PackageCommand{Cmd: c, Manager: family}
+	values := valueOptions[family]
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		if w.Literal && strings.HasPrefix(w.Lit, "-") && w.Lit != "-" {
+			pc.Options = append(pc.Options, w)
+			if values[w.Lit] && i+1 < len(args) {
+				i++
+				pc.Options = append(pc.Options, args[i])
+			}
+			continue
+		}
+		switch {
+		case pc.SubWord == nil && family == "yarn" && w.Lit == "global":
+			// `yarn global add pkg`: the subcommand follows.
+		case pc.SubWord == nil:
+			pc.Sub, pc.SubWord = w.Lit, w
+		default:
+			pc.Operands = append(pc.Operands, w)
+		}
+	}
+	return pc
+}
+
+// HasOption reports whether one of names is among the options: exactly, as
+// `--name=value`, or, for a one-letter option such as -y, inside a group
+// of short options (-qy).
+func (p *PackageCommand) HasOption(names ...string) bool {
+	for _, o := range p.Options {
+		for _, n := range names {
+			switch {
+			case o.Lit == n, strings.HasPrefix(n, "--") && strings.HasPrefix(o.Lit, n+"="):
+				return true
+			case len(n) == 2 && n[0] == '-' && n[1] != '-' && len(o.Lit) > 2 && o.Lit[0] == '-' && o.Lit[1] != '-' && strings.ContainsRune(o.Lit[1:], rune(n[1])):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OptionValue returns the value of the option name (`-o X`, `--opt=X`,
+// `--opt X`), or "" when it is absent; for repeated options, the values
+// joined by newlines.
+func (p *PackageCommand) OptionValue(name string) string {
+	var out []string
+	for i, o := range p.Options {
+		switch {
+		case o.Lit == name && i+1 < len(p.Options):
+			out = append(out, p.Options[i+1].Lit)
+		case strings.HasPrefix(o.Lit, name+"="):
+			out = append(out, strings.TrimPrefix(o.Lit, name+"="))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// Installs reports whether the command installs packages.
+func (p *PackageCommand) Installs() bool {
+	switch p.Manager {
+	case "apk":
+		return p.Sub == "add"
+	case "yarn", "pnpm":
+		return p.Sub == "add"
+	case "npm":
+		switch p.Sub {
+		case "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal":
+			return true
+		}
+		return false
+	case "zypper":
+		return p.Sub == "install" || p.Sub == "in"
+	}
+	return p.Sub == "install"
+}

@@ -1,0 +1,60 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPackageCommand(t *testing.T) {
+	cases := []struct {
+		script, manager, sub, operands string
+		installs                       bool
+	}{
+		{"apt-get -o Dpkg::Options::=--force-confold -y install curl git", "apt-get", "install", "curl git", true},
+		{"sudo apt install -t bookworm-backports curl", "apt", "install", "curl", true},
+		{"python3.12 -m pip install -r requirements.txt flask==3.0", "pip", "install", "flask==3.0", true},
+		{"pip3.11 install -e . --index-url https://x/simple requests", "pip", "install", "requests", true},
+		{"yarn global add typescript", "yarn", "add", "typescript", true},
+		{"npm ci", "npm", "ci", "", false},
+		{"apk add --no-cache --virtual .build gcc", "apk", "add", "gcc", true},
+		{"gem install -v 1.2 bundler", "gem", "install", "bundler", true},
+		{"zypper -n in vim", "zypper", "in", "vim", true},
+		{"apt-get update", "apt-get", "update", "", false},
+	}
+	for _, c := range cases {
+		s := ParseShell(NewSource("x.sh", []byte(c.script)), c.script, nil)
+		pc := s.Commands[0].Package()
+		if pc == nil {
+			t.Errorf("%q: not a package command", c.script)
+			continue
+		}
+		var ops []string
+		for _, w := range pc.Operands {
+			ops = append(ops, w.Lit)
+		}
+		if pc.Manager != c.manager || pc.Sub != c.sub || strings.Join(ops, " ") != c.operands || pc.Installs() != c.installs {
+			t.Errorf("%q: got %s %s [%s] installs=%v", c.script, pc.Manager, pc.Sub, strings.Join(ops, " "), pc.Installs())
+		}
+	}
+	for _, notPkg := range []string{"echo apt-get install", "$PM install x", "python -m venv /v", "pipx install x"} {
+		s := ParseShell(NewSource("x.sh", []byte(notPkg)), notPkg, nil)
+		if pc := s.Commands[0].Package(); pc != nil {
+			t.Errorf("%q: read as %s %s", notPkg, pc.Manager, pc.Sub)
+		}
+	}
+	s := ParseShell(NewSource("x.sh", nil), "apt-get -qy install x", nil)
+	if pc := s.Commands[0].Package(); !pc.HasOption("-y") || pc.HasOption("-s") || !pc.HasOption("-q") {
+		t.Errorf("HasOption misreads a group of short options")
+	}
+}
+
+func TestPipesInto(t *testing.T) {
+	text := "a | b | c && d | e; f"
+	s := ParseShell(NewSource("x.sh", []byte(text)), text, nil)
+	want := map[string]bool{"a": true, "b": true, "c": false, "d": true, "e": false, "f": false}
+	for _, c := range s.Commands {
+		if c.PipesInto != want[c.Name] {
+			t.Errorf("%s: PipesInto %v, want %v", c.Name, c.PipesInto, want[c.Name])
+		}
+	}
+}

@@ -1,0 +1,250 @@
+package parser
+
+import (
+	"bufio"
+	"bytes"
+	"path"
+	"strings"
+	"unicode"
+)
+
+// What names and files hold credentials. Rules ask these questions; the
+// word lists live here so that a change reaches every rule at once.
+
+// secretWords make a variable name read as a credential when one of them
+// is a whole word of the name (DB_PASSWORD, npmToken, GH-TOKEN).
+var secretWords = map[string]bool{
+	"password": true, "passwd": true, "pass": true, "pword": true, "passphrase": true,
+	"secret": true, "secrets": true, "token": true, "apikey": true, "credential": true,
+	"credentials": true, "creds": true, "privatekey": true, "htpasswd": true,
+}
+
+// secretKeyQualifiers make KEY a credential when they come before it
+// (API_KEY, SECRET_ACCESS_KEY, SSH_PRIVATE_KEY); KEY alone is too common
+// (GPG_KEY is a public key's fingerprint, KEY_SERVER a host).
+var secretKeyQualifiers = map[string]bool{
+	"api": true, "access": true, "private": true, "secret": true, "client": true,
+	"ssh": true, "signing": true, "encryption": true, "master": true, "license": true,
+	"account": true, "service": true, "app": true, "application": true, "auth": true,
+	"deploy": true, "session": true,
+}
+
+// notSecretWords say the variable names something about a credential
+// rather than holding it (PASSWORD_FILE, TOKEN_URL, SECRET_NAME) or is a
+// switch (PASSWORD_REQUIRED), or is a placeholder meant for the build
+// (SECRET_KEY_BASE_DUMMY).
+var notSecretWords = map[string]bool{
+	"file": true, "path": true, "dir": true, "url": true, "uri": true, "endpoint": true,
+	"host": true, "name": true, "user": true, "username": true, "length": true, "len": true,
+	"type": true, "method": true, "mode": true, "version": true, "id": true, "public": true,
+	"enabled": true, "enable": true, "required": true, "header": true, "expiry": true,
+	"expires": true, "ttl": true, "cmd": true, "command": true, "location": true,
+	"format": true, "field": true, "prefix": true, "policy": true, "dummy": true,
+	"placeholder": true, "hash": true, "arn": true, "ref": true,
+	"provider": true, "store": true, "manager": true, "env": true, "var": true,
+	"rotation": true, "min": true, "max": true, "reset": true, "change": true, "timeout": true,
+	"generator": true, "helper": true, "script": true, "kind": true, "source": true,
+	"hostname": true, "port": true, "address": true, "addr": true, "language": true, "locale": true,
+}
+
+// placeholderWords anywhere in a name say its value is not a credential.
+var placeholderWords = map[string]bool{"public": true, "dummy": true, "placeholder": true, "example": true, "fake": true}
+
+// IsSecretName reports whether a variable name reads as holding a
+// credential: a whole word of it is a secret word (TOKEN, PASSWORD,
+// SECRET, API_KEY…) and no word after the last of them says it only names
+// or describes one (TOKEN_FILE, PASSWORD_PATH, AWS_ACCESS_KEY_ID), while
+// one before does not (DB_USER_PASSWORD is a password).
+func IsSecretName(name string) bool {
+	words := nameWords(name)
+	last := -1
+	for i, w := range words {
+		if placeholderWords[w] {
+			return false
+		}
+		if secretWords[w] || w == "key" && i > 0 && secretKeyQualifiers[words[i-1]] {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, w := range words[last+1:] {
+		if notSecretWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords splits a variable name into lower-case words at _, -, . and
+// camelCase boundaries.
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '-' || r == '.':
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
+			flush()
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// SecretFile says what credential a file in a build context is by its
+// path (slash-separated, relative to the context), or "" when its name is
+// not one. Content tells whether the file really holds one; see
+// FileHoldsSecret.
+func SecretFile(rel string) string {
+	rel = strings.TrimPrefix(path.Clean("/"+rel), "/")
+	base := path.Base(rel)
+	lower := strings.ToLower(base)
+	dirs := strings.Split(path.Dir(rel), "/")
+	for _, d := range dirs {
+		switch d {
+		case ".ssh":
+			if !strings.HasSuffix(lower, ".pub") && lower != "known_hosts" && lower != "config" {
+				return "an SSH key"
+			}
+		case ".aws":
+			if lower == "credentials" {
+				return "AWS credentials"
+			}
+		case ".docker":
+			if lower == "config.json" {
+				return "Docker registry credentials"
+			}
+		case ".kube":
+			if lower == "config" {
+				return "a Kubernetes config with cluster credentials"
+			}
+		}
+	}
+	switch {
+	case lower == ".npmrc":
+		return "npm credentials"
+	case lower == ".pypirc":
+		return "PyPI credentials"
+	case lower == ".netrc" || lower == "_netrc":
+		return "netrc login credentials"
+	case lower == ".git-credentials":
+		return "git credentials"
+	case lower == ".pgpass":
+		return "PostgreSQL passwords"
+	case lower == ".htpasswd":
+		return "password hashes"
+	case lower == ".dockercfg":
+		return "Docker registry credentials"
+	case lower == "credentials" || lower == "credentials.json":
+		return "credentials"
+	case lower == ".env" || strings.HasPrefix(lower, ".env.") && !envTemplate(lower):
+		return "an environment file"
+	case strings.HasPrefix(lower, "id_rsa") || strings.HasPrefix(lower, "id_dsa") ||
+		strings.HasPrefix(lower, "id_ecdsa") || strings.HasPrefix(lower, "id_ed25519"):
+		if !strings.HasSuffix(lower, ".pub") {
+			return "an SSH private key"
+		}
+	case strings.HasSuffix(lower, ".pem") || strings.HasSuffix(lower, ".key"):
+		return "a private key"
+	case strings.HasSuffix(lower, ".p12") || strings.HasSuffix(lower, ".pfx"):
+		return "a key store"
+	}
+	return ""
+}
+
+// envTemplate reports whether an .env.* name is a template checked in
+// for others to copy (.env.example), not the values.
+func envTemplate(lower string) bool {
+	for _, s := range []string{".example", ".sample", ".template", ".dist", ".defaults", ".default", ".tmpl", ".tpl", ".schema"} {
+		if strings.HasSuffix(lower, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// FileHoldsSecret judges a file SecretFile named by the start of its
+// content: a PEM file holds a private key only with a PRIVATE KEY block (a
+// certificate is public), npm/PyPI/netrc files and environment files only
+// with a credential written as a value (`_authToken=${NPM_TOKEN}` is read
+// from the environment when npm runs, so the file holds none).
+func FileHoldsSecret(rel string, content []byte) bool {
+	lower := strings.ToLower(path.Base(rel))
+	switch {
+	case strings.HasSuffix(lower, ".pem") || strings.HasSuffix(lower, ".key") || strings.HasPrefix(lower, "id_"):
+		if bytes.Contains(content, []byte("-----BEGIN")) {
+			return bytes.Contains(content, []byte("PRIVATE KEY-----"))
+		}
+		return len(bytes.TrimSpace(content)) > 0
+	case lower == ".npmrc" || lower == ".pypirc" || lower == ".env" || strings.HasPrefix(lower, ".env."):
+		return configHoldsSecret(content)
+	case lower == ".netrc" || lower == "_netrc":
+		return bytes.Contains(content, []byte("password"))
+	}
+	return len(bytes.TrimSpace(content)) > 0
+}
+
+// configHoldsSecret looks for a `key = value` line whose key reads as a
+// credential (_authToken, password, API_KEY) and whose value is written
+// out, not taken from a variable.
+func configHoldsSecret(content []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(content))
+	sc.Buffer(make([]byte, 64*1024), 64*1024)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' || line[0] == ';' {
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if !ok {
+			key, value, ok = strings.Cut(line, ":")
+		}
+		if !ok {
+			continue
+		}
+		key = strings.TrimSpace(strings.TrimPrefix(key, "export "))
+		if i := strings.LastIndex(key, ":"); i >= 0 {
+			key = key[i+1:] // //registry.npmjs.org/:_authToken
+		}
+		value = strings.Trim(strings.TrimSpace(value), `"'`)
+		if value == "" || strings.HasPrefix(value, "$") {
+			continue
+		}
+		if IsSecretName(key) || key == "_auth" || key == "_authToken" || key == "_password" {
+			return true
+		}
+	}
+	return false
+}
+
+// SecretByName reports whether a file's name alone says it holds a
+// credential, for a file dlint cannot read: SSH private keys, *.key,
+// git credentials and the files of ~/.ssh and ~/.aws. A .pem may be a
+// certificate and an .npmrc or .env may hold none.
+func SecretByName(rel string) bool {
+	kind := SecretFile(rel)
+	lower := strings.ToLower(path.Base(rel))
+	switch {
+	case kind == "":
+		return false
+	case strings.HasSuffix(lower, ".pem"):
+		return strings.Contains(lower, "key")
+	}
+	switch kind {
+	case "an SSH private key", "an SSH key", "a private key", "git credentials", "AWS credentials":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,64 @@
+package rules
+
+import "github.com/dlint-dev/dlint/parser"
+
+// AptListsNotRemoved reports apt-get update in a RUN that leaves the
+// package lists in the image.
+var AptListsNotRemoved = &Rule{
+	ID:       "apt-lists-not-removed",
+	Aliases:  []string{"DL3009"},
+	Severity: Info,
+	Tags:     []string{TagDockerfile, TagBestPractice},
+	Summary:  "apt-get update leaves its package lists in the image unless the same RUN removes /var/lib/apt/lists",
+	Doc: `## Why
+` + "`apt-get update`" + ` downloads the package lists to /var/lib/apt/lists: tens of
+megabytes that the image ships for nothing, and that go stale at once.
+Only a removal in the same RUN (or ` + "`apt-get dist-clean`" + `, apt 2.7 and later) keeps them out of the layer; one in a later
+RUN hides them but the earlier layer still holds them. A cache mount
+(` + "`RUN --mount=type=cache,target=/var/lib/apt`" + `) keeps them out of the image too.
+dlint reports only stages that end up in the final image (the last stage
+and the stages it builds on): a build stage's leftovers are dropped.
+
+## Bad
+` + "```dockerfile" + `
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/*
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=apt-lists-not-removed`" + ` above the RUN. hadolint's ` + "`DL3009`" + ` works too.`,
+	Check: checkAptListsNotRemoved,
+}
+
+func checkAptListsNotRemoved(pass *Pass) {
+	df := pass.Dockerfile
+	if df == nil {
+		return
+	}
+	for _, pr := range packageRuns(df) {
+		pc := pr.pkg
+		if pc.Manager != "apt-get" && pc.Manager != "apt" || pc.Sub != "update" {
+			continue
+		}
+		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) {
+			continue
+		}
+		pass.Report(pc.Cmd.Range, "`"+pc.Manager+" update` leaves the package lists (tens of MB) in this layer of the final image; end the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt/lists")
+	}
+}
+
+// distCleans reports whether the script runs `apt-get dist-clean` (apt
+// 2.7+), which removes the lists too.
+func distCleans(s *parser.Script) bool {
+	for _, c := range s.Commands {
+		if pc := c.Package(); pc != nil && (pc.Manager == "apt-get" || pc.Manager == "apt") && pc.Sub == "dist-clean" {
+			return true
+		}
+	}
+	return false
+}

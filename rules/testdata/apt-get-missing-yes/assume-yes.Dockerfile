@@ -1,0 +1,3 @@
+FROM debian:12-slim
+RUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes
+RUN apt-get install git

@@ -1,0 +1,12 @@
+FROM node:22-slim AS build
+WORKDIR /app
+WORKDIR src
+FROM build
+WORKDIR lib
+FROM alpine:3.20
+ARG DIR
+WORKDIR $DIR
+WORKDIR sub
+FROM alpine:3.20
+ENV HOME=/home/app
+WORKDIR $HOME
