@@ -9,12 +9,12 @@ import (
 // ImageTag reports compose services that run an image by the `latest` tag,
 // written or implied.
 var ImageTag = &Rule{
-	ID:         "image-tag",
-	Aliases:    []string{"service-image-require-explicit-tag", "DS001"},
-	Severity:   Info,
-	Tags:       []string{TagCompose, TagBestPractice, "pinning"},
-	DefaultOff: true,
-	Summary:    "A compose service runs an image on `:latest` or without a tag",
+	ID:       "image-tag",
+	Aliases:  []string{"service-image-require-explicit-tag", "DS001"},
+	Severity: Info,
+	Tags:     []string{TagCompose, TagBestPractice},
+	Group:    GroupPinning,
+	Summary:  "A compose service runs an image on `:latest` or without a tag",
 	Doc: `## Why
 ` + "`image: postgres`" + ` is ` + "`postgres:latest`" + `: whatever the publisher pushed last. Two
 machines that pull at different times run different versions, a routine
@@ -25,9 +25,8 @@ Name the version you tested (` + "`postgres:16.4`" + `), or pin the digest
 propose the updates.
 
 The image of a service that has a ` + "`build:`" + ` section is the name compose gives
-the image it builds, and is not reported. The rule is off by default (it is in
-the ` + "`pinning`" + ` group): enable it with ` + "`--enable image-tag`" + ` or
-` + "`image-tag: on`" + ` in .dlint.yaml.
+the image it builds, and is not reported. The rule is in the ` + "`pinning`" + ` group, off by
+default: select it with ` + "`--extend-select pinning`" + ` (or ` + "`image-tag`" + `).
 
 ## Bad
 ` + "```yaml" + `
