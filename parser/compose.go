@@ -37,7 +37,11 @@ type FileRef struct {
 	Name     string // the secret's name; "" for an env_file
 	Path     string
 	Required bool // env_file: compose refuses the project when it is missing
-	Range    Range
+	// Unresolved is set when the path uses a variable nothing sets;
+	// Missing when, resolved, nothing is there.
+	Unresolved bool
+	Missing    bool
+	Range      Range
 }
 
 // ComposeProblem is something Compose refuses: Msg says what, in dlint's

@@ -1,6 +1,9 @@
 package parser
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -34,7 +37,10 @@ func (v *serviceView) facts(s *Service, svc types.ServiceConfig) {
 	}
 	s.Environment = v.envVars([]string{"environment"}, svc.Environment)
 	for _, ef := range svc.EnvFiles {
-		s.EnvFiles = append(s.EnvFiles, &FileRef{Path: v.l.hostPath(ef.Path), Required: bool(ef.Required), Range: v.envFileRange(ef.Path)})
+		r, unresolved := v.envFileRange(ef.Path)
+		ref := &FileRef{Path: v.l.hostPath(ef.Path), Required: bool(ef.Required), Unresolved: unresolved, Range: r}
+		ref.Missing = !unresolved && missingFile(ref.Path)
+		s.EnvFiles = append(s.EnvFiles, ref)
 	}
 	s.Limits = map[string]bool{}
 	var lim *types.Resource
@@ -168,11 +174,12 @@ func holdsReference(raw string) bool {
 	return false
 }
 
-// envFileRange places a loaded env_file path at the item that names it.
-func (v *serviceView) envFileRange(loaded string) Range {
+// envFileRange places a loaded env_file path at the item that names it,
+// and tells whether the item uses a variable nothing sets.
+func (v *serviceView) envFileRange(loaded string) (Range, bool) {
 	d, e := v.lookup("env_file")
 	if !e.found() {
-		return v.nameRange()
+		return v.nameRange(), false
 	}
 	want := filepath.ToSlash(filepath.Clean(loaded))
 	matches := func(text string) bool {
@@ -185,23 +192,26 @@ func (v *serviceView) envFileRange(loaded string) Range {
 			continue
 		}
 		if ee.value.Kind == yaml.ScalarNode && matches(defn.file.interpolate(ee.value.Value)) {
-			return defn.file.entryRange(ee)
+			return defn.file.entryRange(ee), defn.file.blankOnly(ee.value.Value)
 		}
 		for _, item := range seqItems(ee.value) {
 			it := rawItem{file: defn.file, node: item}
-			text := ""
+			text, raw := "", ""
 			switch item.Kind {
 			case yaml.ScalarNode:
-				text = defn.file.interpolate(item.Value)
+				text, raw = defn.file.interpolate(item.Value), item.Value
 			case yaml.MappingNode:
 				text = it.field("path")
+				if p := mapGet(item, "path"); p.found() && p.value.Kind == yaml.ScalarNode {
+					raw = p.value.Value
+				}
 			}
 			if text != "" && matches(text) {
-				return it.rng()
+				return it.rng(), defn.file.blankOnly(raw)
 			}
 		}
 	}
-	return d.file.entryRange(e)
+	return d.file.entryRange(e), false
 }
 
 // secretFiles lists the top-level secrets read from a file.
@@ -217,14 +227,18 @@ func (l *composeLoader) secretFiles(proj *types.Project) []*FileRef {
 		if sec.File == "" || bool(sec.External) {
 			continue
 		}
-		out = append(out, &FileRef{Name: n, Path: l.hostPath(sec.File), Required: true, Range: l.topFieldRange("secrets", n, "file")})
+		r, unresolved := l.topFieldRange("secrets", n, "file")
+		ref := &FileRef{Name: n, Path: l.hostPath(sec.File), Required: true, Unresolved: unresolved, Range: r}
+		ref.Missing = !unresolved && missingFile(ref.Path)
+		out = append(out, ref)
 	}
 	return out
 }
 
 // topFieldRange places a field of a top-level entry (`secrets.x.file`) in
-// the first file that writes it, else the entry.
-func (l *composeLoader) topFieldRange(key, name, field string) Range {
+// the first file that writes it, else the entry, and tells whether it
+// uses a variable nothing sets.
+func (l *composeLoader) topFieldRange(key, name, field string) (Range, bool) {
 	for _, f := range l.order {
 		if f == nil {
 			continue
@@ -232,12 +246,12 @@ func (l *composeLoader) topFieldRange(key, name, field string) Range {
 		if top := f.top(key); top.found() {
 			if e := mapGet(top.value, name); e.found() {
 				if fe := mapGet(e.value, field); fe.found() {
-					return f.entryRange(fe)
+					return f.entryRange(fe), fe.value != nil && f.blankOnly(fe.value.Value)
 				}
 			}
 		}
 	}
-	return l.topRange(key, name)
+	return l.topRange(key, name), false
 }
 
 // lineComment is a node's comment at the end of its line, without `#`.
@@ -248,4 +262,14 @@ func lineComment(nodes ...*yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// missingFile reports whether nothing is at path (a file, a directory or
+// a link); a Windows path on another system is not judged.
+func missingFile(path string) bool {
+	if path == "" || isWindowsPath(path) || !filepath.IsAbs(path) {
+		return false
+	}
+	_, err := os.Lstat(path)
+	return errors.Is(err, fs.ErrNotExist)
 }

@@ -26,6 +26,7 @@ func All() []*Rule {
 		ImageTag,
 		InvalidPort,
 		LiteralSecret,
+		MissingComposeFile,
 		MissingInit,
 		MissingUser,
 		MultipleCmd,
