@@ -38,6 +38,7 @@ func All() []*Rule {
 		PublishedOnAllInterfaces,
 		PublishedPortNotExposed,
 		RemovedInLaterLayer,
+		RestartOneShot,
 		RootUser,
 		RunNetworkHost,
 		RunSecurityInsecure,
