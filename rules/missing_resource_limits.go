@@ -56,7 +56,7 @@ func checkMissingResourceLimits(pass *Pass) {
 			}
 		}
 		if len(missing) > 0 {
-			pass.Report(s.Range, fmt.Sprintf("service '%s' has no %s, so a leak, a fork bomb or a busy loop in it takes the host's memory, PIDs or CPU from every other container; set %s",
+			pass.Report(s.Range, fmt.Sprintf("service '%s' sets no %s, so a leak, a fork bomb or a busy loop in it takes the host's memory, PIDs or CPU from every other container; set %s",
 				s.Name, limitNames(missing), strings.Join(missing, ", ")))
 		}
 	}
@@ -64,7 +64,7 @@ func checkMissingResourceLimits(pass *Pass) {
 
 func limitNames(keys []string) string {
 	if len(keys) == 1 {
-		return keys[0] + " limit"
+		return keys[0]
 	}
-	return strings.Join(keys[:len(keys)-1], ", ") + " or " + keys[len(keys)-1] + " limit"
+	return strings.Join(keys[:len(keys)-1], ", ") + " or " + keys[len(keys)-1]
 }
