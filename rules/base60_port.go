@@ -55,7 +55,7 @@ var sexagesimalInt = regexp.MustCompile(`^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$`)
 
 func checkBase60Port(pass *Pass) {
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		for _, p := range s.Ports {
 			if !p.Plain || !sexagesimalInt.MatchString(p.Written) {
 				continue

@@ -72,7 +72,7 @@ func checkDependsOnNotReady(pass *Pass) {
 		}
 	}
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		for _, d := range s.DependsOn {
 			if d.Via != "depends_on" && d.Via != "links" || d.Condition != "" && d.Condition != "service_started" {
 				continue

@@ -52,7 +52,7 @@ services:
 
 func checkDuplicateContainerName(pass *Pass) {
 	var named []*parser.Service
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		if s.ContainerName == nil {
 			continue
 		}

@@ -53,7 +53,7 @@ services:
 
 func checkImageTag(pass *Pass) {
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		if s.Image == nil || s.Build != nil || strings.Contains(s.Image.Value, "$") {
 			continue
 		}

@@ -64,7 +64,7 @@ throwaway development password), or ` + "`literal-secret: off`" + ` in .dlint.ya
 
 func checkLiteralSecret(pass *Pass) {
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		for _, ev := range s.Environment {
 			if literalSecret(ev) {
 				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "env " + ev.Name})

@@ -46,7 +46,7 @@ the strict group off.`,
 }
 
 func checkMissingCapDropAll(pass *Pass) {
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		if s.Privileged != nil {
 			continue // privileged is its own, graver finding
 		}

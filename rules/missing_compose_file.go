@@ -49,11 +49,11 @@ services:
 }
 
 func checkMissingComposeFile(pass *Pass) {
-	if pass.Compose == nil {
+	if pass.Compose == nil || pass.Compose.RunLines {
 		return
 	}
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		for _, ef := range s.EnvFiles {
 			if ef.Required && ef.Missing {
 				hits = append(hits, serviceHit{Range: ef.Range, Service: s.Name, Key: ef.Path})

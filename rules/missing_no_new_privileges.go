@@ -45,7 +45,7 @@ one that runs sudo or su), or leave the strict group off.`,
 }
 
 func checkMissingNoNewPrivileges(pass *Pass) {
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		set := false
 		for _, o := range s.SecurityOpt {
 			name, value, hasValue := strings.Cut(strings.ReplaceAll(o.Value, "=", ":"), ":")

@@ -42,7 +42,7 @@ strict group off.`,
 }
 
 func checkMissingReadOnly(pass *Pass) {
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		if s.ReadOnly == nil {
 			pass.Report(s.Range, "the root filesystem of service '"+s.Name+"' is writable, so code that breaks in can change the application's files; set `read_only: true` and give it `tmpfs:` or volumes where it writes")
 		}

@@ -48,7 +48,7 @@ leave the strict group off.`,
 }
 
 func checkMissingResourceLimits(pass *Pass) {
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		var missing []string
 		for _, k := range []string{"mem_limit", "pids_limit", "cpus"} {
 			if !s.Limits[k] {

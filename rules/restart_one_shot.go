@@ -60,7 +60,7 @@ services:
 
 func checkRestartOneShot(pass *Pass) {
 	waiters := map[string][]string{}
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		for _, d := range s.DependsOn {
 			if d.Condition == "service_completed_successfully" {
 				waiters[d.Service] = append(waiters[d.Service], s.Name)
@@ -68,7 +68,7 @@ func checkRestartOneShot(pass *Pass) {
 		}
 	}
 	var hits []serviceHit
-	for _, s := range composeServices(pass) {
+	for _, s := range composeFileServices(pass) {
 		w := waiters[s.Name]
 		if len(w) == 0 || !restartsOnSuccess(s) {
 			continue
