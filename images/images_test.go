@@ -124,3 +124,24 @@ func TestShippedCatalogues(t *testing.T) {
 	check("bitnami/postgresql", "16", func(i *Image) bool { return !i.RunsAsRoot() }, "USER 1001")
 	check("lscr.io/linuxserver/plex", "latest", func(i *Image) bool { return i.Init == "s6-overlay" && i.DropsTo == "abc" }, "s6 and abc")
 }
+
+func TestBackingService(t *testing.T) {
+	cat := Default()
+	pg, _ := cat.Lookup("postgres", "16")
+	if b, ok := BackingService(pg, "postgres:16"); !ok || b.Kind != "database" || b.Probe == "" {
+		t.Errorf("postgres:16: got %+v, %v; want a database with a probe", b, ok)
+	}
+	crate, _ := cat.Lookup("crate", "")
+	if b, ok := BackingService(crate, "crate"); !ok || b.Probe != "" {
+		t.Errorf("crate: got %+v, %v; want a database without postgres's probe", b, ok)
+	}
+	if b, ok := BackingService(nil, "docker.io/bitnami/redis"); !ok || b.Kind != "cache" {
+		t.Errorf("bitnami/redis: got %+v, %v; want a cache", b, ok)
+	}
+	nginx, _ := cat.Lookup("nginx", "")
+	for _, name := range []string{"nginx", "example/api", "${DB_IMAGE}"} {
+		if b, ok := BackingService(nginx, name); ok {
+			t.Errorf("%s: got %+v; want no backing service", name, b)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -182,5 +183,40 @@ func TestComposeDotEnv(t *testing.T) {
 	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, Workers: 1})
 	if len(errs) > 0 || len(findings) != 1 || !strings.Contains(findings[0], "runs as root") {
 		t.Errorf("findings %v errors %v", findings, errs)
+	}
+}
+
+// TestLocalImageBuiltFromItself: a service that tags its build with the
+// name of the image its Dockerfile starts FROM (and two builds FROM each
+// other's tags) finishes, and the FROM means the published image.
+func TestLocalImageBuiltFromItself(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"compose.yaml": `services:
+  db:
+    build: ./db
+    image: postgres:16
+  a:
+    build: ./a
+    image: example/a:1
+  b:
+    build: ./b
+    image: example/b:1
+`,
+		"db/Dockerfile": "FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n",
+		"a/Dockerfile":  "FROM example/b:1\nUSER root\n",
+		"b/Dockerfile":  "FROM example/a:1\nUSER root\n",
+	})
+	done := make(chan []string, 1)
+	go func() {
+		findings, _ := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser, rules.BuildTagsPublishedImage}, Workers: 2})
+		done <- findings
+	}()
+	select {
+	case findings := <-done:
+		if !hasLine(findings, "compose.yaml:4:5", "build-tags-published-image") {
+			t.Errorf("no build-tags-published-image finding for postgres:16: %v", findings)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("linting a build tagged FROM itself does not finish")
 	}
 }

@@ -43,10 +43,16 @@ func (r *runner) attachImagesDepth(df *parser.Dockerfile, path string, depth int
 // attachServiceImage gives a service that runs an image no Dockerfile of
 // the repository builds what the catalogue knows of it.
 func (r *runner) attachServiceImage(c *parser.Container, path string) {
-	if c.Stage != nil || c.Service == nil || c.Service.Image == nil {
+	if c.Service == nil || c.Service.Image == nil {
 		return
 	}
 	ref := parser.ParseImageRef(c.Service.Image.Value)
+	if c.Service.Build != nil {
+		c.Published = lookupRef(r.catalogFor(path), ref)
+	}
+	if c.Stage != nil {
+		return
+	}
 	if img := r.localBase(ref, 0); img != nil {
 		c.Image = img
 		return

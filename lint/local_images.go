@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -23,8 +22,11 @@ type localImage struct {
 	service    string // for the facts' source
 	file       string // the compose file, as displayed
 
-	once sync.Once
-	img  *images.Image
+	// Resolution runs under runner.localMu: resolving is set while the
+	// image's Dockerfile is read (a FROM that names the image itself then
+	// means the published one), done once img is final.
+	resolving, done bool
+	img             *images.Image
 }
 
 // maxLocalDepth bounds chains of local images built on each other
@@ -152,28 +154,45 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 	if li == nil || depth >= maxLocalDepth {
 		return nil
 	}
-	li.once.Do(func() {
-		data, err := readFile(li.dockerfile, r.configs.sizeLimit(li.dockerfile).bytes)
-		if err != nil {
-			return
-		}
-		df, err := parser.ParseDockerfile(li.dockerfile, data)
-		if err != nil {
-			return
-		}
-		r.attachImagesDepth(df, li.dockerfile, depth+1)
-		st := df.Final()
-		if li.target != "" {
-			st = df.StageByName(li.target)
-		}
-		if st == nil {
-			return
-		}
-		li.img = &images.Image{
-			Name: li.name, Tag: tag, Pattern: tag, Facts: st.Facts(),
-			Source: fmt.Sprintf("built from %s by service '%s' of %s", r.configs.display(li.dockerfile), li.service, li.file),
-			Origin: images.OriginRepository,
-		}
-	})
+	if depth == 0 {
+		// The outermost lookup holds the lock; the lookups of the base
+		// images its Dockerfile names run inside it.
+		r.localMu.Lock()
+		defer r.localMu.Unlock()
+	}
+	if li.resolving {
+		return nil // FROM the tag it builds: the published image
+	}
+	if !li.done {
+		li.resolving = true
+		li.img = r.readLocalImage(li, tag, depth)
+		li.resolving, li.done = false, true
+	}
 	return li.img
+}
+
+// readLocalImage reads the facts of the stage a local image is built
+// from; nil when its Dockerfile cannot be read.
+func (r *runner) readLocalImage(li *localImage, tag string, depth int) *images.Image {
+	data, err := readFile(li.dockerfile, r.configs.sizeLimit(li.dockerfile).bytes)
+	if err != nil {
+		return nil
+	}
+	df, err := parser.ParseDockerfile(li.dockerfile, data)
+	if err != nil {
+		return nil
+	}
+	r.attachImagesDepth(df, li.dockerfile, depth+1)
+	st := df.Final()
+	if li.target != "" {
+		st = df.StageByName(li.target)
+	}
+	if st == nil {
+		return nil
+	}
+	return &images.Image{
+		Name: li.name, Tag: tag, Pattern: tag, Facts: st.Facts(),
+		Source: fmt.Sprintf("built from %s by service '%s' of %s", r.configs.display(li.dockerfile), li.service, li.file),
+		Origin: images.OriginRepository,
+	}
 }

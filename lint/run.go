@@ -138,6 +138,7 @@ type runner struct {
 	// the sources, the Dockerfiles' suppressions, the compose files.
 	checkedDockerfiles map[string]bool              // by fileKey
 	localImages        map[string]*localImage       // images compose services build, by name:tag
+	localMu            sync.Mutex                   // guards the resolution of localImages
 	dockerfileSups     map[string]*fileSuppressions // by path
 	composeSources     []*parser.Source
 	findings           []rules.Finding

@@ -22,10 +22,26 @@ type ComposeProject struct {
 	// Legacy holds, for each file in the Compose v1 layout (services at
 	// the top level), the key of its first service.
 	Legacy []*Item
+	// Secrets are the top-level secrets read from a file, each at its
+	// `file:` entry.
+	Secrets []*FileRef
 	// RunLines is set when the project stands for the run lines of one
 	// file (Files[0]), a script, Makefile, CI file or README: each service
 	// is a line (Service.Run), in file order.
 	RunLines bool
+}
+
+// FileRef is a file on the host a compose file names: Path is absolute
+// (Windows paths as written), Range the entry that names it.
+type FileRef struct {
+	Name     string // the secret's name; "" for an env_file
+	Path     string
+	Required bool // env_file: compose refuses the project when it is missing
+	// Unresolved is set when the path uses a variable nothing sets;
+	// Missing when, resolved, nothing is there.
+	Unresolved bool
+	Missing    bool
+	Range      Range
 }
 
 // ComposeProblem is something Compose refuses: Msg says what, in dlint's
@@ -110,6 +126,61 @@ type Service struct {
 	// rollback_config, endpoint_mode, a global mode): the file is a Swarm
 	// stack, where the routing mesh lets replicas share a published port.
 	ForSwarm bool
+
+	ContainerName *Item
+	Restart       *Item
+	PullPolicy    *Item
+	// ReadOnly is set only when read_only: true.
+	ReadOnly *Item
+	CapDrop  []*Item
+	// Healthcheck is the service's own healthcheck, nil when it writes
+	// none (the image's HEALTHCHECK, if any, applies).
+	Healthcheck *Healthcheck
+	// DependsOn lists the services this one waits for, sorted by name:
+	// those of depends_on and those compose adds for links, volumes_from
+	// and `network_mode`/`ipc`/`pid`/`uts`/`cgroup: service:x`.
+	DependsOn []*Dependency
+	// Environment holds the variables of `environment:` in name order.
+	Environment []*EnvVar
+	EnvFiles    []*FileRef
+	// Limits lists the resource limits that are set, by compose key:
+	// mem_limit, pids_limit, cpus (or their deploy.resources.limits form).
+	Limits map[string]bool
+}
+
+// Healthcheck is a service's healthcheck section.
+type Healthcheck struct {
+	Disabled bool // `disable: true` or `test: ["NONE"]`
+	Range    Range
+}
+
+// Dependency is one service another waits for before it starts.
+type Dependency struct {
+	Service string
+	// Condition is service_started, service_healthy or
+	// service_completed_successfully.
+	Condition string
+	Required  bool
+	// Via is the key that makes the dependency: depends_on, links,
+	// volumes_from, network_mode, ipc, pid, uts or cgroup.
+	Via   string
+	Range Range
+}
+
+// EnvVar is one variable of `environment:`.
+type EnvVar struct {
+	Name  string
+	Value string // after interpolation
+	// Unset is set for a name without a value (`- DEBUG`), taken from the
+	// shell of docker compose.
+	Unset bool
+	// Raw is the value as written, before interpolation; Literal is set
+	// when it holds no variable reference.
+	Raw     string
+	Literal bool
+	// Comment is the comment at the end of the entry's line, without `#`.
+	Comment string
+	Range   Range // the entry or list item
 }
 
 // Subject names the service in messages: "service 'web'", or
@@ -155,10 +226,14 @@ type BuildArg struct {
 
 // PublishedPort is one entry of `ports:`.
 type PublishedPort struct {
-	Raw   string // as written (after interpolation) for short syntax
-	Spec  PortSpec
-	Err   error // why the entry is invalid
-	Range Range
+	Raw string // as written (after interpolation) for short syntax
+	// Written is a short-syntax item's text before interpolation, and
+	// Plain is set when it is written without quotes.
+	Written string
+	Plain   bool
+	Spec    PortSpec
+	Err     error // why the entry is invalid
+	Range   Range
 }
 
 // Mount is one entry of `volumes:`.

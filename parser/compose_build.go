@@ -62,6 +62,7 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 			}
 		}
 	}
+	p.Secrets = l.secretFiles(proj)
 	p.Problems = l.consistency(proj, p)
 	p.Unset = l.unsetVariables()
 	return p
@@ -230,6 +231,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
+	v.facts(s, svc)
 	return s
 }
 
@@ -526,6 +528,7 @@ func (v *serviceView) ports(loaded []types.ServicePortConfig) []*PublishedPort {
 		switch it.node.Kind {
 		case yaml.ScalarNode:
 			p.Raw = it.text
+			p.Written, p.Plain = it.node.Value, it.node.Style == 0
 			p.Spec, p.Err = ParsePortMapping(it.text)
 			var cerr error
 			expanded, cerr = types.ParsePortConfig(it.text)

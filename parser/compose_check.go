@@ -94,20 +94,15 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		for _, dep := range sortedKeys(s.DependsOn) {
 			d, ok := proj.Services[dep]
+			via, at := v.dependencyPlace(dep)
 			switch {
 			case !ok:
-				add(v.entryIn("depends_on", dep), fmt.Sprintf("service %q depends on undefined service %q", name, dep),
-					"service '%s' depends on '%s', and there is no such service", name, dep)
+				add(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep),
+					"service '%s' %s '%s', and there is no such service", name, dependencyVerb(via), dep)
 			case len(s.Profiles) == 0 && len(d.Profiles) > 0 && s.DependsOn[dep].Required:
 				// Without --profile, the dependency is not part of the project.
-				add(v.entryIn("depends_on", dep), fmt.Sprintf("service %q depends on undefined service %q", name, dep),
-					"service '%s' always starts, but depends on '%s', which starts only with profile %s: `docker compose up` without --profile refuses the project; add `required: false` or give both the same profiles", name, dep, quoteList(d.Profiles))
-			}
-		}
-		if target, ok := strings.CutPrefix(s.NetworkMode, types.ServicePrefix); ok {
-			if _, found := proj.Services[target]; !found {
-				add(v.keyRange("network_mode"), fmt.Sprintf("service %q not found for network_mode 'service:%s'", target, target),
-					"service '%s' shares the network of service '%s', and there is no such service", name, target)
+				add(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep),
+					"service '%s' always starts, but %s '%s', which starts only with profile %s: `docker compose up` without --profile refuses the project; add `required: false` or give both the same profiles", name, dependencyVerb(via), dep, quoteList(d.Profiles))
 			}
 		}
 		ms := model.Service(name)
@@ -266,6 +261,22 @@ func dependencyCycle(proj *types.Project, names []string) []string {
 	}
 	rotated := append(append([]string{}, ring[least:]...), ring[:least]...)
 	return append(rotated, rotated[0])
+}
+
+// dependencyVerb says how a service depends on another, by the key that
+// makes the dependency.
+func dependencyVerb(via string) string {
+	switch via {
+	case "links":
+		return "links to"
+	case "volumes_from":
+		return "mounts the volumes of"
+	case "network_mode":
+		return "shares the network of"
+	case "ipc", "pid", "uts", "cgroup":
+		return "shares the " + via + " namespace of"
+	}
+	return "depends on"
 }
 
 func indexOf(list []string, s string) int {

@@ -32,6 +32,10 @@ type Container struct {
 	// Image is what dlint knows of the image a service runs when no
 	// Dockerfile of the repository builds it (`image:` alone).
 	Image *images.Image
+	// Published is what the catalogue knows of the `image:` name of a
+	// service that builds: set when that name is a published image the
+	// build's tag would stand for.
+	Published *images.Image
 }
 
 // BaseImage is what dlint knows of the image the container starts from:

@@ -44,6 +44,7 @@ var notSecretWords = map[string]bool{
 	"provider": true, "store": true, "manager": true, "env": true, "var": true,
 	"rotation": true, "min": true, "max": true, "reset": true, "change": true, "timeout": true,
 	"generator": true, "helper": true, "script": true, "kind": true, "source": true,
+	"hostname": true, "port": true, "address": true, "addr": true, "language": true, "locale": true,
 }
 
 // placeholderWords anywhere in a name say its value is not a credential.

@@ -108,3 +108,13 @@ func composeServices(pass *Pass) []*parser.Service {
 	}
 	return pass.Compose.Services
 }
+
+// composeFileServices returns the services of a compose project read from
+// compose files: nil for the run lines of a script, whose model holds only
+// what `docker run` options dlint reads, not every compose key.
+func composeFileServices(pass *Pass) []*parser.Service {
+	if pass.Compose == nil || pass.Compose.RunLines {
+		return nil
+	}
+	return pass.Compose.Services
+}

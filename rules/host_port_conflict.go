@@ -14,6 +14,7 @@ import (
 // whose replicas all publish one fixed host port.
 var HostPortConflict = &Rule{
 	ID:       "host-port-conflict",
+	Aliases:  []string{"no-duplicate-exported-ports"},
 	Severity: Error,
 	Tags:     []string{TagCompose, TagNetwork, TagCorrectness},
 	Summary:  "Two services, or the replicas of one, publish the same host port, so the second one cannot start",

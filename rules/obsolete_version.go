@@ -9,6 +9,7 @@ import (
 // ObsoleteVersion reports the top-level `version:` key of compose files.
 var ObsoleteVersion = &Rule{
 	ID:       "obsolete-version",
+	Aliases:  []string{"no-version-field"},
 	Severity: Info,
 	Tags:     []string{TagCompose, TagBestPractice},
 	Summary:  "The top-level `version:` key is obsolete and ignored by Compose v2",

@@ -94,6 +94,7 @@ func sensitivePortsDoc() string {
 // published on every host interface.
 var PublishedOnAllInterfaces = &Rule{
 	ID:       "published-on-all-interfaces",
+	Aliases:  []string{"no-unbound-port-interfaces"},
 	Severity: Warning,
 	Tags:     []string{TagSecurity, TagCompose, TagNetwork},
 	Summary:  "A database, cache, queue or admin port is published on every host interface",

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// DependsOnNotReady reports services that wait only for a database,
+// broker or cache container to start, not for its server to be ready.
+var DependsOnNotReady = &Rule{
+	ID:       "depends-on-not-ready",
+	Severity: Warning,
+	Tags:     []string{TagCompose, TagCorrectness},
+	Summary:  "A service depends on a database, broker or cache without waiting for it to be healthy",
+	Doc: `## Why
+` + "`depends_on: [db]`" + ` (and ` + "`links:`" + `) only orders the containers: compose starts
+the application as soon as the database's container has started, which is
+seconds before the database accepts connections (longer on the first start,
+when it initialises its data directory). An application that connects once at
+startup then fails or crashes, and the project only works on the second
+` + "`up`" + `. Compose can wait for the server itself: give the database a
+healthcheck and depend on it with ` + "`condition: service_healthy`" + `.
+
+A service counts as a database, message broker or cache when its image is one
+dlint knows (it EXPOSEs the port of such a server, such as 5432 or 6379, or
+is a known image of one, such as bitnami/postgresql); ` + "`dlint image NAME`" + `
+shows what dlint knows of an image. A dependency whose healthcheck is
+disabled is left alone. The finding is a warning when the dependency already
+has a healthcheck (nothing waits for it, an oversight), and information when
+it has none (the application may retry its connections on its own).
+
+## Bad
+` + "```yaml" + `
+services:
+  app:
+    image: example/app:1.4
+    depends_on: [db]
+  db:
+    image: postgres:16
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  app:
+    image: example/app:1.4
+    depends_on:
+      db:
+        condition: service_healthy
+  db:
+    image: postgres:16
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U postgres"]
+      interval: 5s
+      retries: 10
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=depends-on-not-ready`" + ` on the line above the dependency (for
+an application that retries its connections), or ` + "`depends-on-not-ready: off`" + `
+in .dlint.yaml.`,
+	Check: checkDependsOnNotReady,
+}
+
+func checkDependsOnNotReady(pass *Pass) {
+	byName := map[string]*parser.Container{}
+	for _, c := range pass.Containers {
+		if c.Service != nil {
+			byName[c.Service.Name] = c
+		}
+	}
+	var hits []serviceHit
+	for _, s := range composeFileServices(pass) {
+		for _, d := range s.DependsOn {
+			if d.Via != "depends_on" && d.Via != "links" || d.Condition != "" && d.Condition != "service_started" {
+				continue
+			}
+			t := byName[d.Service]
+			if t == nil || t.Service.Healthcheck != nil && t.Service.Healthcheck.Disabled {
+				continue
+			}
+			b, ok := images.BackingService(t.BaseImage(), runImageName(t))
+			if !ok {
+				continue
+			}
+			// A dependency that has a healthcheck nobody waits for is an
+			// oversight; one without is a readiness gap the application
+			// may cover by retrying.
+			sev := Info
+			if t.Service.Healthcheck != nil {
+				sev = Warning
+			}
+			hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Key: d.Service, Severity: sev, Detail: notReadyAdvice(t, b)})
+		}
+	}
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		return fmt.Sprintf("%s %s once the container of '%s' (a %s) starts, not once it accepts connections, so early connections can fail; %s",
+			services, agreeVerb(services, "starts", "start"), h.Key, kindOf(byName[h.Key]), h.Detail)
+	})
+}
+
+// runImageName is the image a service runs or builds on, for lookups by name.
+func runImageName(c *parser.Container) string {
+	if c.Stage != nil {
+		return c.Stage.RootBase().Name()
+	}
+	if c.Service != nil && c.Service.Image != nil {
+		return parser.ParseImageRef(c.Service.Image.Value).Name()
+	}
+	return ""
+}
+
+func kindOf(c *parser.Container) string {
+	b, _ := images.BackingService(c.BaseImage(), runImageName(c))
+	return b.Kind
+}
+
+func notReadyAdvice(t *parser.Container, b images.Backing) string {
+	name := t.Service.Name
+	if t.Service.Healthcheck != nil {
+		return fmt.Sprintf("'%s' has a healthcheck: depend on it with `condition: service_healthy`", name)
+	}
+	test := "a command that succeeds once the server answers"
+	if b.Probe != "" {
+		test = fmt.Sprintf("`test: [\"CMD-SHELL\", \"%s\"]`", b.Probe)
+	}
+	return fmt.Sprintf("give '%s' a healthcheck (%s) and depend on it with `condition: service_healthy`", name, test)
+}
+
+// agreeVerb picks the verb form for a services phrase.
+func agreeVerb(services, one, many string) string {
+	if len(services) > 9 && services[:9] == "services " {
+		return many
+	}
+	return one
+}

@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// LiteralSecret reports passwords, tokens and keys written as literal
+// values in a compose file's environment (build args are
+// secret-in-arg-or-env's).
+var LiteralSecret = &Rule{
+	ID:       "literal-secret",
+	Severity: Warning,
+	Tags:     []string{TagCompose, TagSecurity},
+	Summary:  "A password, token or key is written in the compose file's `environment:`",
+	Doc: `## Why
+A value written in the compose file is in version control, in every clone and
+CI log that prints the file, and in ` + "`docker inspect`" + ` of the container.
+Keep the value out of the file: read it from the environment or an env file
+that is not committed (` + "`POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}`" + `, with the
+value in .env), or better, give it to the container as a secret, a file under
+/run/secrets that images such as postgres and mysql read through their
+` + "`*_FILE`" + ` variables.
+
+dlint reports a variable whose name says it holds a credential (a word
+PASSWORD, PASSWD, PASS, SECRET or TOKEN, or a KEY such as API_KEY, and no
+word after it that makes it a _FILE, _PATH, _LENGTH or similar setting; the
+same judgement as secret-in-arg-or-env, which reports build args) and whose
+value is written
+literally: not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
+flag, and not an obvious placeholder (changeme, <password>, or a value whose
+comment asks to change it). The
+value is never printed.
+
+## Bad
+` + "```yaml" + `
+services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD: hunter2
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+    secrets: [db_password]
+secrets:
+  db_password:
+    file: ./db_password.txt   # not committed
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=literal-secret`" + ` on the line above the variable (for a
+throwaway development password), or ` + "`literal-secret: off`" + ` in .dlint.yaml.`,
+	Check: checkLiteralSecret,
+}
+
+func checkLiteralSecret(pass *Pass) {
+	var hits []serviceHit
+	for _, s := range composeFileServices(pass) {
+		for _, ev := range s.Environment {
+			if literalSecret(ev) {
+				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "env " + ev.Name})
+			}
+		}
+	}
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		_, name, _ := strings.Cut(h.Key, " ")
+		return fmt.Sprintf("%s of %s is a secret written in the compose file, readable by anyone with the repository or `docker inspect`; use `${%s}` from an uncommitted .env, or a `secrets:` file (%s_FILE=/run/secrets/…) where the image supports it", name, services, name, name)
+	})
+}
+
+// literalSecret reports a variable that holds a secret written in the
+// file, not a placeholder its comment asks to replace (`# change this`).
+func literalSecret(ev *parser.EnvVar) bool {
+	if !ev.Literal || ev.Unset || !parser.IsSecretName(ev.Name) || !secretValue(ev.Value) {
+		return false
+	}
+	c := strings.ToLower(ev.Comment)
+	for _, w := range []string{"change", "adjust", "replace", "set your", "your own"} {
+		if strings.Contains(c, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeholders are values that ask to be replaced rather than being one.
+var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me",
+	"todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
+
+// secretValue reports whether a literal value looks like a secret: not
+// empty, a flag, a path, a reference or a placeholder.
+func secretValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
+		v = v[1 : len(v)-1] // quotes inside a list item are part of the value
+	}
+	lower := strings.ToLower(v)
+	switch lower {
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "-", "*", "***":
+		return false
+	}
+	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||
+		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") || strings.HasPrefix(v, "{{") || strings.HasPrefix(lower, "vault:") {
+		return false
+	}
+	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" {
+		return false // a mask, or a count such as a token limit
+	}
+	if strings.Count(v, "%") >= 2 || strings.Contains(v, "/") && hasAnySuffix(lower, ".pem", ".key", ".crt", ".txt", ".json") {
+		return false // a framework's parameter (%kernel.project_dir%) or a file
+	}
+	for _, p := range placeholders {
+		if strings.Contains(lower, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}

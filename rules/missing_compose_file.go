@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+)
+
+// MissingComposeFile reports env files and secret files a compose project
+// names that are not on disk.
+var MissingComposeFile = &Rule{
+	ID:       "missing-compose-file",
+	Severity: Warning,
+	Tags:     []string{TagCompose, TagCorrectness},
+	Summary:  "An `env_file:` or a secret's `file:` names a file that does not exist",
+	Doc: `## Why
+Compose reads every ` + "`env_file:`" + ` when it loads the project and refuses to start
+anything when one is missing ("env file … not found"), unless the entry says
+` + "`required: false`" + `. A secret's ` + "`file:`" + ` is mounted into the container, and a
+missing one stops the container from being created. dlint checks the paths
+against the checkout it lints, after interpolation; a path that uses a
+variable nothing sets is left to ` + "`unset-variable`" + `.
+
+A file that each deployment creates (a .env kept out of version control) is
+reported too: commit an example (` + "`app.env.example`" + `) and say how to make the
+real one, mark the entry ` + "`required: false`" + `, or silence the finding.
+
+## Bad
+` + "```yaml" + `
+services:
+  app:
+    image: example/app:1.4
+    env_file: ./app.env       # not in the repository
+` + "```" + `
+
+## Good
+` + "```yaml" + `
+services:
+  app:
+    image: example/app:1.4
+    env_file:
+      - path: ./app.env
+        required: false
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=missing-compose-file`" + ` on the line above the entry, or
+` + "`missing-compose-file: off`" + ` in .dlint.yaml.`,
+	Check: checkMissingComposeFile,
+}
+
+func checkMissingComposeFile(pass *Pass) {
+	if pass.Compose == nil || pass.Compose.RunLines {
+		return
+	}
+	var hits []serviceHit
+	for _, s := range composeFileServices(pass) {
+		for _, ef := range s.EnvFiles {
+			if ef.Required && ef.Missing {
+				hits = append(hits, serviceHit{Range: ef.Range, Service: s.Name, Key: ef.Path})
+			}
+		}
+	}
+	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		return fmt.Sprintf("env file %s of %s does not exist, and `docker compose up` refuses the project without it; create it, or write the entry as `- path: %s` with `required: false`",
+			displayPath(pass, h.Key), services, displayPath(pass, h.Key))
+	})
+	for _, sec := range pass.Compose.Secrets {
+		if sec.Missing {
+			pass.Report(sec.Range, fmt.Sprintf("the file %s of secret '%s' does not exist, so no container that uses the secret can be created; create it (and keep it out of version control), or take the secret from `environment:`",
+				displayPath(pass, sec.Path), sec.Name))
+		}
+	}
+}
+
+// displayPath writes a path relative to the project directory when it is
+// inside it.
+func displayPath(pass *Pass, p string) string {
+	if dir, err := filepath.Abs(pass.Compose.Dir); err == nil {
+		if rel, err := filepath.Rel(dir, p); err == nil && filepath.IsLocal(rel) {
+			return "./" + filepath.ToSlash(rel)
+		}
+	}
+	return p
+}
