@@ -153,7 +153,7 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 		return nil
 	}
 	li.once.Do(func() {
-		data, err := readFile(li.dockerfile, r.configs.sizeLimit(li.dockerfile).bytes)
+		data, err := r.readLinted(li.dockerfile)
 		if err != nil {
 			return
 		}
