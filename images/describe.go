@@ -88,3 +88,9 @@ func jsonArgv(argv []string) string {
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
+
+// DescribeUnknown says what the rules assume of an image the catalogue
+// does not have, and how to teach it.
+func DescribeUnknown(w io.Writer, asked string) {
+	fmt.Fprintf(w, "dlint knows nothing about %s; rules treat it as an image that runs as root with an unknown /bin/sh.\nAdd it under images: in .dlint.yaml (see docs/images.md).\n", asked)
+}

@@ -38,7 +38,7 @@ nearest .dlint.yaml (or --config) come first.
 			ref := parser.ParseImageRef(strings.TrimSpace(args[0]))
 			img, ok := cat.Lookup(ref.Name(), ref.Tag)
 			if !ok {
-				fmt.Fprintf(stdout, "dlint knows nothing about %s; rules treat it as an image that runs as root with an unknown /bin/sh.\nAdd it under images: in .dlint.yaml (see docs/images.md).\n", args[0])
+				images.DescribeUnknown(stdout, args[0])
 				return exitCodeError{exitFindings}
 			}
 			images.Describe(stdout, args[0], img)
