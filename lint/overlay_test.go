@@ -41,3 +41,18 @@ func TestOverlayObeysSizeLimit(t *testing.T) {
 		t.Fatalf("want a size error, got %q", errs)
 	}
 }
+
+// A named file that is only in the overlay (a new, unsaved editor buffer)
+// is linted; one in neither is an error.
+func TestOverlayFileNotOnDisk(t *testing.T) {
+	root := composeTree(t, map[string]string{})
+	path := filepath.Join(root, "Dockerfile")
+	findings, errs := composeRun(t, root, Options{Paths: []string{path}, Overlay: map[string][]byte{path: []byte("FROM debian:12\nMAINTAINER x\nUSER 1000\n")}})
+	if len(errs) > 0 || !hasLine(findings, "Dockerfile:2:1 maintainer-deprecated", "") {
+		t.Fatalf("unsaved file: %q %q", findings, errs)
+	}
+	_, errs = composeRun(t, root, Options{Paths: []string{path}})
+	if !hasLine(errs, "Dockerfile:", "no such file") {
+		t.Fatalf("missing file: %q", errs)
+	}
+}

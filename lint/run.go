@@ -63,7 +63,8 @@ type Options struct {
 	IncludeDocs bool
 	// Overlay holds files as an editor has them, unsaved, by absolute
 	// path: reading a linted file takes its text from here instead of the
-	// disk. A file is still found by the walk only when it is on disk.
+	// disk. A file named in Paths need not be on disk; the walk finds only
+	// those that are.
 	Overlay map[string][]byte
 }
 
@@ -248,11 +249,12 @@ func (r *runner) discover() {
 			continue
 		}
 		info, err := os.Stat(p)
-		if err != nil {
+		_, unsaved := r.opts.Overlay[absFrom(r.configs.cwd, p)]
+		if err != nil && !unsaved {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
 			continue
 		}
-		if !info.IsDir() {
+		if unsaved || !info.IsDir() {
 			kind := r.opts.Kind
 			if kind == KindUnknown {
 				kind = Classify(p)
