@@ -13,11 +13,11 @@ import (
 // codeActions offers, for each finding under the range: its fix (unsafe
 // ones say so), and comments that ignore its rule on that line or in the
 // file; and for the file, one action that applies every safe fix.
-func (s *Server) codeActions(p CodeActionParams) []CodeAction {
+func (s *Server) codeActions(p codeActionParams) []codeAction {
 	path := uriToPath(p.TextDocument.URI)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []CodeAction{}
+	out := []codeAction{}
 	f := s.current(path)
 	if f == nil {
 		return out // not linted yet, or changed since: the next lint brings them
@@ -35,7 +35,7 @@ func (s *Server) codeActions(p CodeActionParams) []CodeAction {
 	}
 	kind := fileKind(path)
 	seen := map[string]bool{}
-	add := func(a CodeAction) {
+	add := func(a codeAction) {
 		if !seen[a.Title] {
 			seen[a.Title] = true
 			out = append(out, a)
@@ -46,20 +46,20 @@ func (s *Server) codeActions(p CodeActionParams) []CodeAction {
 			if !touches(f.rangeOf(fd.Range), p.Range) {
 				continue
 			}
-			diag := []Diagnostic{f.diagnostic(fd)}
+			diag := []diagnostic{f.diagnostic(fd)}
 			if fd.Fix != nil {
 				if edit := s.workspaceEdit(fd, fd.Fix.Edits); edit != nil {
 					title := "dlint: " + fd.Fix.Description
 					if fd.Fix.Unsafe {
 						title += " (unsafe: changes what the container does, review it)"
 					}
-					add(CodeAction{Title: title, Kind: kindQuickFix, Diagnostics: diag, IsPreferred: !fd.Fix.Unsafe, Edit: edit})
+					add(codeAction{Title: title, Kind: kindQuickFix, Diagnostics: diag, IsPreferred: !fd.Fix.Unsafe, Edit: edit})
 				}
 			}
 			line := lint.IgnoreEdit(f.src, kind, fd.Range.Start.Line, fd.Rule.ID)
-			add(CodeAction{Title: fmt.Sprintf("dlint: ignore %s on this line", fd.Rule.ID), Kind: kindQuickFix, Diagnostics: diag, Edit: s.workspaceEdit(fd, []rules.Edit{line})})
+			add(codeAction{Title: fmt.Sprintf("dlint: ignore %s on this line", fd.Rule.ID), Kind: kindQuickFix, Diagnostics: diag, Edit: s.workspaceEdit(fd, []rules.Edit{line})})
 			file := lint.GlobalIgnoreEdit(f.src, kind, fd.Rule.ID)
-			add(CodeAction{Title: fmt.Sprintf("dlint: ignore %s in this file", fd.Rule.ID), Kind: kindQuickFix, Diagnostics: diag, Edit: s.workspaceEdit(fd, []rules.Edit{file})})
+			add(codeAction{Title: fmt.Sprintf("dlint: ignore %s in this file", fd.Rule.ID), Kind: kindQuickFix, Diagnostics: diag, Edit: s.workspaceEdit(fd, []rules.Edit{file})})
 		}
 	}
 	if wants(kindFixAll) {
@@ -73,8 +73,8 @@ func (s *Server) codeActions(p CodeActionParams) []CodeAction {
 // workspaceEdit converts edits of fd's fix, which may reach other files
 // (the compose file of a Dockerfile finding), or returns nil when one of
 // those files changed since the lint.
-func (s *Server) workspaceEdit(fd rules.Finding, edits []rules.Edit) *WorkspaceEdit {
-	we := &WorkspaceEdit{Changes: map[string][]TextEdit{}}
+func (s *Server) workspaceEdit(fd rules.Finding, edits []rules.Edit) *workspaceEdit {
+	we := &workspaceEdit{Changes: map[string][]textEdit{}}
 	for _, e := range edits {
 		path := absPath(fix.EditFile(fd, e))
 		f := s.current(path)
@@ -82,14 +82,14 @@ func (s *Server) workspaceEdit(fd rules.Finding, edits []rules.Edit) *WorkspaceE
 			return nil
 		}
 		uri := s.snap.uri(path)
-		we.Changes[uri] = append(we.Changes[uri], TextEdit{Range: f.rangeOf(e.Range), NewText: e.NewText})
+		we.Changes[uri] = append(we.Changes[uri], textEdit{Range: f.rangeOf(e.Range), NewText: e.NewText})
 	}
 	return we
 }
 
 // fixAll applies every safe fix whose edits stay in the file, as the CLI's
 // --fix would in one pass, and replaces the whole text with the result.
-func (s *Server) fixAll(f *fileResult) *CodeAction {
+func (s *Server) fixAll(f *fileResult) *codeAction {
 	var safe []rules.Finding
 	for _, fd := range f.findings {
 		if fd.Fix == nil || fd.Fix.Unsafe {
@@ -123,7 +123,7 @@ func (s *Server) fixAll(f *fileResult) *CodeAction {
 		end = parser.Pos{Line: f.src.LineCount(), Col: len([]rune(last)) + 1}
 	}
 	r := f.rangeOf(parser.Range{Start: parser.Pos{Line: 1, Col: 1}, End: end})
-	r.Start = Position{}
+	r.Start = textPosition{}
 	if f.bom {
 		r.Start.Character = 1 // keep the mark
 	}
@@ -131,7 +131,7 @@ func (s *Server) fixAll(f *fileResult) *CodeAction {
 	if len(res.Fixed) == 1 {
 		title = "dlint: fix the safe problem in this file"
 	}
-	return &CodeAction{Title: title, Kind: kindFixAll, Edit: &WorkspaceEdit{Changes: map[string][]TextEdit{
+	return &codeAction{Title: title, Kind: kindFixAll, Edit: &workspaceEdit{Changes: map[string][]textEdit{
 		s.snap.uri(f.path): {{Range: r, NewText: string(fixed)}},
 	}}}
 }

@@ -14,14 +14,14 @@ import (
 
 // hover shows the rule documentation of the findings under the cursor
 // and, on a FROM line or an `image:` key, what dlint knows of the image.
-func (s *Server) hover(p TextDocumentPositionParams) *Hover {
+func (s *Server) hover(p textDocumentPositionParams) *hover {
 	path := uriToPath(p.TextDocument.URI)
 	s.mu.Lock()
 	f := s.current(path)
 	var parts []string
 	var shown []*rules.Rule
 	if f != nil {
-		at := Range{Start: p.Position, End: p.Position}
+		at := textRange{Start: p.Position, End: p.Position}
 		for _, fd := range f.findings {
 			if !touches(f.rangeOf(fd.Range), at) || containsRule(shown, fd.Rule) {
 				continue
@@ -45,7 +45,7 @@ func (s *Server) hover(p TextDocumentPositionParams) *Hover {
 	if len(parts) == 0 {
 		return nil
 	}
-	return &Hover{Contents: MarkupContent{Kind: "markdown", Value: strings.Join(parts, "\n\n---\n\n")}}
+	return &hover{Contents: markupContent{Kind: "markdown", Value: strings.Join(parts, "\n\n---\n\n")}}
 }
 
 func containsRule(list []*rules.Rule, r *rules.Rule) bool {

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -15,7 +14,7 @@ import (
 // column to dlint and two to the editor.
 
 // toPosition converts a dlint position in src into a protocol position.
-func toPosition(src *parser.Source, p parser.Pos) Position {
+func toPosition(src *parser.Source, p parser.Pos) textPosition {
 	line := src.Line(p.Line)
 	units, runes := 0, 0
 	for _, r := range line {
@@ -25,31 +24,16 @@ func toPosition(src *parser.Source, p parser.Pos) Position {
 		runes++
 		units += utf16Len(r)
 	}
-	return Position{Line: max(p.Line-1, 0), Character: units}
+	return textPosition{Line: max(p.Line-1, 0), Character: units}
 }
 
-// fromPosition converts a protocol position in src into a dlint one. A
-// character past the end of the line is the end of the line.
-func fromPosition(src *parser.Source, p Position) parser.Pos {
-	line := src.Line(p.Line + 1)
-	units, col := 0, 1
-	for _, r := range line {
-		if units >= p.Character {
-			break
-		}
-		units += utf16Len(r)
-		col++
-	}
-	return parser.Pos{Line: p.Line + 1, Col: col}
-}
-
-func toRange(src *parser.Source, r parser.Range) Range {
+func toRange(src *parser.Source, r parser.Range) textRange {
 	start := toPosition(src, r.Start)
 	end := start
 	if r.End.Line > 0 {
 		end = toPosition(src, r.End)
 	}
-	return Range{Start: start, End: end}
+	return textRange{Start: start, End: end}
 }
 
 func utf16Len(r rune) int {
@@ -59,25 +43,14 @@ func utf16Len(r rune) int {
 	return 1 // an invalid byte reads as U+FFFD
 }
 
-// utf16Count is the length of s in UTF-16 code units.
-func utf16Count(s string) int {
-	n := 0
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		n += utf16Len(r)
-		s = s[size:]
-	}
-	return n
-}
-
 // before reports whether a comes before b.
-func before(a, b Position) bool {
+func before(a, b textPosition) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
 }
 
 // touches reports whether two ranges overlap or meet: a cursor at either
 // end of a finding is on it.
-func touches(a, b Range) bool {
+func touches(a, b textRange) bool {
 	return !before(a.End, b.Start) && !before(b.End, a.Start)
 }
 

@@ -5,111 +5,107 @@ import "encoding/json"
 // The LSP 3.17 types the server reads and writes, with only the fields
 // it uses.
 
-// Position is zero-based; Character counts UTF-16 code units.
-type Position struct {
+// textPosition is zero-based; Character counts UTF-16 code units.
+type textPosition struct {
 	Line      int `json:"line"`
 	Character int `json:"character"`
 }
 
-type Range struct {
-	Start Position `json:"start"`
-	End   Position `json:"end"`
+type textRange struct {
+	Start textPosition `json:"start"`
+	End   textPosition `json:"end"`
 }
 
-type TextDocumentIdentifier struct {
+type textDocumentIdentifier struct {
 	URI string `json:"uri"`
 }
 
-type TextDocumentItem struct {
+type textDocumentItem struct {
 	URI        string `json:"uri"`
 	LanguageID string `json:"languageId"`
 	Version    int    `json:"version"`
 	Text       string `json:"text"`
 }
 
-type VersionedTextDocumentIdentifier struct {
+type versionedTextDocumentIdentifier struct {
 	URI     string `json:"uri"`
 	Version int    `json:"version"`
 }
 
-type WorkspaceFolder struct {
+type workspaceFolder struct {
 	URI  string `json:"uri"`
 	Name string `json:"name"`
 }
 
-type InitializeParams struct {
+type initializeParams struct {
 	RootURI          string            `json:"rootUri"`
 	RootPath         string            `json:"rootPath"`
-	WorkspaceFolders []WorkspaceFolder `json:"workspaceFolders"`
+	WorkspaceFolders []workspaceFolder `json:"workspaceFolders"`
 }
 
-type InitializeResult struct {
-	Capabilities ServerCapabilities `json:"capabilities"`
-	ServerInfo   ServerInfo         `json:"serverInfo"`
+type initializeResult struct {
+	Capabilities serverCapabilities `json:"capabilities"`
+	ServerInfo   serverInfo         `json:"serverInfo"`
 }
 
-type ServerInfo struct {
+type serverInfo struct {
 	Name    string `json:"name"`
 	Version string `json:"version,omitempty"`
 }
 
-type ServerCapabilities struct {
-	PositionEncoding   string             `json:"positionEncoding"`
-	TextDocumentSync   TextDocumentSync   `json:"textDocumentSync"`
-	CodeActionProvider CodeActionOptions  `json:"codeActionProvider"`
-	HoverProvider      bool               `json:"hoverProvider"`
-	Workspace          *WorkspaceServerCapabilities `json:"workspace,omitempty"`
+type serverCapabilities struct {
+	PositionEncoding   string                       `json:"positionEncoding"`
+	TextDocumentSync   textDocumentSync             `json:"textDocumentSync"`
+	CodeActionProvider codeActionOptions            `json:"codeActionProvider"`
+	HoverProvider      bool                         `json:"hoverProvider"`
+	Workspace          *workspaceServerCapabilities `json:"workspace,omitempty"`
 }
 
-type WorkspaceServerCapabilities struct {
-	WorkspaceFolders WorkspaceFoldersCapability `json:"workspaceFolders"`
+type workspaceServerCapabilities struct {
+	WorkspaceFolders workspaceFoldersCapability `json:"workspaceFolders"`
 }
 
-type WorkspaceFoldersCapability struct {
+type workspaceFoldersCapability struct {
 	Supported bool `json:"supported"`
 }
 
 // syncFull: every change sends the whole text.
 const syncFull = 1
 
-type TextDocumentSync struct {
+type textDocumentSync struct {
 	OpenClose bool        `json:"openClose"`
 	Change    int         `json:"change"`
-	Save      SaveOptions `json:"save"`
+	Save      saveOptions `json:"save"`
 }
 
-type SaveOptions struct {
+type saveOptions struct {
 	IncludeText bool `json:"includeText"`
 }
 
-type CodeActionOptions struct {
+type codeActionOptions struct {
 	CodeActionKinds []string `json:"codeActionKinds"`
 }
 
-type DidOpenTextDocumentParams struct {
-	TextDocument TextDocumentItem `json:"textDocument"`
+type didOpenTextDocumentParams struct {
+	TextDocument textDocumentItem `json:"textDocument"`
 }
 
-type DidChangeTextDocumentParams struct {
-	TextDocument   VersionedTextDocumentIdentifier  `json:"textDocument"`
-	ContentChanges []TextDocumentContentChangeEvent `json:"contentChanges"`
+type didChangeTextDocumentParams struct {
+	TextDocument   versionedTextDocumentIdentifier  `json:"textDocument"`
+	ContentChanges []textDocumentContentChangeEvent `json:"contentChanges"`
 }
 
-// TextDocumentContentChangeEvent is, with full sync, the whole new text.
-type TextDocumentContentChangeEvent struct {
-	Range *Range `json:"range,omitempty"`
-	Text  string `json:"text"`
+// textDocumentContentChangeEvent is, with full sync, the whole new text.
+type textDocumentContentChangeEvent struct {
+	Range *textRange `json:"range,omitempty"`
+	Text  string     `json:"text"`
 }
 
-type DidSaveTextDocumentParams struct {
-	TextDocument TextDocumentIdentifier `json:"textDocument"`
+type didCloseTextDocumentParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
 }
 
-type DidCloseTextDocumentParams struct {
-	TextDocument TextDocumentIdentifier `json:"textDocument"`
-}
-
-// Diagnostic severities.
+// diagnostic severities.
 const (
 	severityError       = 1
 	severityWarning     = 2
@@ -117,32 +113,32 @@ const (
 	severityHint        = 4
 )
 
-type Diagnostic struct {
-	Range           Range            `json:"range"`
+type diagnostic struct {
+	Range           textRange        `json:"range"`
 	Severity        int              `json:"severity"`
 	Code            string           `json:"code,omitempty"`
-	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+	CodeDescription *codeDescription `json:"codeDescription,omitempty"`
 	Source          string           `json:"source"`
 	Message         string           `json:"message"`
 }
 
-type CodeDescription struct {
+type codeDescription struct {
 	Href string `json:"href"`
 }
 
-type PublishDiagnosticsParams struct {
+type publishDiagnosticsParams struct {
 	URI         string       `json:"uri"`
-	Diagnostics []Diagnostic `json:"diagnostics"`
+	Diagnostics []diagnostic `json:"diagnostics"`
 }
 
-type CodeActionParams struct {
-	TextDocument TextDocumentIdentifier `json:"textDocument"`
-	Range        Range                  `json:"range"`
-	Context      CodeActionContext      `json:"context"`
+type codeActionParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+	Range        textRange              `json:"range"`
+	Context      codeActionContext      `json:"context"`
 }
 
-type CodeActionContext struct {
-	Diagnostics []Diagnostic `json:"diagnostics"`
+type codeActionContext struct {
+	Diagnostics []diagnostic `json:"diagnostics"`
 	Only        []string     `json:"only,omitempty"`
 }
 
@@ -152,41 +148,36 @@ const (
 	kindFixAll   = "source.fixAll"
 )
 
-type CodeAction struct {
+type codeAction struct {
 	Title       string         `json:"title"`
 	Kind        string         `json:"kind"`
-	Diagnostics []Diagnostic   `json:"diagnostics,omitempty"`
+	Diagnostics []diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool           `json:"isPreferred,omitempty"`
-	Edit        *WorkspaceEdit `json:"edit,omitempty"`
+	Edit        *workspaceEdit `json:"edit,omitempty"`
 }
 
-type WorkspaceEdit struct {
-	Changes map[string][]TextEdit `json:"changes"`
+type workspaceEdit struct {
+	Changes map[string][]textEdit `json:"changes"`
 }
 
-type TextEdit struct {
-	Range   Range  `json:"range"`
-	NewText string `json:"newText"`
+type textEdit struct {
+	Range   textRange `json:"range"`
+	NewText string    `json:"newText"`
 }
 
-type TextDocumentPositionParams struct {
-	TextDocument TextDocumentIdentifier `json:"textDocument"`
-	Position     Position               `json:"position"`
+type textDocumentPositionParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+	Position     textPosition           `json:"position"`
 }
 
-type Hover struct {
-	Contents MarkupContent `json:"contents"`
-	Range    *Range        `json:"range,omitempty"`
+type hover struct {
+	Contents markupContent `json:"contents"`
+	Range    *textRange    `json:"range,omitempty"`
 }
 
-type MarkupContent struct {
+type markupContent struct {
 	Kind  string `json:"kind"`
 	Value string `json:"value"`
-}
-
-type LogMessageParams struct {
-	Type    int    `json:"type"`
-	Message string `json:"message"`
 }
 
 // unmarshalParams decodes a message's params, answering a bad one as the

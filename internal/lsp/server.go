@@ -160,12 +160,12 @@ func (s *Server) handle(m *message) {
 		s.shutdown = true
 		s.mu.Unlock()
 	case "textDocument/didOpen":
-		var p DidOpenTextDocumentParams
+		var p didOpenTextDocumentParams
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			s.didOpen(p)
 		}
 	case "textDocument/didChange":
-		var p DidChangeTextDocumentParams
+		var p didChangeTextDocumentParams
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			s.didChange(p)
 		}
@@ -173,26 +173,26 @@ func (s *Server) handle(m *message) {
 		// Saved files, .dlint.yaml and baselines included, are read again.
 		s.lintNow()
 	case "textDocument/didClose":
-		var p DidCloseTextDocumentParams
+		var p didCloseTextDocumentParams
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			s.didClose(p)
 		}
 	case "workspace/didChangeWorkspaceFolders":
 		var p struct {
 			Event struct {
-				Added, Removed []WorkspaceFolder
+				Added, Removed []workspaceFolder
 			} `json:"event"`
 		}
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			s.changeFolders(p.Event.Added, p.Event.Removed)
 		}
 	case "textDocument/codeAction":
-		var p CodeActionParams
+		var p codeActionParams
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			result = s.codeActions(p)
 		}
 	case "textDocument/hover":
-		var p TextDocumentPositionParams
+		var p textDocumentPositionParams
 		if rerr = unmarshalParams(m.Params, &p); rerr == nil {
 			result = s.hover(p)
 		}
@@ -209,7 +209,7 @@ func (s *Server) handle(m *message) {
 }
 
 func (s *Server) initialize(raw json.RawMessage) (any, *responseError) {
-	var p InitializeParams
+	var p initializeParams
 	if rerr := unmarshalParams(raw, &p); rerr != nil {
 		return nil, rerr
 	}
@@ -231,19 +231,19 @@ func (s *Server) initialize(raw json.RawMessage) (any, *responseError) {
 	s.mu.Lock()
 	s.roots, s.initialized = roots, true
 	s.mu.Unlock()
-	return InitializeResult{
-		Capabilities: ServerCapabilities{
+	return initializeResult{
+		Capabilities: serverCapabilities{
 			PositionEncoding:   "utf-16",
-			TextDocumentSync:   TextDocumentSync{OpenClose: true, Change: syncFull, Save: SaveOptions{}},
-			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{kindQuickFix, kindFixAll}},
+			TextDocumentSync:   textDocumentSync{OpenClose: true, Change: syncFull, Save: saveOptions{}},
+			CodeActionProvider: codeActionOptions{CodeActionKinds: []string{kindQuickFix, kindFixAll}},
 			HoverProvider:      true,
-			Workspace:          &WorkspaceServerCapabilities{WorkspaceFolders: WorkspaceFoldersCapability{Supported: true}},
+			Workspace:          &workspaceServerCapabilities{WorkspaceFolders: workspaceFoldersCapability{Supported: true}},
 		},
-		ServerInfo: ServerInfo{Name: "dlint", Version: s.opts.Version},
+		ServerInfo: serverInfo{Name: "dlint", Version: s.opts.Version},
 	}, nil
 }
 
-func (s *Server) changeFolders(added, removed []WorkspaceFolder) {
+func (s *Server) changeFolders(added, removed []workspaceFolder) {
 	s.mu.Lock()
 	gone := map[string]bool{}
 	for _, f := range removed {
@@ -265,7 +265,7 @@ func (s *Server) changeFolders(added, removed []WorkspaceFolder) {
 	s.lintNow()
 }
 
-func (s *Server) didOpen(p DidOpenTextDocumentParams) {
+func (s *Server) didOpen(p didOpenTextDocumentParams) {
 	path := uriToPath(p.TextDocument.URI)
 	if path == "" {
 		return
@@ -276,7 +276,7 @@ func (s *Server) didOpen(p DidOpenTextDocumentParams) {
 	s.lintNow()
 }
 
-func (s *Server) didChange(p DidChangeTextDocumentParams) {
+func (s *Server) didChange(p didChangeTextDocumentParams) {
 	path := uriToPath(p.TextDocument.URI)
 	if path == "" || len(p.ContentChanges) == 0 {
 		return
@@ -294,7 +294,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) {
 	s.lintSoon()
 }
 
-func (s *Server) didClose(p DidCloseTextDocumentParams) {
+func (s *Server) didClose(p didCloseTextDocumentParams) {
 	path := uriToPath(p.TextDocument.URI)
 	s.mu.Lock()
 	delete(s.docs, path)
@@ -420,7 +420,7 @@ func (s *Server) publish(snap *snapshot) {
 	}
 	sort.Strings(paths)
 	for _, path := range paths {
-		diags := []Diagnostic{}
+		diags := []diagnostic{}
 		if f := snap.files[path]; f != nil {
 			diags = f.diagnostics()
 		}
@@ -433,7 +433,7 @@ func (s *Server) publish(snap *snapshot) {
 		} else {
 			s.published[path] = string(key)
 		}
-		if err := s.conn.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: snap.uri(path), Diagnostics: diags}); err != nil {
+		if err := s.conn.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: snap.uri(path), Diagnostics: diags}); err != nil {
 			fmt.Fprintf(s.opts.Log, "dlint lsp: %v\n", err)
 		}
 	}
@@ -517,15 +517,15 @@ func absPath(shown string) string {
 }
 
 // rangeOf converts a dlint range in this file into a protocol range.
-func (f *fileResult) rangeOf(r parser.Range) Range {
-	var out Range
+func (f *fileResult) rangeOf(r parser.Range) textRange {
+	var out textRange
 	if f.src == nil {
-		out = Range{Start: Position{max(r.Start.Line-1, 0), max(r.Start.Col-1, 0)}, End: Position{max(r.End.Line-1, 0), max(r.End.Col-1, 0)}}
+		out = textRange{Start: textPosition{max(r.Start.Line-1, 0), max(r.Start.Col-1, 0)}, End: textPosition{max(r.End.Line-1, 0), max(r.End.Col-1, 0)}}
 	} else {
 		out = toRange(f.src, r)
 	}
 	if f.bom {
-		for _, p := range []*Position{&out.Start, &out.End} {
+		for _, p := range []*textPosition{&out.Start, &out.End} {
 			if p.Line == 0 {
 				p.Character++
 			}
@@ -534,19 +534,8 @@ func (f *fileResult) rangeOf(r parser.Range) Range {
 	return out
 }
 
-// posOf converts a protocol position in this file into a dlint one.
-func (f *fileResult) posOf(p Position) parser.Pos {
-	if f.bom && p.Line == 0 && p.Character > 0 {
-		p.Character--
-	}
-	if f.src == nil {
-		return parser.Pos{Line: p.Line + 1, Col: p.Character + 1}
-	}
-	return fromPosition(f.src, p)
-}
-
-func (f *fileResult) diagnostics() []Diagnostic {
-	out := []Diagnostic{}
+func (f *fileResult) diagnostics() []diagnostic {
+	out := []diagnostic{}
 	for _, e := range f.errors {
 		line := max(e.Line, 1)
 		col := max(e.Col, 1)
@@ -554,7 +543,7 @@ func (f *fileResult) diagnostics() []Diagnostic {
 		if e.Col == 0 && f.src != nil { // the whole line
 			r.End = toPosition(f.src, parser.Pos{Line: line, Col: len([]rune(f.src.Line(line))) + 1})
 		}
-		out = append(out, Diagnostic{Range: r, Severity: severityError, Source: "dlint", Message: e.Msg})
+		out = append(out, diagnostic{Range: r, Severity: severityError, Source: "dlint", Message: e.Msg})
 	}
 	for _, fd := range f.findings {
 		out = append(out, f.diagnostic(fd))
@@ -562,8 +551,8 @@ func (f *fileResult) diagnostics() []Diagnostic {
 	return out
 }
 
-func (f *fileResult) diagnostic(fd rules.Finding) Diagnostic {
-	return Diagnostic{
+func (f *fileResult) diagnostic(fd rules.Finding) diagnostic {
+	return diagnostic{
 		Range: f.rangeOf(fd.Range), Severity: severityOf(fd.Severity), Code: fd.Rule.ID,
 		Source: "dlint", Message: fd.Message,
 	}

@@ -21,7 +21,7 @@ type client struct {
 
 	mu        sync.Mutex
 	responses map[string]chan *message
-	diags     chan PublishDiagnosticsParams
+	diags     chan publishDiagnosticsParams
 }
 
 func startSession(t *testing.T, root string) *client {
@@ -29,14 +29,14 @@ func startSession(t *testing.T, root string) *client {
 	toServer, fromClient := io.Pipe()
 	toClient, fromServer := io.Pipe()
 	c := &client{t: t, conn: newConn(toClient, fromClient), done: make(chan error, 1),
-		responses: map[string]chan *message{}, diags: make(chan PublishDiagnosticsParams, 100)}
+		responses: map[string]chan *message{}, diags: make(chan publishDiagnosticsParams, 100)}
 	go func() {
 		c.done <- Serve(toServer, fromServer, Options{Debounce: 20 * time.Millisecond, Version: "test"})
 		_ = fromServer.Close()
 	}()
 	go c.readLoop()
 	t.Cleanup(func() { _ = fromClient.Close() })
-	var res InitializeResult
+	var res initializeResult
 	c.call("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(root), "capabilities": map[string]any{}}, &res)
 	if res.Capabilities.PositionEncoding != "utf-16" || !res.Capabilities.HoverProvider {
 		t.Fatalf("capabilities: %+v", res.Capabilities)
@@ -57,14 +57,14 @@ func (c *client) readLoop() {
 			c.t.Errorf("server sent bad JSON: %v", err)
 			continue
 		}
-		switch {
-		case m.Method == "textDocument/publishDiagnostics":
-			var p PublishDiagnosticsParams
+		switch m.Method {
+		case "textDocument/publishDiagnostics":
+			var p publishDiagnosticsParams
 			if err := json.Unmarshal(m.Params, &p); err != nil {
 				c.t.Errorf("bad publishDiagnostics: %v", err)
 			}
 			c.diags <- p
-		case m.Method == "":
+		case "":
 			c.mu.Lock()
 			ch := c.responses[string(m.ID)]
 			c.mu.Unlock()
@@ -111,7 +111,7 @@ func (c *client) notify(method string, params any) {
 
 // waitDiagnostics returns the next diagnostics published for path that
 // satisfy ok.
-func (c *client) waitDiagnostics(path string, ok func([]Diagnostic) bool) []Diagnostic {
+func (c *client) waitDiagnostics(path string, ok func([]diagnostic) bool) []diagnostic {
 	c.t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
@@ -130,13 +130,13 @@ func (c *client) waitDiagnostics(path string, ok func([]Diagnostic) bool) []Diag
 }
 
 func (c *client) open(path, text string) {
-	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: pathToURI(path), LanguageID: "dockerfile", Version: 1, Text: text}})
+	c.notify("textDocument/didOpen", didOpenTextDocumentParams{TextDocument: textDocumentItem{URI: pathToURI(path), LanguageID: "dockerfile", Version: 1, Text: text}})
 }
 
 func (c *client) change(path string, version int, text string) {
-	c.notify("textDocument/didChange", DidChangeTextDocumentParams{
-		TextDocument:   VersionedTextDocumentIdentifier{URI: pathToURI(path), Version: version},
-		ContentChanges: []TextDocumentContentChangeEvent{{Text: text}},
+	c.notify("textDocument/didChange", didChangeTextDocumentParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: pathToURI(path), Version: version},
+		ContentChanges: []textDocumentContentChangeEvent{{Text: text}},
 	})
 }
 
@@ -165,7 +165,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 	return root
 }
 
-func codes(diags []Diagnostic) string {
+func codes(diags []diagnostic) string {
 	var out []string
 	for _, d := range diags {
 		out = append(out, fmt.Sprintf("%d:%d-%d:%d %s", d.Range.Start.Line, d.Range.Start.Character, d.Range.End.Line, d.Range.End.Character, d.Code))
@@ -173,7 +173,7 @@ func codes(diags []Diagnostic) string {
 	return strings.Join(out, ", ")
 }
 
-func has(diags []Diagnostic, code string) bool {
+func has(diags []diagnostic, code string) bool {
 	return strings.Contains(" "+codes(diags)+",", " "+code+",")
 }
 
@@ -188,7 +188,7 @@ func TestSession(t *testing.T) {
 	// The unsaved text is linted, not the disk's, with the compose file's view.
 	unsaved := "FROM debian:12\nMAINTAINER x\nCMD [\"sleep\", \"1\"]\n"
 	c.open(dockerfile, unsaved)
-	diags := c.waitDiagnostics(dockerfile, func(d []Diagnostic) bool { return has(d, "maintainer-deprecated") })
+	diags := c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return has(d, "maintainer-deprecated") })
 	if !has(diags, "missing-user") || !strings.Contains(codes(diags), "1:0-1:10 maintainer-deprecated") {
 		t.Fatalf("diagnostics: %s", codes(diags))
 	}
@@ -197,18 +197,18 @@ func TestSession(t *testing.T) {
 	composeText := "services:\n  app:\n    build: .\n"
 	c.open(compose, composeText)
 	c.change(compose, 2, composeText+"    user: \"1000:1000\"\n")
-	diags = c.waitDiagnostics(dockerfile, func(d []Diagnostic) bool { return !has(d, "missing-user") })
+	diags = c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return !has(d, "missing-user") })
 	if !has(diags, "maintainer-deprecated") {
 		t.Fatalf("after the compose edit: %s", codes(diags))
 	}
 
 	// Code actions: the fix, and the ignore comments.
-	var actions []CodeAction
-	c.call("textDocument/codeAction", CodeActionParams{
-		TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)},
-		Range:        Range{Start: Position{1, 3}, End: Position{1, 3}},
+	var actions []codeAction
+	c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)},
+		Range:        textRange{Start: textPosition{1, 3}, End: textPosition{1, 3}},
 	}, &actions)
-	byTitle := map[string]CodeAction{}
+	byTitle := map[string]codeAction{}
 	for _, a := range actions {
 		byTitle[a.Title] = a
 	}
@@ -216,11 +216,11 @@ func TestSession(t *testing.T) {
 	if !ok || !fixAction.IsPreferred || fixAction.Kind != kindQuickFix {
 		t.Fatalf("no safe quick fix among %v", titles(actions))
 	}
-	if e := fixAction.Edit.Changes[pathToURI(dockerfile)]; len(e) != 1 || e[0].NewText != `LABEL org.opencontainers.image.authors="x"` || e[0].Range != (Range{Position{1, 0}, Position{1, 12}}) {
+	if e := fixAction.Edit.Changes[pathToURI(dockerfile)]; len(e) != 1 || e[0].NewText != `LABEL org.opencontainers.image.authors="x"` || e[0].Range != (textRange{textPosition{1, 0}, textPosition{1, 12}}) {
 		t.Errorf("fix edit: %+v", e)
 	}
 	ignore, ok := byTitle["dlint: ignore maintainer-deprecated on this line"]
-	if e := ignore.Edit.Changes[pathToURI(dockerfile)]; !ok || len(e) != 1 || e[0].NewText != "# dlint ignore=maintainer-deprecated\n" || e[0].Range.Start != (Position{1, 0}) {
+	if e := ignore.Edit.Changes[pathToURI(dockerfile)]; !ok || len(e) != 1 || e[0].NewText != "# dlint ignore=maintainer-deprecated\n" || e[0].Range.Start != (textPosition{1, 0}) {
 		t.Errorf("ignore action: %+v", ignore)
 	}
 	if _, ok := byTitle["dlint: ignore maintainer-deprecated in this file"]; !ok {
@@ -230,34 +230,34 @@ func TestSession(t *testing.T) {
 		t.Errorf("no fix-all among %v", titles(actions))
 	}
 	// Not on the finding's line: no quick fix of it.
-	c.call("textDocument/codeAction", CodeActionParams{
-		TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)},
-		Range:        Range{Start: Position{2, 0}, End: Position{2, 0}},
-		Context:      CodeActionContext{Only: []string{kindQuickFix}},
+	c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)},
+		Range:        textRange{Start: textPosition{2, 0}, End: textPosition{2, 0}},
+		Context:      codeActionContext{Only: []string{kindQuickFix}},
 	}, &actions)
 	if len(actions) != 0 {
 		t.Errorf("actions on a clean line: %v", titles(actions))
 	}
 
-	// Hover: the rule's documentation on a finding, the image's facts on FROM.
-	var h *Hover
-	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: Position{1, 2}}, &h)
+	// hover: the rule's documentation on a finding, the image's facts on FROM.
+	var h *hover
+	c.call("textDocument/hover", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: textPosition{1, 2}}, &h)
 	if h == nil || !strings.Contains(h.Contents.Value, "**maintainer-deprecated**") || strings.Contains(h.Contents.Value, "user:") {
 		t.Errorf("hover on the finding: %+v", h)
 	}
-	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: Position{0, 7}}, &h)
+	c.call("textDocument/hover", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: textPosition{0, 7}}, &h)
 	if h == nil || !strings.Contains(h.Contents.Value, "image:       debian:12") || !strings.Contains(h.Contents.Value, "source:") {
 		t.Errorf("hover on FROM: %+v", h)
 	}
 	h = nil
-	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: Position{2, 2}}, &h)
+	c.call("textDocument/hover", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)}, Position: textPosition{2, 2}}, &h)
 	if h != nil {
 		t.Errorf("hover on a clean CMD line: %+v", h)
 	}
 
 	// Fixing the problem clears its diagnostics.
 	c.change(dockerfile, 2, "FROM debian:12\nLABEL org.opencontainers.image.authors=\"x\"\nCMD [\"sleep\", \"1\"]\n")
-	c.waitDiagnostics(dockerfile, func(d []Diagnostic) bool { return len(d) == 0 })
+	c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return len(d) == 0 })
 	c.close()
 }
 
@@ -268,15 +268,15 @@ func TestSessionUTF16Positions(t *testing.T) {
 	dockerfile := filepath.Join(root, "Dockerfile")
 	c := startSession(t, root)
 	c.open(dockerfile, "FROM debian:12\nRUN echo \"🐳é\" && apt-get install curl\nUSER 1000\n")
-	diags := c.waitDiagnostics(dockerfile, func(d []Diagnostic) bool { return has(d, "apt-get-missing-yes") })
+	diags := c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return has(d, "apt-get-missing-yes") })
 	// "install" is rune column 26 (0-based 25); after the whale, character 26.
 	if !strings.Contains(codes(diags), "1:26-1:33 apt-get-missing-yes") {
 		t.Fatalf("positions: %s", codes(diags))
 	}
-	var actions []CodeAction
-	c.call("textDocument/codeAction", CodeActionParams{
-		TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)},
-		Range:        Range{Start: Position{1, 27}, End: Position{1, 27}},
+	var actions []codeAction
+	c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)},
+		Range:        textRange{Start: textPosition{1, 27}, End: textPosition{1, 27}},
 	}, &actions)
 	if len(actions) == 0 {
 		t.Errorf("no action at the UTF-16 position of the finding")
@@ -284,7 +284,7 @@ func TestSessionUTF16Positions(t *testing.T) {
 	c.close()
 }
 
-func titles(actions []CodeAction) []string {
+func titles(actions []codeAction) []string {
 	var out []string
 	for _, a := range actions {
 		out = append(out, a.Title)
@@ -294,9 +294,9 @@ func titles(actions []CodeAction) []string {
 
 // applyTextEdits applies one document's edits, given in protocol
 // positions, to text.
-func applyTextEdits(t *testing.T, text string, edits []TextEdit) string {
+func applyTextEdits(t *testing.T, text string, edits []textEdit) string {
 	t.Helper()
-	offset := func(p Position) int {
+	offset := func(p textPosition) int {
 		lines := strings.SplitAfter(text, "\n")
 		off := 0
 		for i := 0; i < p.Line && i < len(lines); i++ {
@@ -326,11 +326,11 @@ func TestSessionUnsavedFileAndFixAll(t *testing.T) {
 	c := startSession(t, root)
 	text := "FROM debian:12\nMAINTAINER 🐳 x\nUSER 1000\nRUN apt-get install -y curl\n"
 	c.open(dockerfile, text)
-	c.waitDiagnostics(dockerfile, func(d []Diagnostic) bool { return has(d, "maintainer-deprecated") })
-	var actions []CodeAction
-	c.call("textDocument/codeAction", CodeActionParams{
-		TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)},
-		Context:      CodeActionContext{Only: []string{kindFixAll}},
+	c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return has(d, "maintainer-deprecated") })
+	var actions []codeAction
+	c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)},
+		Context:      codeActionContext{Only: []string{kindFixAll}},
 	}, &actions)
 	if len(actions) != 1 || actions[0].Kind != kindFixAll {
 		t.Fatalf("fix-all: %v", titles(actions))
@@ -342,9 +342,9 @@ func TestSessionUnsavedFileAndFixAll(t *testing.T) {
 
 	// Once the text changed, the old findings' edits are not offered.
 	c.change(dockerfile, 2, "# a comment\n"+text)
-	c.call("textDocument/codeAction", CodeActionParams{
-		TextDocument: TextDocumentIdentifier{URI: pathToURI(dockerfile)},
-		Range:        Range{Start: Position{1, 0}, End: Position{1, 0}},
+	c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: pathToURI(dockerfile)},
+		Range:        textRange{Start: textPosition{1, 0}, End: textPosition{1, 0}},
 	}, &actions)
 	for _, a := range actions {
 		for _, edits := range a.Edit.Changes {
