@@ -45,6 +45,7 @@ type Server struct {
 
 	mu          sync.Mutex
 	initialized bool
+	canWatch    bool // the client registers file watchers on request
 	shutdown    bool
 	roots       []string             // workspace folders, absolute
 	docs        map[string]*document // open documents, by absolute path
@@ -154,7 +155,9 @@ func (s *Server) handle(m *message) {
 	switch m.Method {
 	case "initialize":
 		result, rerr = s.initialize(m.Params)
-	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+	case "initialized":
+		s.watchFiles()
+	case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 	case "shutdown":
 		s.mu.Lock()
 		s.shutdown = true
@@ -230,6 +233,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, *responseError) {
 	}
 	s.mu.Lock()
 	s.roots, s.initialized = roots, true
+	s.canWatch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.mu.Unlock()
 	return initializeResult{
 		Capabilities: serverCapabilities{
@@ -241,6 +245,37 @@ func (s *Server) initialize(raw json.RawMessage) (any, *responseError) {
 		},
 		ServerInfo: serverInfo{Name: "dlint", Version: s.opts.Version},
 	}, nil
+}
+
+// watchFiles asks the client to report changes on disk to what a lint
+// reads besides the open documents: configuration, the baseline, and the
+// Dockerfiles, compose files and scripts it links (a branch switch).
+func (s *Server) watchFiles() {
+	s.mu.Lock()
+	can := s.canWatch
+	s.mu.Unlock()
+	if !can {
+		return
+	}
+	globs := []string{"**/.dlint.yaml", "**/.dlint.yml", "**/.env", "**/*Dockerfile*", "**/*Containerfile*", "**/*.dockerfile",
+		"**/*compose*.yaml", "**/*compose*.yml", "**/*.sh", "**/*.bash"}
+	if b := s.opts.Lint.Baseline; b != "" {
+		if abs, err := filepath.Abs(b); err == nil {
+			globs = append(globs, filepath.ToSlash(abs))
+		}
+	}
+	watchers := make([]fileSystemWatcher, len(globs))
+	for i, g := range globs {
+		watchers[i] = fileSystemWatcher{GlobPattern: g}
+	}
+	params, _ := json.Marshal(registrationParams{Registrations: []registration{{
+		ID: "dlint-watch", Method: "workspace/didChangeWatchedFiles",
+		RegisterOptions: map[string]any{"watchers": watchers},
+	}}})
+	// The answer carries nothing the server needs; handle drops it.
+	if err := s.conn.write(&message{ID: json.RawMessage(`"dlint-watch"`), Method: "client/registerCapability", Params: params}); err != nil {
+		fmt.Fprintf(s.opts.Log, "dlint lsp: %v\n", err)
+	}
 }
 
 func (s *Server) changeFolders(added, removed []workspaceFolder) {

@@ -22,9 +22,10 @@ type client struct {
 	mu        sync.Mutex
 	responses map[string]chan *message
 	diags     chan publishDiagnosticsParams
+	watchers  []string // glob patterns the server registered
 }
 
-func startSession(t *testing.T, root string) *client {
+func startSession(t *testing.T, root string, caps ...map[string]any) *client {
 	t.Helper()
 	toServer, fromClient := io.Pipe()
 	toClient, fromServer := io.Pipe()
@@ -36,8 +37,12 @@ func startSession(t *testing.T, root string) *client {
 	}()
 	go c.readLoop()
 	t.Cleanup(func() { _ = fromClient.Close() })
+	capabilities := map[string]any{}
+	if len(caps) > 0 {
+		capabilities = caps[0]
+	}
 	var res initializeResult
-	c.call("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(root), "capabilities": map[string]any{}}, &res)
+	c.call("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(root), "capabilities": capabilities}, &res)
 	if res.Capabilities.PositionEncoding != "utf-16" || !res.Capabilities.HoverProvider {
 		t.Fatalf("capabilities: %+v", res.Capabilities)
 	}
@@ -64,6 +69,22 @@ func (c *client) readLoop() {
 				c.t.Errorf("bad publishDiagnostics: %v", err)
 			}
 			c.diags <- p
+		case "client/registerCapability":
+			var p registrationParams
+			var opts struct {
+				Watchers []fileSystemWatcher `json:"watchers"`
+			}
+			_ = json.Unmarshal(m.Params, &p)
+			for _, r := range p.Registrations {
+				b, _ := json.Marshal(r.RegisterOptions)
+				_ = json.Unmarshal(b, &opts)
+			}
+			c.mu.Lock()
+			for _, w := range opts.Watchers {
+				c.watchers = append(c.watchers, w.GlobPattern)
+			}
+			c.mu.Unlock()
+			_ = c.conn.reply(m.ID, nil, nil)
 		case "":
 			c.mu.Lock()
 			ch := c.responses[string(m.ID)]
@@ -354,4 +375,35 @@ func TestSessionUnsavedFileAndFixAll(t *testing.T) {
 		}
 	}
 	c.close()
+}
+
+// A .dlint.yaml changed on disk is read again when the client reports it;
+// the server asks for those reports only from a client that can send them.
+func TestSessionConfigChange(t *testing.T) {
+	root := writeTree(t, map[string]string{"Dockerfile": "FROM debian:12\nMAINTAINER x\nUSER 1000\n"})
+	dockerfile := filepath.Join(root, "Dockerfile")
+	c := startSession(t, root, map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}})
+	c.open(dockerfile, "FROM debian:12\nMAINTAINER x\nUSER 1000\n")
+	c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return has(d, "maintainer-deprecated") })
+	c.mu.Lock()
+	watched := strings.Join(c.watchers, " ")
+	c.mu.Unlock()
+	if !strings.Contains(watched, "**/.dlint.yaml") {
+		t.Errorf("watchers: %q", watched)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".dlint.yaml"), []byte("rules:\n  maintainer-deprecated: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathToURI(filepath.Join(root, ".dlint.yaml")), "type": 1}}})
+	c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return len(d) == 0 })
+	c.close()
+
+	c = startSession(t, root)
+	c.open(dockerfile, "FROM debian:12\nCMD [\"sleep\", \"1\"]\n")
+	c.waitDiagnostics(dockerfile, func(d []diagnostic) bool { return has(d, "missing-user") })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.watchers) > 0 {
+		t.Errorf("watchers registered with a client that cannot: %q", c.watchers)
+	}
 }
