@@ -14,7 +14,7 @@ import (
 
 // client drives a real server over pipes, as an editor would.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *conn
 	nextID int
 	done   chan error
@@ -27,12 +27,17 @@ type client struct {
 
 func startSession(t *testing.T, root string, caps ...map[string]any) *client {
 	t.Helper()
+	return startSessionDebounce(t, root, 20*time.Millisecond, caps...)
+}
+
+func startSessionDebounce(t testing.TB, root string, debounce time.Duration, caps ...map[string]any) *client {
+	t.Helper()
 	toServer, fromClient := io.Pipe()
 	toClient, fromServer := io.Pipe()
 	c := &client{t: t, conn: newConn(toClient, fromClient), done: make(chan error, 1),
 		responses: map[string]chan *message{}, diags: make(chan publishDiagnosticsParams, 100)}
 	go func() {
-		c.done <- Serve(toServer, fromServer, Options{Debounce: 20 * time.Millisecond, Version: "test"})
+		c.done <- Serve(toServer, fromServer, Options{Debounce: debounce, Version: "test"})
 		_ = fromServer.Close()
 	}()
 	go c.readLoop()
