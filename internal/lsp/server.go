@@ -440,10 +440,11 @@ func under(roots []string, path string) bool {
 }
 
 // publish sends the diagnostics of every file that has some, and an empty
-// list for those that had some and no longer do.
+// list for those that had some and no longer do. It writes with the lock
+// released: a client slow to read must not stop the server reading.
 func (s *Server) publish(snap *snapshot) {
+	var out []publishDiagnosticsParams
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	var paths []string
 	for path := range snap.files {
 		paths = append(paths, path)
@@ -468,8 +469,13 @@ func (s *Server) publish(snap *snapshot) {
 		} else {
 			s.published[path] = string(key)
 		}
-		if err := s.conn.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: snap.uri(path), Diagnostics: diags}); err != nil {
+		out = append(out, publishDiagnosticsParams{URI: snap.uri(path), Diagnostics: diags})
+	}
+	s.mu.Unlock()
+	for _, p := range out {
+		if err := s.conn.notify("textDocument/publishDiagnostics", p); err != nil {
 			fmt.Fprintf(s.opts.Log, "dlint lsp: %v\n", err)
+			return
 		}
 	}
 }

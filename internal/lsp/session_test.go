@@ -412,3 +412,22 @@ func TestSessionConfigChange(t *testing.T) {
 		t.Errorf("watchers registered with a client that cannot: %q", c.watchers)
 	}
 }
+
+// The entrypoint script a Dockerfile starts is linked with its unsaved
+// text, and so is the Dockerfile when the script is edited.
+func TestSessionEntrypointScript(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"Dockerfile":           "FROM python:3.13-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"gunicorn\", \"app:wsgi\"]\nUSER 10001\n",
+		"docker-entrypoint.sh": "#!/bin/sh\nset -e\nexec \"$@\"\n",
+	})
+	script := filepath.Join(root, "docker-entrypoint.sh")
+	c := startSession(t, root)
+	c.open(script, "#!/bin/sh\nset -e\npython manage.py migrate --noinput\n\"$@\"\n")
+	diags := c.waitDiagnostics(script, func(d []diagnostic) bool { return has(d, "entrypoint-script-missing-exec") })
+	if !strings.Contains(codes(diags), "3:0-") {
+		t.Errorf("script diagnostics: %s", codes(diags))
+	}
+	c.change(script, 2, "#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec \"$@\"\n")
+	c.waitDiagnostics(script, func(d []diagnostic) bool { return len(d) == 0 })
+	c.close()
+}
