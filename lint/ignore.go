@@ -448,34 +448,8 @@ type span struct{ from, to int }
 // the key or list item below it (or on its line, for a trailing comment)
 // with everything nested under it.
 func composePragmas(src *parser.Source, lookup ruleLookup) ([]*pragma, []*FileError) {
-	dec := yaml.NewDecoder(bytes.NewReader(src.Text))
-	comments := map[string]bool{}
-	var spans []span // every key and list item, outermost first per line
+	outermost, comments := composeSpans(src)
 	n := src.LineCount()
-	var docs []*yaml.Node
-	for {
-		var doc yaml.Node
-		if err := dec.Decode(&doc); err != nil {
-			break // the end, or a syntax error reported by the compose loader
-		}
-		docs = append(docs, &doc)
-	}
-	for i, doc := range docs {
-		end := n
-		if i+1 < len(docs) {
-			end = docs[i+1].Line - 1
-		}
-		collectComments(doc, comments)
-		for _, c := range doc.Content {
-			collectSpans(c, end, &spans)
-		}
-	}
-	outermost := map[int]span{}
-	for _, s := range spans {
-		if cur, ok := outermost[s.from]; !ok || s.to > cur.to {
-			outermost[s.from] = s
-		}
-	}
 	isComment := func(s string) bool { return commentStart(s) >= 0 }
 	var out []*pragma
 	var errs []*FileError
@@ -511,6 +485,41 @@ func composePragmas(src *parser.Source, lookup ruleLookup) ([]*pragma, []*FileEr
 		out = append(out, p)
 	}
 	return out, errs
+}
+
+// composeSpans returns, by line, the outermost key or list item starting
+// there with the lines below it that it covers, and the text of every
+// comment the YAML parser saw.
+func composeSpans(src *parser.Source) (map[int]span, map[string]bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(src.Text))
+	comments := map[string]bool{}
+	var spans []span // every key and list item, outermost first per line
+	n := src.LineCount()
+	var docs []*yaml.Node
+	for {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			break // the end, or a syntax error reported by the compose loader
+		}
+		docs = append(docs, &doc)
+	}
+	for i, doc := range docs {
+		end := n
+		if i+1 < len(docs) {
+			end = docs[i+1].Line - 1
+		}
+		collectComments(doc, comments)
+		for _, c := range doc.Content {
+			collectSpans(c, end, &spans)
+		}
+	}
+	outermost := map[int]span{}
+	for _, s := range spans {
+		if cur, ok := outermost[s.from]; !ok || s.to > cur.to {
+			outermost[s.from] = s
+		}
+	}
+	return outermost, comments
 }
 
 // trailingComment returns the byte index of a comment after YAML content on

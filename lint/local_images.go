@@ -174,7 +174,7 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 // readLocalImage reads the facts of the stage a local image is built
 // from; nil when its Dockerfile cannot be read.
 func (r *runner) readLocalImage(li *localImage, tag string, depth int) *images.Image {
-	data, err := readFile(li.dockerfile, r.configs.sizeLimit(li.dockerfile).bytes)
+	data, err := r.readLinted(li.dockerfile) // the editor's text, when it has the file open
 	if err != nil {
 		return nil
 	}

@@ -61,6 +61,11 @@ type Options struct {
 	// IncludeDocs lints the `docker run` lines of Markdown code blocks
 	// everywhere; otherwise only where a .dlint.yaml says `docs: true`.
 	IncludeDocs bool
+	// Overlay holds files as an editor has them, unsaved, by absolute
+	// path: reading a linted file takes its text from here instead of the
+	// disk. A file named in Paths need not be on disk; the walk finds only
+	// those that are.
+	Overlay map[string][]byte
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -200,6 +205,12 @@ func (r *runner) addSource(s *parser.Source) {
 // .env) under the size limit that applies to it.
 func (r *runner) readLinted(path string) ([]byte, error) {
 	limit := r.configs.sizeLimit(path)
+	if data, ok := r.opts.Overlay[absFrom(r.configs.cwd, path)]; ok {
+		if int64(len(data)) > limit.bytes {
+			return nil, &tooLargeError{size: int64(len(data)), limit: limit.bytes, hint: limit.hint()}
+		}
+		return data, nil
+	}
 	data, err := readFile(path, limit.bytes)
 	if tl, ok := err.(*tooLargeError); ok {
 		tl.hint = limit.hint()
@@ -239,11 +250,12 @@ func (r *runner) discover() {
 			continue
 		}
 		info, err := os.Stat(p)
-		if err != nil {
+		_, unsaved := r.opts.Overlay[absFrom(r.configs.cwd, p)]
+		if err != nil && !unsaved {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
 			continue
 		}
-		if !info.IsDir() {
+		if unsaved || !info.IsDir() {
 			kind := r.opts.Kind
 			if kind == KindUnknown {
 				kind = Classify(p)

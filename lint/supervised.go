@@ -79,7 +79,7 @@ func (r *runner) readSupervisedFile(c *parser.Container, target, local string, b
 	if base != "run" && !strings.HasSuffix(base, ".conf") && !strings.HasSuffix(base, ".ini") {
 		return
 	}
-	data, err := readFile(local, r.configs.sizeLimit(local).bytes)
+	data, err := r.readLinted(local)
 	if err != nil {
 		return
 	}

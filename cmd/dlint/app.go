@@ -135,7 +135,8 @@ a subcommand, write it as a path: dlint ./rules`,
 	addConfigFlags(root, &f)
 
 	root.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
-		newBaselineCmd(root, &f, stdin, stdout, stderr), newConfigCmd(stdout), newImageCmd(stdout, stderr))
+		newBaselineCmd(root, &f, stdin, stdout, stderr), newConfigCmd(stdout), newImageCmd(stdout, stderr),
+		newLSPCmd(stdin, stdout, stderr))
 	return root
 }
 
