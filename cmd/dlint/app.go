@@ -15,9 +15,6 @@ import (
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // Exit statuses.
 const (
 	exitOK       = 0
@@ -99,6 +96,7 @@ wait for --unsafe-fixes.
 With no path, dlint lints the current directory. A directory is searched
 recursively; "-" reads standard input. To lint a directory that has the name of
 a subcommand, write it as a path: dlint ./rules`,
+		Version:       currentBuild().String(),
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -109,6 +107,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun 'dlint --help' for usage", err)
 	})
+	root.SetVersionTemplate("{{.Version}}\n")
 	fl := root.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
@@ -186,7 +185,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 	}
 
-	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: version, SARIFCategory: f.sarifCategory}
+	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: currentBuild().Version, SARIFCategory: f.sarifCategory}
 	in.Findings = res.Findings
 	failed := res.Failing > 0
 	for _, e := range res.Errors {
