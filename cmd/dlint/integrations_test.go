@@ -101,18 +101,25 @@ type actionFile struct {
 	Runs struct {
 		Using string `yaml:"using"`
 		Steps []struct {
+			ID   string            `yaml:"id"`
 			Uses string            `yaml:"uses"`
 			Run  string            `yaml:"run"`
+			If   string            `yaml:"if"`
 			With map[string]string `yaml:"with"`
 		} `yaml:"steps"`
 	} `yaml:"runs"`
 }
 
-var inputRef = regexp.MustCompile(`inputs\.([A-Za-z0-9_-]+)`)
+var (
+	inputRef      = regexp.MustCompile(`inputs\.([A-Za-z0-9_-]+)`)
+	stepOutputRef = regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
+)
 
-// TestAction: a composite action that sets up Go, installs dlint at the
-// action's own ref, writes SARIF and can upload it; it refers only to
-// inputs it declares, and the example workflow passes only those.
+// TestAction: a composite action that installs dlint (a cached release
+// binary, or go install with Go's caches), writes SARIF and can upload it;
+// it refers only to inputs and step outputs that exist, and the example
+// workflow grants the permissions code scanning needs and passes only
+// declared inputs.
 func TestAction(t *testing.T) {
 	data, err := os.ReadFile(repoFile("action.yml"))
 	if err != nil {
@@ -136,18 +143,49 @@ func TestAction(t *testing.T) {
 		}
 	}
 	var uses []string
+	ids := map[string]bool{}
 	for _, s := range action.Runs.Steps {
 		if s.Uses != "" {
 			uses = append(uses, s.Uses)
 		}
+		if s.ID != "" {
+			ids[s.ID] = true
+		}
 	}
 	sort.Strings(uses)
-	if strings.Join(uses, " ") != "actions/setup-go@v5 github/codeql-action/upload-sarif@v3" {
+	if strings.Join(uses, " ") != "actions/cache@v4 actions/cache@v4 actions/setup-go@v5 github/codeql-action/upload-sarif@v4" {
 		t.Errorf("action uses %v", uses)
 	}
-	for _, want := range []string{"github.action_ref", "go install \"github.com/dlint-dev/dlint/cmd/dlint@", "--format sarif"} {
-		if !bytes.Contains(data, []byte(want)) {
-			t.Errorf("action.yml lacks %q", want)
+	// Every step output the action reads comes from a step it has; the
+	// outputs of the script's steps are ones the script writes.
+	script, err := os.ReadFile(repoFile("scripts/action.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range stepOutputRef.FindAllStringSubmatch(string(data), -1) {
+		id, name := m[1], m[2]
+		switch {
+		case !ids[id]:
+			t.Errorf("action.yml reads an output of step %q, which it does not have", id)
+		case id != "go-cache" && !bytes.Contains(script, []byte("output "+name+" ")):
+			t.Errorf("action.yml reads steps.%s.outputs.%s, which scripts/action.sh never writes", id, name)
+		}
+	}
+	for _, sub := range []string{"resolve", "install", "run"} {
+		if !bytes.Contains(data, []byte(`"$GITHUB_ACTION_PATH/scripts/action.sh" `+sub)) {
+			t.Errorf("action.yml does not run scripts/action.sh %s", sub)
+		}
+	}
+	for _, s := range action.Runs.Steps {
+		switch {
+		case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
+			if !strings.Contains(s.If, "steps.run.outputs.sarif-written == 'true'") {
+				t.Errorf("the SARIF upload runs even when no SARIF was written (if: %s)", s.If)
+			}
+		case strings.HasPrefix(s.Uses, "actions/setup-go@"):
+			if !strings.Contains(s.If, "steps.resolve.outputs.kind == 'go'") {
+				t.Errorf("Go is set up even for a release binary (if: %s)", s.If)
+			}
 		}
 	}
 
@@ -174,8 +212,10 @@ func TestAction(t *testing.T) {
 				continue
 			}
 			usesAction = true
-			if job.Permissions["security-events"] != "write" {
-				t.Errorf("job %s uploads SARIF without `security-events: write`", name)
+			for perm, want := range map[string]string{"security-events": "write", "contents": "read", "actions": "read"} {
+				if job.Permissions[perm] != want {
+					t.Errorf("job %s does not grant `%s: %s`", name, perm, want)
+				}
 			}
 			for k := range s.With {
 				if _, ok := action.Inputs[k]; !ok {
