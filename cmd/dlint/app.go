@@ -53,6 +53,7 @@ type lintFlags struct {
 	noIgnore            bool
 	reportUnusedIgnores bool
 	includeDocs         bool
+	context             string
 	baseline            string
 	writeBaseline       string
 }
@@ -130,6 +131,7 @@ a subcommand, write it as a path: dlint ./rules`,
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
 	fl.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix, also apply the fixes that change what a container does (USER root to 10001:10001, a published port bound to 127.0.0.1); review the diff")
+	fl.StringVar(&f.context, "context", "", "lint `DIR` (e.g. the repository) but report only the findings in the named files, so each file gets the compose projects and Dockerfiles that use it, whichever files are named (the pre-commit hook)")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 
