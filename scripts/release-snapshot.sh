@@ -14,7 +14,20 @@ goreleaser="${GORELEASER:-$(command -v goreleaser || echo "$(go env GOPATH)/bin/
   exit 2
 }
 "$goreleaser" check
-"$goreleaser" release --snapshot --clean --skip="${SNAPSHOT_SKIP:-publish,sbom,docker}"
+# GoReleaser reads the commit and its date from git, and gives up on all of
+# it in a repository without a remote; then build from a clone, whose
+# origin is this checkout. Either way the snapshot is of HEAD's commit.
+src=.
+if [ -z "$(git remote)" ]; then
+  src="$(mktemp -d)"
+  trap 'rm -rf "$src"' EXIT
+  git clone --quiet "$PWD" "$src"
+fi
+(cd "$src" && "$goreleaser" release --snapshot --clean --skip="${SNAPSHOT_SKIP:-publish,sbom,docker}")
+if [ "$src" != . ]; then
+  rm -rf dist
+  mv "$src/dist" dist
+fi
 # The archives the GitHub Action downloads, each listed in checksums.txt.
 cd dist
 for platform in linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64.zip windows_arm64.zip; do
