@@ -103,6 +103,7 @@ install_release() {
   [ -n "$want" ] || die "checksums.txt of dlint $version lists no $archive; not installing it."
   got="$(sha256 "$tmp/$archive")"
   [ "$got" = "$want" ] || die "$archive of dlint $version has SHA-256 $got, but checksums.txt says $want; not installing it."
+  echo "$archive: SHA-256 $got, as checksums.txt says"
   mkdir -p "$bin"
   if [ "$ext" = zip ]; then
     if command -v unzip > /dev/null; then
