@@ -73,12 +73,11 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		args = []string{"."}
 	}
 	opts := lint.Options{
-		ReportOnly: reportOnly,
 		Paths: args, Stdin: stdin, StdinFilename: f.stdinFilename, Kind: kind,
 		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
-		MaxFileSize: maxFileSize,
+		MaxFileSize: maxFileSize, ReportOnly: reportOnly,
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {
