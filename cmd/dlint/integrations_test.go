@@ -168,7 +168,7 @@ func TestAction(t *testing.T) {
 		}
 	}
 	for _, sub := range []string{"resolve", "install", "run"} {
-		if !bytes.Contains(data, []byte(`"$GITHUB_ACTION_PATH/scripts/action.sh" `+sub)) {
+		if !bytes.Contains(data, []byte(`bash "$GITHUB_ACTION_PATH/scripts/action.sh" `+sub)) {
 			t.Errorf("action.yml does not run scripts/action.sh %s", sub)
 		}
 	}
