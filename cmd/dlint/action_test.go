@@ -265,17 +265,23 @@ func TestActionResolve(t *testing.T) {
 	for _, tt := range []struct {
 		name, os, arch, version, actionRef string
 		kind, want                         string
+		offline                            bool
 	}{
-		{"the action's ref is a release", "Linux", "X64", "", "v1.2.3", "release", "v1.2.3"},
-		{"no ref: the latest release", "Linux", "X64", "", "", "release", "v1.2.3"},
-		{"latest", "macOS", "ARM64", "latest", "main", "release", "v1.2.3"},
-		{"a branch builds from source", "Linux", "X64", "", "main", "go", "main"},
-		{"a commit builds from source", "Linux", "X64", "0123456789abcdef0123456789abcdef01234567", "", "go", "0123456789abcdef0123456789abcdef01234567"},
-		{"a tag without a release builds from source", "Linux", "X64", "v9.9.9", "", "go", "v9.9.9"},
-		{"a runner dlint publishes no binary for", "Linux", "X86", "v1.2.3", "", "go", "v1.2.3"},
+		{"the action's ref is a release", "Linux", "X64", "", "v1.2.3", "release", "v1.2.3", false},
+		{"no ref: the latest release", "Linux", "X64", "", "", "release", "v1.2.3", false},
+		{"latest", "macOS", "ARM64", "latest", "main", "release", "v1.2.3", false},
+		{"a branch builds from source", "Linux", "X64", "", "main", "go", "main", false},
+		{"a commit builds from source", "Linux", "X64", "0123456789abcdef0123456789abcdef01234567", "", "go", "0123456789abcdef0123456789abcdef01234567", false},
+		{"a tag without a release builds from source", "Linux", "X64", "v9.9.9", "", "go", "v9.9.9", false},
+		{"a runner dlint publishes no binary for", "Linux", "X86", "v1.2.3", "", "go", "v1.2.3", false},
+		{"the releases page cannot be reached: go install @latest", "Linux", "X64", "", "", "go", "latest", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := newRunner(t, rel.URL, tt.os, tt.arch)
+			url := rel.URL
+			if tt.offline {
+				url = "http://127.0.0.1:1" // nothing listens
+			}
+			r := newRunner(t, url, tt.os, tt.arch)
 			log, err := r.step("resolve", "INPUT_VERSION="+tt.version, "ACTION_REF="+tt.actionRef)
 			if err != nil {
 				t.Fatalf("resolve: %v\n%s", err, log)
