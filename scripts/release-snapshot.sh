@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Check .goreleaser.yaml and build a snapshot release into dist/: every
 # archive (linux, darwin, windows; amd64, arm64) and checksums.txt, nothing
-# published. The SBOM (needs syft) and the image (needs a Docker daemon with
-# buildx) are skipped unless SNAPSHOT_SKIP says otherwise, e.g.
-#   SNAPSHOT_SKIP=publish scripts/release-snapshot.sh
+# published. The SBOMs (need syft on the PATH:
+# go install github.com/anchore/syft/cmd/syft@v1.57.2) and the image (needs
+# a Docker daemon with buildx) are skipped unless SNAPSHOT_SKIP says
+# otherwise, e.g.
+#   SNAPSHOT_SKIP=publish,docker scripts/release-snapshot.sh   # with SBOMs
 # GoReleaser v2.17 builds with Go 1.26 (later ones need a newer Go):
 #   go install github.com/goreleaser/goreleaser/v2@v2.17.0
 set -euo pipefail
