@@ -108,7 +108,7 @@ func (r *runner) applyConfig() {
 		kept = append(kept, f)
 	}
 	kept = append(kept, r.unusedIgnores(sups)...)
-	kept = sortFindings(kept)
+	kept = sortFindings(r.keepReported(kept))
 	r.recorded = append([]rules.Finding(nil), kept...)
 	if r.baseline != nil {
 		kept = sortFindings(r.applyBaseline(kept))

@@ -66,6 +66,12 @@ type Options struct {
 	// disk. A file named in Paths need not be on disk; the walk finds only
 	// those that are.
 	Overlay map[string][]byte
+	// ReportOnly, when not nil, limits the findings and file errors
+	// reported (and counted for the exit status) to these files; the rest
+	// of Paths is read for what it says about them: the compose projects
+	// that build a Dockerfile, the Dockerfile that runs a script. What is
+	// reported about a file does not depend on which others are named.
+	ReportOnly []string
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -118,12 +124,15 @@ func Run(opts Options) *Result {
 	r.checkDockerfiles()
 	r.checkRunFiles()
 	r.applyConfig()
+	r.keepReportedErrors()
 	return r.result()
 }
 
 type runner struct {
 	opts    Options
 	workers int
+	// reportOnly holds Options.ReportOnly as absolute paths.
+	reportOnly map[string]bool
 
 	mu      sync.Mutex
 	errors  []*FileError
@@ -182,6 +191,12 @@ func newRunner(opts Options) *runner {
 	}
 	if r.pool == nil {
 		r.pool = rules.All()
+	}
+	if opts.ReportOnly != nil {
+		r.reportOnly = map[string]bool{}
+		for _, p := range opts.ReportOnly {
+			r.reportOnly[absPath(p)] = true
+		}
 	}
 	r.configs = newConfigSet(&r.opts, r.pool)
 	r.dockerfiles = newDockerfileCache(r)

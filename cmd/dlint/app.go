@@ -15,9 +15,6 @@ import (
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // Exit statuses.
 const (
 	exitOK       = 0
@@ -56,6 +53,7 @@ type lintFlags struct {
 	noIgnore            bool
 	reportUnusedIgnores bool
 	includeDocs         bool
+	context             string
 	baseline            string
 	writeBaseline       string
 }
@@ -99,6 +97,7 @@ wait for --unsafe-fixes.
 With no path, dlint lints the current directory. A directory is searched
 recursively; "-" reads standard input. To lint a directory that has the name of
 a subcommand, write it as a path: dlint ./rules`,
+		Version:       currentBuild().String(),
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -109,6 +108,7 @@ a subcommand, write it as a path: dlint ./rules`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun 'dlint --help' for usage", err)
 	})
+	root.SetVersionTemplate("{{.Version}}\n")
 	fl := root.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
@@ -131,6 +131,7 @@ a subcommand, write it as a path: dlint ./rules`,
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
 	fl.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix, also apply the fixes that change what a container does (USER root to 10001:10001, a published port bound to 127.0.0.1); review the diff")
+	fl.StringVar(&f.context, "context", "", "lint `DIR` (e.g. the repository) but report only the findings in the named files, so each file gets the compose projects and Dockerfiles that use it, whichever files are named (the pre-commit hook)")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
 	addConfigFlags(root, &f)
 
@@ -187,7 +188,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 	}
 
-	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: version, SARIFCategory: f.sarifCategory}
+	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: currentBuild().Version, SARIFCategory: f.sarifCategory}
 	in.Findings = res.Findings
 	failed := res.Failing > 0
 	for _, e := range res.Errors {

@@ -62,6 +62,13 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 	if err != nil {
 		return lint.Options{}, err
 	}
+	var reportOnly []string
+	if f.context != "" {
+		if reportOnly, err = contextFiles(f.context, args); err != nil {
+			return lint.Options{}, err
+		}
+		args = []string{f.context}
+	}
 	if len(args) == 0 && len(f.composeMerge) == 0 {
 		args = []string{"."}
 	}
@@ -70,7 +77,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
-		MaxFileSize: maxFileSize,
+		MaxFileSize: maxFileSize, ReportOnly: reportOnly,
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {
@@ -80,6 +87,37 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		opts.MinSeverity = minSev
 	}
 	return opts, nil
+}
+
+// contextFiles checks the files named with --context DIR: each an existing
+// file inside DIR, so that linting DIR reads it. It returns them non-nil,
+// even when none is named: then nothing is reported.
+func contextFiles(dir string, files []string) ([]string, error) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("--context %s: not a directory", dir)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--context: %w", err)
+	}
+	out := []string{}
+	for _, name := range files {
+		if name == "-" {
+			return nil, errors.New(`--context: standard input ("-") has no place in the directory; name files`)
+		}
+		if _, err := os.Stat(name); err != nil {
+			return nil, fmt.Errorf("--context: %w", err)
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, fmt.Errorf("--context: %w", err)
+		}
+		if rel, err := filepath.Rel(absDir, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("--context %s: %s is outside it, so it would not be linted", dir, name)
+		}
+		out = append(out, name)
+	}
+	return out, nil
 }
 
 // writeBaselineFile records res in path, with file paths relative to the

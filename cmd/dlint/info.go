@@ -120,7 +120,7 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 		Short: "Print dlint's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(stdout, "dlint %s\n", version)
+			fmt.Fprintln(stdout, currentBuild())
 			return nil
 		},
 	}

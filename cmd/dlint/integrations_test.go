@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/dlint-dev/dlint/lint"
 )
 
 // repoFile is a file at the repository root.
@@ -44,52 +42,50 @@ func TestOwnDockerfileIsClean(t *testing.T) {
 	}
 }
 
-// TestPreCommitHook: the hook runs dlint on exactly the files dlint's own
-// discovery recognises by name.
-func TestPreCommitHook(t *testing.T) {
+// preCommitHook is the part of .pre-commit-hooks.yaml the tests read.
+type preCommitHook struct {
+	ID            string   `yaml:"id"`
+	Name          string   `yaml:"name"`
+	Entry         string   `yaml:"entry"`
+	Language      string   `yaml:"language"`
+	Files         string   `yaml:"files"`
+	Types         []string `yaml:"types"`
+	PassFilenames *bool    `yaml:"pass_filenames"`
+	RequireSerial bool     `yaml:"require_serial"`
+}
+
+func readPreCommitHook(t *testing.T) preCommitHook {
+	t.Helper()
 	data, err := os.ReadFile(repoFile(".pre-commit-hooks.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var hooks []struct {
-		ID            string `yaml:"id"`
-		Entry         string `yaml:"entry"`
-		Language      string `yaml:"language"`
-		Files         string `yaml:"files"`
-		PassFilenames *bool  `yaml:"pass_filenames"`
-	}
+	var hooks []preCommitHook
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
-	if len(hooks) != 1 || hooks[0].ID != "dlint" || hooks[0].Entry != "dlint" || hooks[0].Language != "golang" {
-		t.Fatalf("hooks = %+v, want one golang hook dlint running dlint", hooks)
+	if len(hooks) != 1 {
+		t.Fatalf("hooks = %+v, want one", hooks)
 	}
-	if p := hooks[0].PassFilenames; p != nil && !*p {
+	return hooks[0]
+}
+
+// TestPreCommitHook: the hook passes the staged files to dlint, which
+// lints the repository for context and reports the findings in them; as
+// any file may be an entrypoint script, no pattern narrows the files.
+func TestPreCommitHook(t *testing.T) {
+	hook := readPreCommitHook(t)
+	if hook.ID != "dlint" || hook.Entry != "dlint --context ." || hook.Language != "golang" {
+		t.Errorf("hook = %+v, want a golang hook dlint running `dlint --context .`", hook)
+	}
+	if p := hook.PassFilenames; p != nil && !*p {
 		t.Errorf("the hook must pass file names")
 	}
-	// pre-commit matches with Python's re.search on slash-separated paths;
-	// this pattern uses nothing Go's RE2 reads differently.
-	files, err := regexp.Compile(hooks[0].Files)
-	if err != nil {
-		t.Fatal(err)
+	if hook.Files != "" || len(hook.Types) > 0 {
+		t.Errorf("the hook narrows the files (files %q, types %v): an entrypoint script may have any name", hook.Files, hook.Types)
 	}
-	names := []string{
-		"Dockerfile", "dockerfile", "DOCKERFILE", "Containerfile", "containerfile",
-		"Dockerfile.dev", "Dockerfile.", "Containerfile.prod", "dockerfile.dev", "DockerFile.dev",
-		"api.Dockerfile", "api.dockerfile", "x.Containerfile", ".dockerfile", "Dockerfile.j2",
-		"compose.yaml", "compose.yml", "Compose.YAML", "compose.prod.yaml", "compose.override.yml",
-		"docker-compose.yml", "docker-compose.prod.yaml", "Docker-Compose.yml", "docker-compose-dev.yml",
-		"compose.json", "compose.yaml.bak", "mycompose.yaml", "compose-dev.yml", "docker-compose",
-		"notes.md", "Dockerfiles", "xDockerfile", "main.go", "values.yaml", "dockerfile.yaml",
-	}
-	for _, name := range names {
-		for _, dir := range []string{"", "services/api/"} {
-			path := dir + name
-			want := lint.Classify(path) != lint.KindUnknown
-			if got := files.MatchString(path); got != want {
-				t.Errorf("files pattern matches %q = %v, but dlint discovers it = %v", path, got, want)
-			}
-		}
+	if !hook.RequireSerial {
+		t.Errorf("the hook is not require_serial: each of several processes would lint the repository again")
 	}
 }
 
@@ -101,18 +97,25 @@ type actionFile struct {
 	Runs struct {
 		Using string `yaml:"using"`
 		Steps []struct {
+			ID   string            `yaml:"id"`
 			Uses string            `yaml:"uses"`
 			Run  string            `yaml:"run"`
+			If   string            `yaml:"if"`
 			With map[string]string `yaml:"with"`
 		} `yaml:"steps"`
 	} `yaml:"runs"`
 }
 
-var inputRef = regexp.MustCompile(`inputs\.([A-Za-z0-9_-]+)`)
+var (
+	inputRef      = regexp.MustCompile(`inputs\.([A-Za-z0-9_-]+)`)
+	stepOutputRef = regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
+)
 
-// TestAction: a composite action that sets up Go, installs dlint at the
-// action's own ref, writes SARIF and can upload it; it refers only to
-// inputs it declares, and the example workflow passes only those.
+// TestAction: a composite action that installs dlint (a cached release
+// binary, or go install with Go's caches), writes SARIF and can upload it;
+// it refers only to inputs and step outputs that exist, and the example
+// workflow grants the permissions code scanning needs and passes only
+// declared inputs.
 func TestAction(t *testing.T) {
 	data, err := os.ReadFile(repoFile("action.yml"))
 	if err != nil {
@@ -136,18 +139,49 @@ func TestAction(t *testing.T) {
 		}
 	}
 	var uses []string
+	ids := map[string]bool{}
 	for _, s := range action.Runs.Steps {
 		if s.Uses != "" {
 			uses = append(uses, s.Uses)
 		}
+		if s.ID != "" {
+			ids[s.ID] = true
+		}
 	}
 	sort.Strings(uses)
-	if strings.Join(uses, " ") != "actions/setup-go@v5 github/codeql-action/upload-sarif@v3" {
+	if strings.Join(uses, " ") != "actions/cache@v4 actions/cache@v4 actions/setup-go@v5 github/codeql-action/upload-sarif@v4" {
 		t.Errorf("action uses %v", uses)
 	}
-	for _, want := range []string{"github.action_ref", "go install \"github.com/dlint-dev/dlint/cmd/dlint@", "--format sarif"} {
-		if !bytes.Contains(data, []byte(want)) {
-			t.Errorf("action.yml lacks %q", want)
+	// Every step output the action reads comes from a step it has; the
+	// outputs of the script's steps are ones the script writes.
+	script, err := os.ReadFile(repoFile("scripts/action.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range stepOutputRef.FindAllStringSubmatch(string(data), -1) {
+		id, name := m[1], m[2]
+		switch {
+		case !ids[id]:
+			t.Errorf("action.yml reads an output of step %q, which it does not have", id)
+		case id != "go-cache" && !bytes.Contains(script, []byte("output "+name+" ")):
+			t.Errorf("action.yml reads steps.%s.outputs.%s, which scripts/action.sh never writes", id, name)
+		}
+	}
+	for _, sub := range []string{"resolve", "install", "run"} {
+		if !bytes.Contains(data, []byte(`bash "$GITHUB_ACTION_PATH/scripts/action.sh" `+sub)) {
+			t.Errorf("action.yml does not run scripts/action.sh %s", sub)
+		}
+	}
+	for _, s := range action.Runs.Steps {
+		switch {
+		case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
+			if !strings.Contains(s.If, "steps.run.outputs.sarif-written == 'true'") {
+				t.Errorf("the SARIF upload runs even when no SARIF was written (if: %s)", s.If)
+			}
+		case strings.HasPrefix(s.Uses, "actions/setup-go@"):
+			if !strings.Contains(s.If, "steps.resolve.outputs.kind == 'go'") {
+				t.Errorf("Go is set up even for a release binary (if: %s)", s.If)
+			}
 		}
 	}
 
@@ -174,8 +208,10 @@ func TestAction(t *testing.T) {
 				continue
 			}
 			usesAction = true
-			if job.Permissions["security-events"] != "write" {
-				t.Errorf("job %s uploads SARIF without `security-events: write`", name)
+			for perm, want := range map[string]string{"security-events": "write", "contents": "read", "actions": "read"} {
+				if job.Permissions[perm] != want {
+					t.Errorf("job %s does not grant `%s: %s`", name, perm, want)
+				}
 			}
 			for k := range s.With {
 				if _, ok := action.Inputs[k]; !ok {
