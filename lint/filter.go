@@ -109,20 +109,30 @@ func (r *runner) applyConfig() {
 	}
 	kept = append(kept, r.unusedIgnores(sups)...)
 	kept = sortFindings(kept)
-	r.recorded = append([]rules.Finding(nil), kept...)
+	// The recorded findings share kept's array until a filter below drops
+	// one: a copy of every finding would be most of a large run's heap.
+	r.recorded = kept
 	if r.baseline != nil {
-		kept = sortFindings(r.applyBaseline(kept))
+		kept = sortFindings(r.applyBaseline(append([]rules.Finding(nil), kept...)))
 	}
-	out := kept[:0]
-	for _, f := range kept {
+	var out []rules.Finding
+	for i, f := range kept {
 		fs := r.configs.settings(f.Range.File)
 		if f.Severity > fs.minSeverity {
+			if out == nil {
+				out = append(make([]rules.Finding, 0, len(kept)-1), kept[:i]...)
+			}
 			continue
 		}
 		if f.Severity <= fs.failLevel {
 			r.failing++
 		}
-		out = append(out, f)
+		if out != nil {
+			out = append(out, f)
+		}
+	}
+	if out == nil {
+		out = kept
 	}
 	r.findings = out
 }
