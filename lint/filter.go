@@ -181,8 +181,8 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 	for _, src := range r.composeSources {
 		add(KindCompose, src, composePragmas)
 	}
-	for _, s := range r.scripts.all() {
-		add(KindUnknown, s.Source, scriptPragmas)
+	for _, src := range r.scripts.sources() {
+		add(KindUnknown, src, scriptPragmas)
 	}
 	for _, f := range r.runFiles {
 		add(KindUnknown, f.src, func(*parser.Source, ruleLookup) ([]*pragma, []*FileError) { return runPragmas(f, r.lookup) })
@@ -260,16 +260,16 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 	return out
 }
 
-// all returns the parsed scripts, in path order.
-func (c *scriptCache) all() []*parser.Script {
+// sources returns the sources of the scripts parsed, in path order.
+func (c *scriptCache) sources() []*parser.Source {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var out []*parser.Script
+	var out []*parser.Source
 	for _, e := range c.byKey {
-		if e.script != nil {
-			out = append(out, e.script)
+		if e.source != nil {
+			out = append(out, e.source)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Source.Path < out[j].Source.Path })
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }
