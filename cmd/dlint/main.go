@@ -18,12 +18,12 @@ const (
 	// memoryFloor is the least the soft limit is: a small run never
 	// collects because of it.
 	memoryFloor = 160 << 20
-	// liveHeapFactor sets the limit to this many times the heap that
+	// liveHeapPercent sets the limit to this share of the heap that
 	// survived the last collection. A fixed limit makes the collector run
 	// without pause once the live heap nears it (a large repository keeps
 	// its findings and sources to the end); a proportional one keeps the
 	// collector's cost per allocated byte the same at any size.
-	liveHeapFactor = 3
+	liveHeapPercent = 250
 )
 
 // floor is the current least soft limit: memoryFloor, or more when
@@ -47,13 +47,13 @@ func roomForFiles(maxFileSize int64) {
 
 var liveHeap = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 
-// followLiveHeap sets the soft memory limit to liveHeapFactor times the
-// heap live after the last collection, and no less than the floor.
+// followLiveHeap sets the soft memory limit to liveHeapPercent of the heap
+// live after the last collection, and no less than the floor.
 func followLiveHeap() int64 {
 	metrics.Read(liveHeap)
 	limit := floor.Load()
 	if v := liveHeap[0].Value; v.Kind() == metrics.KindUint64 {
-		limit = max(limit, int64(min(v.Uint64(), 1<<50))*liveHeapFactor)
+		limit = max(limit, int64(min(v.Uint64(), 1<<50))*liveHeapPercent/100)
 	}
 	debug.SetMemoryLimit(limit)
 	return limit
