@@ -23,7 +23,7 @@ const (
 	// without pause once the live heap nears it (a large repository keeps
 	// its findings and sources to the end); a proportional one keeps the
 	// collector's cost per allocated byte the same at any size.
-	liveHeapPercent = 250
+	liveHeapPercent = 225
 )
 
 // floor is the current least soft limit: memoryFloor, or more when
