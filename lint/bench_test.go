@@ -135,3 +135,30 @@ func BenchmarkLintDirectory(b *testing.B) {
 	writeBenchFiles(b, dir, files)
 	benchRun(b, Options{Paths: []string{dir}, Rules: rules.All()})
 }
+
+// BenchmarkLintCorpus lints ../shared/corpus copied 1, 2, 4 and 8 times
+// into one tree: ns/op divided by the scale shows whether the cost is
+// linear in the repository. Skipped when the corpus is absent.
+func BenchmarkLintCorpus(b *testing.B) {
+	corpus, err := filepath.Abs(filepath.Join("..", "..", "shared", "corpus"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skip("../shared/corpus is absent")
+	}
+	for _, scale := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("x%d", scale), func(b *testing.B) {
+			dir := b.TempDir()
+			for i := range scale {
+				if err := os.CopyFS(filepath.Join(dir, fmt.Sprintf("copy%d", i)), os.DirFS(corpus)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			opts := Options{Paths: []string{dir}, Rules: rules.All(), NoConfig: true}
+			for b.Loop() {
+				Run(opts)
+			}
+		})
+	}
+}

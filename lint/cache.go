@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"container/list"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -105,25 +106,32 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 	return df
 }
 
-// scriptCache parses each entrypoint script once.
+// scriptCache parses each entrypoint script once while it is in use, and
+// keeps the models of the scriptModels most recently used: a repository's
+// every parsed script would make memory grow with it. A script dropped and
+// needed again is parsed again; its source is kept for its ignore comments.
 type scriptCache struct {
-	r     *runner
-	mu    sync.Mutex
-	byKey map[string]*scriptEntry
+	r      *runner
+	mu     sync.Mutex
+	byKey  map[string]*scriptEntry
+	recent *list.List // keys of the entries holding a model, most recent first
+	limit  int        // models kept
 }
+
+// scriptModels is how many parsed scripts the cache keeps.
+const scriptModels = 256
 
 type scriptEntry struct {
 	once   sync.Once
 	script *parser.Script
+	source *parser.Source // kept when the model is dropped
+	elem   *list.Element  // in recent, while script is set
 }
 
 func newScriptCache(r *runner) *scriptCache {
-	return &scriptCache{r: r, byKey: map[string]*scriptEntry{}}
+	return &scriptCache{r: r, byKey: map[string]*scriptEntry{}, recent: list.New(), limit: scriptModels}
 }
 
-// get returns the parsed script at path, or nil when it is missing, not a
-// shell script, or not valid shell (scripts are optional context, so these
-// are not errors).
 // read reports whether the script at path was read (or tried) as an
 // entrypoint script: its read errors are said already.
 func (c *scriptCache) read(path string) bool {
@@ -132,37 +140,66 @@ func (c *scriptCache) read(path string) bool {
 	return c.byKey[absFrom(c.r.configs.cwd, path)] != nil
 }
 
+// get returns the parsed script at path, or nil when it is missing, not a
+// shell script, or not valid shell (scripts are optional context, so these
+// are not errors).
 func (c *scriptCache) get(path string) *parser.Script {
 	key := absFrom(c.r.configs.cwd, path)
 	c.mu.Lock()
 	e := c.byKey[key]
-	if e == nil {
+	switch {
+	case e == nil:
 		e = &scriptEntry{}
+		c.byKey[key] = e
+	case e.elem != nil:
+		c.recent.MoveToFront(e.elem)
+	case e.source != nil:
+		// Parsed before and dropped: parse it again.
+		e = &scriptEntry{source: e.source}
 		c.byKey[key] = e
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		data, err := c.r.readLinted(path)
-		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) {
-				// The script is there but dlint cannot check it (too large,
-				// unreadable): say so rather than lose its findings.
-				c.r.addError(&FileError{Path: path, Msg: "cannot read entrypoint script: " + describeOSError(err).Error()})
+		s := c.parse(path)
+		if s == nil {
+			return
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		e.script, e.source = s, s.Source
+		e.elem = c.recent.PushFront(key)
+		for c.recent.Len() > c.limit {
+			old := c.recent.Remove(c.recent.Back()).(string)
+			if oe := c.byKey[old]; oe != nil && oe.elem != nil {
+				c.byKey[old] = &scriptEntry{source: oe.source}
 			}
-			return
 		}
-		parse := parseScriptFunc
-		s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parse(path, data) })
-		var ne *parser.NestingError
-		if s != nil && errors.As(s.Err, &ne) {
-			c.r.addError(&FileError{Path: path, Line: ne.Line, Msg: "cannot parse: " + ne.Error()})
-			return
-		}
-		if s == nil || s.Err != nil {
-			return
-		}
-		c.r.addSource(s.Source)
-		e.script = s
 	})
 	return e.script
+}
+
+// parse reads and parses the script at path; it records the errors a
+// person needs to hear about.
+func (c *scriptCache) parse(path string) *parser.Script {
+	data, err := c.r.readLinted(path)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			// The script is there but dlint cannot check it (too large,
+			// unreadable): say so rather than lose its findings.
+			c.r.addError(&FileError{Path: path, Msg: "cannot read entrypoint script: " + describeOSError(err).Error()})
+		}
+		return nil
+	}
+	parse := parseScriptFunc
+	s, _ := bounded(c.r, path, "parsing", func() *parser.Script { return parse(path, data) })
+	var ne *parser.NestingError
+	if s != nil && errors.As(s.Err, &ne) {
+		c.r.addError(&FileError{Path: path, Line: ne.Line, Msg: "cannot parse: " + ne.Error()})
+		return nil
+	}
+	if s == nil || s.Err != nil {
+		return nil
+	}
+	c.r.addSource(s.Source)
+	return s
 }

@@ -109,20 +109,30 @@ func (r *runner) applyConfig() {
 	}
 	kept = append(kept, r.unusedIgnores(sups)...)
 	kept = sortFindings(r.keepReported(kept))
-	r.recorded = append([]rules.Finding(nil), kept...)
+	// The recorded findings share kept's array until a filter below drops
+	// one: a copy of every finding would be most of a large run's heap.
+	r.recorded = kept
 	if r.baseline != nil {
-		kept = sortFindings(r.applyBaseline(kept))
+		kept = sortFindings(r.applyBaseline(append([]rules.Finding(nil), kept...)))
 	}
-	out := kept[:0]
-	for _, f := range kept {
+	var out []rules.Finding
+	for i, f := range kept {
 		fs := r.configs.settings(f.Range.File)
 		if f.Severity > fs.minSeverity {
+			if out == nil {
+				out = append(make([]rules.Finding, 0, len(kept)-1), kept[:i]...)
+			}
 			continue
 		}
 		if f.Severity <= fs.failLevel {
 			r.failing++
 		}
-		out = append(out, f)
+		if out != nil {
+			out = append(out, f)
+		}
+	}
+	if out == nil {
+		out = kept
 	}
 	r.findings = out
 }
@@ -171,8 +181,8 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 	for _, src := range r.composeSources {
 		add(KindCompose, src, composePragmas)
 	}
-	for _, s := range r.scripts.all() {
-		add(KindUnknown, s.Source, scriptPragmas)
+	for _, src := range r.scripts.sources() {
+		add(KindUnknown, src, scriptPragmas)
 	}
 	for _, f := range r.runFiles {
 		add(KindUnknown, f.src, func(*parser.Source, ruleLookup) ([]*pragma, []*FileError) { return runPragmas(f, r.lookup) })
@@ -250,16 +260,16 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 	return out
 }
 
-// all returns the parsed scripts, in path order.
-func (c *scriptCache) all() []*parser.Script {
+// sources returns the sources of the scripts parsed, in path order.
+func (c *scriptCache) sources() []*parser.Source {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var out []*parser.Script
+	var out []*parser.Source
 	for _, e := range c.byKey {
-		if e.script != nil {
-			out = append(out, e.script)
+		if e.source != nil {
+			out = append(out, e.source)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Source.Path < out[j].Source.Path })
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }

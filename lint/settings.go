@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -32,7 +33,18 @@ type configSet struct {
 	byDir  map[string]*Config // absolute directory → nearest config (nil: none)
 	loaded map[string]*Config // config path → parsed (nil: broken)
 	files  map[string]*fileSettings
-	errors []*FileError
+	// decisions holds the rule decisions of each configuration and set of
+	// its overrides, shared by the files they apply to: a map per file
+	// would make memory grow with the repository.
+	decisions map[decisionKey]map[string]ruleDecision
+	errors    []*FileError
+}
+
+// decisionKey names a configuration and the overrides of it that match a
+// file (their indices).
+type decisionKey struct {
+	config    *Config
+	overrides string
 }
 
 // fileSettings is what applies to one file.
@@ -184,17 +196,19 @@ func (cs *configSet) settings(path string) *fileSettings {
 	}
 	abs := absFrom(cs.cwd, path)
 	c := cs.configFor(abs)
-	fs := &fileSettings{config: c, failLevel: rules.Warning, minSeverity: rules.Style, rules: make(map[string]ruleDecision, len(cs.pool))}
+	fs := &fileSettings{config: c, failLevel: rules.Warning, minSeverity: rules.Style}
 	if c == brokenConfig {
 		fs.config, fs.ignored = nil, true
 		c = nil
 	}
+	key := decisionKey{config: c}
 	if c != nil {
 		rel := relTo(c.Dir, abs)
 		fs.ignored = matchAny(c.ignore, rel)
 		for i := range c.overrides {
 			if matchAny(c.overrides[i].files, rel) {
 				fs.overrides = append(fs.overrides, &c.overrides[i])
+				key.overrides += strconv.Itoa(i) + ","
 			}
 		}
 		if c.FailLevel != 0 {
@@ -212,6 +226,22 @@ func (cs *configSet) settings(path string) *fileSettings {
 	if cs.opts.MinSeverity != 0 {
 		fs.minSeverity = cs.opts.MinSeverity
 	}
+	fs.rules = cs.decisions[key]
+	if fs.rules == nil {
+		fs.rules = cs.decide(c, fs.overrides)
+		if cs.decisions == nil {
+			cs.decisions = map[decisionKey]map[string]ruleDecision{}
+		}
+		cs.decisions[key] = fs.rules
+	}
+	cs.files[path] = fs
+	return fs
+}
+
+// decide returns whether each rule of the pool reports, and at what
+// severity, under configuration c (nil: none) and the overrides of it.
+func (cs *configSet) decide(c *Config, overrides []*override) map[string]ruleDecision {
+	decisions := make(map[string]ruleDecision, len(cs.pool))
 	for _, r := range cs.pool {
 		d := ruleDecision{on: r.InDefault(), severity: r.Severity}
 		if c != nil {
@@ -220,7 +250,7 @@ func (cs *configSet) settings(path string) *fileSettings {
 			}
 			d.on = c.Selection.Decide(r, d.on)
 			d = d.apply(c.rules[r.ID])
-			for _, o := range fs.overrides {
+			for _, o := range overrides {
 				d = d.apply(o.rules[r.ID])
 			}
 		}
@@ -228,10 +258,9 @@ func (cs *configSet) settings(path string) *fileSettings {
 			d.on = true
 		}
 		d.on = cs.cliSelection.Decide(r, d.on)
-		fs.rules[r.ID] = d
+		decisions[r.ID] = d
 	}
-	cs.files[path] = fs
-	return fs
+	return decisions
 }
 
 func (d ruleDecision) apply(s *ruleSetting) ruleDecision {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/compose-spec/compose-go/v2/dotenv"
 	"github.com/compose-spec/compose-go/v2/loader"
@@ -162,7 +163,12 @@ type itemKey struct {
 	line, col int
 }
 
+// composeGoLoads counts compose-go loads, so a test can hold dlint to one
+// per project: a load is most of the time spent on a compose file.
+var composeGoLoads atomic.Int64
+
 func (l *composeLoader) load(contents map[string][]byte, skipValidation bool) (*types.Project, error) {
+	composeGoLoads.Add(1)
 	cd := types.ConfigDetails{WorkingDir: l.absDir, Environment: types.Mapping{}}
 	for k, v := range l.env {
 		cd.Environment[k] = v

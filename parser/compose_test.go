@@ -815,3 +815,25 @@ func TestLoadComposeLegacyLayout(t *testing.T) {
 		t.Errorf("legacy %v problems %v", p.Legacy, p.Problems)
 	}
 }
+
+// A project compose would refuse is loaded by compose-go once, like a
+// valid one; an unknown key costs a second load without the schema.
+func TestLoadComposeOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		loads      int64
+	}{
+		{"valid", "services:\n  a:\n    image: x\n", 1},
+		{"inconsistent", "services:\n  a:\n    image: x\n    depends_on: [nope]\n  b:\n    environment: {A: \"1\"}\n", 1},
+		{"unknown key", "services:\n  a:\n    image: x\n    privileges: true\n", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeProject(t, map[string]string{"compose.yaml": tc.text})
+			before := composeGoLoads.Load()
+			mustLoad(t, dir, nil, "compose.yaml")
+			if got := composeGoLoads.Load() - before; got != tc.loads {
+				t.Errorf("compose-go loaded the project %d times, want %d", got, tc.loads)
+			}
+		})
+	}
+}

@@ -32,7 +32,7 @@ func (r Range) IsZero() bool { return r.Start.Line == 0 }
 type Source struct {
 	Path  string // path as shown to the user
 	Text  []byte
-	lines []int // byte offset of the start of each line
+	lines []int32 // byte offset of the start of each line (files are at most 16 MiB)
 	// ascii is set when Text is all ASCII, so byte and rune columns agree.
 	asciiOnce sync.Once
 	ascii     bool
@@ -44,10 +44,10 @@ func (s *Source) RuneCol(n, byteCol int) int {
 	if n < 1 || n > len(s.lines) {
 		return max(byteCol, 1)
 	}
-	start := s.lines[n-1]
+	start := s.lineStart(n - 1)
 	end := len(s.Text)
 	if n < len(s.lines) {
-		end = s.lines[n]
+		end = s.lineStart(n)
 	}
 	line := bytes.TrimSuffix(bytes.TrimSuffix(s.Text[start:end], []byte("\n")), []byte("\r"))
 	byteCol = min(max(byteCol, 1), len(line)+1)
@@ -73,25 +73,31 @@ func isASCII(b []byte) bool {
 // ignores it.
 func NewSource(path string, text []byte) *Source {
 	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-	s := &Source{Path: path, Text: text, lines: []int{0}}
+	// Sized up front: the index lives to the end of the run, and append's
+	// spare capacity would too.
+	lines := make([]int32, 1, bytes.Count(text, []byte("\n"))+1)
+	s := &Source{Path: path, Text: text, lines: lines}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, int32(i+1))
 		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				continue
 			}
-			s.lines = append(s.lines, i+1)
+			s.lines = append(s.lines, int32(i+1))
 		}
 	}
 	return s
 }
 
+// lineStart returns the byte offset where line i+1 starts.
+func (s *Source) lineStart(i int) int { return int(s.lines[i]) }
+
 // LineCount returns the number of lines in the file.
 func (s *Source) LineCount() int {
 	n := len(s.lines)
-	if n > 1 && s.lines[n-1] == len(s.Text) {
+	if n > 1 && s.lineStart(n-1) == len(s.Text) {
 		n-- // a trailing newline does not start a line
 	}
 	return n
@@ -102,10 +108,10 @@ func (s *Source) Line(n int) string {
 	if s == nil || n < 1 || n > len(s.lines) {
 		return ""
 	}
-	start := s.lines[n-1]
+	start := s.lineStart(n - 1)
 	end := len(s.Text)
 	if n < len(s.lines) {
-		end = s.lines[n]
+		end = s.lineStart(n)
 	}
 	line := s.Text[start:end]
 	line = bytes.TrimSuffix(line, []byte("\n"))
@@ -115,11 +121,11 @@ func (s *Source) Line(n int) string {
 
 // Offset converts a byte offset into a position.
 func (s *Source) Offset(off int) Pos {
-	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lineStart(i) > off }) - 1
 	if i < 0 {
 		i = 0
 	}
-	return Pos{Line: i + 1, Col: utf8.RuneCount(s.Text[s.lines[i]:min(off, len(s.Text))]) + 1}
+	return Pos{Line: i + 1, Col: utf8.RuneCount(s.Text[s.lineStart(i):min(off, len(s.Text))]) + 1}
 }
 
 // ByteOffset converts a position into a byte offset of Text, the inverse
@@ -131,16 +137,16 @@ func (s *Source) ByteOffset(p Pos) (off int, ok bool) {
 	if last == 0 {
 		return 0, false // not made by NewSource
 	}
-	if p.Line == last+1 && p.Col == 1 && s.lines[last-1] < len(s.Text) {
+	if p.Line == last+1 && p.Col == 1 && s.lineStart(last-1) < len(s.Text) {
 		return len(s.Text), true // after a last line with no line ending
 	}
 	if p.Line < 1 || p.Line > last || p.Col < 1 {
 		return 0, false
 	}
-	off = s.lines[p.Line-1]
+	off = s.lineStart(p.Line - 1)
 	end := len(s.Text)
 	if p.Line < last {
-		end = s.lines[p.Line]
+		end = s.lineStart(p.Line)
 	}
 	line := bytes.TrimSuffix(bytes.TrimSuffix(s.Text[off:end], []byte("\n")), []byte("\r"))
 	for col := 1; col < p.Col; col++ {

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark the dlint binary at monorepo scale.
 #
-#   scripts/bench.sh [-n RUNS] [-d DOCKERFILES] [-c COMPOSE] [-o DIR]
+#   scripts/bench.sh [-n RUNS] [-d DOCKERFILES] [-c COMPOSE] [-o DIR] [-s SCALES] [-b BINARY]
 #
 # Builds dlint, generates a synthetic monorepo (internal/benchcorpus: 10,000
 # Dockerfiles and 1,000 compose projects by default) in DIR, and lints it and
 # ../shared/corpus, RUNS times each. Prints the median wall time, files per
-# second and the peak resident memory of each target. Peak memory comes from
+# second and the peak resident memory of each target. Then it lints
+# ../shared/corpus copied 1, 2, 4 and 8 times into one tree (-s "1 2 4 8")
+# and prints files per second at each scale: equal figures mean the cost is
+# linear in the size of the repository. -b times a binary built elsewhere
+# (an A/B comparison) instead of building one. Peak memory comes from
 # GNU time (`/usr/bin/time -v`); install it with `apt-get install time` if it
 # is missing. Other processes on the machine skew the figures: compare
 # medians of several runs, on an idle machine where you can.
@@ -17,13 +21,17 @@ runs=5
 dockerfiles=10000
 compose=1000
 out=""
-while getopts "n:d:c:o:" opt; do
+scales="1 2 4 8"
+prebuilt=""
+while getopts "n:d:c:o:s:b:" opt; do
   case $opt in
     n) runs=$OPTARG ;;
     d) dockerfiles=$OPTARG ;;
     c) compose=$OPTARG ;;
     o) out=$OPTARG ;;
-    *) echo "usage: $0 [-n RUNS] [-d DOCKERFILES] [-c COMPOSE] [-o DIR]" >&2; exit 2 ;;
+    s) scales=$OPTARG ;;
+    b) prebuilt=$OPTARG ;;
+    *) echo "usage: $0 [-n RUNS] [-d DOCKERFILES] [-c COMPOSE] [-o DIR] [-s SCALES] [-b BINARY]" >&2; exit 2 ;;
   esac
 done
 
@@ -35,7 +43,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin="$work/dlint"
-go build -o "$bin" ./cmd/dlint
+if [ -n "$prebuilt" ]; then
+  cp "$prebuilt" "$bin"
+else
+  go build -o "$bin" ./cmd/dlint
+fi
 
 if [ -z "$out" ]; then
   out="$work/corpus"
@@ -91,4 +103,15 @@ if [ -d "$out/compose" ]; then
 fi
 if [ -d "$out/dockerfiles" ] && [ -d "$out/compose" ]; then
   measure "whole synthetic monorepo" "$(count "$out")" "$out"
+fi
+
+# Scaling: the shared corpus copied SCALE times into one tree.
+if [ -d ../shared/corpus ] && [ -n "$scales" ]; then
+  for scale in $scales; do
+    tree="$work/scaled$scale"
+    mkdir -p "$tree"
+    for i in $(seq "$scale"); do cp -r ../shared/corpus "$tree/copy$i"; done
+    measure "../shared/corpus x$scale" "$(count "$tree")" "$tree"
+    rm -rf "$tree"
+  done
 fi
