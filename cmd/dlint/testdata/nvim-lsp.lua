@@ -16,11 +16,10 @@ local client_id
 
 local function finish(status)
   if client_id then
-    local client = vim.lsp.get_client_by_id(client_id)
-    if client then
-      client.stop()
-      vim.wait(timeout, function() return client.is_stopped() end, 20)
-    end
+    -- stop_client and get_client_by_id are functions in every version;
+    -- the client's own methods changed from client.f() to client:f().
+    vim.lsp.stop_client(client_id)
+    vim.wait(timeout, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
   end
   vim.cmd((status == 0 and 'qall!') or ('cquit! ' .. status))
 end
