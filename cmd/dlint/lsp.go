@@ -16,7 +16,7 @@ func newLSPCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Short: "Run the language server (Language Server Protocol over standard input and output)",
 		Long: `Run dlint as a language server for editors, speaking the Language Server
 Protocol on standard input and output. The editor starts it; see
-docs/editors.md for Neovim, VS Code and Helix.
+docs/editors.md for Neovim, VS Code, Helix, Zed, Emacs and JetBrains IDEs.
 
 Open Dockerfiles, compose files and scripts are linted from their unsaved
 text, with the workspace linked as 'dlint DIR' links it: editing a compose
