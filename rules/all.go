@@ -39,6 +39,7 @@ func All() []*Rule {
 		ObsoleteVersion,
 		Privileged,
 		PrivilegeDropWithoutExec,
+		PrivilegedHostPort,
 		PublishedOnAllInterfaces,
 		PublishedPortNotExposed,
 		RemovedInLaterLayer,
