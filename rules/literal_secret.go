@@ -126,7 +126,7 @@ func secretValue(v string) bool {
 	}
 	lower := strings.ToLower(v)
 	switch lower {
-	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "-", "*", "***":
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "unset", "-", "*", "***":
 		return false
 	}
 	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||
