@@ -56,6 +56,8 @@ func All() []*Rule {
 		ShellFormWithoutShell,
 		SuPrivilegeDrop,
 		Sudo,
+		UnquotedEnvironmentValue,
+		UnquotedPort,
 		UnsetVariable,
 		UnusedIgnore,
 		UseraddLargeUID,
