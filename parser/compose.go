@@ -181,6 +181,12 @@ type EnvVar struct {
 	// Comment is the comment at the end of the entry's line, without `#`.
 	Comment string
 	Range   Range // the entry or list item
+	// Typed is the YAML tag (!!int, !!float, !!bool) of a mapping value
+	// written unquoted that YAML reads as other than a string: compose
+	// turns it back into text, which need not be the text written
+	// (`1.10` becomes 1.1). ValueRange is that value's place.
+	Typed      string
+	ValueRange Range
 }
 
 // Subject names the service in messages: "service 'web'", or

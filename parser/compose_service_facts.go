@@ -109,6 +109,9 @@ func (v *serviceView) envVars(path []string, loaded types.MappingWithEquals) []*
 			ev.Range = f.nodeRange(node.key)
 			ev.Raw = raw
 			ev.Comment = lineComment(node.key, node.value)
+			if val := node.value; val != nil && val.Kind == yaml.ScalarNode && val.Style == 0 && val.Tag != "!!str" && val.Tag != "!!null" {
+				ev.Typed, ev.ValueRange = val.Tag, f.nodeRange(val)
+			}
 			// A name without a value takes it from the shell or .env.
 			ev.Literal = written && !holdsReference(raw)
 		}

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -165,4 +166,34 @@ func (l *composeLoader) unsetVariables() []*UnsetVariable {
 // is unset: with the value the variable will have, it may be valid.
 func (f *yamlFile) blankOnly(raw string) bool {
 	return len(f.unsetIn(raw)) > 0
+}
+
+// LiteralDefault reads a value that is one reference with a default
+// written literally, `${NAME:-word}` or `${NAME-word}`, and returns the
+// name and the word; ok is false for anything else, a default that refers
+// to variables included. `$$` in the word is a dollar.
+func LiteralDefault(raw string) (name, word string, ok bool) {
+	if len(raw) < 5 || raw[0] != '$' || raw[1] != '{' || raw[len(raw)-1] != '}' {
+		return "", "", false
+	}
+	j := 2
+	for j < len(raw) && isNameByte(raw[j], j == 2) {
+		j++
+	}
+	if j == 2 {
+		return "", "", false
+	}
+	name, rest := raw[2:j], raw[j:len(raw)-1]
+	switch {
+	case len(rest) >= 2 && rest[:2] == ":-":
+		word = rest[2:]
+	case len(rest) >= 1 && rest[0] == '-':
+		word = rest[1:]
+	default:
+		return "", "", false
+	}
+	if strings.ContainsAny(strings.ReplaceAll(word, "$$", ""), "${}") {
+		return "", "", false
+	}
+	return name, strings.ReplaceAll(word, "$$", "$"), true
 }

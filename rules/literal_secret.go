@@ -29,7 +29,9 @@ PASSWORD, PASSWD, PASS, SECRET or TOKEN, or a KEY such as API_KEY, and no
 word after it that makes it a _FILE, _PATH, _LENGTH or similar setting; the
 same judgement as secret-in-arg-or-env, which reports build args) and whose
 value is written
-literally: not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
+literally, or is a reference whose default is (` + "`${DB_PASSWORD:-hunter2}`" + `:
+the default is used whenever the variable is unset, and it is in the file):
+not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
 flag, and not an obvious placeholder (changeme, <password>, or a value whose
 comment asks to change it). The
 value is never printed.
@@ -68,11 +70,16 @@ func checkLiteralSecret(pass *Pass) {
 		for _, ev := range s.Environment {
 			if literalSecret(ev) {
 				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "env " + ev.Name})
+			} else if ref, ok := secretDefault(ev); ok {
+				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "default " + ev.Name, Detail: ref})
 			}
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		_, name, _ := strings.Cut(h.Key, " ")
+		kind, name, _ := strings.Cut(h.Key, " ")
+		if kind == "default" {
+			return fmt.Sprintf("the default of `${%s:-…}` in %s of %s is a secret written in the compose file, used whenever %s is unset; drop the default (`${%s:?set %s in .env}`) or read it from a `secrets:` file", h.Detail, name, services, h.Detail, h.Detail, h.Detail)
+		}
 		return fmt.Sprintf("%s of %s is a secret written in the compose file, readable by anyone with the repository or `docker inspect`; use `${%s}` from an uncommitted .env, or a `secrets:` file (%s_FILE=/run/secrets/…) where the image supports it", name, services, name, name)
 	})
 }
@@ -92,6 +99,20 @@ func literalSecret(ev *parser.EnvVar) bool {
 	return true
 }
 
+// secretDefault reports a credential variable whose value is a reference
+// with a literal default (`${DB_PASSWORD:-hunter2}`): the default is the
+// secret, written in the file. It returns the variable referred to.
+func secretDefault(ev *parser.EnvVar) (string, bool) {
+	if ev.Literal || ev.Unset || !parser.IsSecretName(ev.Name) {
+		return "", false
+	}
+	ref, word, ok := parser.LiteralDefault(strings.TrimSpace(ev.Raw))
+	if !ok || !secretValue(word) || strings.Contains(strings.ToLower(ev.Comment), "change") {
+		return "", false
+	}
+	return ref, true
+}
+
 // placeholders are values that ask to be replaced rather than being one.
 var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me",
 	"todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
@@ -105,7 +126,7 @@ func secretValue(v string) bool {
 	}
 	lower := strings.ToLower(v)
 	switch lower {
-	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "-", "*", "***":
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "unset", "-", "*", "***":
 		return false
 	}
 	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||

@@ -33,7 +33,7 @@ type GroupInfo struct {
 var Groups = []GroupInfo{
 	{GroupDefault, "correctness, security and hygiene checks with a low false-alarm rate on real repositories; run unless a selection says otherwise"},
 	{GroupPinning, "version pinning of base images and packages, for reproducible builds; off by default"},
-	{GroupStyle, "how a Dockerfile is written (casing, layout, idioms), not what it builds; off by default"},
+	{GroupStyle, "how a Dockerfile or compose file is written (casing, quoting, layout, idioms), not what it builds or runs; off by default"},
 	{GroupStrict, "checks that fire on most real images and suit only some teams; off by default"},
 }
 
