@@ -137,9 +137,10 @@ func FindRunLines(s *Script) []*Service {
 	return out
 }
 
-// parseRunWords reads words as a run command line; nil when it is not one.
-func parseRunWords(src *Source, words []*Word) *Service {
-	i := 0
+// engineCommand finds the container engine a command runs, past wrappers
+// (`sudo -E docker …`) and the engine's global flags: its program name,
+// the word naming it, and the index of the subcommand.
+func engineCommand(words []*Word) (tool string, toolWord *Word, i int, ok bool) {
 	for i < len(words) && words[i].Literal && runWrappers[path.Base(words[i].Lit)] {
 		i++
 		for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
@@ -147,24 +148,36 @@ func parseRunWords(src *Source, words []*Word) *Service {
 		}
 	}
 	if i >= len(words) || !words[i].Literal {
-		return nil
+		return "", nil, 0, false
 	}
-	tool := path.Base(words[i].Lit)
+	tool = path.Base(words[i].Lit)
 	if !runTools[tool] {
-		return nil
+		return "", nil, 0, false
 	}
-	toolWord := words[i]
+	toolWord = words[i]
 	i++
-	skipGlobals := func() {
-		for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
-			f := words[i].Lit
+	return tool, toolWord, skipGlobalFlags(words, i), true
+}
+
+// skipGlobalFlags returns the index of the first word at or after i that
+// is not a global flag of the engine or of `docker compose`.
+func skipGlobalFlags(words []*Word, i int) int {
+	for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
+		f := words[i].Lit
+		i++
+		if !strings.Contains(f, "=") && globalFlags[f] {
 			i++
-			if !strings.Contains(f, "=") && globalFlags[f] {
-				i++
-			}
 		}
 	}
-	skipGlobals()
+	return i
+}
+
+// parseRunWords reads words as a run command line; nil when it is not one.
+func parseRunWords(src *Source, words []*Word) *Service {
+	tool, toolWord, i, ok := engineCommand(words)
+	if !ok {
+		return nil
+	}
 	next := func() string {
 		if i < len(words) && words[i].Literal {
 			return words[i].Lit
@@ -185,7 +198,7 @@ func parseRunWords(src *Source, words []*Word) *Service {
 		i++
 	case "compose":
 		i++
-		skipGlobals()
+		i = skipGlobalFlags(words, i)
 		if next() != "run" {
 			return nil
 		}
