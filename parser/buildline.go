@@ -2,6 +2,7 @@ package parser
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -72,14 +73,23 @@ var buildFlags = func() map[string]string {
 }()
 
 // FindBuildLines returns the build lines among a script's commands; dir
-// is the directory they run in.
-func FindBuildLines(s *Script, dir string) []*BuildLine {
+// is the directory the script starts in. A `cd` the script runs
+// unconditionally moves it (`cd "$(dirname "$0")/.."`, `cd web &&`); after
+// any other `cd` the directory is unknown. atLineStart tells whether an
+// unconditional `cd` must start its line (a script) or may be indented (a
+// recipe or CI step, whose shell starts indented).
+func FindBuildLines(s *Script, dir string, atLineStart bool) []*BuildLine {
 	if s == nil {
 		return nil
 	}
+	start := dir
 	var out []*BuildLine
 	for _, cmd := range s.Commands {
 		if cmd.NameWord == nil {
+			continue
+		}
+		if cmd.Name == "cd" && cmd.Parent == nil {
+			dir = changeDir(s.Source, cmd, start, dir, atLineStart)
 			continue
 		}
 		if b := parseBuildWords(s.Source, append([]*Word{cmd.NameWord}, cmd.Args...)); b != nil {
@@ -88,6 +98,35 @@ func FindBuildLines(s *Script, dir string) []*BuildLine {
 		}
 	}
 	return out
+}
+
+// scriptDirCd is `cd` to the script's own directory, or below it.
+var scriptDirCd = regexp.MustCompile(`^\$\(dirname (\$0|\$\{0\}|\$BASH_SOURCE|\$\{BASH_SOURCE(\[0\])?\})\)(/.*)?$`)
+
+// changeDir returns the directory after a `cd`: "" when it is not known.
+func changeDir(src *Source, cmd *Command, start, dir string, atLineStart bool) string {
+	args := cmd.Args
+	if len(args) > 0 && args[0].Literal && args[0].Lit == "--" {
+		args = args[1:]
+	}
+	if len(args) != 1 || cmd.InLoop || cmd.InFunc || cmd.Background || cmd.Piped {
+		return ""
+	}
+	before := []rune(src.Line(cmd.Range.Start.Line))
+	if n := cmd.Range.Start.Col - 1; n <= len(before) {
+		before = before[:n]
+	}
+	if atLineStart && len(before) > 0 || strings.Trim(string(before), " \t@-+") != "" {
+		return "" // in a subshell, a condition or a block: not always run
+	}
+	to := wordValue(args[0])
+	if m := scriptDirCd.FindStringSubmatch(to); m != nil && !args[0].Literal {
+		return filepath.Join(start, strings.TrimPrefix(m[3], "/"))
+	}
+	if dir == "" || !args[0].Literal || to == "-" || strings.HasPrefix(to, "~") || filepath.IsAbs(to) {
+		return "" // a path on the machine that runs it
+	}
+	return filepath.Join(dir, to)
 }
 
 // parseBuildWords reads words as a build command line; nil when it is

@@ -95,3 +95,37 @@ jobs:
 		t.Errorf("Makefile: %v %+v", err, p.BuildLines)
 	}
 }
+
+func TestBuildLineCd(t *testing.T) {
+	for _, tc := range []struct {
+		script string
+		dir    string // of the last build line; "" when unknown
+	}{
+		{"docker build -t app .", "repo/scripts"},
+		{"cd \"$(dirname \"$0\")/..\"\ndocker build -t app .", "repo"},
+		{"cd \"$(dirname \"${BASH_SOURCE[0]}\")\"\ncd ../web && docker build -t app .", "repo/web"},
+		{"cd -- web\ndocker build -t app .", "repo/scripts/web"},
+		// Not known to run, or not known where to.
+		{"if [ -n \"$X\" ]; then cd web; fi\ndocker build -t app .", ""},
+		{"(cd web && make)\ndocker build -t app .", ""},
+		{"for d in a b; do\ncd $d\ndone\ndocker build -t app .", ""},
+		{"cd \"$ROOT\"\ndocker build -t app .", ""},
+		{"cd /srv/app\ndocker build -t app .", ""},
+		{"cd web\ncd \"$(dirname \"$0\")\"\ndocker build -t app .", "repo/scripts"},
+		{"cd \"$ROOT\"\ncd \"$(dirname \"$0\")/..\"\ndocker build -t app .", "repo"},
+	} {
+		p, err := ParseRunFile(NewSource("repo/scripts/deploy.sh", []byte("#!/bin/sh\n"+tc.script+"\n")), RunShell)
+		if err != nil || len(p.BuildLines) == 0 {
+			t.Fatalf("%q: %v, %d build lines", tc.script, err, len(p.BuildLines))
+		}
+		if got := p.BuildLines[len(p.BuildLines)-1].Dir; got != filepath.FromSlash(tc.dir) {
+			t.Errorf("%q: dir %q, want %q", tc.script, got, tc.dir)
+		}
+	}
+	// Each recipe line of a Makefile is its own shell: a cd ends with it.
+	mk := "build:\n\tcd web && docker build -t web .\n\tdocker build -t api .\n"
+	p, _ := ParseRunFile(NewSource("repo/Makefile", []byte(mk)), RunMakefile)
+	if len(p.BuildLines) != 2 || p.BuildLines[0].Dir != filepath.FromSlash("repo/web") || p.BuildLines[1].Dir != "repo" {
+		t.Errorf("Makefile dirs: %+v", p.BuildLines)
+	}
+}

@@ -56,7 +56,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			return
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
-		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir)...)
+		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
 	}
 	switch kind {
 	case RunShell:
