@@ -184,14 +184,27 @@ func (r *runner) linkRunBuild(c *parser.Container, p *parser.ComposeProject, kin
 // them.
 func buildOfRun(s *parser.Service, builds []*parser.BuildLine, kind parser.RunFileKind) *parser.BuildLine {
 	run := s.Run
-	if run == nil || s.Image == nil || run.Service != "" || run.Uncertain || strings.ContainsAny(s.Image.Value, "$`") || len(builds) == 0 {
+	if run == nil || s.Image == nil || run.Service != "" || run.Uncertain || len(builds) == 0 {
+		return nil
+	}
+	// A make variable has one value in every recipe of a run of make, so
+	// the same `$(IMAGE):$(TAG)` names the same image; a shell variable
+	// may change between the lines.
+	sameText := kind == parser.RunMakefile && strings.Contains(s.Image.Value, "$")
+	if !sameText && strings.ContainsAny(s.Image.Value, "$`") {
 		return nil
 	}
 	key := localImageKey(parser.ParseImageRef(s.Image.Value))
+	names := func(t string) bool {
+		if sameText {
+			return t == s.Image.Value
+		}
+		return !strings.ContainsAny(t, "$`") && localImageKey(parser.ParseImageRef(t)) == key
+	}
 	var before, after []*parser.BuildLine
 	for _, b := range builds {
 		for _, t := range b.Tags {
-			if strings.ContainsAny(t, "$`") || localImageKey(parser.ParseImageRef(t)) != key {
+			if !names(t) {
 				continue
 			}
 			if b.Range.Start.Before(run.Range.Start) {
