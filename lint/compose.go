@@ -137,19 +137,30 @@ func (r *runner) linkBuild(c *parser.Container, p *parser.ComposeProject, b *par
 	if df == nil {
 		return
 	}
+	ctx := ""
+	if b.Context != "" {
+		ctx = projectPath(p, b.Context)
+	}
+	r.linkStage(c, df, b.Target, ctx, localContextDir(b.Context))
+}
+
+// linkStage gives a container the stage of df it runs (the target, else
+// the last), and what the build context holds: the entrypoint script it
+// starts and, for a local context, its supervisor and secret files.
+func (r *runner) linkStage(c *parser.Container, df *parser.Dockerfile, target, ctx string, local bool) {
 	stage := df.Final()
-	if b.Target != "" {
-		stage = df.StageByName(b.Target)
+	if target != "" {
+		stage = df.StageByName(target)
 	}
 	if stage == nil {
 		return
 	}
 	c.Dockerfile, c.Stage = df, stage
-	if b.Context != "" {
-		r.linkScript(c, projectPath(p, b.Context))
-		if localContextDir(b.Context) {
-			r.linkSupervised(c, projectPath(p, b.Context))
-			r.linkCopiedSecrets(c, projectPath(p, b.Context))
+	if ctx != "" {
+		r.linkScript(c, ctx)
+		if local {
+			r.linkSupervised(c, ctx)
+			r.linkCopiedSecrets(c, ctx)
 		}
 	}
 }

@@ -19,8 +19,8 @@ type localImage struct {
 	name, tag  string // normalised image name, tag ("latest" when none)
 	dockerfile string // absolute path
 	target     string // build target stage, "" for the final one
-	service    string // for the facts' source
-	file       string // the compose file, as displayed
+	service    string // for the order of a compose file's images
+	builder    string // for the facts' source: "service 'web' of compose.yaml"
 
 	// Resolution runs under runner.localMu: resolving is set while the
 	// image's Dockerfile is read (a FROM that names the image itself then
@@ -57,6 +57,19 @@ func (r *runner) findLocalImages() {
 				}
 				found[key] = li
 			}
+		}
+	}
+	for _, f := range r.runParsed {
+		if f == nil || f.p == nil {
+			continue
+		}
+		for _, li := range buildLineImages(f.p.BuildLines, r.configs.cwd) {
+			key := li.name + ":" + li.tag
+			if prev, ok := found[key]; ok && (prev.dockerfile != li.dockerfile || prev.target != li.target) {
+				ambiguous[key] = true
+				continue
+			}
+			found[key] = li
 		}
 	}
 	for key := range ambiguous {
@@ -119,10 +132,45 @@ func localImagesIn(data []byte, file, cwd string) []*localImage {
 		if tag == "" {
 			tag = "latest"
 		}
-		out = append(out, &localImage{name: images.Normalize(ref.Name()), tag: strings.ToLower(tag), dockerfile: filepath.Clean(dockerfile), target: target, service: name, file: file})
+		out = append(out, &localImage{name: images.Normalize(ref.Name()), tag: strings.ToLower(tag), dockerfile: filepath.Clean(dockerfile), target: target, service: name,
+			builder: fmt.Sprintf("service '%s' of %s", name, file)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].service < out[j].service })
 	return out
+}
+
+// buildLineImages lists the images the build lines of a run file tag.
+func buildLineImages(builds []*parser.BuildLine, cwd string) []*localImage {
+	var out []*localImage
+	for _, b := range builds {
+		_, dockerfile, ok := b.Paths()
+		if !ok {
+			continue
+		}
+		for _, t := range b.Tags {
+			if strings.ContainsAny(t, "$`") {
+				continue
+			}
+			ref := parser.ParseImageRef(t)
+			tag := strings.ToLower(ref.Tag)
+			if tag == "" {
+				tag = "latest"
+			}
+			out = append(out, &localImage{name: images.Normalize(ref.Name()), tag: tag, dockerfile: absFrom(cwd, dockerfile), target: strings.ToLower(b.Target),
+				builder: fmt.Sprintf("`%s` at %s:%d", b.Tool, b.Range.File, b.Range.Start.Line)})
+		}
+	}
+	return out
+}
+
+// localImageKey names an image as the registry of local images does:
+// normalised name and tag.
+func localImageKey(ref parser.ImageRef) string {
+	tag := strings.ToLower(ref.Tag)
+	if tag == "" {
+		tag = "latest"
+	}
+	return images.Normalize(ref.Name()) + ":" + tag
 }
 
 func mappingValue(m *yaml.Node, key string) *yaml.Node {
@@ -146,11 +194,7 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 	if len(r.localImages) == 0 || strings.Contains(ref.Raw, "$") {
 		return nil
 	}
-	tag := strings.ToLower(ref.Tag)
-	if tag == "" {
-		tag = "latest"
-	}
-	li := r.localImages[images.Normalize(ref.Name())+":"+tag]
+	li := r.localImages[localImageKey(ref)]
 	if li == nil || depth >= maxLocalDepth {
 		return nil
 	}
@@ -165,7 +209,7 @@ func (r *runner) localBase(ref parser.ImageRef, depth int) *images.Image {
 	}
 	if !li.done {
 		li.resolving = true
-		li.img = r.readLocalImage(li, tag, depth)
+		li.img = r.readLocalImage(li, li.tag, depth)
 		li.resolving, li.done = false, true
 	}
 	return li.img
@@ -192,7 +236,7 @@ func (r *runner) readLocalImage(li *localImage, tag string, depth int) *images.I
 	}
 	return &images.Image{
 		Name: li.name, Tag: tag, Pattern: tag, Facts: st.Facts(),
-		Source: fmt.Sprintf("built from %s by service '%s' of %s", r.configs.display(li.dockerfile), li.service, li.file),
+		Source: fmt.Sprintf("built from %s by %s", r.configs.display(li.dockerfile), li.builder),
 		Origin: images.OriginRepository,
 	}
 }

@@ -119,10 +119,14 @@ func Run(opts Options) *Result {
 	// Compose projects first: they decide which Dockerfiles a service runs,
 	// and those are checked with the service's view, not on their own.
 	// Before both, the images they build and tag: bases of other files.
+	// Run files are read first for the images they build, checked before
+	// the Dockerfiles their runs link claim them.
+	r.parseRunFiles()
 	r.findLocalImages()
 	r.checkComposeProjects()
-	r.checkDockerfiles()
 	r.checkRunFiles()
+	r.checkDockerfiles()
+	r.reportRunFileErrors()
 	r.applyConfig()
 	r.keepReportedErrors()
 	return r.result()
@@ -146,6 +150,7 @@ type runner struct {
 	contexts        contextCache // build contexts searched for credentials
 	runFilePaths    []string     // scripts, Makefiles, CI and Markdown files, discovered
 	runFiles        []*runFile   // those with run lines
+	runParsed       []*parsedRunFile
 
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:

@@ -40,12 +40,20 @@ func namedRunFile(path string) bool {
 	return strings.HasPrefix(text, "#!") && parser.IsShellShebang(text)
 }
 
-// checkRunFiles reads the run lines of each script, Makefile, CI file and
-// (where docs are on) Markdown file, and checks them as the containers
-// they start. A file with no run line is not linted at all.
-func (r *runner) checkRunFiles() {
-	results := make([][]rules.Finding, len(r.runFilePaths))
-	files := make([]*runFile, len(r.runFilePaths))
+// parsedRunFile is a run file read before the compose projects are
+// checked: its build lines tag local images the other files may build on.
+type parsedRunFile struct {
+	src     *parser.Source
+	kind    parser.RunFileKind
+	p       *parser.ComposeProject
+	readErr error // reported after the Dockerfiles, unless said there
+}
+
+// parseRunFiles reads the run and build lines of each script, Makefile, CI
+// file and (where docs are on) Markdown file. A file with no run line is
+// not linted at all.
+func (r *runner) parseRunFiles() {
+	r.runParsed = make([]*parsedRunFile, len(r.runFilePaths))
 	parallel(r.workers, len(r.runFilePaths), func(i int) {
 		path := r.runFilePaths[i]
 		kind := runFileKindOf(path)
@@ -54,11 +62,8 @@ func (r *runner) checkRunFiles() {
 			return
 		}
 		data, err := r.readLinted(path)
-		if err != nil && r.scripts.read(path) {
-			return // said as the entrypoint script's error
-		}
 		if err != nil {
-			r.addError(&FileError{Path: path, Msg: "cannot read: " + err.Error()})
+			r.runParsed[i] = &parsedRunFile{kind: kind, readErr: err, src: parser.NewSource(path, nil)}
 			return
 		}
 		if !parser.MayHaveRunLines(data) {
@@ -94,14 +99,46 @@ func (r *runner) checkRunFiles() {
 		}
 		p.Sources = []*parser.Source{src}
 		r.addSource(src)
-		files[i] = &runFile{src: src, kind: kind}
+		r.runParsed[i] = &parsedRunFile{src: src, kind: kind, p: p}
+	})
+}
+
+// checkRunFiles checks the run lines read by parseRunFiles as the
+// containers they start. A run of an image the same file builds runs that
+// Dockerfile's stage, which is then checked with the run's view, as a
+// compose service's is. It runs before the Dockerfiles are checked on
+// their own.
+func (r *runner) checkRunFiles() {
+	results := make([][]rules.Finding, len(r.runParsed))
+	files := make([]*runFile, len(r.runParsed))
+	parallel(r.workers, len(r.runParsed), func(i int) {
+		f := r.runParsed[i]
+		if f == nil || f.p == nil {
+			return
+		}
+		p, path := f.p, f.src.Path
+		files[i] = &runFile{src: f.src, kind: f.kind}
 		var containers []*parser.Container
 		for _, s := range p.Services {
 			c := &parser.Container{Service: s, Project: p}
+			r.linkRunBuild(c, p, f.kind)
 			r.attachServiceImage(c, path)
 			containers = append(containers, c)
 		}
-		results[i] = r.checkBounded(&unit{path: path, compose: p, containers: containers})
+		found := r.checkBounded(&unit{path: path, compose: p, containers: containers})
+		built := map[*parser.Dockerfile]bool{}
+		for _, c := range containers {
+			if df := c.Dockerfile; df != nil && !built[df] {
+				built[df] = true
+				if r.claimDockerfile(df.Source.Path) {
+					found = append(found, r.checkDockerfile(df, nil, true)...)
+				}
+			}
+		}
+		for df := range built {
+			r.dockerfiles.forget(df.Source.Path)
+		}
+		results[i] = found
 	})
 	for i, fs := range results {
 		r.findings = append(r.findings, fs...)
@@ -109,6 +146,87 @@ func (r *runner) checkRunFiles() {
 			r.runFiles = append(r.runFiles, files[i])
 		}
 	}
+}
+
+// reportRunFileErrors reports the run files that could not be read, after
+// the Dockerfiles: an entrypoint script's read error is said there once.
+func (r *runner) reportRunFileErrors() {
+	for _, f := range r.runParsed {
+		if f == nil || f.readErr == nil || r.scripts.read(f.src.Path) {
+			continue
+		}
+		r.addError(&FileError{Path: f.src.Path, Msg: "cannot read: " + f.readErr.Error()})
+	}
+	r.runParsed = nil
+}
+
+// linkRunBuild links a run line to the Dockerfile and stage a build line
+// of the same file tags its image with, as linkBuild does for a compose
+// service that builds.
+func (r *runner) linkRunBuild(c *parser.Container, p *parser.ComposeProject, kind parser.RunFileKind) {
+	b := buildOfRun(c.Service, p.BuildLines, kind)
+	if b == nil {
+		return
+	}
+	ctx, dockerfile, ok := b.Paths()
+	if !ok || !isFile(dockerfile) {
+		return // a missing Dockerfile is the build's error, not the script's
+	}
+	if df := r.dockerfiles.get(dockerfile); df != nil {
+		r.linkStage(c, df, b.Target, ctx, true)
+	}
+}
+
+// buildOfRun finds the build line whose tag a run line runs: the last one
+// before it. In a Makefile, whose targets run in any order (`run: build`),
+// a build after it counts too when every such build agrees. A workflow's
+// service and job containers start before any step: no build precedes
+// them.
+func buildOfRun(s *parser.Service, builds []*parser.BuildLine, kind parser.RunFileKind) *parser.BuildLine {
+	run := s.Run
+	if run == nil || s.Image == nil || run.Service != "" || run.Uncertain || len(builds) == 0 {
+		return nil
+	}
+	// A make variable has one value in every recipe of a run of make, so
+	// the same `$(IMAGE):$(TAG)` names the same image; a shell variable
+	// may change between the lines.
+	sameText := kind == parser.RunMakefile && strings.Contains(s.Image.Value, "$")
+	if !sameText && strings.ContainsAny(s.Image.Value, "$`") {
+		return nil
+	}
+	key := localImageKey(parser.ParseImageRef(s.Image.Value))
+	names := func(t string) bool {
+		if sameText {
+			return t == s.Image.Value
+		}
+		return !strings.ContainsAny(t, "$`") && localImageKey(parser.ParseImageRef(t)) == key
+	}
+	var before, after []*parser.BuildLine
+	for _, b := range builds {
+		for _, t := range b.Tags {
+			if !names(t) {
+				continue
+			}
+			if b.Range.Start.Before(run.Range.Start) {
+				before = append(before, b)
+			} else {
+				after = append(after, b)
+			}
+			break
+		}
+	}
+	if len(before) > 0 {
+		return before[len(before)-1]
+	}
+	if kind != parser.RunMakefile || len(after) == 0 {
+		return nil
+	}
+	for _, b := range after[1:] {
+		if b.Dockerfile != after[0].Dockerfile || b.Context != after[0].Context || b.Target != after[0].Target || b.Dir != after[0].Dir {
+			return nil
+		}
+	}
+	return after[0]
 }
 
 // runPragmas finds the suppressions of a run file: `#` comments in

@@ -29,6 +29,9 @@ type ComposeProject struct {
 	// file (Files[0]), a script, Makefile, CI file or README: each service
 	// is a line (Service.Run), in file order.
 	RunLines bool
+	// BuildLines are the build lines of that file that tag an image, in
+	// file order.
+	BuildLines []*BuildLine
 }
 
 // FileRef is a file on the host a compose file names: Path is absolute

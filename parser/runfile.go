@@ -46,6 +46,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 	p := &ComposeProject{Dir: filepath.Dir(src.Path), Files: []*Source{src}, RunLines: true}
 	text := normalizeNewlines(string(src.Text))
 	var firstErr error
+	dir := filepath.Dir(src.Path)
 	snippet := func(code string, mapPos PosMapper, strict bool) {
 		s := ParseShell(src, code, mapPos)
 		if s.Err != nil {
@@ -55,6 +56,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			return
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
+		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
 	}
 	switch kind {
 	case RunShell:
@@ -71,7 +73,14 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		if err := yaml.Unmarshal([]byte(text), &root); err != nil {
 			return p, yamlError(src, err)
 		}
+		repo := ciRepoDir(src.Path, kind)
 		for _, sc := range ciScripts(src, &root, kind) {
+			switch dir = repo; {
+			case filepath.IsAbs(sc.dir):
+				dir = "" // a path on the runner: not known here
+			case sc.dir != "":
+				dir = filepath.Join(repo, sc.dir)
+			}
 			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(m, 'G') })
 			snippet(code, textMapper(src, sc.line, sc.col, sc.text), true)
 		}
@@ -286,7 +295,19 @@ func makeToShell(l string, first bool) (string, []int) {
 // ciScript is a shell script held in a YAML scalar.
 type ciScript struct {
 	text      string
-	line, col int // where its text starts
+	line, col int    // where its text starts
+	dir       string // a step's literal working-directory, relative to the repository
+}
+
+// ciRepoDir is the directory a CI file's jobs run in: the checkout of the
+// repository, two levels above .github/workflows for a workflow; the
+// directory of .gitlab-ci.yml.
+func ciRepoDir(path string, kind RunFileKind) string {
+	dir := filepath.Dir(path)
+	if kind == RunWorkflow && filepath.Base(dir) == "workflows" && filepath.Base(filepath.Dir(dir)) == ".github" {
+		return filepath.Dir(filepath.Dir(dir))
+	}
+	return dir
 }
 
 func scalarScript(src *Source, n *yaml.Node) (ciScript, bool) {
@@ -350,6 +371,9 @@ func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 				switch {
 				case kind == RunWorkflow && k == "run":
 					if sc, ok := scalarScript(src, v); ok {
+						if wd := mapValue(n, "working-directory"); wd != nil && wd.Kind == yaml.ScalarNode && !strings.Contains(wd.Value, "${{") {
+							sc.dir = wd.Value
+						}
 						out = append(out, sc)
 					}
 				case kind == RunGitLabCI && (k == "script" || k == "before_script" || k == "after_script"):

@@ -137,9 +137,10 @@ func FindRunLines(s *Script) []*Service {
 	return out
 }
 
-// parseRunWords reads words as a run command line; nil when it is not one.
-func parseRunWords(src *Source, words []*Word) *Service {
-	i := 0
+// engineCommand finds the container engine a command runs, past wrappers
+// (`sudo -E docker …`) and the engine's global flags: its program name,
+// the word naming it, and the index of the subcommand.
+func engineCommand(words []*Word) (tool string, toolWord *Word, i int, ok bool) {
 	for i < len(words) && words[i].Literal && runWrappers[path.Base(words[i].Lit)] {
 		i++
 		for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
@@ -147,24 +148,36 @@ func parseRunWords(src *Source, words []*Word) *Service {
 		}
 	}
 	if i >= len(words) || !words[i].Literal {
-		return nil
+		return "", nil, 0, false
 	}
-	tool := path.Base(words[i].Lit)
+	tool = path.Base(words[i].Lit)
 	if !runTools[tool] {
-		return nil
+		return "", nil, 0, false
 	}
-	toolWord := words[i]
+	toolWord = words[i]
 	i++
-	skipGlobals := func() {
-		for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
-			f := words[i].Lit
+	return tool, toolWord, skipGlobalFlags(words, i), true
+}
+
+// skipGlobalFlags returns the index of the first word at or after i that
+// is not a global flag of the engine or of `docker compose`.
+func skipGlobalFlags(words []*Word, i int) int {
+	for i < len(words) && words[i].Literal && strings.HasPrefix(words[i].Lit, "-") {
+		f := words[i].Lit
+		i++
+		if !strings.Contains(f, "=") && globalFlags[f] {
 			i++
-			if !strings.Contains(f, "=") && globalFlags[f] {
-				i++
-			}
 		}
 	}
-	skipGlobals()
+	return i
+}
+
+// parseRunWords reads words as a run command line; nil when it is not one.
+func parseRunWords(src *Source, words []*Word) *Service {
+	tool, toolWord, i, ok := engineCommand(words)
+	if !ok {
+		return nil
+	}
 	next := func() string {
 		if i < len(words) && words[i].Literal {
 			return words[i].Lit
@@ -185,7 +198,7 @@ func parseRunWords(src *Source, words []*Word) *Service {
 		i++
 	case "compose":
 		i++
-		skipGlobals()
+		i = skipGlobalFlags(words, i)
 		if next() != "run" {
 			return nil
 		}
@@ -303,19 +316,19 @@ func readRunFlags(svc *Service, words []*Word) int {
 		if strings.HasPrefix(text, "--") {
 			name, value, hasValue := strings.Cut(text, "=")
 			f, known := runFlags[name]
-			r := w.Range
+			r, vr := w.Range, attachedValue(w, len(name)+1)
 			if f.value && !hasValue {
 				if i+1 >= len(words) {
 					return len(words)
 				}
 				i++
-				value, r = wordValue(words[i]), Range{File: r.File, Start: r.Start, End: words[i].Range.End}
+				value, r, vr = wordValue(words[i]), Range{File: r.File, Start: r.Start, End: words[i].Range.End}, words[i].Range
 			}
 			if !known {
 				continue // an unknown flag is read as a boolean, as most new ones are
 			}
 			if !line.Uncertain {
-				applyRunFlag(svc, f, value, hasValue || f.value, r)
+				applyRunFlag(svc, f, value, hasValue || f.value, r, vr)
 			}
 			continue
 		}
@@ -327,20 +340,21 @@ func readRunFlags(svc *Service, words []*Word) int {
 			}
 			if !f.value {
 				if !line.Uncertain {
-					applyRunFlag(svc, f, "", false, w.Range)
+					applyRunFlag(svc, f, "", false, w.Range, w.Range)
 				}
 				continue
 			}
 			value, r := strings.TrimPrefix(text[j+1:], "="), w.Range
+			vr := attachedValue(w, len(text)-len(value))
 			if j+1 >= len(text) {
 				if i+1 >= len(words) {
 					return len(words)
 				}
 				i++
-				value, r = wordValue(words[i]), Range{File: r.File, Start: r.Start, End: words[i].Range.End}
+				value, r, vr = wordValue(words[i]), Range{File: r.File, Start: r.Start, End: words[i].Range.End}, words[i].Range
 			}
 			if !line.Uncertain {
-				applyRunFlag(svc, f, value, true, r)
+				applyRunFlag(svc, f, value, true, r, vr)
 			}
 			break
 		}
@@ -348,8 +362,21 @@ func readRunFlags(svc *Service, words []*Word) int {
 	return len(words)
 }
 
-// applyRunFlag sets what one flag says on the service.
-func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r Range) {
+// attachedValue is the range of a flag's value written in the flag's own
+// word after skip bytes (`--publish=80:80`, `-p80:80`); the whole word
+// when its text is not as written (quotes, escapes) or it spans lines.
+func attachedValue(w *Word, skip int) Range {
+	r := w.Range
+	if !w.Literal || r.Start.Line != r.End.Line || r.End.Col-r.Start.Col != len([]rune(w.Lit)) || skip > len(w.Lit) {
+		return r
+	}
+	r.Start.Col += len([]rune(w.Lit[:skip]))
+	return r
+}
+
+// applyRunFlag sets what one flag says on the service. r spans the flag
+// and its value, valueRange the value alone.
+func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r, valueRange Range) {
 	it := &Item{Value: value, Range: r}
 	on := !hasValue || isTrue(value)
 	switch f.long {
@@ -384,7 +411,9 @@ func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r Range)
 	case "userns":
 		svc.Namespaces["userns_mode"] = it
 	case "publish":
-		p := &PublishedPort{Raw: value, Range: r}
+		// The entry's range is its value, as a compose entry's is: where
+		// an edit of the mapping goes.
+		p := &PublishedPort{Raw: value, Range: valueRange}
 		p.Spec, p.Err = ParsePortMapping(value)
 		if p.Err != nil && strings.Contains(value, "$") {
 			return // unresolved (`-p $PORT:80`): not known to be invalid

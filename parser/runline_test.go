@@ -224,3 +224,28 @@ func TestRunFileSnippetsNotShell(t *testing.T) {
 		t.Errorf("Makefile variable read as a recipe: %d", len(p.Services))
 	}
 }
+
+// A published port's range is its value, where an edit of the mapping goes.
+func TestRunPortRange(t *testing.T) {
+	for _, tc := range []struct {
+		line       string
+		start, end int // columns of the port's range
+	}{
+		{"docker run -p 5432:5432 x", 15, 24},
+		{"docker run -p5432:5432 x", 14, 23},
+		{"docker run -p=5432:5432 x", 15, 24},
+		{"docker run --publish=5432:5432 x", 22, 31},
+		{"docker run --publish 5432:5432 x", 22, 31},
+		{`docker run -p "5432:5432" x`, 15, 26},        // the quotes are the word's
+		{`docker run --publish="5432:5432" x`, 12, 33}, // quoted inside: the whole word
+	} {
+		s := runOf(t, tc.line)
+		if len(s.Ports) != 1 {
+			t.Fatalf("%q: %d ports", tc.line, len(s.Ports))
+		}
+		r := s.Ports[0].Range
+		if r.Start.Line != 1 || r.Start.Col != tc.start || r.End.Col != tc.end {
+			t.Errorf("%q: range %v, want columns %d-%d", tc.line, r, tc.start, tc.end)
+		}
+	}
+}

@@ -17,6 +17,11 @@ type Pos struct {
 	Col  int `json:"column"`
 }
 
+// Before reports whether p comes before q in a file.
+func (p Pos) Before(q Pos) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col
+}
+
 // Range is a span in one file. End is exclusive: End.Col is one past the
 // last character, as SARIF expects.
 type Range struct {

@@ -188,7 +188,7 @@ func conflictMessage(a, b *hostBinding) string {
 	if b.addr.wildcard && !a.addr.wildcard {
 		addr = a.addr
 	}
-	owner := fmt.Sprintf("service '%s'", a.service.Name)
+	owner := a.service.Subject()
 	if a.service == b.service {
 		owner = "this service"
 	}
@@ -199,8 +199,8 @@ func conflictMessage(a, b *hostBinding) string {
 	if a.pickOne || b.pickOne {
 		return pickConflictMessage(a, b, addr, owner, at)
 	}
-	return fmt.Sprintf("service '%s' publishes %s on %s, already published by %s (%s); the second container fails to start with \"port is already allocated\": give one of them another host port or a different host address",
-		b.service.Name, ports(max(a.start, b.start), min(a.end, b.end)), addr.describe(), owner, at)
+	return fmt.Sprintf("%s publishes %s on %s, already published by %s (%s); the second container fails to start with \"port is already allocated\": give one of them another host port or a different host address",
+		b.service.Subject(), ports(max(a.start, b.start), min(a.end, b.end)), addr.describe(), owner, at)
 }
 
 // pickConflictMessage explains a collision where one side picks its host
@@ -219,22 +219,22 @@ func pickConflictMessage(a, b *hostBinding, addr hostAddr, owner, at string) str
 	}
 	if b == pick {
 		if whole {
-			return fmt.Sprintf("service '%s' picks its host port from %s on %s, but %s publishes every one of them (%s); the second container fails to start with \"port is already allocated\": %s",
-				b.service.Name, pickRange, addr.describe(), owner, at, fix)
+			return fmt.Sprintf("%s picks its host port from %s on %s, but %s publishes every one of them (%s); the second container fails to start with \"port is already allocated\": %s",
+				b.service.Subject(), pickRange, addr.describe(), owner, at, fix)
 		}
-		return fmt.Sprintf("service '%s' picks its host port from %s on %s, where Docker takes the lowest free one, %d, which %s publishes (%s); %s: %s",
-			b.service.Name, pickRange, addr.describe(), pick.start, owner, at, startOrder(fmt.Sprintf("service '%s'", b.service.Name), owner, a.service == b.service), fix)
+		return fmt.Sprintf("%s picks its host port from %s on %s, where Docker takes the lowest free one, %d, which %s publishes (%s); %s: %s",
+			b.service.Subject(), pickRange, addr.describe(), pick.start, owner, at, startOrder(b.service.Subject(), owner, a.service == b.service), fix)
 	}
 	if whole {
-		return fmt.Sprintf("service '%s' publishes %s on %s, every port %s could pick its host port from (%s); the second container fails to start with \"port is already allocated\": %s",
-			b.service.Name, fixedPorts, addr.describe(), owner, at, fix)
+		return fmt.Sprintf("%s publishes %s on %s, every port %s could pick its host port from (%s); the second container fails to start with \"port is already allocated\": %s",
+			b.service.Subject(), fixedPorts, addr.describe(), owner, at, fix)
 	}
 	including := fmt.Sprintf(" including %d,", pick.start)
 	if fixed.start == fixed.end {
 		including = ""
 	}
-	return fmt.Sprintf("service '%s' publishes %s on %s,%s the port %s takes first from its range %s (%s); %s: %s",
-		b.service.Name, fixedPorts, addr.describe(), including, owner, pickRange, at, startOrder(owner, fmt.Sprintf("service '%s'", b.service.Name), a.service == b.service), fix)
+	return fmt.Sprintf("%s publishes %s on %s,%s the port %s takes first from its range %s (%s); %s: %s",
+		b.service.Subject(), fixedPorts, addr.describe(), including, owner, pickRange, at, startOrder(owner, b.service.Subject(), a.service == b.service), fix)
 }
 
 // startOrder says who fails when a range's first port is also fixed: the

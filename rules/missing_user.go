@@ -140,7 +140,11 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 	}
 	var what string
 	if c.Service != nil {
-		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER and compose sets no `user:`", about(c), agree("runs", "run"), runsAs, like, its)
+		setsNo := "compose sets no `user:`"
+		if c.Service.Run != nil {
+			setsNo = "the command line sets no `--user`"
+		}
+		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER and %s", about(c), agree("runs", "run"), runsAs, like, its, setsNo)
 	} else {
 		name := c.Name()
 		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)

@@ -177,7 +177,11 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 				continue
 			}
 			var fix *Fix
-			if !fixed[p.Range] {
+			switch {
+			case fixed[p.Range]:
+			case s.Run != nil:
+				fix, fixed[p.Range] = runLoopbackFix(src, p), true
+			default:
 				fix, fixed[p.Range] = loopbackFix(src, p), true
 			}
 			pass.ReportFix(p.Range, allInterfacesMessage(s, p, addr, hits, imageOf[s], sourceText(src, p.Range)), fix)
@@ -323,6 +327,43 @@ func loopbackFix(src *parser.Source, p *parser.PublishedPort) *Fix {
 		return fix(at, insert)
 	}
 	return fix(r, strconv.Quote(insert+text))
+}
+
+// runLoopbackFix binds a `-p` value of a run line to 127.0.0.1, as
+// loopbackFix does a compose entry: `-p 5432:5432` → `-p
+// 127.0.0.1:5432:5432`, `-p 0.0.0.0:…` → `-p 127.0.0.1:…`. It is offered
+// only where the value is written as dlint read it, quoted or not.
+func runLoopbackFix(src *parser.Source, p *parser.PublishedPort) *Fix {
+	if src == nil || p.Raw == "" || p.Range.Start.Line != p.Range.End.Line {
+		return nil
+	}
+	text, at := sourceText(src, p.Range), p.Range
+	if n := len(text); n >= 2 && (text[0] == '"' || text[0] == '\'') && text[n-1] == text[0] {
+		text, at.Start.Col = text[1:n-1], at.Start.Col+1
+	}
+	if text != p.Raw || strings.ContainsAny(text, "$`\\") {
+		return nil // not the value as written here
+	}
+	at.End = at.Start
+	fix := &Fix{Description: "publish on loopback only", Unsafe: true}
+	if p.Spec.HostIP != "" {
+		written := p.Spec.HostIP
+		if strings.Contains(written, ":") {
+			written = "[" + written + "]"
+		}
+		if !strings.HasPrefix(text, written+":") {
+			return nil
+		}
+		at.End.Col += len([]rune(written))
+		fix.Edits = []Edit{{Range: at, NewText: "127.0.0.1"}}
+		return fix
+	}
+	insert := "127.0.0.1:"
+	if p.Spec.HostStart == 0 && !strings.Contains(text, ":") {
+		insert = "127.0.0.1::" // still a random host port
+	}
+	fix.Edits = []Edit{{Range: at, NewText: insert}}
+	return fix
 }
 
 // hostIPKeyFix adds `host_ip: 127.0.0.1` to a block-style long-syntax entry

@@ -64,3 +64,47 @@ func TestLoopbackKeepsInterpolatedHostPort(t *testing.T) {
 		t.Errorf("fixed file:\n%s", data)
 	}
 }
+
+// TestRunLoopbackFix: a `-p` value of a run line is bound to loopback where
+// it is written, in each file kind, quoted or not; a value dlint did not
+// read as written gets advice but no edit.
+func TestRunLoopbackFix(t *testing.T) {
+	files := map[string]struct{ before, after string }{
+		"deploy.sh": {
+			"#!/bin/sh\ndocker run -d -p 5432:5432 postgres:16\ndocker run --publish=6379:6379 redis\ndocker run -dp27017:27017 mongo\n" +
+				"docker run -p \"3306:3306\" mysql\ndocker run -p 0.0.0.0:9200:9200 elasticsearch:8.15.0\ndocker run -p 5432 postgres\n" +
+				"docker run -p \\\n  11211:11211 memcached\ndocker run --publish=\"6380:6379\" redis\n",
+			"#!/bin/sh\ndocker run -d -p 127.0.0.1:5432:5432 postgres:16\ndocker run --publish=127.0.0.1:6379:6379 redis\ndocker run -dp127.0.0.1:27017:27017 mongo\n" +
+				"docker run -p \"127.0.0.1:3306:3306\" mysql\ndocker run -p 127.0.0.1:9200:9200 elasticsearch:8.15.0\ndocker run -p 127.0.0.1::5432 postgres\n" +
+				"docker run -p \\\n  127.0.0.1:11211:11211 memcached\ndocker run --publish=\"6380:6379\" redis\n",
+		},
+		"Makefile": {
+			"db:\n\t@docker run -d -p 5432:5432 postgres:16\n",
+			"db:\n\t@docker run -d -p 127.0.0.1:5432:5432 postgres:16\n",
+		},
+		".github/workflows/ci.yml": {
+			"on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker run -d -p 5432:5432 postgres:16\n",
+			"on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker run -d -p 127.0.0.1:5432:5432 postgres:16\n",
+		},
+	}
+	dir := t.TempDir()
+	for name, f := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(f.before), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.PublishedOnAllInterfaces}, Workers: 1})
+	if unfixed := applyFixes(t, res); unfixed != 1 {
+		t.Errorf("%d findings without a fix, want 1 (the quoted --publish=\"…\")", unfixed)
+	}
+	for name, f := range files {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		if string(data) != f.after {
+			t.Errorf("%s fixed:\n%s\nwant:\n%s", name, data, f.after)
+		}
+	}
+}

@@ -148,8 +148,12 @@ func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []s
 		}
 	}
 	if len(have) == 0 {
-		return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs no port and compose `expose:` lists none; if the app listens there, add `EXPOSE %s` to the Dockerfile so the image documents it, otherwise fix the container side of the mapping",
-			c.Service.Name, noun, ports, stage, strings.ReplaceAll(ports, ", ", " "))
+		listsNone := "compose `expose:` lists none"
+		if c.Service.Run != nil {
+			listsNone = "the command line has no `--expose`"
+		}
+		return fmt.Sprintf("%s publishes container %s %s, but %s EXPOSEs no port and %s; if the app listens there, add `EXPOSE %s` to the Dockerfile so the image documents it, otherwise fix the container side of the mapping",
+			c.Service.Subject(), noun, ports, stage, listsNone, strings.ReplaceAll(ports, ", ", " "))
 	}
 	example := ""
 	if same := declared[p.Spec.Protocol]; p.Spec.ContainerStart == p.Spec.ContainerEnd && len(same) == 1 && same[0][0] == same[0][1] {
@@ -159,8 +163,8 @@ func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []s
 	if c.Stage == nil {
 		declare = fmt.Sprintf("list %s under the service's `expose:`", ports)
 	}
-	return fmt.Sprintf("service '%s' publishes container %s %s, but %s EXPOSEs only %s; check which port the app listens on and fix the mapping%s, or %s if it listens there too",
-		c.Service.Name, noun, ports, stage, strings.Join(have, ", "), example, declare)
+	return fmt.Sprintf("%s publishes container %s %s, but %s EXPOSEs only %s; check which port the app listens on and fix the mapping%s, or %s if it listens there too",
+		c.Service.Subject(), noun, ports, stage, strings.Join(have, ", "), example, declare)
 }
 
 // suggestMapping maps the entry's host side onto a declared container port.
