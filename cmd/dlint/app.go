@@ -56,6 +56,7 @@ type lintFlags struct {
 	context             string
 	baseline            string
 	writeBaseline       string
+	exclude             []string
 }
 
 // Main runs dlint with args and returns the exit status. It is what the
