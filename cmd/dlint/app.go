@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/dlint-dev/dlint/internal/suggest"
 	"github.com/dlint-dev/dlint/lint"
 	"github.com/dlint-dev/dlint/report"
 	"github.com/dlint-dev/dlint/rules"
@@ -143,6 +145,9 @@ a subcommand, write it as a path: dlint ./rules`,
 }
 
 func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if err := mistypedCommand(cmd, args); err != nil {
+		return err
+	}
 	formatter, ok := report.Lookup(f.format)
 	if !ok {
 		return fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(report.Names(), ", "))
@@ -225,6 +230,28 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		return exitCodeError{exitError}
 	case failed:
 		return exitCodeError{exitFindings}
+	}
+	return nil
+}
+
+// mistypedCommand returns an error when the first path is a bare word
+// that names no file but is one or two edits from a subcommand: `dlint
+// rule` most likely meant `dlint rules`, not a missing file.
+func mistypedCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 || strings.ContainsAny(args[0], `/\.`) {
+		return nil
+	}
+	if _, err := os.Lstat(args[0]); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if c := suggest.Closest(args[0], names); c != "" {
+		return fmt.Errorf("unknown command or path '%s'; did you mean '%s'?", args[0], c)
 	}
 	return nil
 }
