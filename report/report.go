@@ -40,6 +40,7 @@ type Input struct {
 	Files    int           // files read
 	Version  string        // dlint's version
 	Color    bool          // colour the text format
+	Quiet    bool          // the text format: the findings only, no summary
 	// SARIFCategory sets runs[].automationDetails.id.
 	SARIFCategory string
 	// WorkDir is the directory relative file paths are relative to; empty

@@ -43,7 +43,7 @@ func newPalette(enabled bool) palette {
 
 // Text writes findings for a person at a terminal: the position, severity,
 // rule and message, then the source line with the span underlined, and a
-// closing summary.
+// closing summary (not with Quiet).
 func Text(w io.Writer, in *Input) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(in.Color)
@@ -60,7 +60,9 @@ func Text(w io.Writer, in *Input) error {
 			f.Message)
 		writeSnippet(bw, p, in, f)
 	}
-	fmt.Fprintln(bw, summary(in, counts, len(files)))
+	if !in.Quiet {
+		fmt.Fprintln(bw, summary(in, counts, len(files)))
+	}
 	return bw.Flush()
 }
 

@@ -33,6 +33,8 @@ type lintFlags struct {
 	format        string
 	output        string
 	noColor       bool
+	color         string
+	quiet         bool
 	failLevel     string
 	minSeverity   string
 	kind          string
@@ -115,7 +117,9 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl := root.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	fl.BoolVar(&f.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the output, as --color never (NO_COLOR is honoured too)")
+	fl.StringVar(&f.color, "color", "auto", "colour the text output: `WHEN` is auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always (even into a pipe or file) or never")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the findings: no summary line (errors still go to standard error)")
 	fl.StringVar(&f.failLevel, "fail-level", "warning", "lowest severity that makes dlint exit 1: error, warning, info, style or none")
 	fl.StringVar(&f.minSeverity, "min-severity", "style", "hide findings below this severity: error, warning, info or style")
 	fl.StringVar(&f.minSeverity, "severity", "style", "alias of --min-severity")
@@ -151,6 +155,10 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	formatter, ok := report.Lookup(f.format)
 	if !ok {
 		return fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(report.Names(), ", "))
+	}
+	colorMode, err := parseColor(f)
+	if err != nil {
+		return err
 	}
 	opts, err := lintOptions(cmd, f, args, stdin)
 	if err != nil {
@@ -210,7 +218,8 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		defer file.Close() //nolint:errcheck // closed and checked below; this one only runs on early returns
 		out = file
 	}
-	in.Color = useColor(f, out)
+	in.Color = useColor(colorMode, out)
+	in.Quiet = f.quiet
 	if err := formatter(out, in); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
@@ -220,6 +229,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 	}
 	switch {
+	case f.quiet:
 	case fx != nil:
 		fmt.Fprintln(stderr, fx.summary(res))
 	case f.fix:
@@ -268,8 +278,33 @@ func parseFailLevel(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-func useColor(f lintFlags, out io.Writer) bool {
-	if f.noColor || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+// parseColor reads --color, and --no-color as --color never.
+func parseColor(f lintFlags) (string, error) {
+	mode := strings.ToLower(f.color)
+	switch mode {
+	case "auto", "always", "never":
+	default:
+		return "", fmt.Errorf("--color: unknown value %q (want auto, always or never)", f.color)
+	}
+	if f.noColor {
+		if mode == "always" {
+			return "", errors.New("--no-color and --color always contradict each other")
+		}
+		mode = "never"
+	}
+	return mode, nil
+}
+
+// useColor decides whether to colour the report written to out. An
+// explicit --color always wins over NO_COLOR, as the convention allows.
+func useColor(mode string, out io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
 	file, ok := out.(*os.File)
