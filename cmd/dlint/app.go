@@ -50,6 +50,7 @@ type lintFlags struct {
 	sarifCategory string
 	maxFileSize   string
 	fix           bool
+	diff          bool
 	unsafeFixes   bool
 
 	config              string
@@ -137,6 +138,7 @@ a subcommand, write it as a path: dlint ./rules`,
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
+	fl.BoolVar(&f.diff, "diff", false, "with --fix, print a unified diff of the fixes instead of the report and write nothing; the exit status is that of linting without --fix")
 	fl.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix, also apply the fixes that change what a container does (USER root to 10001:10001, a published port bound to 127.0.0.1); review the diff")
 	fl.StringVar(&f.context, "context", "", "lint `DIR` (e.g. the repository) but report only the findings in the named files, so each file gets the compose projects and Dockerfiles that use it, whichever files are named (the pre-commit hook)")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
@@ -166,17 +168,24 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	}
 	var (
 		res         *lint.Result
+		final       *lint.Result // with --diff, what would remain after the fixes
 		fx          *fixer
 		stdinFixed  int
 		writeFailed bool
 	)
 	out := stdout
-	if f.fix {
+	switch {
+	case f.fix:
 		if err := checkFixArgs(opts); err != nil {
 			return err
 		}
-	} else if f.unsafeFixes {
+		if f.diff && fixStdinOnly(opts) {
+			return errors.New(`--diff: the fixed text of standard input ("-") goes to standard output, and nothing is written; leave out --diff`)
+		}
+	case f.unsafeFixes:
 		return errors.New("--unsafe-fixes only works with --fix")
+	case f.diff:
+		return errors.New("--diff only works with --fix")
 	}
 	switch {
 	case !f.fix:
@@ -193,8 +202,12 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 		out = stderr
 	default:
-		res, fx = fixFiles(opts, f.unsafeFixes, stderr)
+		res, fx = fixFiles(opts, f.unsafeFixes, f.diff, stderr)
 		writeFailed = fx.writeFailed
+		if f.diff {
+			// Nothing changed on disk: report as a lint without --fix.
+			final, res = res, fx.first
+		}
 	}
 	if f.writeBaseline != "" {
 		if err := writeBaselineFile(f.writeBaseline, res); err != nil {
@@ -220,7 +233,11 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	}
 	in.Color = useColor(colorMode, out)
 	in.Quiet = f.quiet
-	if err := formatter(out, in); err != nil {
+	if f.diff {
+		if err := fx.diff(out); err != nil {
+			return fmt.Errorf("writing the diff: %w", err)
+		}
+	} else if err := formatter(out, in); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.output != "" {
@@ -230,6 +247,8 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	}
 	switch {
 	case f.quiet:
+	case final != nil:
+		fmt.Fprintln(stderr, fx.summary(final))
 	case fx != nil:
 		fmt.Fprintln(stderr, fx.summary(res))
 	case f.fix:
