@@ -117,6 +117,15 @@ type Result struct {
 	// finding after configuration and inline ignores, before --baseline
 	// and --min-severity.
 	Recorded []rules.Finding
+	// Hidden counts the findings the run found but does not report.
+	Hidden Hidden
+}
+
+// Hidden counts the findings left out of a report, by what left them out.
+type Hidden struct {
+	Baseline int // recorded in the --baseline file
+	Ignores  int // silenced by an inline ignore comment
+	Severity int // below the file's min-severity
 }
 
 // Run lints what opts names. It never panics on input: unreadable and
@@ -142,6 +151,7 @@ func Run(opts Options) *Result {
 type runner struct {
 	opts    Options
 	workers int
+	hidden  Hidden
 	// reportOnly holds Options.ReportOnly as absolute paths.
 	reportOnly map[string]bool
 
@@ -536,7 +546,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded}
+	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors
 	sort.SliceStable(res.Errors, func(i, j int) bool {

@@ -217,6 +217,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 
 	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: currentBuild().Version, SARIFCategory: f.sarifCategory}
 	in.Findings = res.Findings
+	in.Hidden = report.Hidden{Baseline: res.Hidden.Baseline, Ignores: res.Hidden.Ignores, Severity: res.Hidden.Severity}
 	failed := res.Failing > 0
 	for _, e := range res.Errors {
 		in.Errors = append(in.Errors, report.FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg})
