@@ -15,7 +15,7 @@ import (
 var parseRef = parser.ParseImageRef
 
 // writeTree makes a repository (a directory with .git) holding files.
-func writeTree(t *testing.T, files map[string]string) string {
+func writeTree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {

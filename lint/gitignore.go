@@ -26,12 +26,27 @@ type walkFilter struct {
 	coversRoot map[gitignore.Pattern]bool
 	exclude    []glob
 	cwd        string
+	// named holds the files named on the command line (--context's), and
+	// every directory above them: never left out.
+	named map[string]bool
 }
 
 // newWalkFilter prepares the filter for a walk of root. exclude holds
-// --exclude patterns, relative to cwd.
-func newWalkFilter(root, cwd string, exclude []glob) *walkFilter {
+// --exclude patterns, relative to cwd; named, absolute paths of files the
+// walk must find all the same.
+func newWalkFilter(root, cwd string, exclude []glob, named map[string]bool) *walkFilter {
+	if cwd == "" {
+		cwd, _ = os.Getwd()
+	}
 	f := &walkFilter{exclude: exclude, cwd: cwd}
+	for p := range named {
+		if f.named == nil {
+			f.named = map[string]bool{}
+		}
+		for ; !f.named[p]; p = filepath.Dir(p) {
+			f.named[p] = true
+		}
+	}
 	abs := absFrom(cwd, root)
 	repo := findRepoRoot(abs)
 	if repo == "" {
@@ -74,6 +89,9 @@ func (f *walkFilter) ignored(path string, isDir bool, patterns []gitignore.Patte
 		return false
 	}
 	abs := absFrom(f.cwd, path)
+	if f.named[abs] {
+		return false
+	}
 	if len(f.exclude) > 0 && matchAny(f.exclude, relTo(f.cwd, abs)) {
 		return true
 	}

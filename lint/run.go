@@ -312,7 +312,7 @@ func (r *runner) discover() {
 			}
 			continue
 		}
-		err = walk(p, newWalkFilter(p, r.configs.cwd, r.excludeGlobs()), r.configs.noteWalked, func(path string, kind Kind) {
+		err = walk(p, newWalkFilter(p, r.configs.cwd, r.excludeGlobs(), r.reportOnly), r.configs.noteWalked, func(path string, kind Kind) {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
