@@ -211,7 +211,9 @@ func (r *runner) applyBaseline(findings []rules.Finding) []rules.Finding {
 	}
 	var kept []rules.Finding
 	for i, f := range findings {
-		if !matched[i] {
+		if matched[i] {
+			r.hidden.Baseline++
+		} else {
 			kept = append(kept, f)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/internal/suggest"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -163,7 +164,7 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 			c.MaxFileSize = n
 			return nil
 		}
-		return p.errorf(key, "unknown key %q%s (want one of %s)", key.Value, suggest(key.Value, configKeys), strings.Join(configKeys, ", "))
+		return p.errorf(key, "unknown key %q%s (want one of %s)", key.Value, didYouMean(key.Value, configKeys), strings.Join(configKeys, ", "))
 	})
 	if err != nil {
 		return nil, err
@@ -233,7 +234,7 @@ func (p *configParser) ruleMap(n *yaml.Node, out map[string]*ruleSetting) error 
 		// A peer code several rules have as an alias sets all of them.
 		found := rules.LookupAlias(p.pool, key.Value)
 		if len(found) == 0 {
-			return p.errorf(key, "unknown rule %q%s (see 'dlint rules')", key.Value, suggest(key.Value, ruleNames(p.pool)))
+			return p.errorf(key, "unknown rule %q%s (see 'dlint rules')", key.Value, didYouMean(key.Value, ruleNames(p.pool)))
 		}
 		for _, rule := range found {
 			if prev := where[rule.ID]; prev != nil {
@@ -386,7 +387,7 @@ func (p *configParser) selectors(n *yaml.Node) ([]rules.Selector, error) {
 		}
 		sel, err := rules.ParseSelector(p.pool, item.Value)
 		if err != nil {
-			return nil, p.errorf(item, "%v%s", err, suggest(item.Value, append(ruleNames(p.pool), rules.SelectorNames(p.pool)...)))
+			return nil, p.errorf(item, "%v", err)
 		}
 		out = append(out, sel)
 	}
@@ -511,7 +512,7 @@ func (p *configParser) decodeOptions(rule *rules.Rule, n *yaml.Node, opts any) e
 				return p.decodeValue(value, v.FieldByIndex(f.index), key.Value)
 			}
 		}
-		return p.errorf(key, "rule %s has no option %q%s (want severity, %s)", rule.ID, key.Value, suggest(key.Value, names), strings.Join(names, ", "))
+		return p.errorf(key, "rule %s has no option %q%s (want severity, %s)", rule.ID, key.Value, didYouMean(key.Value, names), strings.Join(names, ", "))
 	})
 }
 
@@ -598,39 +599,14 @@ func ruleNames(pool []*rules.Rule) []string {
 	return out
 }
 
-// suggest returns `; did you mean "x"?` when a candidate is one or two edits
-// from name.
-func suggest(name string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" || best == name {
+// didYouMean returns ` (did you mean "x"?)` when a candidate is one or two
+// edits from name.
+func didYouMean(name string, candidates []string) string {
+	best := suggest.Closest(name, candidates)
+	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // glob is a path pattern relative to a configuration file's directory.

@@ -31,7 +31,7 @@ func (p *configParser) imageList(n *yaml.Node, c *Config) error {
 		var name *yaml.Node
 		err := p.eachKey(item, func(key, value *yaml.Node) error {
 			if !contains(imageKeys, key.Value) {
-				return p.errorf(key, "unknown images field %q%s (want one of %s)", key.Value, suggest(key.Value, imageKeys), strings.Join(imageKeys, ", "))
+				return p.errorf(key, "unknown images field %q%s (want one of %s)", key.Value, didYouMean(key.Value, imageKeys), strings.Join(imageKeys, ", "))
 			}
 			switch key.Value {
 			case "image":

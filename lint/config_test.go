@@ -15,7 +15,7 @@ import (
 var parseRef = parser.ParseImageRef
 
 // writeTree makes a repository (a directory with .git) holding files.
-func writeTree(t *testing.T, files map[string]string) string {
+func writeTree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
@@ -89,7 +89,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"- a\n", `c.yaml:1:1: the configuration must be a mapping of keys`},
 		{"rules:\n  root-user: off\nrules: {}\n", `c.yaml:3:1: key "rules" is set twice (first at line 1)`},
 		{"rules: {root-user: off\n", `c.yaml:1: invalid YAML: did not find expected`},
-		{"select: [root-usr]\n", `c.yaml:1:10: unknown rule, group, tag or prefix "root-usr" (see 'dlint rules') (did you mean "root-user"?)`},
+		{"select: [root-usr]\n", `c.yaml:1:10: unknown rule, group, tag or prefix "root-usr" (did you mean "root-user"?) (see 'dlint rules')`},
 		{"ignore: DL3002\n", `c.yaml:1:9: want a list of rule IDs, aliases, groups, tags or prefixes, not "DL3002"`},
 		{"extend-select: [pinnning]\n", `c.yaml:1:17: unknown rule, group, tag or prefix "pinnning"`},
 	}

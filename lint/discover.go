@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/dlint-dev/dlint/parser"
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
 // Kind is what a file is linted as.
@@ -100,12 +101,13 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // a directory: the user named it. problem receives what the walk cannot
 // read below root (a subdirectory, a broken or looping link with a
 // Dockerfile or compose name), so nothing is left out without a word.
-func walk(root string, listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) error {
-	tree, err := readTree(root)
+// filter (nil for none) leaves out what git ignores and --exclude names.
+func walk(root string, filter *walkFilter, listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) error {
+	tree, err := readTree(root, filter)
 	if err != nil {
 		return err
 	}
-	tree.visit(listed, visit, problem)
+	tree.visit(filter, listed, visit, problem)
 	return nil
 }
 
@@ -117,6 +119,9 @@ type dirTree struct {
 	err     error // why it could not be read
 	entries []fs.DirEntry
 	subdirs map[string]*dirTree // by entry name
+	// patterns are the gitignore patterns in force in the directory:
+	// its parent's, then its own .gitignore's.
+	patterns []gitignore.Pattern
 }
 
 // walkReaders is how many directories are read at once.
@@ -125,16 +130,19 @@ const walkReaders = 4
 // readTree reads root and every directory below it that the walk
 // descends into, walkReaders at a time. An unreadable subdirectory is left
 // out, not fatal.
-func readTree(root string) (*dirTree, error) {
+func readTree(root string, filter *walkFilter) (*dirTree, error) {
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		return nil, err
 	}
 	top := &dirTree{path: root, read: true, entries: entries}
+	if filter != nil {
+		top.patterns = filter.dirPatterns(filter.above, root, hasGitignore(entries))
+	}
 	var (
 		mu      sync.Mutex
 		ready   = sync.NewCond(&mu)
-		queue   = top.children()
+		queue   = top.children(filter)
 		pending = len(queue) // queued or being read
 		wg      sync.WaitGroup
 	)
@@ -158,7 +166,8 @@ func readTree(root string) (*dirTree, error) {
 				var more []*dirTree
 				if err == nil {
 					t.read, t.entries = true, entries
-					more = t.children()
+					t.patterns = filter.dirPatterns(t.patterns, t.path, hasGitignore(entries))
+					more = t.children(filter)
 				} else {
 					t.err = err
 				}
@@ -174,17 +183,22 @@ func readTree(root string) (*dirTree, error) {
 }
 
 // children makes the subdirectories of t the walk descends into: not the
-// skipped ones, and not symbolic links to directories.
-func (t *dirTree) children() []*dirTree {
+// skipped or ignored ones, and not symbolic links to directories. Each
+// starts with t's gitignore patterns.
+func (t *dirTree) children(filter *walkFilter) []*dirTree {
 	var out []*dirTree
 	for _, e := range t.entries {
 		if !e.IsDir() || skipDirs[e.Name()] {
 			continue
 		}
+		path := filepath.Join(t.path, e.Name())
+		if filter.ignored(path, true, t.patterns) {
+			continue
+		}
 		if t.subdirs == nil {
 			t.subdirs = map[string]*dirTree{}
 		}
-		sub := &dirTree{path: filepath.Join(t.path, e.Name())}
+		sub := &dirTree{path: path, patterns: t.patterns}
 		t.subdirs[e.Name()] = sub
 		out = append(out, sub)
 	}
@@ -193,7 +207,7 @@ func (t *dirTree) children() []*dirTree {
 
 // visit reports t's files and descends into its subdirectories, in the
 // order of their names.
-func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) {
+func (t *dirTree) visit(filter *walkFilter, listed func(dir string, names map[string]bool), visit func(path string, kind Kind), problem func(path string, err error)) {
 	names := map[string]bool{}
 	for _, d := range t.entries {
 		name := d.Name()
@@ -206,7 +220,7 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 				continue
 			}
 			if sub := t.subdirs[name]; sub != nil && sub.read {
-				sub.visit(listed, visit, problem)
+				sub.visit(filter, listed, visit, problem)
 			} else if sub != nil {
 				problem(path, fmt.Errorf("cannot read directory: %w", describeOSError(sub.err)))
 			}
@@ -219,7 +233,7 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 		if kind == KindUnknown && (RunFileKind(path) != 0 || executableScript(d)) {
 			kind = KindRuns
 		}
-		if kind == KindUnknown {
+		if kind == KindUnknown || filter.ignored(path, false, t.patterns) {
 			continue
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -237,6 +251,15 @@ func (t *dirTree) visit(listed func(dir string, names map[string]bool), visit fu
 		visit(path, kind)
 	}
 	listed(t.path, names)
+}
+
+func hasGitignore(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == ".gitignore" {
+			return !e.IsDir()
+		}
+	}
+	return false
 }
 
 // executableScript reports whether an entry without an extension is an

@@ -92,7 +92,7 @@ func (r *runner) applyConfig() {
 	if !r.opts.NoIgnore {
 		sups = r.suppressions()
 	}
-	var kept []rules.Finding
+	var kept, silenced []rules.Finding
 	for _, f := range sortFindings(r.findings) {
 		fs := r.configs.settings(f.Range.File)
 		d := fs.rules[f.Rule.ID]
@@ -103,10 +103,12 @@ func (r *runner) applyConfig() {
 			f.Severity = d.severity
 		}
 		if sups[f.Range.File].silences(f.Rule.ID, f.Range.Start.Line) {
+			silenced = append(silenced, f)
 			continue
 		}
 		kept = append(kept, f)
 	}
+	r.hidden.Ignores = len(r.keepReported(silenced))
 	kept = append(kept, r.unusedIgnores(sups)...)
 	kept = sortFindings(r.keepReported(kept))
 	// The recorded findings share kept's array until a filter below drops
@@ -119,6 +121,7 @@ func (r *runner) applyConfig() {
 	for i, f := range kept {
 		fs := r.configs.settings(f.Range.File)
 		if f.Severity > fs.minSeverity {
+			r.hidden.Severity++
 			if out == nil {
 				out = append(make([]rules.Finding, 0, len(kept)-1), kept[:i]...)
 			}

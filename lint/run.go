@@ -72,6 +72,17 @@ type Options struct {
 	// that build a Dockerfile, the Dockerfile that runs a script. What is
 	// reported about a file does not depend on which others are named.
 	ReportOnly []string
+	// Exclude holds --exclude patterns, relative to the working directory,
+	// with the syntax of ignore-paths (see CompileExclude). They, and what
+	// git ignores, leave files out of directory walks; a file named in
+	// Paths is linted all the same.
+	Exclude []string
+}
+
+// CheckExclude reports whether pattern is a valid --exclude pattern.
+func CheckExclude(pattern string) error {
+	_, err := compileGlob(pattern)
+	return err
 }
 
 // FileError is a file that could not be read, parsed or checked.
@@ -106,6 +117,15 @@ type Result struct {
 	// finding after configuration and inline ignores, before --baseline
 	// and --min-severity.
 	Recorded []rules.Finding
+	// Hidden counts the findings the run found but does not report.
+	Hidden Hidden
+}
+
+// Hidden counts the findings left out of a report, by what left them out.
+type Hidden struct {
+	Baseline int // recorded in the --baseline file
+	Ignores  int // silenced by an inline ignore comment
+	Severity int // below the file's min-severity
 }
 
 // Run lints what opts names. It never panics on input: unreadable and
@@ -135,6 +155,7 @@ func Run(opts Options) *Result {
 type runner struct {
 	opts    Options
 	workers int
+	hidden  Hidden
 	// reportOnly holds Options.ReportOnly as absolute paths.
 	reportOnly map[string]bool
 
@@ -296,7 +317,7 @@ func (r *runner) discover() {
 			}
 			continue
 		}
-		err = walk(p, r.configs.noteWalked, func(path string, kind Kind) {
+		err = walk(p, newWalkFilter(p, r.configs.cwd, r.excludeGlobs(), r.reportOnly), r.configs.noteWalked, func(path string, kind Kind) {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
@@ -327,6 +348,18 @@ func (r *runner) discover() {
 	if len(r.opts.ComposeMerge) > 0 {
 		r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
 	}
+}
+
+// excludeGlobs compiles Options.Exclude; the command line checked them
+// with CheckExclude, so a bad one is left out here.
+func (r *runner) excludeGlobs() []glob {
+	var out []glob
+	for _, p := range r.opts.Exclude {
+		if g, err := compileGlob(p); err == nil {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // sniffKindByName guesses the kind of an explicitly named file whose name
@@ -518,7 +551,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded}
+	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors
 	sort.SliceStable(res.Errors, func(i, j int) bool {

@@ -95,7 +95,7 @@ func TestWalkOrderIsWalkDirs(t *testing.T) {
 	}
 	var got []string
 	listed := map[string]string{}
-	err := walk(root, func(dir string, names map[string]bool) {
+	err := walk(root, nil, func(dir string, names map[string]bool) {
 		rel, _ := filepath.Rel(root, dir)
 		var keys []string
 		for k := range names {

@@ -40,6 +40,10 @@ type Input struct {
 	Files    int           // files read
 	Version  string        // dlint's version
 	Color    bool          // colour the text format
+	Quiet    bool          // the text format: the findings only, no summary
+	// Hidden counts the findings the run left out; the text summary says
+	// so, that a clean report is not mistaken for a clean project.
+	Hidden Hidden
 	// SARIFCategory sets runs[].automationDetails.id.
 	SARIFCategory string
 	// WorkDir is the directory relative file paths are relative to; empty
@@ -49,6 +53,13 @@ type Input struct {
 	// and GitLab) start from; empty means the git repository around
 	// WorkDir, or WorkDir itself outside a repository.
 	Root string
+}
+
+// Hidden counts the findings left out of a report, by what left them out.
+type Hidden struct {
+	Baseline int // recorded in the baseline
+	Ignores  int // silenced by ignore comments
+	Severity int // below the minimum severity
 }
 
 // Formatter writes one format.

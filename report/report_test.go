@@ -314,3 +314,23 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestTextSummaryHidden(t *testing.T) {
+	for _, c := range []struct {
+		hidden Hidden
+		want   string
+	}{
+		{Hidden{}, "no problems found in 2 files\n"},
+		{Hidden{Baseline: 3, Ignores: 2}, "no problems found in 2 files; 3 hidden by the baseline, 2 by ignore comments\n"},
+		{Hidden{Ignores: 1, Severity: 4}, "no problems found in 2 files; 1 hidden by an ignore comment, 4 below min-severity\n"},
+		{Hidden{Severity: 1}, "no problems found in 2 files; 1 hidden below min-severity\n"},
+	} {
+		var b strings.Builder
+		if err := Text(&b, &Input{Files: 2, Hidden: c.hidden}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("%+v: got %q, want %q", c.hidden, b.String(), c.want)
+		}
+	}
+}

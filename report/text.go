@@ -43,7 +43,7 @@ func newPalette(enabled bool) palette {
 
 // Text writes findings for a person at a terminal: the position, severity,
 // rule and message, then the source line with the span underlined, and a
-// closing summary.
+// closing summary (not with Quiet).
 func Text(w io.Writer, in *Input) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(in.Color)
@@ -60,7 +60,9 @@ func Text(w io.Writer, in *Input) error {
 			f.Message)
 		writeSnippet(bw, p, in, f)
 	}
-	fmt.Fprintln(bw, summary(in, counts, len(files)))
+	if !in.Quiet {
+		fmt.Fprintln(bw, summary(in, counts, len(files)))
+	}
 	return bw.Flush()
 }
 
@@ -103,7 +105,7 @@ func writeSnippet(w io.Writer, p palette, in *Input, f rules.Finding) {
 func summary(in *Input, counts map[rules.Severity]int, files int) string {
 	total := len(in.Findings)
 	if total == 0 {
-		s := fmt.Sprintf("no problems found in %s", Plural(in.Files, "file"))
+		s := fmt.Sprintf("no problems found in %s", Plural(in.Files, "file")) + hiddenSummary(in.Hidden)
 		if len(in.Errors) > 0 {
 			s += fmt.Sprintf("; %s could not be read or parsed", Plural(len(in.Errors), "file"))
 		}
@@ -120,11 +122,37 @@ func summary(in *Input, counts map[rules.Severity]int, files int) string {
 			parts = append(parts, Plural(n, name))
 		}
 	}
-	out := fmt.Sprintf("%s (%s) in %s", Plural(total, "problem"), strings.Join(parts, ", "), Plural(files, "file"))
+	out := fmt.Sprintf("%s (%s) in %s", Plural(total, "problem"), strings.Join(parts, ", "), Plural(files, "file")) + hiddenSummary(in.Hidden)
 	if len(in.Errors) > 0 {
 		out += fmt.Sprintf("; %s could not be read or parsed", Plural(len(in.Errors), "file"))
 	}
 	return out
+}
+
+// hiddenSummary says how many findings were left out and by what:
+// "; 3 hidden by the baseline, 2 by ignore comments, 1 below min-severity".
+func hiddenSummary(h Hidden) string {
+	ignores := "by ignore comments"
+	if h.Ignores == 1 {
+		ignores = "by an ignore comment"
+	}
+	var parts []string
+	for _, c := range []struct {
+		n   int
+		how string
+	}{{h.Baseline, "by the baseline"}, {h.Ignores, ignores}, {h.Severity, "below min-severity"}} {
+		switch {
+		case c.n == 0:
+		case len(parts) == 0:
+			parts = append(parts, fmt.Sprintf("%d hidden %s", c.n, c.how))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.how))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ")
 }
 
 // Plural counts n of word, a noun whose plural takes an s: "1 file",

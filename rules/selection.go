@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/dlint-dev/dlint/internal/suggest"
 )
 
 // Groups a rule may belong to besides the default set. A rule in a group
@@ -129,7 +131,27 @@ func ParseSelector(pool []*Rule, text string) (Selector, error) {
 			return s, nil
 		}
 	}
-	return s, fmt.Errorf("unknown rule, group, tag or prefix %q (see 'dlint rules')", name)
+	hint := ""
+	if c := suggest.Closest(name, append(ruleWords(pool), SelectorNames(pool)...)); c != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return s, fmt.Errorf("unknown rule, group, tag or prefix %q%s (see 'dlint rules')", name, hint)
+}
+
+// ClosestRule returns the rule ID or alias of pool one or two edits from
+// name, or "": the "did you mean" of a mistyped rule.
+func ClosestRule(pool []*Rule, name string) string {
+	return suggest.Closest(name, ruleWords(pool))
+}
+
+// ruleWords lists the IDs and aliases of pool.
+func ruleWords(pool []*Rule) []string {
+	var out []string
+	for _, r := range pool {
+		out = append(out, r.ID)
+		out = append(out, r.Aliases...)
+	}
+	return out
 }
 
 // SelectorNames lists what a selector may name besides IDs, aliases and

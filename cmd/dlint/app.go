@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/dlint-dev/dlint/internal/suggest"
 	"github.com/dlint-dev/dlint/lint"
 	"github.com/dlint-dev/dlint/report"
 	"github.com/dlint-dev/dlint/rules"
@@ -31,6 +33,8 @@ type lintFlags struct {
 	format        string
 	output        string
 	noColor       bool
+	color         string
+	quiet         bool
 	failLevel     string
 	minSeverity   string
 	kind          string
@@ -46,6 +50,7 @@ type lintFlags struct {
 	sarifCategory string
 	maxFileSize   string
 	fix           bool
+	diff          bool
 	unsafeFixes   bool
 
 	config              string
@@ -56,6 +61,7 @@ type lintFlags struct {
 	context             string
 	baseline            string
 	writeBaseline       string
+	exclude             []string
 }
 
 // Main runs dlint with args and returns the exit status. It is what the
@@ -112,7 +118,9 @@ a subcommand, write it as a path: dlint ./rules`,
 	fl := root.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	fl.BoolVar(&f.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the output, as --color never (NO_COLOR is honoured too)")
+	fl.StringVar(&f.color, "color", "auto", "colour the text output: `WHEN` is auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always (even into a pipe or file) or never")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the findings: no summary line (errors still go to standard error)")
 	fl.StringVar(&f.failLevel, "fail-level", "warning", "lowest severity that makes dlint exit 1: error, warning, info, style or none")
 	fl.StringVar(&f.minSeverity, "min-severity", "style", "hide findings below this severity: error, warning, info or style")
 	fl.StringVar(&f.minSeverity, "severity", "style", "alias of --min-severity")
@@ -130,6 +138,7 @@ a subcommand, write it as a path: dlint ./rules`,
 		"largest file dlint reads, standard input too: `SIZE` in bytes or with B, KB, KiB, MB or MiB (KB = 1000 bytes, KiB = 1024); at most "+
 			lint.FormatSize(lint.MaxFileSizeCap)+", as a parsed file takes 20 to 40 times its size in memory")
 	fl.BoolVar(&f.fix, "fix", false, "apply the safe fixes in place, linting again until none applies, and report what remains; with \"-\" the fixed text goes to standard output, the report to standard error")
+	fl.BoolVar(&f.diff, "diff", false, "with --fix, print a unified diff of the fixes instead of the report and write nothing; the exit status is that of linting without --fix")
 	fl.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix, also apply the fixes that change what a container does (USER root to 10001:10001, a published port bound to 127.0.0.1); review the diff")
 	fl.StringVar(&f.context, "context", "", "lint `DIR` (e.g. the repository) but report only the findings in the named files, so each file gets the compose projects and Dockerfiles that use it, whichever files are named (the pre-commit hook)")
 	fl.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF runs[].automationDetails.id, to tell several code scanning uploads apart (GitHub's category; a '/' is added to a bare name)")
@@ -142,9 +151,16 @@ a subcommand, write it as a path: dlint ./rules`,
 }
 
 func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if err := mistypedCommand(cmd, args); err != nil {
+		return err
+	}
 	formatter, ok := report.Lookup(f.format)
 	if !ok {
 		return fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(report.Names(), ", "))
+	}
+	colorMode, err := parseColor(f)
+	if err != nil {
+		return err
 	}
 	opts, err := lintOptions(cmd, f, args, stdin)
 	if err != nil {
@@ -152,17 +168,24 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	}
 	var (
 		res         *lint.Result
+		final       *lint.Result // with --diff, what would remain after the fixes
 		fx          *fixer
 		stdinFixed  int
 		writeFailed bool
 	)
 	out := stdout
-	if f.fix {
+	switch {
+	case f.fix:
 		if err := checkFixArgs(opts); err != nil {
 			return err
 		}
-	} else if f.unsafeFixes {
+		if f.diff && fixStdinOnly(opts) {
+			return errors.New(`--diff: the fixed text of standard input ("-") goes to standard output, and nothing is written; leave out --diff`)
+		}
+	case f.unsafeFixes:
 		return errors.New("--unsafe-fixes only works with --fix")
+	case f.diff:
+		return errors.New("--diff only works with --fix")
 	}
 	switch {
 	case !f.fix:
@@ -179,8 +202,12 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 		out = stderr
 	default:
-		res, fx = fixFiles(opts, f.unsafeFixes, stderr)
+		res, fx = fixFiles(opts, f.unsafeFixes, f.diff, stderr)
 		writeFailed = fx.writeFailed
+		if f.diff {
+			// Nothing changed on disk: report as a lint without --fix.
+			final, res = res, fx.first
+		}
 	}
 	if f.writeBaseline != "" {
 		if err := writeBaselineFile(f.writeBaseline, res); err != nil {
@@ -190,6 +217,7 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 
 	in := &report.Input{Sources: res.Sources, Rules: res.Rules, Files: res.Files, Version: currentBuild().Version, SARIFCategory: f.sarifCategory}
 	in.Findings = res.Findings
+	in.Hidden = report.Hidden{Baseline: res.Hidden.Baseline, Ignores: res.Hidden.Ignores, Severity: res.Hidden.Severity}
 	failed := res.Failing > 0
 	for _, e := range res.Errors {
 		in.Errors = append(in.Errors, report.FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg})
@@ -204,8 +232,13 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		defer file.Close() //nolint:errcheck // closed and checked below; this one only runs on early returns
 		out = file
 	}
-	in.Color = useColor(f, out)
-	if err := formatter(out, in); err != nil {
+	in.Color = useColor(colorMode, out)
+	in.Quiet = f.quiet
+	if f.diff {
+		if err := fx.diff(out); err != nil {
+			return fmt.Errorf("writing the diff: %w", err)
+		}
+	} else if err := formatter(out, in); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.output != "" {
@@ -214,6 +247,9 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		}
 	}
 	switch {
+	case f.quiet:
+	case final != nil:
+		fmt.Fprintln(stderr, fx.summary(final))
 	case fx != nil:
 		fmt.Fprintln(stderr, fx.summary(res))
 	case f.fix:
@@ -224,6 +260,28 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 		return exitCodeError{exitError}
 	case failed:
 		return exitCodeError{exitFindings}
+	}
+	return nil
+}
+
+// mistypedCommand returns an error when the first path is a bare word
+// that names no file but is one or two edits from a subcommand: `dlint
+// rule` most likely meant `dlint rules`, not a missing file.
+func mistypedCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 || strings.ContainsAny(args[0], `/\.`) {
+		return nil
+	}
+	if _, err := os.Lstat(args[0]); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if c := suggest.Closest(args[0], names); c != "" {
+		return fmt.Errorf("unknown command or path '%s'; did you mean '%s'?", args[0], c)
 	}
 	return nil
 }
@@ -240,8 +298,33 @@ func parseFailLevel(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-func useColor(f lintFlags, out io.Writer) bool {
-	if f.noColor || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+// parseColor reads --color, and --no-color as --color never.
+func parseColor(f lintFlags) (string, error) {
+	mode := strings.ToLower(f.color)
+	switch mode {
+	case "auto", "always", "never":
+	default:
+		return "", fmt.Errorf("--color: unknown value %q (want auto, always or never)", f.color)
+	}
+	if f.noColor {
+		if mode == "always" {
+			return "", errors.New("--no-color and --color always contradict each other")
+		}
+		mode = "never"
+	}
+	return mode, nil
+}
+
+// useColor decides whether to colour the report written to out. An
+// explicit --color always wins over NO_COLOR, as the convention allows.
+func useColor(mode string, out io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
 	file, ok := out.(*os.File)

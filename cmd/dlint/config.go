@@ -25,6 +25,7 @@ func addConfigFlags(cmd *cobra.Command, f *lintFlags) {
 	fl.BoolVar(&f.includeDocs, "include-docs", false, "also lint the docker run lines of sh, bash, shell and console code blocks in Markdown files (docs: true in .dlint.yaml)")
 	fl.BoolVar(&f.reportUnusedIgnores, "report-unused-ignores", false, "report ignore comments and baseline entries that silence nothing (rule unused-ignore)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out of directory walks the paths matching `GLOB` (relative to the working directory; the syntax of ignore-paths in .dlint.yaml); a file named on the command line is still linted (repeatable)")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in baseline `FILE` (and report as usual)")
 }
 
@@ -62,6 +63,11 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 	if err != nil {
 		return lint.Options{}, err
 	}
+	for _, g := range f.exclude {
+		if err := lint.CheckExclude(g); err != nil {
+			return lint.Options{}, fmt.Errorf("--exclude %q: %w", g, err)
+		}
+	}
 	var reportOnly []string
 	if f.context != "" {
 		if reportOnly, err = contextFiles(f.context, args); err != nil {
@@ -77,7 +83,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
-		MaxFileSize: maxFileSize, ReportOnly: reportOnly,
+		MaxFileSize: maxFileSize, ReportOnly: reportOnly, Exclude: f.exclude,
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {

@@ -10,8 +10,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rogpeppe/go-internal/diff"
+
 	"github.com/dlint-dev/dlint/internal/fix"
 	"github.com/dlint-dev/dlint/lint"
+	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/report"
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -33,6 +36,12 @@ type fixer struct {
 	warned      map[string]bool // files already warned about
 	unwritable  map[string]bool // files not written (a write failed, or found the file changed): left alone
 	writeFailed bool
+	// With --diff, the fixed texts stay in overlay (by absolute path),
+	// which the next lint reads instead of the disk, and original holds
+	// each file as it was on disk (by the path linted): nothing is written.
+	overlay  map[string][]byte
+	original map[string][]byte
+	first    *lint.Result // the lint before any fix
 }
 
 // checkFixArgs rejects standard input mixed with files: the fixed text of
@@ -54,13 +63,70 @@ func fixStdinOnly(opts lint.Options) bool {
 
 // fixFiles lints and fixes the files opts names until no fix applies, and
 // returns the result of the last lint: what remains.
-func fixFiles(opts lint.Options, unsafe bool, stderr io.Writer) (*lint.Result, *fixer) {
+// With diff, nothing is written: the fixes are made in memory (see
+// fixer.diff).
+func fixFiles(opts lint.Options, unsafe, diff bool, stderr io.Writer) (*lint.Result, *fixer) {
 	fx := &fixer{stderr: stderr, unsafe: unsafe, files: map[string]bool{}, warned: map[string]bool{}, unwritable: map[string]bool{}}
+	if diff {
+		fx.overlay, fx.original = map[string][]byte{}, map[string][]byte{}
+		opts.Overlay = fx.overlay
+	}
 	res := lint.Run(opts)
+	fx.first = res
 	for pass := 0; pass < maxFixPasses && fx.pass(res); pass++ {
 		res = lint.Run(opts)
 	}
 	return res, fx
+}
+
+// diff writes a unified diff of the fixes --diff made in memory, file by
+// file in the order of their paths, with git's a/ and b/ prefixes so that
+// `git apply` or `patch -p1` can apply it.
+func (fx *fixer) diff(w io.Writer) error {
+	paths := make([]string, 0, len(fx.original))
+	for path := range fx.original {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		name := filepath.ToSlash(path)
+		fixed := fx.overlay[absPath(path)]
+		if _, err := w.Write(diff.Diff("a/"+name, fx.original[path], "b/"+name, fixed)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readForFix reads the file at path to fix it: with --diff, the text the
+// fixes so far made of it.
+func (fx *fixer) readForFix(path string, src *parser.Source) ([]byte, error) {
+	if fx.overlay != nil {
+		if data, ok := fx.overlay[absPath(path)]; ok {
+			return data, nil
+		}
+	}
+	return fix.ReadFile(path, src)
+}
+
+// writeFixed writes the fixes of the file at path, which held read; with
+// --diff it only keeps them for the next lint and the diff.
+func (fx *fixer) writeFixed(path string, read, data []byte) error {
+	if fx.overlay == nil {
+		return writeFixedFile(path, read, data)
+	}
+	if _, ok := fx.original[path]; !ok {
+		fx.original[path] = read
+	}
+	fx.overlay[absPath(path)] = data
+	return nil
+}
+
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // pass applies the fixes of res once and reports whether a file was
@@ -81,7 +147,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 			if src == nil {
 				continue // not a file dlint read: nothing to write to
 			}
-			data, err := fix.ReadFile(path, src)
+			data, err := fx.readForFix(path, src)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				fx.warn(path, "not fixed: "+missingFileWhy(path))
@@ -118,7 +184,7 @@ func (fx *fixer) pass(res *lint.Result) bool {
 	sort.Strings(paths)
 	wrote := false
 	for _, path := range paths {
-		err := writeFixedFile(path, files[path].Data, applied.Files[path])
+		err := fx.writeFixed(path, files[path].Data, applied.Files[path])
 		switch {
 		case errors.Is(err, fix.ErrChanged):
 			// Being edited: leave it to its editor for the rest of the run.
@@ -172,7 +238,11 @@ func (fx *fixer) warn(path, msg string) {
 
 // summary is the line --fix ends with; res is what remains.
 func (fx *fixer) summary(res *lint.Result) string {
-	return fixSummary(fx.fixed, report.Plural(len(fx.files), "file"), unsafeLeft(res, fx.unsafe))
+	line := fixSummary(fx.fixed, report.Plural(len(fx.files), "file"), unsafeLeft(res, fx.unsafe))
+	if fx.overlay != nil && fx.fixed > 0 {
+		line = strings.Replace(line, "dlint: fixed ", "dlint: would fix ", 1) + "; nothing written (--diff)"
+	}
+	return line
 }
 
 // fixSummary is the line --fix ends with: fixed problems in where, and

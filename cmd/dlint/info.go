@@ -95,8 +95,12 @@ func newExplainCmd(stdout io.Writer) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// A peer code several rules have as an alias explains each.
-			found := rules.LookupAlias(rules.All(), args[0])
+			all := rules.All()
+			found := rules.LookupAlias(all, args[0])
 			if len(found) == 0 {
+				if c := rules.ClosestRule(all, args[0]); c != "" {
+					return fmt.Errorf("unknown rule %q (did you mean %q?) (see 'dlint rules')", args[0], c)
+				}
 				return fmt.Errorf("unknown rule %q (see 'dlint rules')", args[0])
 			}
 			for i, r := range found {

@@ -71,6 +71,8 @@ func afterEachGC(fn func()) {
 	})
 }
 
+//go:generate go test -run ^TestManPagesUpToDate$ . -args -update-man
+
 func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
