@@ -208,6 +208,9 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 	entry := "a long-syntax entry"
 	if p.Raw != "" {
 		entry = fmt.Sprintf("%q", p.Raw)
+		if text := writtenEntry(written); strings.Contains(text, "$") {
+			entry = fmt.Sprintf("%q", text) // as the file writes it, variables and all
+		}
 	}
 	return fmt.Sprintf("%s publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
 		s.Subject(), what, how, entry, loopbackAdvice(p, written))
@@ -227,13 +230,19 @@ func portProduct(h SensitivePort, img *images.Image) string {
 	return fmt.Sprintf("port %d (usually %s)", h.Port, strings.TrimPrefix(h.Service, "the "))
 }
 
+// writtenEntry is a short-syntax ports item as the file writes it, without
+// its list marker and quotes.
+func writtenEntry(written string) string {
+	return strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(written), "-")), `"'`)
+}
+
 // loopbackAdvice says how to bind the entry to loopback, keeping the
 // host port as written (`${APP_PORT}` stays a variable).
 func loopbackAdvice(p *parser.PublishedPort, written string) string {
 	if p.Raw == "" {
 		return "add `host_ip: 127.0.0.1`"
 	}
-	if text := strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(written), "-")), `"'`); strings.Contains(text, "$") && p.Spec.HostIP == "" {
+	if text := writtenEntry(written); strings.Contains(text, "$") && p.Spec.HostIP == "" {
 		return fmt.Sprintf("bind it to loopback with %q", "127.0.0.1:"+text)
 	}
 	return fmt.Sprintf("bind it to loopback with %q", loopbackSpec(p.Spec))
@@ -253,8 +262,7 @@ func loopbackSpec(spec parser.PortSpec) string {
 // has an address part that is a variable without a default
 // (`"${BIND_ADDR}:5432:5432"`): where it runs, it may well be 127.0.0.1.
 func hostIPFromEnvironment(text string) bool {
-	text = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "-")), `"'`)
-	parts := splitOutsideBraces(text, ':')
+	parts := splitOutsideBraces(writtenEntry(text), ':')
 	return len(parts) >= 3 && envDependent(parts[0])
 }
 
