@@ -27,15 +27,7 @@ func TestMissingInitSeverity(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", "missing-init", tt.path)}, Rules: []*rules.Rule{rules.MissingInit}, Workers: 1})
-			for _, e := range res.Errors {
-				t.Fatalf("unexpected error: %s", e)
-			}
-			got := map[string][]string{}
-			for _, f := range res.Findings {
-				key := fmt.Sprintf("%s:%d", filepath.Base(f.Range.File), f.Range.Start.Line)
-				got[key] = append(got[key], findingDetail(f))
-			}
+			got := detailsByLine(t, rules.MissingInit, tt.path)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("got  %v\nwant %v", got, tt.want)
 			}

@@ -21,6 +21,22 @@ func findingDetail(f rules.Finding) string {
 	return s
 }
 
+// detailsByLine lints one testdata path with one rule and returns
+// findingDetail of each finding, keyed by "file:line".
+func detailsByLine(t *testing.T, rule *rules.Rule, path string) map[string][]string {
+	t.Helper()
+	res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", rule.ID, path)}, Rules: []*rules.Rule{rule}, Workers: 1})
+	for _, e := range res.Errors {
+		t.Fatalf("unexpected error: %s", e)
+	}
+	got := map[string][]string{}
+	for _, f := range res.Findings {
+		key := fmt.Sprintf("%s:%d", filepath.Base(f.Range.File), f.Range.Start.Line)
+		got[key] = append(got[key], findingDetail(f))
+	}
+	return got
+}
+
 // TestPID1Details checks the severity and fixes of the PID 1 and EXPOSE
 // rules on their testdata.
 func TestPID1Details(t *testing.T) {
@@ -66,16 +82,7 @@ func TestPID1Details(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+"/"+tt.path, func(t *testing.T) {
-			rule := rules.Lookup(rules.All(), tt.rule)
-			res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", tt.rule, tt.path)}, Rules: []*rules.Rule{rule}, Workers: 1})
-			for _, e := range res.Errors {
-				t.Fatalf("unexpected error: %s", e)
-			}
-			got := map[string][]string{}
-			for _, f := range res.Findings {
-				key := fmt.Sprintf("%s:%d", filepath.Base(f.Range.File), f.Range.Start.Line)
-				got[key] = append(got[key], findingDetail(f))
-			}
+			got := detailsByLine(t, rules.Lookup(rules.All(), tt.rule), tt.path)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("got  %v\nwant %v", got, tt.want)
 			}

@@ -2,10 +2,8 @@ package rules_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 
-	"github.com/dlint-dev/dlint/lint"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -46,16 +44,7 @@ func TestUserSwitchDetails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+"/"+tt.path, func(t *testing.T) {
-			rule := rules.Lookup(rules.All(), tt.rule)
-			res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", tt.rule, tt.path)}, Rules: []*rules.Rule{rule}, Workers: 1})
-			for _, e := range res.Errors {
-				t.Fatalf("unexpected error: %s", e)
-			}
-			got := map[string][]string{}
-			for _, f := range res.Findings {
-				key := fmt.Sprintf("%s:%d", filepath.Base(f.Range.File), f.Range.Start.Line)
-				got[key] = append(got[key], findingDetail(f))
-			}
+			got := detailsByLine(t, rules.Lookup(rules.All(), tt.rule), tt.path)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("got  %v\nwant %v", got, tt.want)
 			}
