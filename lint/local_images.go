@@ -85,7 +85,7 @@ func localImagesIn(data []byte, file, cwd string) []*localImage {
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return nil
 	}
-	services := mappingValue(doc.Content[0], "services")
+	services := parser.MappingValue(doc.Content[0], "services")
 	if services == nil || services.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -93,7 +93,7 @@ func localImagesIn(data []byte, file, cwd string) []*localImage {
 	var out []*localImage
 	for i := 0; i+1 < len(services.Content); i += 2 {
 		name, svc := services.Content[i].Value, services.Content[i+1]
-		image, build := mappingValue(svc, "image"), mappingValue(svc, "build")
+		image, build := parser.MappingValue(svc, "image"), parser.MappingValue(svc, "build")
 		if image == nil || build == nil || image.Kind != yaml.ScalarNode || strings.Contains(image.Value, "$") {
 			continue
 		}
@@ -102,16 +102,16 @@ func localImagesIn(data []byte, file, cwd string) []*localImage {
 		case yaml.ScalarNode:
 			context = build.Value
 		case yaml.MappingNode:
-			if v := mappingValue(build, "context"); v != nil {
+			if v := parser.MappingValue(build, "context"); v != nil {
 				context = v.Value
 			}
-			if v := mappingValue(build, "dockerfile"); v != nil {
+			if v := parser.MappingValue(build, "dockerfile"); v != nil {
 				dockerfile = v.Value
 			}
-			if v := mappingValue(build, "target"); v != nil {
+			if v := parser.MappingValue(build, "target"); v != nil {
 				target = strings.ToLower(v.Value)
 			}
-			if mappingValue(build, "dockerfile_inline") != nil {
+			if parser.MappingValue(build, "dockerfile_inline") != nil {
 				continue
 			}
 		default:
@@ -171,21 +171,6 @@ func localImageKey(ref parser.ImageRef) string {
 		tag = "latest"
 	}
 	return images.Normalize(ref.Name()) + ":" + tag
-}
-
-func mappingValue(m *yaml.Node, key string) *yaml.Node {
-	for m != nil && m.Kind == yaml.AliasNode {
-		m = m.Alias
-	}
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 // localBase returns what a local image built in this repository brings,

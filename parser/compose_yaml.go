@@ -104,6 +104,10 @@ func mapGet(m *yaml.Node, key string) yamlEntry {
 	return mapGetDepth(resolveAlias(m), key, 0)
 }
 
+// MappingValue is the value of key in the YAML mapping m, through aliases
+// and merge keys as mapGet finds it; nil when m has no such key.
+func MappingValue(m *yaml.Node, key string) *yaml.Node { return mapGet(m, key).value }
+
 func mapGetDepth(m *yaml.Node, key string, depth int) yamlEntry {
 	if m == nil || m.Kind != yaml.MappingNode || depth > 20 {
 		return yamlEntry{}

@@ -371,7 +371,7 @@ func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 				switch {
 				case kind == RunWorkflow && k == "run":
 					if sc, ok := scalarScript(src, v); ok {
-						if wd := mapValue(n, "working-directory"); wd != nil && wd.Kind == yaml.ScalarNode && !strings.Contains(wd.Value, "${{") {
+						if wd := MappingValue(n, "working-directory"); wd != nil && wd.Kind == yaml.ScalarNode && !strings.Contains(wd.Value, "${{") {
 							sc.dir = wd.Value
 						}
 						out = append(out, sc)
@@ -406,17 +406,17 @@ func jobContainers(src *Source, root *yaml.Node) []*Service {
 	if len(root.Content) == 0 {
 		return nil
 	}
-	jobs := mapValue(root.Content[0], "jobs")
+	jobs := MappingValue(root.Content[0], "jobs")
 	if jobs == nil || jobs.Kind != yaml.MappingNode {
 		return nil
 	}
 	var out []*Service
 	for i := 0; i+1 < len(jobs.Content); i += 2 {
 		job := jobs.Content[i+1]
-		if c := mapValue(job, "container"); c != nil && c.Kind == yaml.MappingNode {
+		if c := MappingValue(job, "container"); c != nil && c.Kind == yaml.MappingNode {
 			out = append(out, jobContainer(src, c, jobs.Content[i], ""))
 		}
-		if svcs := mapValue(job, "services"); svcs != nil && svcs.Kind == yaml.MappingNode {
+		if svcs := MappingValue(job, "services"); svcs != nil && svcs.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(svcs.Content); j += 2 {
 				if c := svcs.Content[j+1]; c.Kind == yaml.MappingNode {
 					out = append(out, jobContainer(src, c, svcs.Content[j], svcs.Content[j].Value))
@@ -425,18 +425,6 @@ func jobContainers(src *Source, root *yaml.Node) []*Service {
 		}
 	}
 	return out
-}
-
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {
@@ -449,13 +437,13 @@ func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {
 	itemRange := func(n *yaml.Node) Range {
 		return Range{File: src.Path, Start: Pos{n.Line, n.Column}, End: Pos{n.Line, n.Column + max(1, len([]rune(n.Value)))}}
 	}
-	if img := mapValue(c, "image"); img != nil && img.Kind == yaml.ScalarNode {
+	if img := MappingValue(c, "image"); img != nil && img.Kind == yaml.ScalarNode {
 		line.Image = &Item{Value: img.Value, Range: itemRange(img)}
 		if !strings.Contains(img.Value, "${{") {
 			svc.Image = line.Image
 		}
 	}
-	if opts := mapValue(c, "options"); opts != nil {
+	if opts := MappingValue(c, "options"); opts != nil {
 		if sc, ok := scalarScript(src, opts); ok {
 			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(m, 'G') })
 			s := ParseShell(src, code, textMapper(src, sc.line, sc.col, sc.text))
@@ -468,7 +456,7 @@ func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {
 			readRunFlags(svc, words)
 		}
 	}
-	if ports := mapValue(c, "ports"); ports != nil && ports.Kind == yaml.SequenceNode {
+	if ports := MappingValue(c, "ports"); ports != nil && ports.Kind == yaml.SequenceNode {
 		for _, n := range ports.Content {
 			if n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "${{") {
 				continue
@@ -478,7 +466,7 @@ func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {
 			svc.Ports = append(svc.Ports, p)
 		}
 	}
-	if vols := mapValue(c, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
+	if vols := MappingValue(c, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
 		for _, n := range vols.Content {
 			if n.Kind == yaml.ScalarNode {
 				svc.Volumes = append(svc.Volumes, runVolume(ciExpr.ReplaceAllString(n.Value, "$$G"), itemRange(n)))
