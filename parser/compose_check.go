@@ -252,7 +252,12 @@ func dependencyCycle(proj *types.Project, names []string) []string {
 	if found == nil {
 		return nil
 	}
-	ring := found[:len(found)-1]
+	return canonicalRing(found[:len(found)-1])
+}
+
+// canonicalRing writes a cycle from its least member and back to it, so
+// that the same cycle reads the same whichever member a walk met first.
+func canonicalRing(ring []string) []string {
 	least := 0
 	for i, s := range ring {
 		if s < ring[least] {

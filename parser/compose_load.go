@@ -652,15 +652,7 @@ func canonicalCycle(msg string) string {
 	if len(steps) < 3 || steps[0] != steps[len(steps)-1] {
 		return msg
 	}
-	ring := steps[:len(steps)-1]
-	least := 0
-	for i, s := range ring {
-		if s < ring[least] {
-			least = i
-		}
-	}
-	rotated := append(append([]string{}, ring[least:]...), ring[:least]...)
-	return prefix + strings.Join(append(rotated, rotated[0]), " extends ")
+	return prefix + strings.Join(canonicalRing(steps[:len(steps)-1]), " extends ")
 }
 
 // yamlParserProblems are the messages of YAML's parser (not its scanner)
