@@ -78,7 +78,7 @@ func numericUserMessage(c *parser.Container, u *parser.User) string {
 		return fmt.Sprintf("%s; this Dockerfile gives %s UID %s but group %s no fixed GID: create it with `groupadd --gid %s %s` and write `USER %s:%s`", head, u.Name, uid, u.Group, uid, u.Group, uid, uid)
 	}
 	if ids, from := wellKnownIDs(u.Name, c.BaseImage()); ids != "" && !created {
-		return fmt.Sprintf("%s; write `USER %s`, the IDs of %s in %s", head, ids, u.Name, from)
+		return fmt.Sprintf("%s; write `USER %s`, the %s of %s in %s", head, ids, idsNoun(ids), u.Name, from)
 	}
 	if created {
 		add := "useradd --uid 10001 " + u.Name
@@ -125,7 +125,7 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 	suggest := "e.g. `user: \"10001:10001\"`"
 	if c.Stage == nil {
 		if ids, from := wellKnownIDs(name, c.BaseImage()); ids != "" {
-			suggest = fmt.Sprintf("`user: \"%s\"`, the IDs of %s in %s", ids, name, from)
+			suggest = fmt.Sprintf("`user: \"%s\"`, the %s of %s in %s", ids, idsNoun(ids), name, from)
 		}
 	}
 	if c.Stage != nil {
@@ -239,4 +239,12 @@ func accountWord(cmd *parser.Command) *parser.Word {
 		return cmd.Args[i]
 	}
 	return nil
+}
+
+// idsNoun names what a UID[:GID] string holds.
+func idsNoun(ids string) string {
+	if strings.Contains(ids, ":") {
+		return "IDs"
+	}
+	return "UID"
 }
