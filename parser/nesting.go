@@ -248,13 +248,56 @@ func (s *nestScanner) expansion(c byte) bool {
 func (s *nestScanner) expansionByte(c byte) {
 	switch {
 	case c == '\\':
-		s.skipEscaped()
+		s.backslash()
 	case c == '\n':
 		s.newline()
 	case s.expansion(c):
 	default:
 		s.i++
 	}
+}
+
+// backslash reads a backslash at s.i. Inside backquotes, a backslash
+// escapes a backquote that opens or closes a nested substitution: a level-L
+// backquote is written after 2^(L-1)-1 backslashes, so the run before it
+// says which level it belongs to.
+func (s *nestScanner) backslash() {
+	depth := bytesCount(s.stack, nestBquote)
+	if depth == 0 {
+		s.skipEscaped()
+		return
+	}
+	n := 0
+	for s.i+n < len(s.text) && s.text[s.i+n] == '\\' {
+		n++
+	}
+	if s.i+n >= len(s.text) || s.text[s.i+n] != '`' {
+		s.skipEscaped()
+		return
+	}
+	level := 1
+	for run := n; run%2 == 1; run /= 2 {
+		level++
+	}
+	switch {
+	case level == depth+1:
+		s.push(nestBquote)
+		s.wordStart, s.cmdPos, s.openPos = true, true, true
+	case level == depth && s.top() == nestBquote:
+		s.pop()
+		s.wordStart, s.cmdPos, s.openPos = false, false, false
+	}
+	s.i += n + 1
+}
+
+func bytesCount(stack []byte, k byte) int {
+	n := 0
+	for _, b := range stack {
+		if b == k {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *nestScanner) skipEscaped() {
@@ -293,7 +336,7 @@ func (s *nestScanner) paramByte(c byte) {
 		s.pop()
 		s.i++
 	case c == '\\':
-		s.skipEscaped()
+		s.backslash()
 	case c == '\'':
 		s.skipSingleQuoted(false)
 	case c == '"':
@@ -324,7 +367,7 @@ func (s *nestScanner) arithByte(c byte) {
 			s.i++
 		}
 	case c == '\\':
-		s.skipEscaped()
+		s.backslash()
 	case c == '\'':
 		s.skipSingleQuoted(false)
 	case c == '"':
@@ -395,17 +438,22 @@ func (s *nestScanner) codeByte(c byte) {
 		s.wordStart, s.cmdPos, s.openPos = true, true, true
 		return
 	case '<', '>':
-		if strings.HasPrefix(s.text[s.i:], "<<") && !strings.HasPrefix(s.text[s.i:], "<<<") {
+		rest := s.text[s.i:]
+		switch {
+		case strings.HasPrefix(rest, "<<<"):
+			s.i += 3 // a here-string: its word follows, read as any word
+		case strings.HasPrefix(rest, "<<"):
 			s.hereDocStart()
 			return
+		default:
+			s.i++
 		}
-		s.i++
 		s.wordStart = true
 		s.cmdPos = false // a redirection's target follows; openPos stays
 		return
 	case '\\':
-		s.skipEscaped()
 		s.wordStart, s.cmdPos, s.openPos = false, false, false
+		s.backslash()
 		return
 	case '\'':
 		s.skipSingleQuoted(false)

@@ -26,6 +26,9 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"echo $((1 + (2 * 3)))", 4}, // $((, (, and the operators + and *
 		{"[[ ! a && b ]]", 4},        // each byte of && counts
 		{"f() g() h() { a; }", 3},
+		{"echo `a \\`b\\``", 2},                  // a backquote nested in one, escaped once
+		{"echo `a \\`b \\\\\\`c\\\\\\` \\``", 3}, // and twice more for the third level
+		{`cat <<<"$(a)"`, 2},                     // a here-string's word is a word
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
 			t.Errorf("shellNestingMax(%q) = %d, want %d", tc.text, got, tc.want)
