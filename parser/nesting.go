@@ -29,15 +29,24 @@ func (e *NestingError) Error() string {
 // (outside quotes, comments and here-documents; a keyword in command
 // position) ends a level.
 func shellNestingDepth(text string, limit int) int {
-	s := nestScanner{text: text, line: 1, cmdPos: true, openPos: true}
+	s := nestScanner{text: withoutNUL(text), line: 1, cmdPos: true, openPos: true}
 	return s.run(limit)
 }
 
 // shellNestingMax returns the deepest nesting the scan counts in text.
 func shellNestingMax(text string) int {
-	s := nestScanner{text: text, line: 1, cmdPos: true, openPos: true}
+	s := nestScanner{text: withoutNUL(text), line: 1, cmdPos: true, openPos: true}
 	s.run(len(text) + 1)
 	return s.max
+}
+
+// withoutNUL drops NUL bytes, which mvdan/sh's lexer skips as if they
+// were not there (`$\x00(a)` is a command substitution).
+func withoutNUL(text string) string {
+	if strings.IndexByte(text, 0) < 0 {
+		return text
+	}
+	return strings.ReplaceAll(text, "\x00", "")
 }
 
 // Kinds of nesting levels on the scanner's stack.

@@ -28,6 +28,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"f() g() h() { a; }", 3},
 		{"echo `a \\`b\\``", 2},                  // a backquote nested in one, escaped once
 		{"echo `a \\`b \\\\\\`c\\\\\\` \\``", 3}, // and twice more for the third level
+		{"echo \"$\x00(a)\"", 2},                 // mvdan/sh skips NUL bytes
 		{`cat <<<"$(a)"`, 2},                     // a here-string's word is a word
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
