@@ -8,10 +8,12 @@ import (
 // initNames are small inits that run the program given as their arguments
 // as a child and stay PID 1, reaping zombies and forwarding signals to it:
 // tini (also Docker's own `--init`, /docker-init in the container),
-// dumb-init, catatonit and phusion's my_init. Downloads keep their
-// release names at times: tini-static-amd64, dumb-init_1.2.5_x86_64.
+// dumb-init, catatonit, phusion's my_init and Aerospike's tini fork
+// (as-tini-static in the aerospike image). Downloads keep their release
+// names at times: tini-static-amd64, dumb-init_1.2.5_x86_64.
 var initNames = map[string]bool{
 	"tini": true, "docker-init": true, "dumb-init": true, "catatonit": true, "my_init": true,
+	"as-tini": true,
 }
 
 // initPaths are inits known by their full path: s6-overlay's /init, which
@@ -29,7 +31,7 @@ func IsInit(name string) bool {
 	if initNames[base] {
 		return true
 	}
-	for _, prefix := range []string{"tini-", "dumb-init_"} {
+	for _, prefix := range []string{"tini-", "as-tini-", "dumb-init_"} {
 		if strings.HasPrefix(base, prefix) {
 			return true
 		}
@@ -45,12 +47,14 @@ type initOptions struct {
 }
 
 // initValueOptions by init: tini's -p SIGNAL, -e EXIT_CODE and -R A|F;
-// dumb-init's -r/--rewrite s:r. catatonit's and my_init's options are
-// all flags.
+// Aerospike's fork adds -r and -t SIGNAL; dumb-init's -r/--rewrite s:r.
+// catatonit's and my_init's options are all flags.
 func initValueOptions(name string) initOptions {
 	switch {
 	case name == "tini" || name == "docker-init" || strings.HasPrefix(name, "tini-"):
 		return initOptions{short: "peR"}
+	case name == "as-tini" || strings.HasPrefix(name, "as-tini-"):
+		return initOptions{short: "peRrt"}
 	case name == "dumb-init" || strings.HasPrefix(name, "dumb-init_"):
 		return initOptions{short: "r", long: map[string]bool{"rewrite": true}}
 	}

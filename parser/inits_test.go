@@ -7,7 +7,7 @@ import (
 
 func TestIsInit(t *testing.T) {
 	for name, want := range map[string]bool{
-		"tini": true, "/sbin/tini": true, "/usr/bin/tini": true, "/tini": true, "tini-static": true,
+		"tini": true, "/sbin/tini": true, "/usr/bin/tini": true, "/tini": true, "tini-static": true, "/usr/bin/as-tini-static": true,
 		"/tini-static-amd64": true, "/docker-init": true, "dumb-init": true, "/usr/local/bin/dumb-init_1.2.5_x86_64": true,
 		"catatonit": true, "/init": true, "/sbin/my_init": true,
 		"init": false, "./init": false, "/app/init": false, "node": false, "/sbin/init": false, "supervisord": false,
@@ -79,6 +79,7 @@ func TestInitChild(t *testing.T) {
 		{"/sbin/tini -R A -- app", 4},
 		{"/docker-init -- app", 2},
 		{"tini-static-amd64 -s -- app", 3},
+		{"/usr/bin/as-tini-static -r SIGUSR1 -t SIGTERM /entrypoint.sh", 5},
 		{"tini --", 2},
 		{"tini -p", 2},
 		{"dumb-init app", 1},
