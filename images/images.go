@@ -253,7 +253,8 @@ func alpineMinor(tag string) (int, bool) {
 }
 
 // Normalize writes an image name as dlint's catalogue does: lower case,
-// Docker Hub without docker.io/ and library/, Hub mirrors as Hub.
+// Docker Hub without docker.io/ and library/, Hub mirrors as Hub, and
+// Hub copies of a vendor's images under the vendor's registry name.
 func Normalize(name string) string {
 	name = strings.ToLower(name)
 	for _, p := range []string{"docker.io/", "index.docker.io/", "registry-1.docker.io/", "registry.hub.docker.com/", "public.ecr.aws/docker/", "mirror.gcr.io/"} {
@@ -262,7 +263,19 @@ func Normalize(name string) string {
 			break
 		}
 	}
-	return strings.TrimPrefix(name, "library/")
+	name = strings.TrimPrefix(name, "library/")
+	for hub, vendor := range hubCopies {
+		if rest, ok := strings.CutPrefix(name, hub); ok {
+			return vendor + rest
+		}
+	}
+	return name
+}
+
+// hubCopies are Docker Hub repositories that republish a vendor's images
+// unchanged: Red Hat pushes each UBI (redhat/ubi9-minimal) to Hub too.
+var hubCopies = map[string]string{
+	"redhat/ubi": "registry.access.redhat.com/ubi",
 }
 
 func nameMatches(pattern, name string) bool {
@@ -297,7 +310,8 @@ func IsInteractive(argv []string) bool {
 	}
 	name := path.Base(argv[0])
 	args := argv[1:]
-	if _, ok := prompts[name]; ok {
+	// Interpreters installed under their version too: perl5.40.0.
+	if _, ok := prompts[strings.TrimRight(name, "0123456789.")]; ok {
 		for _, a := range args {
 			if !strings.HasPrefix(a, "-") || a == "-c" || a == "-e" || a == "-m" {
 				return false // a script or one-liner to run

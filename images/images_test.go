@@ -87,7 +87,8 @@ func TestIsInteractive(t *testing.T) {
 	}{
 		{nil, true}, {[]string{"bash"}, true}, {[]string{"/bin/sh"}, true}, {[]string{"python3"}, true},
 		{[]string{"python3.13"}, true}, {[]string{"node"}, true}, {[]string{"irb"}, true}, {[]string{"php", "-a"}, true},
-		{[]string{"jshell"}, true}, {[]string{"sh", "-l"}, true},
+		{[]string{"jshell"}, true}, {[]string{"sh", "-l"}, true}, {[]string{"perl5.40.0", "-de0"}, true},
+		{[]string{"perl5.40.0", "app.pl"}, false},
 		{[]string{"node", "server.js"}, false}, {[]string{"python3", "app.py"}, false}, {[]string{"sh", "-c", "app"}, false},
 		{[]string{"php-fpm"}, false}, {[]string{"nginx", "-g", "daemon off;"}, false}, {[]string{"postgres"}, false},
 	} {
@@ -115,10 +116,14 @@ func TestShippedCatalogues(t *testing.T) {
 	check("gcr.io/distroless/static-debian12", "nonroot", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "non-root, no shell")
 	check("gcr.io/distroless/base-debian12", "latest", func(i *Image) bool { return i.RunsAsRoot() && i.Shell == ShellNone }, "root, no shell")
 	check("scratch", "", func(i *Image) bool { return i.Shell == ShellNone }, "no shell")
+	check("gcc", "15", func(i *Image) bool { return i.RunsAsRoot() && i.Shell == ShellDash && i.Base }, "root, dash, a base image")
+	check("perl", "5.40-slim", func(i *Image) bool { return i.Shell == ShellDash && i.Base }, "dash, a base image")
 	check("debian", "bookworm-slim", func(i *Image) bool { return i.Shell == ShellDash && i.Base }, "dash, a base image")
 	check("alpine", "3.21", func(i *Image) bool { return i.Shell == ShellAsh && i.UserTool == "adduser" }, "ash, adduser")
 	check("registry.access.redhat.com/ubi8/ubi", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "bash before 5.1")
 	check("registry.access.redhat.com/ubi9/ubi-minimal", "9.5", func(i *Image) bool { return i.Shell == ShellBash }, "bash 5")
+	check("redhat/ubi9-minimal", "latest", func(i *Image) bool { return i.Shell == ShellBash && i.Base }, "Hub's copy of UBI: bash, a base image")
+	check("docker.io/redhat/ubi8", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "Hub's copy of UBI 8: bash before 5.1")
 	check("mcr.microsoft.com/dotnet/aspnet", "8.0-jammy-chiseled", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "app user, no shell")
 	check("mcr.microsoft.com/dotnet/aspnet", "8.0", func(i *Image) bool { return i.RunsAsRoot() && i.AppUser == "app" }, "root with an app user")
 	check("bitnami/postgresql", "16", func(i *Image) bool { return !i.RunsAsRoot() }, "USER 1001")
