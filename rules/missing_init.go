@@ -255,7 +255,7 @@ func (r *pid1Resolver) resolve() {
 	ep, cmd := r.v.entrypoint, r.v.cmd
 	switch {
 	case ep != nil && !ep.Exec:
-		r.followScript(ep.Script, nil, r.keyword(ep, true))
+		r.followScript(ep.Script, nil, r.keyword(ep, true), r.v.shellKind(shellFormShell(ep)))
 	case ep != nil:
 		words := r.specArgv(ep, true)
 		if cmd != nil {
@@ -263,7 +263,7 @@ func (r *pid1Resolver) resolve() {
 		}
 		r.followArgv(words, "")
 	case cmd != nil && !cmd.Exec:
-		r.followScript(cmd.Script, nil, r.keyword(cmd, false))
+		r.followScript(cmd.Script, nil, r.keyword(cmd, false), r.v.shellKind(shellFormShell(cmd)))
 	case cmd != nil:
 		r.followArgv(r.specArgv(cmd, false), "")
 	}
@@ -340,7 +340,7 @@ func (r *pid1Resolver) followArgv(words []argWord, execIn string) bool {
 		c := r.v.container
 		switch {
 		case c != nil && c.Script != nil && name == c.ScriptArgv0:
-			return r.followScript(c.Script, words[1:], "entrypoint script "+shortWord(name))
+			return r.followScript(c.Script, words[1:], "entrypoint script "+shortWord(name), images.ShellUnknown)
 		case r.v.runsInit(name) || parser.IsSupervisor(name):
 			return true
 		case parser.IsShell(name):
@@ -376,7 +376,7 @@ func (r *pid1Resolver) followShell(words []argWord) bool {
 		if i+2 < len(words) {
 			args = words[i+2:] // $0 is words[i+1]
 		}
-		return r.followScript(script, args, "the `sh -c` string of "+w.where)
+		return r.followScript(script, args, "the `sh -c` string of "+w.where, r.v.shellKind(lits[0]))
 	}
 	j := 1
 	for j < len(words) && strings.HasPrefix(words[j].Lit, "-") {
@@ -384,20 +384,23 @@ func (r *pid1Resolver) followShell(words []argWord) bool {
 	}
 	c := r.v.container
 	if j < len(words) && c != nil && c.Script != nil && words[j].Lit == c.ScriptArgv0 {
-		return r.followScript(c.Script, words[j+1:], "entrypoint script "+shortWord(c.ScriptArgv0))
+		return r.followScript(c.Script, words[j+1:], "entrypoint script "+shortWord(c.ScriptArgv0), images.ShellUnknown)
 	}
 	return false // the shell runs something dlint cannot read: shell-form-pid1's concern
 }
 
 // followScript finds what a script execs. A script whose shell stays
 // alive (its last command is not exec'd) keeps the shell as PID 1: the
-// other PID 1 rules report that. args are the script's "$@".
-func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where string) bool {
+// other PID 1 rules report that. args are the script's "$@"; sh is the
+// shell that runs a `-c` string (busybox ash and bash exec its last
+// command themselves), ShellUnknown for a script file, which no shell
+// execs implicitly.
+func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where string, sh images.Shell) bool {
 	if s == nil || s.Err != nil || len(s.Commands) == 0 || r.visited[s] >= 2 {
 		return false
 	}
 	r.visited[s]++
-	if _, keeps := keepsShell(s, images.ShellUnknown); keeps { // a script file: never exec'd implicitly
+	if _, keeps := keepsShell(s, sh); keeps {
 		return false
 	}
 	top := s.Commands[0].Parent // the commands of s itself, not of nested `sh -c`
@@ -405,6 +408,13 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 	for _, cmd := range s.Commands {
 		if cmd.Parent == top && cmd.Exec && !cmd.Background && !cmd.Piped {
 			execs = append(execs, cmd)
+		}
+	}
+	if s.ExecsLast(sh) {
+		for _, cmd := range s.Final {
+			if cmd.Parent == top && !cmd.Exec && !cmd.Background && !cmd.Piped {
+				execs = append(execs, cmd) // exec'd by the shell itself
+			}
 		}
 	}
 	reachesInit := false
