@@ -45,8 +45,8 @@ func composeFileList(value, sep string) []string {
 // compose` run in dir, and whether it names one. The shell's value (--env,
 // or an --env-file) is taken for the working directory, and then no
 // `.env`'s is read; otherwise dir's `.env` decides. A value naming a file
-// that is not there (or a variable, or standard input) names no project
-// dlint can read; the load would fail the same way on any machine.
+// that is not here (one made on the host, a variable, standard input)
+// names no project dlint can read, and nothing is said of it.
 func (r *runner) composeFileGroup(dir string, dotEnv bool) (composeGroup, bool) {
 	env := r.opts.Env
 	if _, shell := env[composeFileVar]; shell || len(r.opts.EnvFiles) > 0 {
