@@ -24,14 +24,25 @@ var defaultNames = []struct{ main, override string }{
 	{"docker-compose.yaml", "docker-compose.override.yaml"},
 }
 
-func (d *composeDir) projects() [][]string {
+// dirProject is one project of a directory's compose files.
+type dirProject struct {
+	files     []string
+	isDefault bool // the default file and its override
+}
+
+// projects groups the files; with noDefault (COMPOSE_FILE names the
+// directory's project instead) every file stands alone.
+func (d *composeDir) projects(noDefault bool) []dirProject {
 	byName := map[string]string{}
 	for _, f := range d.files {
 		byName[strings.ToLower(filepath.Base(f))] = f
 	}
 	used := map[string]bool{}
-	var out [][]string
+	var out []dirProject
 	for _, n := range defaultNames {
+		if noDefault {
+			break
+		}
 		main, ok := byName[n.main]
 		if !ok {
 			continue
@@ -45,7 +56,7 @@ func (d *composeDir) projects() [][]string {
 				used[ov] = true
 			}
 		}
-		out = append(out, group)
+		out = append(out, dirProject{files: group, isDefault: true})
 		break
 	}
 	rest := []string{}
@@ -56,7 +67,7 @@ func (d *composeDir) projects() [][]string {
 	}
 	sort.Strings(rest)
 	for _, f := range rest {
-		out = append(out, []string{f})
+		out = append(out, dirProject{files: []string{f}})
 	}
 	return out
 }

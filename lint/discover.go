@@ -226,7 +226,7 @@ func (t *dirTree) visit(filter *walkFilter, listed func(dir string, names map[st
 			}
 			continue
 		}
-		if name == ".git" || isConfigFileName(name) {
+		if name == ".git" || name == ".env" || isConfigFileName(name) {
 			names[name] = true
 		}
 		kind := Classify(name)

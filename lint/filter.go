@@ -59,16 +59,7 @@ func (r *runner) applyIgnorePaths() bool {
 // named or found) and reads the baseline. It reports whether the run may
 // go on.
 func (r *runner) configure() bool {
-	paths := append([]string(nil), r.dockerfilePaths...)
-	paths = append(paths, r.runFilePaths...)
-	for _, g := range r.composeGroups {
-		paths = append(paths, g.files...)
-	}
-	if r.stdinDockerfile != nil {
-		paths = append(paths, r.stdinDockerfile.Path)
-	}
-	sort.Strings(paths)
-	r.active = r.configs.activeRules(paths)
+	r.chooseRules()
 	r.lookup = newRuleLookup(r.pool)
 	if r.opts.Baseline != "" {
 		b, err := readBaseline(r.opts.Baseline, r.opts.fileSizeLimit())
@@ -79,6 +70,20 @@ func (r *runner) configure() bool {
 		r.baseline = b
 	}
 	return r.takeConfigErrors()
+}
+
+// chooseRules decides which rules run: those on for at least one file.
+func (r *runner) chooseRules() {
+	paths := append([]string(nil), r.dockerfilePaths...)
+	paths = append(paths, r.runFilePaths...)
+	for _, g := range r.composeGroups {
+		paths = append(paths, g.files...)
+	}
+	if r.stdinDockerfile != nil {
+		paths = append(paths, r.stdinDockerfile.Path)
+	}
+	sort.Strings(paths)
+	r.active = r.configs.activeRules(paths)
 }
 
 // passSettings returns the project settings and rule options for a unit.

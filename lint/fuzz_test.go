@@ -42,6 +42,8 @@ func FuzzRun(f *testing.F) {
 	for _, s := range seeds(func(n string) bool { return strings.HasSuffix(n, ".sh") }) {
 		f.Add([]byte(dockerfileWithScript), []byte(composeBuild), s)
 	}
+	// A script whose compose command names the compose file with an override.
+	f.Add([]byte(dockerfileWithScript), []byte(composeBuild), []byte("#!/bin/sh\ncd \"$(dirname \"$0\")\"\ndocker compose -f compose.yaml -f compose.yaml up -d\n"))
 	pool := rules.All()
 	f.Fuzz(func(t *testing.T, dockerfile, compose, script []byte) {
 		dir := t.TempDir()

@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	gitconfig "github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
-// walkFilter leaves out of a directory walk what git ignores (.gitignore
-// files, .git/info/exclude) and what --exclude names. Only the walk is
+// walkFilter leaves out of a directory walk what git ignores (the user's
+// core.excludesFile, .git/info/exclude, .gitignore files) and what
+// --exclude names. Only the walk is
 // filtered: a file named on the command line is linted even if ignored.
 // As with git (and ripgrep), .gitignore files count only inside a git
 // repository.
@@ -54,7 +56,12 @@ func newWalkFilter(root, cwd string, exclude []glob, named map[string]bool) *wal
 	}
 	f.repoRoot = repo
 	f.rootRel = splitRel(repo, abs)
-	f.above = readPatterns(filepath.Join(gitDir(repo), "info", "exclude"), nil)
+	// Lowest first, as git weighs them: core.excludesFile, then
+	// .git/info/exclude, then the .gitignore files.
+	if global := excludesFile(repo); global != "" {
+		f.above = readPatterns(global, nil)
+	}
+	f.above = append(f.above, readPatterns(filepath.Join(gitDir(repo), "info", "exclude"), nil)...)
 	for i := 0; i < len(f.rootRel); i++ {
 		dir := filepath.Join(append([]string{repo}, f.rootRel[:i]...)...)
 		f.above = append(f.above, readPatterns(filepath.Join(dir, ".gitignore"), f.rootRel[:i])...)
@@ -154,6 +161,79 @@ func gitDir(repo string) string {
 		return filepath.Clean(c)
 	}
 	return dir
+}
+
+// excludesFile returns the file of patterns git ignores in every
+// repository: core.excludesFile of the user's git configuration
+// ($XDG_CONFIG_HOME/git/config, then ~/.gitconfig, then the repository's
+// own config; the last that sets it wins, as in git), by default
+// $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore without
+// XDG_CONFIG_HOME). go-git's LoadGlobalPatterns reads ~/.gitconfig alone
+// and knows no default, so the configuration is read here, with go-git's
+// config decoder. The system configuration is not read.
+func excludesFile(repo string) string {
+	home, _ := os.UserHomeDir()
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" && home != "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	var configs []string
+	if xdg != "" {
+		configs = append(configs, filepath.Join(xdg, "git", "config"))
+	}
+	if home != "" {
+		configs = append(configs, filepath.Join(home, ".gitconfig"))
+	}
+	configs = append(configs, filepath.Join(gitDir(repo), "config"))
+	path := ""
+	if xdg != "" {
+		path = filepath.Join(xdg, "git", "ignore")
+	}
+	for _, c := range configs {
+		if v, ok := coreExcludesFile(c); ok {
+			path = expandHome(v, home, repo)
+		}
+	}
+	return path
+}
+
+// coreExcludesFile reads core.excludesFile from a git config file; ok is
+// false when the file does not set it (or cannot be read or decoded).
+func coreExcludesFile(path string) (string, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", false
+	}
+	cfg := gitconfig.New()
+	if err := gitconfig.NewDecoder(bytes.NewReader(data)).Decode(cfg); err != nil {
+		return "", false
+	}
+	if !cfg.HasSection("core") {
+		return "", false
+	}
+	opts := cfg.Section("core").Options
+	if !opts.Has("excludesfile") {
+		return "", false
+	}
+	return opts.Get("excludesfile"), true
+}
+
+// expandHome resolves a path of git's configuration: `~/` is the home
+// directory; a relative path is taken from the repository's top, where git
+// runs its commands.
+func expandHome(p, home, repo string) string {
+	switch {
+	case p == "":
+		return ""
+	case p == "~" || strings.HasPrefix(p, "~/"):
+		if home == "" {
+			return ""
+		}
+		return filepath.Join(home, strings.TrimPrefix(p, "~"))
+	case filepath.IsAbs(p):
+		return p
+	}
+	return filepath.Join(repo, p)
 }
 
 // readPatterns reads a gitignore file; a missing or unreadable one has

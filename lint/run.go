@@ -142,6 +142,12 @@ func Run(opts Options) *Result {
 	// Run files are read first for the images they build, checked before
 	// the Dockerfiles their runs link claim them.
 	r.parseRunFiles()
+	if r.addNamedGroups(r.commandGroups()) {
+		r.chooseRules()
+		if !r.takeConfigErrors() {
+			return r.result()
+		}
+	}
 	r.findLocalImages()
 	r.checkComposeProjects()
 	r.checkRunFiles()
@@ -197,6 +203,10 @@ type composeGroup struct {
 	dir   string
 	files []string // display paths, in merge order
 	stdin *parser.Source
+	// walkedAlone marks a compose file the walk found that is not a
+	// directory's default project: linted on its own unless a project
+	// COMPOSE_FILE or a compose command names holds it.
+	walkedAlone bool
 }
 
 type unit struct {
@@ -285,6 +295,15 @@ func (e *describedError) Unwrap() error { return e.cause }
 func (r *runner) discover() {
 	byDir := map[string]*composeDir{}
 	var dirOrder []string
+	// The directories walked, and whether each has a .env: where
+	// COMPOSE_FILE may name a project.
+	var walked []string
+	dotEnv := map[string]bool{}
+	listed := func(dir string, names map[string]bool) {
+		r.configs.noteWalked(dir, names)
+		walked = append(walked, dir)
+		dotEnv[dir] = names[".env"]
+	}
 	for _, p := range r.opts.Paths {
 		if p == "-" {
 			r.readStdin()
@@ -317,7 +336,7 @@ func (r *runner) discover() {
 			}
 			continue
 		}
-		err = walk(p, newWalkFilter(p, r.configs.cwd, r.excludeGlobs(), r.reportOnly), r.configs.noteWalked, func(path string, kind Kind) {
+		err = walk(p, newWalkFilter(p, r.configs.cwd, r.excludeGlobs(), r.reportOnly), listed, func(path string, kind Kind) {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
@@ -340,14 +359,24 @@ func (r *runner) discover() {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
 		}
 	}
+	// COMPOSE_FILE replaces a directory's default project.
+	var named []composeGroup
+	replaced := map[string]bool{}
+	for _, dir := range walked {
+		if g, ok := r.composeFileGroup(dir, dotEnv[dir]); ok {
+			named = append(named, g)
+			replaced[absFrom(r.configs.cwd, dir)] = true
+		}
+	}
 	for _, dir := range dirOrder {
-		for _, files := range byDir[dir].projects() {
-			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files})
+		for _, files := range byDir[dir].projects(replaced[absFrom(r.configs.cwd, dir)]) {
+			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files.files, walkedAlone: !files.isDefault})
 		}
 	}
 	if len(r.opts.ComposeMerge) > 0 {
 		r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
 	}
+	r.addNamedGroups(named)
 }
 
 // excludeGlobs compiles Options.Exclude; the command line checked them

@@ -47,6 +47,9 @@ type parsedRunFile struct {
 	kind    parser.RunFileKind
 	p       *parser.ComposeProject
 	readErr error // reported after the Dockerfiles, unless said there
+	// composeLines name compose projects with -f (p may be nil: a file
+	// whose only commands are compose commands is not linted itself).
+	composeLines []*parser.ComposeLine
 }
 
 // parseRunFiles reads the run and build lines of each script, Makefile, CI
@@ -94,12 +97,18 @@ func (r *runner) parseRunFiles() {
 			r.addSource(src)
 		}
 		p := res.p
-		if p == nil || len(p.Services) == 0 {
+		if p == nil {
+			return
+		}
+		if len(p.Services) == 0 {
+			if len(p.ComposeLines) > 0 {
+				r.runParsed[i] = &parsedRunFile{src: src, kind: kind, composeLines: p.ComposeLines}
+			}
 			return
 		}
 		p.Sources = []*parser.Source{src}
 		r.addSource(src)
-		r.runParsed[i] = &parsedRunFile{src: src, kind: kind, p: p}
+		r.runParsed[i] = &parsedRunFile{src: src, kind: kind, p: p, composeLines: p.ComposeLines}
 	})
 }
 

@@ -79,11 +79,23 @@ var buildFlags = func() map[string]string {
 // unconditional `cd` must start its line (a script) or may be indented (a
 // recipe or CI step, whose shell starts indented).
 func FindBuildLines(s *Script, dir string, atLineStart bool) []*BuildLine {
+	var out []*BuildLine
+	eachCommandDir(s, dir, atLineStart, func(cmd *Command, dir string) {
+		if b := parseBuildWords(s.Source, append([]*Word{cmd.NameWord}, cmd.Args...)); b != nil {
+			b.Dir = dir
+			out = append(out, b)
+		}
+	})
+	return out
+}
+
+// eachCommandDir calls fn for each command of a script but `cd`, with the
+// directory it runs in ("" when not known); see FindBuildLines.
+func eachCommandDir(s *Script, dir string, atLineStart bool, fn func(cmd *Command, dir string)) {
 	if s == nil {
-		return nil
+		return
 	}
 	start := dir
-	var out []*BuildLine
 	for _, cmd := range s.Commands {
 		if cmd.NameWord == nil {
 			continue
@@ -92,12 +104,8 @@ func FindBuildLines(s *Script, dir string, atLineStart bool) []*BuildLine {
 			dir = changeDir(s.Source, cmd, start, dir, atLineStart)
 			continue
 		}
-		if b := parseBuildWords(s.Source, append([]*Word{cmd.NameWord}, cmd.Args...)); b != nil {
-			b.Dir = dir
-			out = append(out, b)
-		}
+		fn(cmd, dir)
 	}
-	return out
 }
 
 // scriptDirCd is `cd` to the script's own directory, or below it.

@@ -32,6 +32,9 @@ type ComposeProject struct {
 	// BuildLines are the build lines of that file that tag an image, in
 	// file order.
 	BuildLines []*BuildLine
+	// ComposeLines are the compose commands of that file that name their
+	// compose files with -f, in file order.
+	ComposeLines []*ComposeLine
 }
 
 // FileRef is a file on the host a compose file names: Path is absolute

@@ -25,9 +25,9 @@ const (
 )
 
 // MayHaveRunLines is a fast test that lets most files skip the parse: the
-// text names a container engine and a run or create subcommand.
+// text names a container engine and a run, create or compose subcommand.
 func MayHaveRunLines(text []byte) bool {
-	if !bytes.Contains(text, []byte("run")) && !bytes.Contains(text, []byte("create")) && !bytes.Contains(text, []byte("options")) {
+	if !bytes.Contains(text, []byte("run")) && !bytes.Contains(text, []byte("create")) && !bytes.Contains(text, []byte("options")) && !bytes.Contains(text, []byte("compose")) {
 		return false
 	}
 	for _, tool := range []string{"docker", "podman", "nerdctl", "finch"} {
@@ -57,6 +57,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
 		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
+		p.ComposeLines = append(p.ComposeLines, FindComposeLines(s, dir, kind == RunShell)...)
 	}
 	switch kind {
 	case RunShell:

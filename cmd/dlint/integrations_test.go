@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -224,3 +225,50 @@ func TestAction(t *testing.T) {
 		t.Error("the example workflow does not use dlint-dev/dlint")
 	}
 }
+
+// pinnedRef finds the refs the docs' examples pin dlint at: the action's
+// `uses: dlint-dev/dlint@REF` and a pre-commit `rev: REF`.
+var pinnedRef = regexp.MustCompile(`(?m)^[\s-]*(?:uses:\s*dlint-dev/dlint@|rev:\s*)([^\s#]+)`)
+
+// TestDocsPinOnlyTaggedReleases: an example that pins a release tag names
+// one the repository has (releases are made from tags); a branch or a
+// commit builds from source and is fine. A copied example that pins a
+// release nobody published fails at its first run.
+func TestDocsPinOnlyTaggedReleases(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	root := repoFile(".")
+	if err := exec.Command("git", "-C", root, "rev-parse", "--git-dir").Run(); err != nil {
+		t.Skip("not a git checkout")
+	}
+	out, err := exec.Command("git", "-C", root, "tag", "--list", "v*").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := map[string]bool{}
+	for _, tag := range strings.Fields(string(out)) {
+		tags[tag] = true
+	}
+	files, _ := filepath.Glob(repoFile("docs/*.md"))
+	examples, _ := filepath.Glob(repoFile("docs/examples/*"))
+	files = append(append(files, repoFile("README.md")), examples...)
+	pins := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range pinnedRef.FindAllStringSubmatch(string(data), -1) {
+			pins++
+			if ref := m[1]; releaseTag.MatchString(ref) && !tags[ref] {
+				t.Errorf("%s pins dlint at %s, which is not a tag of this repository (no such release): pin main until it is published", f, ref)
+			}
+		}
+	}
+	if pins == 0 {
+		t.Error("found no pinned ref in the docs: the pattern is out of date")
+	}
+}
+
+var releaseTag = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+`)

@@ -17,6 +17,9 @@ var preCommitRepo = map[string]string{
 	"entry.sh":     "#!/bin/sh\nnginx -g 'daemon off;'\n",
 	"compose.yaml": "services:\n  web:\n    build: .\n",
 	"README.md":    "# app\n",
+	// An override only a script's compose command names.
+	"deploy.sh": "#!/bin/sh\ndocker compose -f compose.yaml -f ops.yml up -d\n",
+	"ops.yml":   "services:\n  web:\n    privileged: true\n",
 }
 
 // TestPreCommitRealRun drives a real pre-commit (Debian's package) with
@@ -101,7 +104,9 @@ func TestPreCommitRealRun(t *testing.T) {
 			want: []string{"Dockerfile:1:", asService}, notWant: []string{alone, noExec}, fails: true},
 		{name: "only the entrypoint script", touch: []string{"entry.sh"},
 			want: []string{"entry.sh:2:", noExec}, notWant: []string{asService, "Dockerfile:"}, fails: true},
-		{name: "a file nothing runs", touch: []string{"README.md"}, notWant: []string{"Dockerfile:", "entry.sh:"}},
+		{name: "a file nothing runs", touch: []string{"README.md"}, notWant: []string{"Dockerfile:", "entry.sh:", "ops.yml:"}},
+		{name: "only the override a script's compose command names", touch: []string{"ops.yml"},
+			want: []string{"ops.yml:3:", "privileged"}, notWant: []string{"Dockerfile:", "entry.sh:"}, fails: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, name := range tt.touch {
@@ -115,6 +120,7 @@ func TestPreCommitRealRun(t *testing.T) {
 			}
 			defer must("git", "reset", "--quiet", "--hard")
 			out, err := run(preCommit, "run")
+			t.Logf("pre-commit run:\n%s", out)
 			if (err != nil) != tt.fails {
 				t.Errorf("pre-commit run failed = %v, want %v\n%s", err != nil, tt.fails, out)
 			}

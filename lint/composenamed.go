@@ -1,0 +1,182 @@
+package lint
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// Compose files need not have a compose name: `COMPOSE_FILE` (in a
+// project's `.env`, or given with --env) and the -f files of a `docker
+// compose` command in a script, Makefile or CI file name them. Each names
+// a project that Compose loads, its files merged in order; a file such a
+// project holds is not linted on its own as well (an override file alone
+// is not a project anyone runs).
+
+// composeFileVar and composePathSeparator are the variables `docker
+// compose` takes its files from when no -f is given.
+const (
+	composeFileVar       = "COMPOSE_FILE"
+	composePathSeparator = "COMPOSE_PATH_SEPARATOR"
+)
+
+// composeFileList splits a COMPOSE_FILE value as Compose does: at
+// COMPOSE_PATH_SEPARATOR, by default the system's list separator, `:` on
+// Linux and macOS and `;` on Windows. A value with `;` and no separator
+// set is a Windows list: no file is named with a `;`.
+func composeFileList(value, sep string) []string {
+	if sep == "" {
+		sep = ":"
+		if strings.Contains(value, ";") {
+			sep = ";"
+		}
+	}
+	var out []string
+	for _, f := range strings.Split(value, sep) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// composeFileGroup returns the project COMPOSE_FILE names for `docker
+// compose` run in dir, and whether it names one. The shell's value (--env,
+// or an --env-file) is taken for the working directory, and then no
+// `.env`'s is read; otherwise dir's `.env` decides. A value naming a file
+// that is not here (one made on the host, a variable, standard input)
+// names no project dlint can read, and nothing is said of it.
+func (r *runner) composeFileGroup(dir string, dotEnv bool) (composeGroup, bool) {
+	env := r.opts.Env
+	if _, shell := env[composeFileVar]; shell || len(r.opts.EnvFiles) > 0 {
+		if absFrom(r.configs.cwd, dir) != r.configs.cwd {
+			return composeGroup{}, false
+		}
+	} else if dotEnv {
+		env = r.quietDotEnv(dir)
+	} else {
+		return composeGroup{}, false
+	}
+	value, ok := env[composeFileVar]
+	if !ok {
+		return composeGroup{}, false
+	}
+	var files []string
+	for _, f := range composeFileList(value, env[composePathSeparator]) {
+		if f == "-" || strings.ContainsAny(f, "$`") || strings.Contains(f, "://") {
+			return composeGroup{}, false
+		}
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(dir, f)
+		}
+		if !isFile(f) {
+			return composeGroup{}, false
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		return composeGroup{}, false
+	}
+	return composeGroup{dir: filepath.Dir(files[0]), files: files}, true
+}
+
+// quietDotEnv reads dir's `.env` for COMPOSE_FILE, with --env over it. Its
+// errors are reported when a project of dir loads it.
+func (r *runner) quietDotEnv(dir string) map[string]string {
+	env := map[string]string{}
+	path := filepath.Join(dir, ".env")
+	if data, err := r.readLinted(path); err == nil {
+		if vars, err := parser.ParseDotEnv(data); err == nil {
+			for k, v := range vars {
+				env[k] = v
+			}
+		}
+	}
+	for k, v := range r.opts.Env {
+		env[k] = v
+	}
+	return env
+}
+
+// commandGroups returns the projects the compose commands of the run files
+// name with -f: one per command, its files in order, those it names that
+// are on disk.
+func (r *runner) commandGroups() []composeGroup {
+	var out []composeGroup
+	for _, f := range r.runParsed {
+		if f == nil {
+			continue
+		}
+		for _, c := range f.composeLines {
+			files, dir, ok := c.Paths()
+			if !ok {
+				continue
+			}
+			all := true
+			for _, p := range files {
+				all = all && isFile(p)
+			}
+			if all {
+				out = append(out, composeGroup{dir: dir, files: files})
+			}
+		}
+	}
+	return out
+}
+
+// addNamedGroups adds projects that COMPOSE_FILE or a compose command
+// names, once each, and drops the one-file projects of the walk whose file
+// a named project holds. It reports whether it changed the projects.
+func (r *runner) addNamedGroups(named []composeGroup) bool {
+	if len(named) == 0 {
+		return false
+	}
+	key := func(g composeGroup) string {
+		var abs []string
+		for _, f := range g.files {
+			abs = append(abs, absFrom(r.configs.cwd, f))
+		}
+		return strings.Join(abs, "\x00")
+	}
+	have := map[string]bool{}
+	for _, g := range r.composeGroups {
+		have[key(g)] = true
+	}
+	inNamed := map[string]bool{}
+	var added []composeGroup
+	exclude := r.excludeGlobs()
+	for _, g := range named {
+		if r.configs.settings(g.files[0]).ignored || r.excludesAny(exclude, g.files) {
+			continue
+		}
+		for _, f := range g.files {
+			inNamed[absFrom(r.configs.cwd, f)] = true
+		}
+		if k := key(g); !have[k] {
+			have[k] = true
+			added = append(added, g)
+		}
+	}
+	kept := r.composeGroups[:0]
+	for _, g := range r.composeGroups {
+		if g.walkedAlone && inNamed[absFrom(r.configs.cwd, g.files[0])] {
+			continue
+		}
+		kept = append(kept, g)
+	}
+	changed := len(kept) < len(r.composeGroups) || len(added) > 0
+	kept = append(kept, added...)
+	r.composeGroups = kept
+	return changed
+}
+
+// excludesAny reports whether --exclude names one of files.
+func (r *runner) excludesAny(exclude []glob, files []string) bool {
+	for _, f := range files {
+		if len(exclude) > 0 && matchAny(exclude, relTo(r.configs.cwd, absFrom(r.configs.cwd, f))) {
+			return true
+		}
+	}
+	return false
+}
