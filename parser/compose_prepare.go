@@ -144,8 +144,8 @@ func decodeDocs(text []byte) []*yaml.Node {
 }
 
 // dropBadItems removes from a service mapping (a fresh decoding, not the
-// index) the list items compose cannot parse, and a container_name left
-// blank by an unset variable.
+// index) the list items compose cannot parse, and the settings an unset
+// variable leaves blank.
 func (l *composeLoader) dropBadItems(f *yamlFile, svc *yaml.Node) bool {
 	svc = resolveAlias(svc)
 	if svc == nil || svc.Kind != yaml.MappingNode {
@@ -169,15 +169,47 @@ func (l *composeLoader) dropBadItems(f *yamlFile, svc *yaml.Node) bool {
 		}
 		e.value.Content = kept
 	}
-	if e := mapGet(svc, "container_name"); e.found() && e.value.Kind == yaml.ScalarNode && e.value.Value != "" && f.interpolate(e.value.Value) == "" {
-		for i := 0; i+1 < len(svc.Content); i += 2 {
-			if svc.Content[i] == e.key {
-				svc.Content = append(svc.Content[:i:i], svc.Content[i+2:]...)
+	if f.dropBlankValues(svc) {
+		changed = true
+	}
+	return changed
+}
+
+// freeFormKeys hold mappings whose values are any text: a blank value
+// there is a value (FOO= in the environment), not a missing setting.
+var freeFormKeys = map[string]bool{
+	"environment": true, "labels": true, "annotations": true, "args": true, "sysctls": true,
+	"extra_hosts": true, "options": true, "driver_opts": true,
+}
+
+// dropBlankValues removes, at any depth of a mapping (a fresh decoding),
+// the settings an unset variable leaves blank (`retries: ${RETRIES}`,
+// `container_name: ${NAME}`): compose-go refuses a blank number, boolean,
+// duration or size for the whole file, while the variable will be set
+// where the file is used (the unset-variable finding names it). For a
+// text setting, blank and absent mean the same to Compose.
+func (f *yamlFile) dropBlankValues(m *yaml.Node) bool {
+	m = resolveAlias(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return false
+	}
+	changed := false
+	kept := m.Content[:0:0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key, val := m.Content[i], resolveAlias(m.Content[i+1])
+		switch {
+		case val == nil || freeFormKeys[key.Value] || strings.HasPrefix(key.Value, "x-"):
+		case val.Kind == yaml.ScalarNode && val.Value != "" && f.blankOnly(val.Value) && strings.TrimSpace(f.interpolate(val.Value)) == "":
+			changed = true
+			continue
+		case val.Kind == yaml.MappingNode:
+			if f.dropBlankValues(val) {
 				changed = true
-				break
 			}
 		}
+		kept = append(kept, m.Content[i], m.Content[i+1])
 	}
+	m.Content = kept
 	return changed
 }
 

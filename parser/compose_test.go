@@ -791,6 +791,28 @@ func TestLoadComposeUnsetVariables(t *testing.T) {
 	}
 }
 
+// A number, boolean, duration or size an unset variable leaves blank
+// makes compose-go refuse the whole file; dlint loads it without that
+// setting and keeps a blank environment value as a value.
+func TestLoadComposeBlankTypedSettings(t *testing.T) {
+	text := "services:\n  a:\n    image: x\n    privileged: true\n    healthcheck:\n      test: [CMD, \"true\"]\n      retries: ${RETRIES}\n      interval: ${INTERVAL}\n" +
+		"    deploy:\n      replicas: ${REPLICAS}\n    mem_limit: ${MEM}\n    read_only: ${RO}\n    init: ${INIT}\n    ulimits:\n      nofile: ${NOFILE}\n    environment:\n      EMPTY: ${EMPTY}\n"
+	p := mustLoad(t, writeProject(t, map[string]string{"compose.yaml": text}), nil, "compose.yaml")
+	a := service(t, p, "a")
+	if a.Privileged == nil {
+		t.Errorf("privileged: true was lost")
+	}
+	if len(a.Environment) != 1 || a.Environment[0].Name != "EMPTY" || a.Environment[0].Value != "" || a.Environment[0].Unset {
+		t.Errorf("environment: %+v", a.Environment)
+	}
+	if len(p.Unset) != 8 {
+		t.Errorf("unset: %d variables, want 8", len(p.Unset))
+	}
+	if len(p.Problems) != 0 {
+		t.Errorf("problems: %+v", p.Problems[0])
+	}
+}
+
 // A Compose v1 file: each top-level key is a service, `net:` is
 // network_mode, placed at the `net:` line.
 func TestLoadComposeLegacyLayout(t *testing.T) {
