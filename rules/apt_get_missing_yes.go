@@ -45,7 +45,7 @@ func checkAptGetMissingYes(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if pc.Manager != "apt-get" && pc.Manager != "apt" || !pc.Installs() {
+		if !pc.IsApt() || !pc.Installs() {
 			continue
 		}
 		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {

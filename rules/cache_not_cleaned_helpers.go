@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// checkCacheNotCleaned reports, once per RUN of a stage that ends up in
+// the final image, a command of the given manager families for which
+// fills reports true (an install) when the same RUN neither cleans the
+// cache (a command of one of cleaners for which CleansCache holds, or rm
+// of a cache directory) nor mounts a cache over it. A build stage's cache
+// is not reported: only what COPY --from names of it reaches the image.
+func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, cleaners []string, managers ...string) {
+	df := pass.Dockerfile
+	if df == nil {
+		return
+	}
+	done := map[*parser.Instruction]bool{}
+	for _, pr := range packageRuns(df) {
+		pc := pr.pkg
+		if done[pr.in] || !containsString(managers, pc.Manager) || !fills(pc) || !shipsInFinalImage(df, pr.in.Stage) {
+			continue
+		}
+		dirs := parser.CacheDirs(pc.Manager)
+		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, dirs...) || cleansIn(pr.in.Script, cleaners) {
+			continue
+		}
+		done[pr.in] = true
+		pass.Report(pc.Cmd.Range, fmt.Sprintf("`%s` leaves its cache (%s) in this layer of the final image; end the same RUN with `%s`, or mount a cache there (RUN --mount=type=cache,target=%s)",
+			strings.TrimSpace(pc.Manager+" "+pc.Sub), dirs[0], parser.CleanCommand(pc.Manager), dirs[0]))
+	}
+}
+
+// cleansIn reports whether the script runs a cache clean of one of the
+// manager families.
+func cleansIn(s *parser.Script, managers []string) bool {
+	if s == nil {
+		return false
+	}
+	for _, c := range s.Commands {
+		if pc := c.Package(); pc != nil && containsString(managers, pc.Manager) && pc.CleansCache() {
+			return true
+		}
+	}
+	return false
+}
+
+// removesDir reports whether the script runs `rm` on one of dirs, on
+// something below it, or on a glob of a directory above it (`rm -rf
+// /var/cache/*`).
+func removesDir(s *parser.Script, dirs ...string) bool {
+	if s == nil {
+		return false
+	}
+	for _, c := range s.Commands {
+		if c.Base() != "rm" {
+			continue
+		}
+		for _, a := range c.Args {
+			arg := strings.Trim(a.Lit, `"'`)
+			parent := strings.TrimRight(arg, "/*")
+			for _, d := range dirs {
+				if parent == d || strings.HasPrefix(arg, d+"/") || parent != "" && strings.HasSuffix(arg, "*") && strings.HasPrefix(d, parent+"/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// installsPkgs is the fills test of the rpm managers: an install.
+func installsPkgs(pc *parser.PackageCommand) bool {
+	return pc.Installs() || pc.Sub == "groupinstall" || pc.Sub == "localinstall"
+}
+
+// yarnInstalls is yarn's: `yarn install`, a bare `yarn` (which
+// installs), `yarn add`.
+func yarnInstalls(pc *parser.PackageCommand) bool {
+	return pc.SubWord == nil || pc.Sub == "install" || pc.Sub == "add"
+}
+
+// yarnCacheMount reports a cache mount of a yarn cache wherever the user's
+// home is (/home/node/.cache/yarn, /usr/local/share/.cache/yarn).
+func yarnCacheMount(in *parser.Instruction) bool {
+	for _, t := range cacheMountTargets(in) {
+		if strings.Contains(t, "yarn") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,7 @@
+FROM golang:1.23 AS build
+ARG TOOL=golang.org/x/tools/gopls@latest
+# want: go-install-unpinned
+RUN go install $TOOL
+# want: go-install-unpinned
+RUN --mount=type=cache,target=/go/pkg/mod go install \
+      github.com/go-delve/delve/cmd/dlv@master

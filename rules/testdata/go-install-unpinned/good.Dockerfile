@@ -1,0 +1,7 @@
+FROM golang:1.23 AS build
+ARG GOPLS_VERSION
+RUN go install golang.org/x/tools/gopls@v0.16.2 golang.org/x/tools/cmd/goimports@$GOPLS_VERSION
+RUN go install ./cmd/app && go install . && go install /go/app/foobar
+RUN go install example.com/pkg
+RUN go install -ldflags "-s -w" ./cmd/app
+RUN go build -o /app ./cmd/app
