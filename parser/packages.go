@@ -265,3 +265,15 @@ var cleanCommands = map[string]string{
 // CleanCommand returns the command that empties the manager's cache, ""
 // for a manager CacheDirs does not know.
 func CleanCommand(manager string) string { return cleanCommands[manager] }
+
+// Simulates reports whether the command only shows what it would do
+// (`apt-get install -s`, `apk add --simulate`), changing nothing.
+func (p *PackageCommand) Simulates() bool {
+	switch {
+	case p.IsApt():
+		return p.HasOption("-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon")
+	case p.Manager == "apk":
+		return p.HasOption("-s", "--simulate")
+	}
+	return false
+}

@@ -15,7 +15,8 @@ var ApkMissingNoCache = &Rule{
 /var/cache/apk and leaves them in the layer. ` + "`--no-cache`" + ` reads them into
 memory only (and needs no ` + "`apk update`" + ` first). Removing /var/cache/apk in the
 same RUN, or a cache mount there (` + "`RUN --mount=type=cache,target=/var/cache/apk`" + `),
-keeps them out of the image too. dlint reports only stages that end up in
+keeps them out of the image too, and ` + "`apk add --no-network`" + ` fetches nothing
+(the packages are already there). dlint reports only stages that end up in
 the final image. The fix adds ` + "`--no-cache`" + `, which changes nothing else.
 
 ## Bad
@@ -40,7 +41,7 @@ func checkApkMissingNoCache(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if pc.Manager != "apk" || pc.Sub != "add" || pc.HasOption("--no-cache") || !shipsInFinalImage(df, pr.in.Stage) {
+		if pc.Manager != "apk" || pc.Sub != "add" || pc.HasOption("--no-cache", "--no-network") || pc.Simulates() || !shipsInFinalImage(df, pr.in.Stage) {
 			continue
 		}
 		dirs := parser.CacheDirs("apk")

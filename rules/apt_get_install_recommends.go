@@ -14,6 +14,7 @@ var AptGetInstallRecommends = &Rule{
 	Aliases:  []string{"DL3015", "DS029"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
+	Group:    GroupStrict,
 	Summary:  "`apt-get install` without --no-install-recommends installs every recommended package too",
 	Doc: `## Why
 apt installs a package's Recommends as well as its Depends: software the
@@ -25,6 +26,10 @@ passes ` + "`-o APT::Install-Recommends=false`" + `) is not reported, nor aptitu
 ` + "`-R`" + `. dlint reports only stages that end up in the final image. The fix is
 unsafe: a recommended package the image relies on (ca-certificates, for
 curl and https) has to be named.
+
+The rule is in the ` + "`strict`" + ` group, off by default: on real repositories most
+installs without the option were development containers, where the
+recommendations (less, an ssh client for git) are wanted.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -50,7 +55,7 @@ func checkAptGetInstallRecommends(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if !pc.IsApt() || !pc.Installs() || !shipsInFinalImage(df, pr.in.Stage) {
+		if !pc.IsApt() || !pc.Installs() || pc.Simulates() || !shipsInFinalImage(df, pr.in.Stage) {
 			continue
 		}
 		if pc.HasOption("--no-install-recommends") || pc.Manager == "aptitude" && pc.HasOption("-R", "--without-recommends") {

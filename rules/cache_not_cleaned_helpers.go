@@ -78,9 +78,12 @@ func installsPkgs(pc *parser.PackageCommand) bool {
 }
 
 // yarnInstalls is yarn's: `yarn install`, a bare `yarn` (which
-// installs), `yarn add`.
+// installs, unless it only prints its version or help), `yarn add`.
 func yarnInstalls(pc *parser.PackageCommand) bool {
-	return pc.SubWord == nil || pc.Sub == "install" || pc.Sub == "add"
+	if pc.SubWord == nil {
+		return !pc.HasOption("-v", "--version", "-h", "--help")
+	}
+	return pc.Sub == "install" || pc.Sub == "add"
 }
 
 // yarnCacheMount reports a cache mount of a yarn cache wherever the user's

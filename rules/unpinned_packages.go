@@ -49,6 +49,6 @@ func unpinnedMessage(pc *parser.PackageCommand, list []parser.UnpinnedPackage) s
 	if pc.SubWord != nil {
 		cmd += " " + pc.Sub
 	}
-	return fmt.Sprintf("`%s` takes whatever version is newest for %s %s%s, so two builds of this Dockerfile can differ; pin it as %s",
+	return fmt.Sprintf("`%s` takes whatever version is newest for %s %s%s, so two builds of this Dockerfile can differ; pin each as %s",
 		cmd, what, strings.Join(names, ", "), fromVar, parser.PinSyntax(pc.Manager))
 }

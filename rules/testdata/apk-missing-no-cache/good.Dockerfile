@@ -5,3 +5,5 @@ RUN --mount=type=cache,target=/etc/apk/cache apk add git
 RUN apk update && apk add git && rm -rf /var/cache/apk/*
 RUN apk add tzdata && rm -rf /var/cache/*
 RUN apk --no-cache add bash
+RUN apk add --no-network --virtual .rundeps $runDeps
+RUN apk add --simulate curl

@@ -4,3 +4,4 @@ RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install
 RUN --mount=type=cache,target=/home/node/.cache/yarn,uid=1000 yarn install
 RUN yarn build && yarn test
 RUN yarn install && rm -rf /usr/local/share/.cache/yarn
+RUN yarn --version && yarn -v
