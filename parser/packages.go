@@ -44,7 +44,7 @@ var valueOptions = map[string]map[string]bool{
 	"apk":      set("-X", "--repository", "-p", "--root", "-t", "--virtual", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"),
 	"yum":      set("-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--enablerepo", "--disablerepo", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel"),
 	"zypper":   set("-r", "--repo", "--from", "-t", "--type", "-R", "--root", "--installroot"),
-	"pip":      set("-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "--trusted-host", "--cache-dir", "--python-version", "--platform", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-e", "--editable", "--only-binary", "--no-binary", "--config-settings", "-C", "--report", "--python"),
+	"pip":      set("-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "--trusted-host", "--cache-dir", "--python-version", "--platform", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-e", "--editable", "--only-binary", "--no-binary", "--config-settings", "-C", "--report", "--python", "--root-user-action"),
 	"npm":      set("--registry", "--prefix", "-w", "--workspace", "--cache", "--loglevel", "--userconfig", "--tag"),
 	"yarn":     set("--cache-folder", "--modules-folder", "--network-timeout", "--registry", "--cwd"),
 	"pnpm":     set("--registry", "--dir", "-C", "--filter", "-F", "--store-dir"),
@@ -177,6 +177,8 @@ func (p *PackageCommand) Installs() bool {
 		return p.Sub == "install" || p.Sub == "in"
 	case "gem":
 		return p.Sub == "install" || p.Sub == "i"
+	case "dnf":
+		return p.Sub == "install" || p.Sub == "in"
 	}
 	return p.Sub == "install"
 }
@@ -190,7 +192,7 @@ var confirmation = map[string]struct {
 }{
 	"yum": {set("install", "groupinstall", "localinstall", "reinstall", "remove", "erase", "update", "upgrade", "downgrade", "autoremove", "distro-sync", "group", "module", "swap"),
 		[]string{"-y", "--assumeyes", "--assumeno"}},
-	"dnf": {set("install", "groupinstall", "localinstall", "reinstall", "remove", "erase", "update", "upgrade", "downgrade", "autoremove", "distro-sync", "group", "module", "swap"),
+	"dnf": {set("install", "in", "up", "rei", "upgrade-minimal", "up-min", "groupinstall", "localinstall", "reinstall", "remove", "erase", "update", "upgrade", "downgrade", "autoremove", "distro-sync", "group", "module", "swap"),
 		[]string{"-y", "--assumeyes", "--assumeno"}},
 	"zypper": {set("install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si", "install-new-recommends", "inr"),
 		[]string{"-n", "--non-interactive", "-y", "--no-confirm"}},

@@ -55,9 +55,16 @@ func apkUnpinned(op string) bool {
 }
 
 // pip: a requirement specifier (==, ~=, >=, <, !=, ===, `name @ url`)
-// constrains the version; archives, wheels, paths, URLs and VCS
-// references (git+https://…) are what they name.
+// constrains the version; archives, wheels, paths and URLs are what they
+// name. A VCS reference (git+https://host/repo.git@v1.2#egg=name) is
+// pinned by its @ref only: without one it is the default branch.
 func pipUnpinned(op string) bool {
+	for _, vcs := range []string{"git+", "hg+", "svn+", "bzr+"} {
+		if strings.HasPrefix(op, vcs) {
+			u, _, _ := strings.Cut(op, "#")
+			return !strings.Contains(u[strings.LastIndex(u, "/")+1:], "@")
+		}
+	}
 	if strings.ContainsAny(op, "=<>@") || strings.Contains(op, "/") || isPathOrURL(op) {
 		return false
 	}
@@ -112,10 +119,12 @@ func zypperUnpinned(op string) bool {
 	return !strings.ContainsAny(op, "=<>") && !strings.HasSuffix(op, ".rpm") && !isPathOrURL(op)
 }
 
-// go install: `pkg@v1.2.3` or `@commit` pins, `@latest` (or a branch such
-// as @master) is whatever is newest. A package without @version is built
-// from the current module, whose go.mod pins it (outside a module the go
-// command refuses it), so it is pinned; so are local paths.
+// go install and go run: `pkg@v1.2.3` or `@commit` pins, `@latest` (or
+// a branch such as @master) is whatever is newest. A package without
+// @version is built from the current module, whose go.mod pins it
+// (outside a module the go command refuses it), so it is pinned; so are
+// local paths. (`go get pkg` without a version means @upgrade: see
+// goGetUnpinned.)
 func goUnpinned(op string) bool {
 	_, v, ok := strings.Cut(op, "@")
 	if !ok {
@@ -126,6 +135,13 @@ func goUnpinned(op string) bool {
 		return true
 	}
 	return false
+}
+
+// goGetUnpinned: `go get pkg` without a version asks for @upgrade, the
+// newest release, as @latest does.
+func goGetUnpinned(op string) bool {
+	_, v, ok := strings.Cut(op, "@")
+	return !isPathOrURL(op) && (!ok || goUnpinned(op) || v == "")
 }
 
 // Unpinned returns the packages an install names without a version, for
@@ -145,6 +161,13 @@ func (p *PackageCommand) Unpinned(in *Instruction) []UnpinnedPackage {
 		return nil
 	}
 	ops := p.Operands
+	switch {
+	case p.Manager == "go" && p.Sub == "run" && len(ops) > 0:
+		// What follows the package is the program's arguments.
+		ops = ops[:1]
+	case p.Manager == "go" && p.Sub == "get":
+		unpinned = goGetUnpinned
+	}
 	if p.Sub == "module" && len(ops) > 0 {
 		// `dnf module install name:stream`: the stream pins.
 		return modulesUnpinned(ops[1:])
@@ -186,7 +209,7 @@ func modulesUnpinned(ops []*Word) []UnpinnedPackage {
 func (p *PackageCommand) installsPinnable() bool {
 	switch p.Manager {
 	case "go":
-		return p.Sub == "install"
+		return p.Sub == "install" || p.Sub == "run" || p.Sub == "get"
 	case "yum", "dnf", "microdnf":
 		return p.Sub == "install" || p.Sub == "module" && len(p.Operands) > 0 && p.Operands[0].Lit == "install"
 	}

@@ -45,7 +45,7 @@ func checkApkMissingNoCache(pass *Pass) {
 			continue
 		}
 		dirs := parser.CacheDirs("apk")
-		if mountsCache(pr.in, dirs...) || removesDir(pr.in.Script, dirs...) || cleansIn(pr.in.Script, []string{"apk"}) {
+		if mountsCache(pr.in, dirs...) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, []string{"apk"}) {
 			continue
 		}
 		at := parser.Range{File: pc.SubWord.Range.File, Start: pc.SubWord.Range.End, End: pc.SubWord.Range.End}

@@ -25,7 +25,7 @@ func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, c
 			continue
 		}
 		dirs := parser.CacheDirs(pc.Manager)
-		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, dirs...) || cleansIn(pr.in.Script, cleaners) {
+		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, cleaners) {
 			continue
 		}
 		done[pr.in] = true
@@ -35,12 +35,16 @@ func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, c
 }
 
 // cleansIn reports whether the script runs a cache clean of one of the
-// manager families.
-func cleansIn(s *parser.Script, managers []string) bool {
+// manager families after the command after (a clean before the install
+// leaves the install's cache).
+func cleansIn(s *parser.Script, after *parser.Command, managers []string) bool {
 	if s == nil {
 		return false
 	}
 	for _, c := range s.Commands {
+		if !before(after.Range.Start, c.Range.Start) {
+			continue
+		}
 		if pc := c.Package(); pc != nil && containsString(managers, pc.Manager) && pc.CleansCache() {
 			return true
 		}
@@ -48,15 +52,15 @@ func cleansIn(s *parser.Script, managers []string) bool {
 	return false
 }
 
-// removesDir reports whether the script runs `rm` on one of dirs, on
-// something below it, or on a glob of a directory above it (`rm -rf
-// /var/cache/*`).
-func removesDir(s *parser.Script, dirs ...string) bool {
+// removesDir reports whether the script runs `rm`, after the command
+// after, on one of dirs, on something below it, or on a glob of a
+// directory above it (`rm -rf /var/cache/*`).
+func removesDir(s *parser.Script, after *parser.Command, dirs ...string) bool {
 	if s == nil {
 		return false
 	}
 	for _, c := range s.Commands {
-		if c.Base() != "rm" {
+		if c.Base() != "rm" || !before(after.Range.Start, c.Range.Start) {
 			continue
 		}
 		for _, a := range c.Args {
@@ -72,10 +76,16 @@ func removesDir(s *parser.Script, dirs ...string) bool {
 	return false
 }
 
-// installsPkgs is the fills test of the rpm managers: an install.
+// installsPkgs is the fills test of the rpm managers: a command that
+// downloads metadata and packages (install, upgrade, reinstall).
 func installsPkgs(pc *parser.PackageCommand) bool {
-	return pc.Installs() || pc.Sub == "groupinstall" || pc.Sub == "localinstall"
+	switch pc.Sub {
+	case "install", "in", "groupinstall", "localinstall", "reinstall", "rei", "update", "upgrade", "up", "upgrade-minimal", "up-min", "downgrade", "distro-sync", "dist-upgrade", "dup", "patch":
+		return true
+	}
+	return false
 }
+
 
 // yarnInstalls is yarn's: `yarn install`, a bare `yarn` (which
 // installs, unless it only prints its version or help), `yarn add`.

@@ -13,3 +13,5 @@ RUN <<EOF2
 # want: apk-missing-no-cache
 apk add --virtual .deps tzdata
 EOF2
+# want: apk-missing-no-cache
+RUN rm -rf /var/cache/apk/* && apk add curl

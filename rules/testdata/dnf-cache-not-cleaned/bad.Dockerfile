@@ -11,3 +11,5 @@ EOF2
 # want: dnf-cache-not-cleaned
 RUN --mount=type=cache,target=/tmp dnf install \
       -y git
+# want: dnf-cache-not-cleaned
+RUN rm -rf /var/cache/libdnf5 && dnf in -y mariadb-10.4

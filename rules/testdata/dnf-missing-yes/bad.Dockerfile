@@ -8,3 +8,5 @@ RUN <<EOF2
 # want: dnf-missing-yes
 dnf module enable nodejs:20
 EOF2
+# want: dnf-missing-yes
+RUN dnf in mariadb

@@ -11,3 +11,5 @@ RUN <<EOF2
 # want: pip-unpinned
 pip3 install --upgrade pip
 EOF2
+# want: pip-unpinned
+RUN pip install --no-cache-dir git+https://github.com/rtfd/read-ext.git#egg=read-ext

@@ -10,3 +10,5 @@ RUN <<EOF2
 # want: yarn-cache-not-cleaned
 yarn global add pm2
 EOF2
+# want: yarn-cache-not-cleaned
+RUN yarn cache clean && yarn install

@@ -14,3 +14,7 @@ RUN <<EOF2
 yum -y groupinstall "Development Tools"
 yum clean packages
 EOF2
+# want: yum-cache-not-cleaned
+RUN yum clean all && yum install -y git
+# want: yum-cache-not-cleaned
+RUN yum -y update
