@@ -86,7 +86,6 @@ func installsPkgs(pc *parser.PackageCommand) bool {
 	return false
 }
 
-
 // yarnInstalls is yarn's: `yarn install`, a bare `yarn` (which
 // installs, unless it only prints its version or help), `yarn add`.
 func yarnInstalls(pc *parser.PackageCommand) bool {
