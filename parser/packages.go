@@ -13,7 +13,7 @@ import (
 type PackageCommand struct {
 	Cmd *Command
 	// Manager is the program's family name: apt-get, apt, aptitude, apk,
-	// yum, dnf, microdnf, zypper, pip, npm, yarn, pnpm, gem, go.
+	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go.
 	Manager string
 	// Sub is the subcommand ("install", "add", "update"); SubWord its word.
 	// `yarn global add` has Sub "add".
@@ -31,7 +31,7 @@ type PackageCommand struct {
 var packageManagers = map[string]string{
 	"apt-get": "apt-get", "apt": "apt", "apk": "apk", "yum": "yum", "dnf": "dnf", "microdnf": "microdnf",
 	"zypper": "zypper", "pip": "pip", "pip3": "pip", "npm": "npm", "yarn": "yarn", "pnpm": "pnpm", "gem": "gem",
-	"aptitude": "aptitude", "go": "go",
+	"aptitude": "aptitude", "go": "go", "pipx": "pipx",
 }
 
 var pipVersioned = regexp.MustCompile(`^pip[0-9.]+$`)
@@ -50,6 +50,7 @@ var valueOptions = map[string]map[string]bool{
 	"pnpm":     set("--registry", "--dir", "-C", "--filter", "-F", "--store-dir"),
 	"gem":      set("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy"),
 	"go":       set("-o", "-p", "-C", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-mod", "-modfile", "-pkgdir", "-overlay", "-pgo", "-toolexec", "-exec"),
+	"pipx":     set("--python", "--pip-args", "--index-url", "-i", "--suffix", "--spec"),
 	"apt":      nil,
 	"aptitude": nil,
 	"dnf":      nil,

@@ -40,7 +40,7 @@ func TestPackageCommand(t *testing.T) {
 			t.Errorf("%q: got %s %s [%s] installs=%v", c.script, pc.Manager, pc.Sub, strings.Join(ops, " "), pc.Installs())
 		}
 	}
-	for _, notPkg := range []string{"echo apt-get install", "$PM install x", "python -m venv /v", "pipx install x"} {
+	for _, notPkg := range []string{"echo apt-get install", "$PM install x", "python -m venv /v", "pipenv install x"} {
 		s := ParseShell(NewSource("x.sh", []byte(notPkg)), notPkg, nil)
 		if pc := s.Commands[0].Package(); pc != nil {
 			t.Errorf("%q: read as %s %s", notPkg, pc.Manager, pc.Sub)

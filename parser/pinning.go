@@ -27,6 +27,7 @@ var pinners = map[string]func(op string) bool{
 	"aptitude": aptUnpinned,
 	"apk":      apkUnpinned,
 	"pip":      pipUnpinned,
+	"pipx":     pipUnpinned,
 	"npm":      npmUnpinned,
 	"gem":      gemUnpinned,
 	"yum":      rpmUnpinned,
@@ -219,7 +220,7 @@ func (p *PackageCommand) installsPinnable() bool {
 // pinSyntax says, per manager family, how an install names a version.
 var pinSyntax = map[string]string{
 	"apt-get": "name=VERSION", "apt": "name=VERSION", "aptitude": "name=VERSION",
-	"apk": "name=VERSION (or name~MAJOR.MINOR)", "pip": "name==VERSION (or a requirements or constraints file)",
+	"apk": "name=VERSION (or name~MAJOR.MINOR)", "pip": "name==VERSION (or a requirements or constraints file)", "pipx": "name==VERSION",
 	"npm": "name@VERSION (or a package-lock.json and a bare `npm ci`)", "gem": "name:VERSION (or -v VERSION)",
 	"yum": "name-VERSION", "dnf": "name-VERSION", "microdnf": "name-VERSION",
 	"zypper": "name=VERSION", "go": "module@vX.Y.Z",

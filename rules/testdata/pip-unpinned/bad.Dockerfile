@@ -13,3 +13,5 @@ pip3 install --upgrade pip
 EOF2
 # want: pip-unpinned
 RUN pip install --no-cache-dir git+https://github.com/rtfd/read-ext.git#egg=read-ext
+# want: pip-unpinned
+RUN pipx install black

@@ -9,3 +9,5 @@ RUN pip install --no-cache-dir -c constraints.txt flask gunicorn
 RUN pip install --no-cache-dir --prefix /opt/yamllint yamllint==1.20.0
 RUN pip install --no-cache-dir git+ssh://git@github.com/rtfd/read-ext.git@v1.0#egg=read-ext
 RUN pip install --no-cache-dir --root-user-action ignore poetry==1.8.5
+RUN pipx install --python "$(which python)" "poetry==1.8.5"
+RUN pipenv install black
