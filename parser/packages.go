@@ -228,6 +228,24 @@ var packageCaches = map[string][]string{
 	"yarn":     {"/usr/local/share/.cache/yarn", "/root/.cache/yarn", "/root/.yarn/berry/cache", "/home/node/.cache/yarn"},
 }
 
+// cacheShown is how a message names a manager's cache, where it moved
+// between versions.
+var cacheShown = map[string]string{
+	"dnf": "/var/cache/dnf, /var/cache/libdnf5 for dnf5", "microdnf": "/var/cache/yum, /var/cache/libdnf5 for dnf5",
+}
+
+// CacheShown names the manager's cache for a message: its first
+// directory, or each where the version decides.
+func CacheShown(manager string) string {
+	if s, ok := cacheShown[manager]; ok {
+		return s
+	}
+	if d := packageCaches[manager]; len(d) > 0 {
+		return d[0]
+	}
+	return ""
+}
+
 // CacheDirs returns the directories where the manager keeps its cache,
 // nil for a manager this table does not know.
 func CacheDirs(manager string) []string { return packageCaches[manager] }

@@ -30,7 +30,7 @@ func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, c
 		}
 		done[pr.in] = true
 		pass.Report(pc.Cmd.Range, fmt.Sprintf("`%s` leaves its cache (%s) in this layer of the final image; end the same RUN with `%s`, or mount a cache there (RUN --mount=type=cache,target=%s)",
-			strings.TrimSpace(pc.Manager+" "+pc.Sub), dirs[0], parser.CleanCommand(pc.Manager), dirs[0]))
+			strings.TrimSpace(pc.Manager+" "+pc.Sub), parser.CacheShown(pc.Manager), parser.CleanCommand(pc.Manager), dirs[0]))
 	}
 }
 

@@ -20,9 +20,10 @@ run once and then reused from the build cache, for months, while the
 ` + "`apt-get install`" + ` of a later RUN is rebuilt whenever its package list
 changes: it then installs from the old lists, whose files the mirror has
 deleted (404 Not Found), or takes old versions. Update and install in the
-same RUN. dlint reports an update (apt-get, apt, aptitude, apk) only when
-a later RUN of the same stage, or of a stage built on it, installs with
-the same manager and the update's RUN installs nothing itself.
+same RUN. dlint reports an update (apt-get, apt, aptitude) only when a
+later RUN of the same stage, or of a stage built on it, installs with an
+apt front end and the update's RUN installs nothing itself. apk is not
+reported: it fetches a fresh index by itself when its cached one is old.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -62,9 +63,10 @@ func checkUpdateWithoutInstall(pass *Pass) {
 	}
 }
 
-// indexUpdate reports a command that only refreshes the package index.
+// indexUpdate reports a command that only refreshes the package index,
+// which later installs trust however old it is.
 func indexUpdate(pc *parser.PackageCommand) bool {
-	return (pc.IsApt() || pc.Manager == "apk") && pc.Sub == "update"
+	return pc.IsApt() && pc.Sub == "update"
 }
 
 // sameIndex reports whether a and b read the same package index: the apt

@@ -10,5 +10,6 @@ RUN apt-get update
 RUN echo done
 FROM alpine:3.20
 RUN apk update
+RUN apk add git
 FROM debian:12-slim
 RUN apt-get install -y ./local.deb
