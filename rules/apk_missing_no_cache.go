@@ -6,7 +6,7 @@ import "github.com/dlint-dev/dlint/parser"
 // final image.
 var ApkMissingNoCache = &Rule{
 	ID:       "apk-missing-no-cache",
-	Aliases:  []string{"DL3019", "DS025"},
+	Aliases:  []string{"DL3019", "DS025", "ae9c56a6-3ed1-4ac0-9b54-31267f51151d"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Summary:  "`apk add` without --no-cache leaves the package index in the image",

@@ -3,7 +3,7 @@ package rules
 // ApkUnpinned reports apk add naming packages without a version.
 var ApkUnpinned = &Rule{
 	ID:       "apk-unpinned",
-	Aliases:  []string{"DL3018"},
+	Aliases:  []string{"DL3018", "d3499f6d-1651-41bb-a9a7-de925fea487b"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Group:    GroupPinning,

@@ -11,7 +11,7 @@ import (
 // recommendations.
 var AptGetInstallRecommends = &Rule{
 	ID:       "apt-get-install-recommends",
-	Aliases:  []string{"DL3015", "DS029"},
+	Aliases:  []string{"DL3015", "DS029", "7384dfb2-fcd1-4fbf-91cd-6c44c318c33c"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Group:    GroupStrict,

@@ -3,7 +3,7 @@ package rules
 // AptGetUnpinned reports apt-get install naming packages without a version.
 var AptGetUnpinned = &Rule{
 	ID:       "apt-get-unpinned",
-	Aliases:  []string{"DL3008"},
+	Aliases:  []string{"DL3008", "965a08d7-ef86-4f14-8792-4a3b2098937e"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Group:    GroupPinning,

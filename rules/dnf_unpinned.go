@@ -3,7 +3,7 @@ package rules
 // DnfUnpinned reports dnf install naming packages without a version.
 var DnfUnpinned = &Rule{
 	ID:       "dnf-unpinned",
-	Aliases:  []string{"DL3041"},
+	Aliases:  []string{"DL3041", "93d88cf7-f078-46a8-8ddc-178e03aeacf1"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Group:    GroupPinning,

@@ -3,7 +3,7 @@ package rules
 // NpmUnpinned reports npm install naming packages without a version.
 var NpmUnpinned = &Rule{
 	ID:       "npm-unpinned",
-	Aliases:  []string{"DL3016"},
+	Aliases:  []string{"DL3016", "e36d8880-3f78-4546-b9a1-12f0745ca0d5"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Group:    GroupPinning,

@@ -3,7 +3,7 @@ package rules
 // ZypperCacheNotCleaned reports zypper install leaving its cache in the final image.
 var ZypperCacheNotCleaned = &Rule{
 	ID:       "zypper-cache-not-cleaned",
-	Aliases:  []string{"DL3036", "DS020"},
+	Aliases:  []string{"DL3036", "DS020", "38300d1a-feb2-4a48-936a-d1ef1cd24313"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Summary:  "`zypper install` leaves its cache in the image unless the same RUN cleans it",

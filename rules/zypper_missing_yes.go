@@ -3,7 +3,7 @@ package rules
 // ZypperMissingYes reports zypper commands that wait for a confirmation.
 var ZypperMissingYes = &Rule{
 	ID:       "zypper-missing-yes",
-	Aliases:  []string{"DL3034"},
+	Aliases:  []string{"DL3034", "45e1fca5-f90e-465d-825f-c2cb63fa3944"},
 	Severity: Warning,
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "`zypper install` without -n asks for confirmation, which a build cannot give, so the RUN fails",
