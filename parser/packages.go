@@ -12,8 +12,8 @@ import (
 // configuration files add (apt.conf, pip.conf) is not seen.
 type PackageCommand struct {
 	Cmd *Command
-	// Manager is the program's family name: apt-get, apt, apk, yum, dnf,
-	// microdnf, zypper, pip, npm, yarn, pnpm, gem.
+	// Manager is the program's family name: apt-get, apt, aptitude, apk,
+	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go.
 	Manager string
 	// Sub is the subcommand ("install", "add", "update"); SubWord its word.
 	// `yarn global add` has Sub "add".
@@ -31,6 +31,7 @@ type PackageCommand struct {
 var packageManagers = map[string]string{
 	"apt-get": "apt-get", "apt": "apt", "apk": "apk", "yum": "yum", "dnf": "dnf", "microdnf": "microdnf",
 	"zypper": "zypper", "pip": "pip", "pip3": "pip", "npm": "npm", "yarn": "yarn", "pnpm": "pnpm", "gem": "gem",
+	"aptitude": "aptitude", "go": "go", "pipx": "pipx",
 }
 
 var pipVersioned = regexp.MustCompile(`^pip[0-9.]+$`)
@@ -43,18 +44,22 @@ var valueOptions = map[string]map[string]bool{
 	"apk":      set("-X", "--repository", "-p", "--root", "-t", "--virtual", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"),
 	"yum":      set("-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--enablerepo", "--disablerepo", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel"),
 	"zypper":   set("-r", "--repo", "--from", "-t", "--type", "-R", "--root", "--installroot"),
-	"pip":      set("-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "--trusted-host", "--cache-dir", "--python-version", "--platform", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-e", "--editable", "--only-binary", "--no-binary", "--config-settings", "-C", "--report", "--python"),
+	"pip":      set("-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "--trusted-host", "--cache-dir", "--python-version", "--platform", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-e", "--editable", "--only-binary", "--no-binary", "--config-settings", "-C", "--report", "--python", "--root-user-action"),
 	"npm":      set("--registry", "--prefix", "-w", "--workspace", "--cache", "--loglevel", "--userconfig", "--tag"),
 	"yarn":     set("--cache-folder", "--modules-folder", "--network-timeout", "--registry", "--cwd"),
 	"pnpm":     set("--registry", "--dir", "-C", "--filter", "-F", "--store-dir"),
 	"gem":      set("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy"),
+	"go":       set("-o", "-p", "-C", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-mod", "-modfile", "-pkgdir", "-overlay", "-pgo", "-toolexec", "-exec"),
+	"pipx":     set("--python", "--pip-args", "--index-url", "-i", "--suffix", "--spec"),
 	"apt":      nil,
+	"aptitude": nil,
 	"dnf":      nil,
 	"microdnf": nil,
 }
 
 func init() {
 	valueOptions["apt"] = valueOptions["apt-get"]
+	valueOptions["aptitude"] = valueOptions["apt-get"]
 	valueOptions["dnf"] = valueOptions["yum"]
 	valueOptions["microdnf"] = valueOptions["yum"]
 }
@@ -92,6 +97,10 @@ func (c *Command) Package() *PackageCommand {
 	values := valueOptions[family]
 	for i := 0; i < len(args); i++ {
 		w := args[i]
+		if family == "gem" && w.Lit == "--" {
+			// What follows `gem install pkg --` is handed to the gem's build.
+			break
+		}
 		if w.Literal && strings.HasPrefix(w.Lit, "-") && w.Lit != "-" {
 			pc.Options = append(pc.Options, w)
 			if values[w.Lit] && i+1 < len(args) {
@@ -145,6 +154,13 @@ func (p *PackageCommand) OptionValue(name string) string {
 	return strings.Join(out, "\n")
 }
 
+// IsApt reports whether the manager is one of Debian's apt front ends
+// (apt-get, apt, aptitude), which share the package lists and the
+// archive cache.
+func (p *PackageCommand) IsApt() bool {
+	return p.Manager == "apt-get" || p.Manager == "apt" || p.Manager == "aptitude"
+}
+
 // Installs reports whether the command installs packages.
 func (p *PackageCommand) Installs() bool {
 	switch p.Manager {
@@ -160,6 +176,125 @@ func (p *PackageCommand) Installs() bool {
 		return false
 	case "zypper":
 		return p.Sub == "install" || p.Sub == "in"
+	case "gem":
+		return p.Sub == "install" || p.Sub == "i"
+	case "dnf":
+		return p.Sub == "install" || p.Sub == "in"
 	}
 	return p.Sub == "install"
+}
+
+// confirmation says, per manager family that asks before it changes
+// packages, which subcommands ask and which options answer yes. microdnf
+// is absent: it never asks (its -y does nothing).
+var confirmation = map[string]struct {
+	asks map[string]bool
+	yes  []string
+}{
+	"yum": {set("install", "groupinstall", "localinstall", "reinstall", "remove", "erase", "update", "upgrade", "downgrade", "autoremove", "distro-sync", "group", "module", "swap"),
+		[]string{"-y", "--assumeyes", "--assumeno"}},
+	"dnf": {set("install", "in", "up", "rei", "upgrade-minimal", "up-min", "groupinstall", "localinstall", "reinstall", "remove", "erase", "update", "upgrade", "downgrade", "autoremove", "distro-sync", "group", "module", "swap"),
+		[]string{"-y", "--assumeyes", "--assumeno"}},
+	"zypper": {set("install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si", "install-new-recommends", "inr"),
+		[]string{"-n", "--non-interactive", "-y", "--no-confirm"}},
+}
+
+// AsksConfirmation reports whether the command stops to ask "Is this ok
+// [y/N]" before it changes packages, with no option that answers it. Only
+// yum, dnf and zypper are read here; apt-get has its own rule, which knows
+// its quiet levels.
+func (p *PackageCommand) AsksConfirmation() bool {
+	c, ok := confirmation[p.Manager]
+	if !ok || !c.asks[p.Sub] {
+		return false
+	}
+	if p.Sub == "group" || p.Sub == "module" {
+		// `dnf group list` and `dnf module list` ask nothing.
+		if len(p.Operands) == 0 || p.Operands[0].Lit != "install" && p.Operands[0].Lit != "remove" && p.Operands[0].Lit != "enable" && p.Operands[0].Lit != "upgrade" {
+			return false
+		}
+	}
+	return !p.HasOption(c.yes...)
+}
+
+// packageCaches lists, per manager family, the directories where it
+// keeps downloaded metadata and packages between runs.
+var packageCaches = map[string][]string{
+	"yum":      {"/var/cache/yum", "/var/cache/dnf"},
+	"dnf":      {"/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"},
+	"microdnf": {"/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"},
+	"zypper":   {"/var/cache/zypp"},
+	"apk":      {"/var/cache/apk", "/etc/apk/cache"},
+	"yarn":     {"/usr/local/share/.cache/yarn", "/root/.cache/yarn", "/root/.yarn/berry/cache", "/home/node/.cache/yarn"},
+}
+
+// cacheShown is how a message names a manager's cache, where it moved
+// between versions.
+var cacheShown = map[string]string{
+	"dnf": "/var/cache/dnf, /var/cache/libdnf5 for dnf5", "microdnf": "/var/cache/yum, /var/cache/libdnf5 for dnf5",
+}
+
+// CacheShown names the manager's cache for a message: its first
+// directory, or each where the version decides.
+func CacheShown(manager string) string {
+	if s, ok := cacheShown[manager]; ok {
+		return s
+	}
+	if d := packageCaches[manager]; len(d) > 0 {
+		return d[0]
+	}
+	return ""
+}
+
+// CacheDirs returns the directories where the manager keeps its cache,
+// nil for a manager this table does not know.
+func CacheDirs(manager string) []string { return packageCaches[manager] }
+
+// CleansCache reports whether the command empties its manager's cache:
+// `yum clean all`, `dnf clean all`, `zypper clean`, `apk cache clean`,
+// `yarn cache clean`. yum, dnf and microdnf share their cache on the
+// distributions that ship more than one of them, so any of their
+// `clean all` counts for all three.
+func (p *PackageCommand) CleansCache() bool {
+	switch p.Manager {
+	case "yum", "dnf", "microdnf":
+		return p.Sub == "clean" && p.hasOperand("all", "metadata", "dbcache")
+	case "zypper":
+		return p.Sub == "clean" || p.Sub == "cc"
+	case "apk", "yarn":
+		return p.Sub == "cache" && p.hasOperand("clean", "purge")
+	}
+	return false
+}
+
+func (p *PackageCommand) hasOperand(values ...string) bool {
+	for _, o := range p.Operands {
+		for _, v := range values {
+			if o.Lit == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var cleanCommands = map[string]string{
+	"yum": "yum clean all", "dnf": "dnf clean all", "microdnf": "microdnf clean all",
+	"zypper": "zypper clean --all", "apk": "rm -rf /var/cache/apk/*", "yarn": "yarn cache clean",
+}
+
+// CleanCommand returns the command that empties the manager's cache, ""
+// for a manager CacheDirs does not know.
+func CleanCommand(manager string) string { return cleanCommands[manager] }
+
+// Simulates reports whether the command only shows what it would do
+// (`apt-get install -s`, `apk add --simulate`), changing nothing.
+func (p *PackageCommand) Simulates() bool {
+	switch {
+	case p.IsApt():
+		return p.HasOption("-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon")
+	case p.Manager == "apk":
+		return p.HasOption("-s", "--simulate")
+	}
+	return false
 }

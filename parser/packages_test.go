@@ -20,6 +20,10 @@ func TestPackageCommand(t *testing.T) {
 		{"gem install -v 1.2 bundler", "gem", "install", "bundler", true},
 		{"zypper -n in vim", "zypper", "in", "vim", true},
 		{"apt-get update", "apt-get", "update", "", false},
+		{"aptitude install -y vim", "aptitude", "install", "vim", true},
+		{"gem install bundler:2.0.1 -- --use-system-libraries true", "gem", "install", "bundler:2.0.1", true},
+		{"go install -ldflags \"-s -w\" ./cmd/app", "go", "install", "./cmd/app", true},
+		{"dnf in -y mariadb", "dnf", "in", "mariadb", true},
 	}
 	for _, c := range cases {
 		s := ParseShell(NewSource("x.sh", []byte(c.script)), c.script, nil)
@@ -36,7 +40,7 @@ func TestPackageCommand(t *testing.T) {
 			t.Errorf("%q: got %s %s [%s] installs=%v", c.script, pc.Manager, pc.Sub, strings.Join(ops, " "), pc.Installs())
 		}
 	}
-	for _, notPkg := range []string{"echo apt-get install", "$PM install x", "python -m venv /v", "pipx install x"} {
+	for _, notPkg := range []string{"echo apt-get install", "$PM install x", "python -m venv /v", "pipenv install x"} {
 		s := ParseShell(NewSource("x.sh", []byte(notPkg)), notPkg, nil)
 		if pc := s.Commands[0].Package(); pc != nil {
 			t.Errorf("%q: read as %s %s", notPkg, pc.Manager, pc.Sub)
@@ -55,6 +59,35 @@ func TestPipesInto(t *testing.T) {
 	for _, c := range s.Commands {
 		if c.PipesInto != want[c.Name] {
 			t.Errorf("%s: PipesInto %v, want %v", c.Name, c.PipesInto, want[c.Name])
+		}
+	}
+}
+
+// TestPackageCacheAndPrompt reads the cache and confirmation tables.
+func TestPackageCacheAndPrompt(t *testing.T) {
+	cases := []struct {
+		script       string
+		cleans, asks bool
+	}{
+		{"yum clean all", true, false},
+		{"yum clean packages", false, false},
+		{"zypper cc -a", true, false},
+		{"apk cache clean", true, false},
+		{"yarn cache clean", true, false},
+		{"yum install httpd", false, true},
+		{"yum -y install httpd", false, false},
+		{"dnf group list", false, false},
+		{"dnf group install 'Development Tools'", false, true},
+		{"zypper -n install vim", false, false},
+		{"zypper install vim", false, true},
+		{"microdnf install vim", false, false},
+		{"apt-get install vim", false, false},
+	}
+	for _, c := range cases {
+		s := ParseShell(NewSource("x.sh", []byte(c.script)), c.script, nil)
+		pc := s.Commands[0].Package()
+		if pc == nil || pc.CleansCache() != c.cleans || pc.AsksConfirmation() != c.asks {
+			t.Errorf("%q: got %+v", c.script, pc)
 		}
 	}
 }

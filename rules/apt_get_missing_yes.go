@@ -21,7 +21,7 @@ packages named (dependencies, almost always) it asks "Do you want to
 continue?", reads end-of-file, and aborts the RUN. ` + "`-y`" + ` (` + "`--yes`" + `,
 ` + "`--assume-yes`" + `, ` + "`-qq`" + `) answers for it. ` + "`DEBIAN_FRONTEND=noninteractive`" + ` does not:
 it silences debconf questions, not apt-get's own. dlint does not report a
-Dockerfile that sets APT::Get::Assume-Yes itself, nor ` + "`yes | apt-get install`" + `, nor a simulation (` + "`-s`" + `), which asks nothing.
+Dockerfile that sets APT::Get::Assume-Yes itself, nor ` + "`yes | apt-get install`" + `, nor a simulation (` + "`-s`" + `), which asks nothing. The fix adds ` + "`-y`" + `.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -45,13 +45,13 @@ func checkAptGetMissingYes(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if pc.Manager != "apt-get" && pc.Manager != "apt" || !pc.Installs() {
+		if !pc.IsApt() || !pc.Installs() {
 			continue
 		}
 		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {
 			continue
 		}
-		pass.Report(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing dependencies, and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager))
+		pass.ReportFix(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing dependencies, and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager), addOptionFix(pc, "-y"))
 	}
 }
 

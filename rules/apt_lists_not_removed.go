@@ -42,7 +42,7 @@ func checkAptListsNotRemoved(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if pc.Manager != "apt-get" && pc.Manager != "apt" || pc.Sub != "update" {
+		if !pc.IsApt() || pc.Sub != "update" {
 			continue
 		}
 		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) {
@@ -56,7 +56,7 @@ func checkAptListsNotRemoved(pass *Pass) {
 // 2.7+), which removes the lists too.
 func distCleans(s *parser.Script) bool {
 	for _, c := range s.Commands {
-		if pc := c.Package(); pc != nil && (pc.Manager == "apt-get" || pc.Manager == "apt") && pc.Sub == "dist-clean" {
+		if pc := c.Package(); pc != nil && pc.IsApt() && pc.Sub == "dist-clean" {
 			return true
 		}
 	}

@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// checkMissingYes reports the commands of the given manager families that
+// stop to ask for a confirmation a build cannot give (see
+// parser.PackageCommand.AsksConfirmation), with a fix adding yesOption
+// after the program's name. A Dockerfile whose text matches conf (writes
+// assumeyes=1 into yum.conf) answers for every command.
+func checkMissingYes(pass *Pass, conf *regexp.Regexp, yesOption string, managers ...string) {
+	df := pass.Dockerfile
+	if df == nil || conf != nil && conf.Match(df.Source.Text) {
+		return
+	}
+	for _, pr := range packageRuns(df) {
+		pc := pr.pkg
+		if !containsString(managers, pc.Manager) || !pc.AsksConfirmation() || pipedYes(pr) {
+			continue
+		}
+		msg := fmt.Sprintf("`%s %s` without %s asks \"Is this ok [y/N]\", and a build cannot answer, so the RUN fails; add %s", pc.Manager, pc.Sub, yesOption, yesOption)
+		pass.ReportFix(pc.SubWord.Range, msg, addOptionFix(pc, yesOption))
+	}
+}
+
+// addOptionFix inserts option after the package manager's name
+// (`yum -y install …`), or returns nil when the command is not started by
+// that name (`sudo yum`, `python -m pip`).
+func addOptionFix(pc *parser.PackageCommand, option string) *Fix {
+	name := pc.Cmd.NameWord
+	if name == nil || path.Base(name.Lit) != pc.Manager {
+		return nil
+	}
+	at := parser.Range{File: name.Range.File, Start: name.Range.End, End: name.Range.End}
+	return &Fix{Description: "add " + option, Edits: []Edit{{Range: at, NewText: " " + option}}}
+}
+
+// yumAssumeYesConf matches a yum.conf or dnf.conf setting that answers
+// every prompt.
+var yumAssumeYesConf = regexp.MustCompile(`(?i)\bassumeyes\s*=\s*(1|true|yes)\b`)

@@ -1,0 +1,6 @@
+FROM fedora:41
+RUN dnf install -y httpd && dnf clean all
+RUN microdnf install -y git && microdnf clean all
+RUN --mount=type=cache,target=/var/cache/dnf dnf install -y git
+RUN dnf install -y git && rm -rf /var/cache/dnf/*
+RUN dnf install -y git && yum clean all
