@@ -75,6 +75,21 @@ func All() []*Rule {
 		CopyFromUnknownStage,
 		CopyFromOwnStage,
 		DuplicateStageName,
+		StageNameCasing,
+		FromAsCasing,
+		InstructionCasing,
+		DefinitionDescription,
+		EmptyContinuationLine,
+		ReservedStageName,
+		UndefinedArgInFrom,
+		InvalidDefaultArgInFrom,
+		LegacyKeyValueFormat,
+		ExposeProtoCasing,
+		RedundantTargetPlatform,
+		ConstantPlatform,
+		MultipleHealthcheck,
+		CopyToFilePath,
+		EnvSameLineReference,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

@@ -1,0 +1,14 @@
+ARG DEST=/etc/app
+FROM alpine:3.20
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY a b .
+COPY a b /app
+COPY a b /etc/app/
+COPY a b ${DEST}
+COPY one /etc/one
+COPY <<EOF <<EOT /etc/
+x
+EOF
+y
+EOT

@@ -1,0 +1,6 @@
+FROM debian:12
+# want: empty-continuation-line
+RUN apt-get update && \
+    apt-get install -y curl \
+
+    && rm -rf /var/lib/apt/lists/*
