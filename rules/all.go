@@ -90,6 +90,7 @@ func All() []*Rule {
 		MultipleHealthcheck,
 		CopyToFilePath,
 		EnvSameLineReference,
+		CopyIgnoredFile,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
