@@ -91,6 +91,7 @@ func All() []*Rule {
 		CopyToFilePath,
 		EnvSameLineReference,
 		CopyIgnoredFile,
+		UndefinedVar,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
