@@ -57,7 +57,11 @@ func checkEmptyContinuationLine(pass *Pass) {
 		if n := firstEmptyLine(df.Source, in); n > 0 {
 			where = "line " + strconv.Itoa(n) + ", an empty line,"
 		}
-		pass.Report(in.KeywordRange(), fmt.Sprintf("%s inside this continued %s does not end it: the lines after it still belong to the %s, and BuildKit says this will become an error; remove the empty line, or the `%c` before it if the instruction should end there", where, in.Keyword, in.Keyword, df.Escape))
+		after := "the lines after it still belong to the " + in.Keyword
+		if n, kw := swallowedInstruction(df.Source, in); n > 0 {
+			after = fmt.Sprintf("line %d, `%s …`, is read as words of this %s, not as a %s", n, kw, in.Keyword, strings.ToUpper(kw))
+		}
+		pass.Report(in.KeywordRange(), fmt.Sprintf("%s inside this continued %s does not end it: %s, and BuildKit says this will become an error; remove the empty line, or the `%c` before it if the instruction should end there", where, in.Keyword, after, df.Escape))
 	}
 }
 
@@ -74,4 +78,32 @@ func firstEmptyLine(src *parser.Source, in *parser.Instruction) int {
 		}
 	}
 	return 0
+}
+
+// swallowedInstruction finds a line inside the instruction, after an
+// empty line, that starts with an instruction keyword: what the author
+// meant as the next instruction. 0 when there is none.
+func swallowedInstruction(src *parser.Source, in *parser.Instruction) (int, string) {
+	empty := false
+	for n := in.Range.Start.Line + 1; n <= in.Range.End.Line; n++ {
+		line := strings.TrimSpace(src.Line(n))
+		switch {
+		case line == "":
+			empty = true
+		case strings.HasPrefix(line, "#"):
+		case empty:
+			word, _, _ := strings.Cut(line, " ")
+			if dockerfileKeywords[strings.ToUpper(word)] {
+				return n, word
+			}
+			return 0, ""
+		}
+	}
+	return 0, ""
+}
+
+var dockerfileKeywords = map[string]bool{
+	"ADD": true, "ARG": true, "CMD": true, "COPY": true, "ENTRYPOINT": true, "ENV": true, "EXPOSE": true,
+	"FROM": true, "HEALTHCHECK": true, "LABEL": true, "MAINTAINER": true, "ONBUILD": true, "RUN": true,
+	"SHELL": true, "STOPSIGNAL": true, "USER": true, "VOLUME": true, "WORKDIR": true,
 }

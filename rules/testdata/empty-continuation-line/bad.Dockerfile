@@ -4,3 +4,7 @@ RUN apt-get update && \
     apt-get install -y curl \
 
     && rm -rf /var/lib/apt/lists/*
+# want: empty-continuation-line
+RUN apk add --no-cache samba \
+
+COPY smb.conf /etc/samba/
