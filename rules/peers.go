@@ -27,12 +27,6 @@ var peerChecks = map[string]func(*parser.Instruction) bool{
 		name, _, _ := cutUser(in.Args[0])
 		return isRootName(name)
 	},
-	// BuildKit MultipleInstructionsDisallowed: a CMD, ENTRYPOINT or
-	// HEALTHCHECK a later one of the stage replaces; dlint has no
-	// HEALTHCHECK rule, so any HEALTHCHECK may be one it reports.
-	"multipleinstructionsdisallowed": func(in *parser.Instruction) bool {
-		return in.Keyword == "HEALTHCHECK"
-	},
 	// hadolint DL3066: a USER whose UID is not a number, in any stage.
 	"dl3066": func(in *parser.Instruction) bool {
 		if in.Keyword != "USER" || len(in.Args) == 0 {
