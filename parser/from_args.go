@@ -53,9 +53,13 @@ func (d *Dockerfile) DefaultBase(st *Stage) (expanded string, ok bool) {
 		if !v.HasValue {
 			continue
 		}
-		if x, err := lex.ProcessWordWithMatches(v.Value, envGetter(env)); err == nil {
-			env[v.Name] = x.Result
+		x, err := lex.ProcessWordWithMatches(v.Value, envGetter(env))
+		if err != nil {
+			// The ARG's own default fails to expand: that, not FROM, is
+			// what the build stops at (buildkit's check gives up too).
+			return st.BaseName, true
 		}
+		env[v.Name] = x.Result
 	}
 	res, err := lex.ProcessWordWithMatches(st.BaseName, envGetter(env))
 	if err != nil {
