@@ -9,3 +9,9 @@ FROM build
 WORKDIR /srv
 # want: copy-to-file-path
 COPY ["x", "y", "/srv/other"]
+FROM scratch
+# want: copy-to-file-path
+COPY a b /usr/local/bin
+# want: copy-to-file-path
+COPY c d /later
+WORKDIR /later

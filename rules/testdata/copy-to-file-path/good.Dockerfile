@@ -12,3 +12,9 @@ x
 EOF
 y
 EOT
+COPY a b /usr/local/bin
+COPY x/ /opt/tools/
+COPY c d /opt/tools
+WORKDIR /srv/www
+WORKDIR /
+COPY e f /srv/www
