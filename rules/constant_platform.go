@@ -22,7 +22,7 @@ stage that cross-compiles, §--platform=$BUILDPLATFORM§ is the usual form; for
 an image meant for one platform, pass §--platform§ to the build instead.
 A stage whose name names the platform (§AS build-amd64§) is taken as meant and
 not reported, as BuildKit's FromPlatformFlagConstDisallowed does. In group
-strict: pinning a platform on purpose (an amd64-only vendor binary) is common.
+strict: pinning a platform on purpose (an amd64-only vendor binary) is common.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

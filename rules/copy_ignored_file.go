@@ -24,7 +24,7 @@ read with the pattern rules of BuildKit's own matcher (§github.com/moby/pattern
 
 As BuildKit's CopyIgnoredFile: when .dockerignore has §!§ exceptions nothing
 is reported, since whether an exception brings a path back depends on files
-dlint does not list; a source made of a variable is not checked.
+dlint does not list; a source made of a variable is not checked.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

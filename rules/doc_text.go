@@ -29,3 +29,9 @@ func argWordRange(in *parser.Instruction, i int, src *parser.Source) parser.Rang
 	}
 	return r
 }
+
+// reimplemented is the note of the BuildKit checks dlint computes itself.
+const reimplemented = "\n\nBuildKit computes this check while converting the Dockerfile to LLB (`dockerfile2llb`), " +
+	"which dlint does not import (some 500 more packages, and a registry client for base images), " +
+	"so dlint computes it on its own model. (The buildkit packages dlint uses compute only " +
+	"StageNameCasing, FromAsCasing, InvalidDefinitionDescription and NoEmptyContinuation; dlint reads those.)"

@@ -18,7 +18,7 @@ var ExposeProtoCasing = &Rule{
 The image config lists exposed ports as §80/tcp§ and §53/udp§; §EXPOSE 53/UDP§ is
 accepted, but reads unlike every other place a port is written (compose
 files, §docker ps§). The fix lower-cases the protocol. As BuildKit's
-ExposeProtoCasing.
+ExposeProtoCasing.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

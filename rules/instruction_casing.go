@@ -21,7 +21,7 @@ all-upper or all-lower keywords (upper case on a tie); a keyword in mixed case
 (§Run§) is always reported. The fix rewrites the keyword.
 
 As BuildKit's ConsistentInstructionCasing, with one difference: ARGs before the
-first FROM count and are checked too (BuildKit skips them).
+first FROM count and are checked too (BuildKit skips them).`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

@@ -19,7 +19,7 @@ var InvalidDefaultArgInFrom = &Rule{
 passes §--build-arg TAG=…§; a plain §docker build .§ fails with an invalid
 reference. Give the ARG a default that builds, or keep it required on purpose
 and silence this. As BuildKit's InvalidDefaultArgInFrom (the platform
-arguments count as linux/amd64).
+arguments count as linux/amd64).`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

@@ -21,7 +21,7 @@ unquoted space. The two forms read alike and mean different things: §ENV A B=1�
 sets A to §B=1§. Docker's reference calls the form without §=§ legacy, and
 BuildKit warns about it. The fix writes §key=value§, quoting a value with spaces;
 a value with quotes or backslashes, or on several lines, is left for you to
-rewrite.
+rewrite.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

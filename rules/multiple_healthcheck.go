@@ -12,7 +12,7 @@ var MultipleHealthcheck = &Rule{
 An image has one health check. Each HEALTHCHECK replaces the one before it,
 so only the last of a stage is used; the earlier ones are dead code that
 reads as if it checked something. §HEALTHCHECK NONE§ counts too: it switches
-off the check of the base image, and a later HEALTHCHECK replaces it.
+off the check of the base image, and a later HEALTHCHECK replaces it.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

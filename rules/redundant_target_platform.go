@@ -15,7 +15,7 @@ var RedundantTargetPlatform = &Rule{
 A stage is built for the target platform unless §--platform§ says otherwise, so
 §--platform=$TARGETPLATFORM§ changes nothing; it is often a leftover of
 §$BUILDPLATFORM§, which is what a cross-compiling build stage wants. The fix
-removes the flag. As BuildKit's RedundantTargetPlatform.
+removes the flag. As BuildKit's RedundantTargetPlatform.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

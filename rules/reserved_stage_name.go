@@ -14,7 +14,7 @@ buildkit gives two names a meaning of their own: §scratch§ is the empty image
 and §context§ the build context, in §FROM§ and §COPY --from§ alike. A stage of
 the same name leaves a reader (and a later edit) unsure which one a §FROM scratch§
 or §--from=context§ means. BuildKit warns about it (ReservedStageName). Rename
-the stage.
+the stage.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

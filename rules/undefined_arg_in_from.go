@@ -21,7 +21,7 @@ later, inside a stage, or not at all, expands to nothing in FROM, even when
 or §FROM ${REGISTRY}app§ quietly pulls §app§ from Docker Hub. Declare it at the
 top (§ARG NAME§, with a default if there is one). An ARG declared without a
 value is fine: the build passes it. As BuildKit's UndefinedArgInFrom; the
-image and §--platform§ are checked.
+image and §--platform§ are checked.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile

@@ -30,7 +30,7 @@ stages starts §FROM scratch§ (the empty image sets nothing but the §PATH§
 buildkit supplies). For a stage on any other image a name may come from the
 image's ENV (§PATH§, §HOME§, §JAVA_HOME§, §NODE_VERSION§…), and nothing is reported.
 BuildKit's UndefinedVar reads the pulled image's config and reports the others
-too. RUN §--mount§ options are not checked yet.
+too. RUN §--mount§ options are not checked yet.`) + reimplemented + mdDoc(`
 
 ## Bad
 §§§dockerfile
