@@ -152,7 +152,9 @@ func (r *runner) linkCopiedSecrets(c *parser.Container, contextDir string) {
 	if info, err := os.Stat(contextDir); err != nil || !info.IsDir() {
 		return
 	}
-	idx := r.contexts.get(contextDir, dockerignoreFor(c.Dockerfile.Source.Path, contextDir))
+	ignoreFile := dockerignoreFor(c.Dockerfile.Source.Path, contextDir)
+	idx := r.contexts.get(contextDir, ignoreFile)
+	linkIgnoredCopies(c, idx, ignoreFile)
 	for _, st := range c.Stage.Ancestors() {
 		for _, cp := range st.Copies {
 			if cp.From != "" {

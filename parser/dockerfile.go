@@ -20,8 +20,31 @@ type Dockerfile struct {
 	Source       *Source
 	Escape       rune
 	MetaArgs     []*Instruction // ARG instructions before the first FROM
+	MetaVars     []*Var         // the names those ARGs declare
 	Stages       []*Stage
 	Instructions []*Instruction // every instruction in source order
+	// BuildkitChecks are the warnings buildkit's own linter gives while
+	// parsing (the checks of `docker build --check` it computes there).
+	BuildkitChecks []*BuildkitCheck
+}
+
+// BuildkitCheck is one warning of buildkit's linter: its rule name
+// (StageNameCasing), its message and the instruction it is about.
+type BuildkitCheck struct {
+	Rule    string
+	Message string
+	Instr   *Instruction
+}
+
+// Checks returns buildkit's warnings of the named rule.
+func (d *Dockerfile) Checks(rule string) []*BuildkitCheck {
+	var out []*BuildkitCheck
+	for _, c := range d.BuildkitChecks {
+		if c.Rule == rule {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Final returns the last stage, the one `docker build` produces by default.
@@ -113,6 +136,16 @@ func (in *Instruction) KeywordRange() Range {
 	r := in.Range
 	r.End = Pos{r.Start.Line, r.Start.Col + len(in.Keyword)}
 	return r
+}
+
+// KeywordText is the keyword as the file writes it (`Run`, `from`).
+func (in *Instruction) KeywordText() string {
+	line := []rune(in.df.Source.Line(in.Range.Start.Line))
+	start := in.Range.Start.Col - 1
+	if start < 0 || start+len(in.Keyword) > len(line) {
+		return in.Keyword
+	}
+	return string(line[start : start+len(in.Keyword)])
 }
 
 // Find returns the range of the first occurrence of word in the
@@ -423,6 +456,23 @@ func (e *ParseError) Error() string {
 // panics on `# check=` comments.
 var quietLinter = linter.New(&linter.Config{})
 
+// buildkitExperimental are the experimental checks of buildkit's linter
+// that dlint reads (experimental checks run only when named).
+var buildkitExperimental = []string{linter.RuleInvalidDefinitionDescription.Name}
+
+// checkLinter collects the warnings buildkit's linter gives on the
+// instruction being converted (b.current).
+func (b *dfBuilder) checkLinter() *linter.Linter {
+	return linter.New(&linter.Config{
+		ExperimentalRules: buildkitExperimental,
+		Warn: func(rule, _, _, msg string, _ []bkparser.Range) {
+			if b.current != nil {
+				b.df.BuildkitChecks = append(b.df.BuildkitChecks, &BuildkitCheck{Rule: rule, Message: msg, Instr: b.current})
+			}
+		},
+	})
+}
+
 // ParseDockerfile parses a Dockerfile and builds its model. A syntax error
 // is returned as *ParseError naming the line.
 func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
@@ -466,11 +516,14 @@ func ParseDockerfile(path string, data []byte) (*Dockerfile, error) {
 	}
 	df := &Dockerfile{Source: src, Escape: res.EscapeToken}
 	b := dfBuilder{df: df, lex: shell.NewLex(res.EscapeToken), meta: map[string]string{}, budget: maxExpansionBudget}
+	b.linter = b.checkLinter()
 	for _, node := range res.AST.Children {
 		if err := b.add(node); err != nil {
 			return nil, err
 		}
 	}
+	b.current = nil
+	b.parserWarnings(res.Warnings)
 	if len(df.Stages) == 0 {
 		return nil, &ParseError{File: path, Line: max(1, src.LineCount()), Msg: "no FROM instruction: a Dockerfile must start a build stage with FROM"}
 	}
@@ -511,6 +564,28 @@ type dfBuilder struct {
 	// stageEnv keeps each finished stage's variables: ENV passes on to
 	// stages built FROM it.
 	stageEnv map[*Stage]map[string]string
+	// linter is buildkit's, collecting its warnings; current is the
+	// instruction it is converting.
+	linter  *linter.Linter
+	current *Instruction
+}
+
+// parserWarnings turns the warnings of buildkit's parser (an empty line
+// inside a continued instruction, reported at the instruction's last
+// line) into checks on the instruction they are about.
+func (b *dfBuilder) parserWarnings(ws []bkparser.Warning) {
+	for _, w := range ws {
+		if w.URL != linter.RuleNoEmptyContinuation.URL || w.Location == nil {
+			continue
+		}
+		line := w.Location.Start.Line
+		for _, in := range b.df.Instructions {
+			if in.Range.Start.Line <= line && line <= in.Range.End.Line {
+				b.df.BuildkitChecks = append(b.df.BuildkitChecks, &BuildkitCheck{Rule: linter.RuleNoEmptyContinuation.Name, Message: linter.RuleNoEmptyContinuation.Format(), Instr: in})
+				break
+			}
+		}
+	}
 }
 
 func (b *dfBuilder) finish() {
@@ -548,7 +623,8 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		in.Heredocs = append(in.Heredocs, Heredoc{Name: h.Name, Content: h.Content})
 	}
 	in.Range = df.Source.LineRange(node.StartLine, node.EndLine)
-	cmd, err := instructions.ParseInstructionWithLinter(node, quietLinter)
+	b.current = in
+	cmd, err := instructions.ParseInstructionWithLinter(node, b.linter)
 	if err != nil {
 		pe := parseError(df.Source.Path, err)
 		if pe.Line == 0 {
@@ -682,6 +758,7 @@ func (b *dfBuilder) expandValue(word string, env map[string]string) string {
 func (b *dfBuilder) metaArg(in *Instruction, a *instructions.ArgCommand) {
 	b.df.MetaArgs = append(b.df.MetaArgs, in)
 	for _, kv := range a.Args {
+		b.df.MetaVars = append(b.df.MetaVars, &Var{Name: kv.Key, Value: kv.ValueString(), HasValue: kv.Value != nil, Instr: in, Range: in.findName(kv.Key)})
 		if kv.Value != nil {
 			b.meta[kv.Key] = b.expandValue(*kv.Value, b.meta)
 		}
@@ -732,9 +809,15 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 			}
 		}
 	case *instructions.EnvCommand:
-		for _, kv := range c.Env {
+		// buildkit expands all of one ENV's values before it sets any:
+		// `ENV A=1 B=$A` gives B the A from before the line.
+		values := make([]string, len(c.Env))
+		for i, kv := range c.Env {
+			values[i] = b.expandValue(kv.Value, b.env)
+		}
+		for i, kv := range c.Env {
 			st.Vars = append(st.Vars, &Var{Name: kv.Key, Value: kv.Value, HasValue: true, Env: true, Instr: in, Range: in.findName(kv.Key)})
-			v := b.expandValue(kv.Value, b.env)
+			v := values[i]
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
 		}

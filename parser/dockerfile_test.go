@@ -287,3 +287,30 @@ func TestStageDisplayNameKeepsCase(t *testing.T) {
 		t.Errorf("unnamed stage DisplayName = %q, want #2", got)
 	}
 }
+
+// buildkit's linter runs while dlint converts instructions: its warnings
+// are kept with the instruction they are about, the parser's empty
+// continuation line too.
+func TestBuildkitChecks(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM alpine:3 as Build
+# not the name
+ARG X=1
+RUN echo a \
+
+    b
+FROM alpine:3 AS ok
+`)
+	got := map[string]int{}
+	for _, c := range df.BuildkitChecks {
+		got[c.Rule] = c.Instr.Range.Start.Line
+	}
+	want := map[string]int{"StageNameCasing": 1, "FromAsCasing": 1, "NoEmptyContinuation": 4, "InvalidDefinitionDescription": 3}
+	for rule, line := range want {
+		if got[rule] != line {
+			t.Errorf("%s: got line %d, want %d (all: %v)", rule, got[rule], line, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -126,3 +126,20 @@ func TestExpansionBudgetOfAFile(t *testing.T) {
 		t.Error("USER resolved past the file's expansion budget")
 	}
 }
+
+// One ENV sets its variables only after expanding all its values, as
+// buildkit does: B gets the A from before the line.
+func TestEnvExpandsWithValuesBeforeTheLine(t *testing.T) {
+	df := mustParseDockerfile(t, `FROM debian:12
+ENV A=old
+ENV A=new B=$A
+ARG C=1 D=$C
+RUN echo $A $B $D
+`)
+	args := instr(t, df, "RUN", 0).Script.Commands[0].Args
+	for i, want := range []string{"new", "old", "1"} {
+		if v, ok := instr(t, df, "RUN", 0).ExpandWord(args[i]); !ok || v != want {
+			t.Errorf("word %d: got %q %v, want %q", i, v, ok, want)
+		}
+	}
+}

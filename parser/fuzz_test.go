@@ -87,8 +87,20 @@ func FuzzParseDockerfile(f *testing.F) {
 				inRange(t, src, in.Find(a), in.Keyword+" argument")
 			}
 			walkScript(t, in.Script)
+			in.KeywordText()
+		}
+		for _, c := range df.BuildkitChecks {
+			if c.Instr == nil {
+				t.Fatalf("buildkit check %s without an instruction", c.Rule)
+			}
+		}
+		for _, v := range df.MetaVars {
+			df.VarsIn(v.Value)
 		}
 		for _, st := range df.Stages {
+			df.DefaultBase(st)
+			df.UndeclaredInFrom(st.BaseName)
+			df.UndeclaredInFrom(st.Platform)
 			st.EffectiveUser().IsRoot()
 			st.EffectiveShell()
 			st.EffectiveExpose()

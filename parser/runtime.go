@@ -28,6 +28,9 @@ type Container struct {
 	// of the stage (or a stage it builds on) brings from the build context
 	// into the image, found on disk through .dockerignore.
 	CopiedSecrets []*CopiedSecret
+	// IgnoredSources are the COPY and ADD sources of the Dockerfile that
+	// the build context's .dockerignore excludes.
+	IgnoredSources []*IgnoredSource
 
 	// Image is what dlint knows of the image a service runs when no
 	// Dockerfile of the repository builds it (`image:` alone).
@@ -120,6 +123,15 @@ func (c *Container) ImageUser() *User {
 		return nil
 	}
 	return c.Stage.EffectiveUser()
+}
+
+// IgnoredSource is a COPY or ADD source that .dockerignore excludes from
+// the build context.
+type IgnoredSource struct {
+	Copy       *Copy
+	Source     string // as the instruction writes it
+	Pattern    string // the .dockerignore pattern that excludes it
+	IgnoreFile string // the ignore file's path
 }
 
 // CopiedSecret is a file of the build context that holds a credential and

@@ -95,6 +95,23 @@ func All() []*Rule {
 		YarnCacheNotCleaned,
 		DistUpgrade,
 		UpdateWithoutInstall,
+		StageNameCasing,
+		FromAsCasing,
+		InstructionCasing,
+		DefinitionDescription,
+		EmptyContinuationLine,
+		ReservedStageName,
+		UndefinedArgInFrom,
+		InvalidDefaultArgInFrom,
+		LegacyKeyValueFormat,
+		ExposeProtoCasing,
+		RedundantTargetPlatform,
+		ConstantPlatform,
+		MultipleHealthcheck,
+		CopyToFilePath,
+		EnvSameLineReference,
+		CopyIgnoredFile,
+		UndefinedVar,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

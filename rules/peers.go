@@ -27,12 +27,6 @@ var peerChecks = map[string]func(*parser.Instruction) bool{
 		name, _, _ := cutUser(in.Args[0])
 		return isRootName(name)
 	},
-	// BuildKit MultipleInstructionsDisallowed: a CMD, ENTRYPOINT or
-	// HEALTHCHECK a later one of the stage replaces; dlint has no
-	// HEALTHCHECK rule, so any HEALTHCHECK may be one it reports.
-	"multipleinstructionsdisallowed": func(in *parser.Instruction) bool {
-		return in.Keyword == "HEALTHCHECK"
-	},
 	// hadolint DL3066: a USER whose UID is not a number, in any stage.
 	"dl3066": func(in *parser.Instruction) bool {
 		if in.Keyword != "USER" || len(in.Args) == 0 {
@@ -41,6 +35,33 @@ var peerChecks = map[string]func(*parser.Instruction) bool{
 		name, _, _ := cutUser(in.Args[0])
 		return strings.Trim(name, "0123456789") != ""
 	},
+	// hadolint DL3012, Trivy DS023: reported at a later HEALTHCHECK of the
+	// stage, where multiple-healthcheck reports the earlier, ignored one.
+	"dl3012": isHealthcheck,
+	"ds023":  isHealthcheck,
+	// hadolint DL3021, Trivy DS011: any COPY or ADD of several sources
+	// whose destination does not end in a slash, `.` and directories
+	// known to exist included.
+	"dl3021": copyToNoSlash,
+	"ds011":  copyToNoSlash,
+	// hadolint DL3029: any FROM --platform, $BUILDPLATFORM included.
+	"dl3029": func(in *parser.Instruction) bool {
+		if in.Keyword != "FROM" {
+			return false
+		}
+		for _, f := range in.Flags {
+			if strings.HasPrefix(f, "--platform") {
+				return true
+			}
+		}
+		return false
+	},
+}
+
+func isHealthcheck(in *parser.Instruction) bool { return in.Keyword == "HEALTHCHECK" }
+
+func copyToNoSlash(in *parser.Instruction) bool {
+	return (in.Keyword == "COPY" || in.Keyword == "ADD") && len(in.Args) > 2 && !strings.HasSuffix(in.Args[len(in.Args)-1], "/")
 }
 
 func shellFormCmd(in *parser.Instruction) bool {

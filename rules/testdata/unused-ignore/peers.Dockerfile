@@ -20,3 +20,18 @@ USER 10001:10001
 # PID 1.
 # hadolint ignore=DL3025
 CMD exec /usr/local/bin/app --serve
+
+# DL3012 reports the later HEALTHCHECK, multiple-healthcheck the earlier one.
+FROM debian:12-slim AS checks
+HEALTHCHECK CMD true
+# hadolint ignore=DL3012
+HEALTHCHECK CMD false
+# DL3021 reports a `.` destination too; copy-to-file-path knows it is the WORKDIR.
+WORKDIR /app
+# hadolint ignore=DL3021
+COPY a b .
+# hadolint ignore=DL3021 want: unused-ignore
+COPY a b ./
+# DL3029 reports any --platform, $BUILDPLATFORM included.
+# hadolint ignore=DL3029
+FROM --platform=$BUILDPLATFORM debian:12-slim

@@ -1,0 +1,20 @@
+ARG DEST=/etc/app
+FROM alpine:3.20
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY a b .
+COPY a b /app
+COPY a b /etc/app/
+COPY a b ${DEST}
+COPY one /etc/one
+COPY <<EOF <<EOT /etc/
+x
+EOF
+y
+EOT
+COPY a b /usr/local/bin
+COPY x/ /opt/tools/
+COPY c d /opt/tools
+WORKDIR /srv/www
+WORKDIR /
+COPY e f /srv/www

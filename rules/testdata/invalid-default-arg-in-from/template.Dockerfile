@@ -1,0 +1,2 @@
+ARG TEMPLATE=${templateOption:imageVariant}
+FROM mcr.microsoft.com/devcontainers/base:${TEMPLATE}

@@ -1,0 +1,5 @@
+ARG NODE_VERSION=22
+ARG BASE
+FROM node:${NODE_VERSION}-slim AS build
+FROM --platform=$BUILDPLATFORM golang:1.23 AS cross
+FROM ${BASE}

@@ -1,0 +1,15 @@
+FROM alpine:3.20 AS build
+COPY $APP_DIR/server /server
+ENV X=$JAVA_HOME
+WORKDIR $HOME
+FROM scratch
+ARG APP_DIR=out TARGETARCH
+COPY ${APP_DIR}/server /server-${TARGETARCH}
+ENV PATH=/bin:$PATH
+COPY <<EOF /etc/x
+$NOT_EXPANDED
+EOF
+RUN echo $SHELL_ONLY
+COPY \$LITERAL /x
+FROM build
+USER $SOMETHING

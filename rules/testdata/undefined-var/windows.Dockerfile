@@ -1,0 +1,5 @@
+# escape=`
+FROM scratch
+# want: undefined-var
+COPY --chown=${UID} a `
+    /a
