@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"github.com/dlint-dev/dlint/parser"
+)
+
+// MissingHealthcheck reports an image whose Dockerfile sets no HEALTHCHECK
+// and a container that sets none either.
+var MissingHealthcheck = &Rule{
+	ID:       "missing-healthcheck",
+	Aliases:  []string{"DL3057", "DS026", "AVD-DS-0026"},
+	Severity: Info,
+	Group:    GroupStrict,
+	Tags:     []string{TagDockerfile, TagBestPractice},
+	Summary:  "The Dockerfile sets no HEALTHCHECK, so Docker only knows whether the process runs, not whether it serves",
+	Doc: `## Why
+Without a health check, Docker (and ` + "`depends_on: condition: service_healthy`" + `,
+Swarm's rolling updates, autoheal tools) only sees that the process is
+running, not that it answers. A ` + "`HEALTHCHECK`" + ` that asks the application
+itself makes a hung server visible.
+
+dlint does not know whether the base image sets a HEALTHCHECK of its own
+(its image catalogue does not record one), so the finding says what is
+true: this Dockerfile sets none. A stage of the same file that the image is
+built on counts, and so does a compose service's own ` + "`healthcheck:`" + `
+(or ` + "`disable: true`" + `). One-off ` + "`docker run`" + ` jobs are not reported. Most real
+images have no HEALTHCHECK (orchestrators such as Kubernetes ignore it and
+probe on their own), so the rule is in the ` + "`strict`" + ` group.
+
+## Bad
+` + "```dockerfile" + `
+FROM python:3.13-slim
+COPY app.py /app/
+CMD ["python", "/app/app.py"]
+` + "```" + `
+
+## Good
+` + "```dockerfile" + `
+FROM python:3.13-slim
+COPY app.py /app/
+HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health')"]
+CMD ["python", "/app/app.py"]
+` + "```" + `
+
+## Silence
+` + "`# dlint ignore=missing-healthcheck`" + ` above the FROM, or ` + "`HEALTHCHECK NONE`" + ` to say
+no check is wanted. hadolint's ` + "`DL3057`" + ` and Trivy's ` + "`DS026`" + ` work too.`,
+	Check: checkMissingHealthcheck,
+}
+
+func checkMissingHealthcheck(pass *Pass) {
+	for _, c := range pass.Containers {
+		if c.Stage == nil || c.Stage.From == nil || c.OneOff() {
+			continue
+		}
+		if c.Service != nil && c.Service.Healthcheck != nil {
+			continue
+		}
+		if chainSetsHealthcheck(c.Stage) {
+			continue
+		}
+		pass.ReportAbout(c, Finding{Range: c.Stage.From.KeywordRange(), Message: "this Dockerfile sets no HEALTHCHECK for the image " + about(c) + " " + agree("runs", "run") + ", so Docker sees only that its process runs, not that it answers; add a `HEALTHCHECK CMD …` that asks the application (or `HEALTHCHECK NONE` to say none is wanted)"})
+	}
+}
+
+// chainSetsHealthcheck reports whether the stage, or a stage of the file it
+// builds on, has a HEALTHCHECK (NONE included).
+func chainSetsHealthcheck(st *parser.Stage) bool {
+	for _, s := range st.Ancestors() {
+		for _, in := range s.Instructions {
+			if in.Keyword == "HEALTHCHECK" {
+				return true
+			}
+		}
+	}
+	return false
+}
