@@ -90,6 +90,11 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"type":        []string{"array", "null"},
 				"items":       map[string]any{"type": "string", "minLength": 1},
 			},
+			"label-schema": map[string]any{
+				"description":          "Labels every image must carry, each with the type of its value; the label rules (label-missing, label-empty, label-value-type, label-not-in-schema) check them.",
+				"type":                 []string{"object", "null"},
+				"additionalProperties": map[string]any{"enum": rules.LabelTypeNameList()},
+			},
 			"images": map[string]any{
 				"description": "Your own base images and what they bring, so rules judge what runs on them (see `dlint image NAME`). Entries here win over the images dlint ships.",
 				"type":        []string{"array", "null"},
@@ -250,6 +255,14 @@ ignore-paths:
 trusted-registries:
   # - docker.io
   # - ghcr.io/acme
+
+# Labels every image must carry, and the type of each value: text, url,
+# semver, email, rfc3339, spdx or hash (a git commit). Rules label-missing,
+# label-empty and label-value-type check them; label-not-in-schema (strict)
+# reports the labels not listed.
+label-schema:
+  # org.opencontainers.image.source: url
+  # org.opencontainers.image.version: semver
 
 # Your own base images and what they bring, so rules judge what runs on them
 # (` + "`dlint image NAME`" + ` shows what dlint knows). Fields: image, tags, user, uid,

@@ -75,6 +75,23 @@ func All() []*Rule {
 		CopyFromUnknownStage,
 		CopyFromOwnStage,
 		DuplicateStageName,
+		CdInRun,
+		ConsecutiveRun,
+		WgetWithoutProgress,
+		CurlAndWget,
+		SSHPortExposed,
+		WorkdirRuntimeDir,
+		RelinkedBinSh,
+		MissingHealthcheck,
+		RelativeCopyDest,
+		UnusableInBuild,
+		CopyThenExtract,
+		CopyWholeFilesystem,
+		LabelInvalidKey,
+		LabelMissing,
+		LabelEmpty,
+		LabelValueType,
+		LabelNotInSchema,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
