@@ -5,7 +5,7 @@ import "fmt"
 // CdInRun reports `cd` in a RUN, whose effect ends with the RUN.
 var CdInRun = &Rule{
 	ID:       "cd-in-run",
-	Aliases:  []string{"DL3003", "DS013", "AVD-DS-0013"},
+	Aliases:  []string{"DL3003", "DS013", "AVD-DS-0013", "f4a6bcd3-e231-4acf-993c-aa027be50d2e"},
 	Severity: Style,
 	Group:    GroupStyle,
 	Tags:     []string{TagDockerfile, TagBestPractice},

@@ -58,10 +58,20 @@ func checkCopyThenExtract(pass *Pass) {
 		for _, in := range st.Instructions {
 			switch {
 			case in.Keyword == "COPY" && len(in.Args) >= 2 && !hasFlagPrefix(in.Flags, "--from"):
-				for _, src := range in.Args[:len(in.Args)-1] {
-					if !strings.ContainsAny(src, "$*?[") && images.IsTarArchiveName(src) {
-						archives[path.Base(src)] = in
+				srcs, dest := in.Args[:len(in.Args)-1], in.Args[len(in.Args)-1]
+				toDir := len(srcs) > 1 || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, `\`) || dest == "."
+				for _, src := range srcs {
+					if strings.ContainsAny(src, "$*?[") || !images.IsTarArchiveName(src) {
+						continue
 					}
+					name := fileBase(src) // the name the archive has in the image
+					if !toDir && images.IsTarArchiveName(dest) {
+						name = fileBase(dest) // copied under a new name
+					}
+					// Otherwise dest is a directory the image has, or the
+					// archive now has its name, and a tar of the old name
+					// would fail the build.
+					archives[name] = in
 				}
 			case in.Keyword == "RUN" && in.Script != nil && len(archives) > 0:
 				for _, cmd := range in.Script.Commands {
@@ -69,16 +79,26 @@ func checkCopyThenExtract(pass *Pass) {
 						continue
 					}
 					file, ok := tarWholeExtract(cmd)
-					cp := archives[path.Base(file)]
+					cp := archives[fileBase(file)]
 					if !ok || cp == nil {
 						continue
 					}
-					pass.Report(commandNameRange(in.Script, cmd), fmt.Sprintf("this tar unpacks %s, which the COPY on line %d put in a layer of its own, where it stays even once deleted; `ADD %s DIR/` unpacks it itself and keeps only the files", path.Base(file), cp.Range.Start.Line, path.Base(file)))
-					delete(archives, path.Base(file))
+					pass.Report(commandNameRange(in.Script, cmd), fmt.Sprintf("this tar unpacks %s, which the COPY on line %d put in a layer of its own, where it stays even once deleted; `ADD %s DIR/` unpacks it itself and keeps only the files", fileBase(file), cp.Range.Start.Line, fileBase(file)))
+					delete(archives, fileBase(file))
 				}
 			}
 		}
 	}
+}
+
+// fileBase is the last element of a path written with / or, in a Windows
+// file, with \\.
+func fileBase(p string) string {
+	p = strings.Trim(p, `"'`)
+	if i := strings.LastIndexAny(p, `/\\`); i >= 0 {
+		return p[i+1:]
+	}
+	return path.Base(p)
 }
 
 func hasFlagPrefix(flags []string, prefix string) bool {

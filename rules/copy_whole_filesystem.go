@@ -21,7 +21,10 @@ so the image is neither: its base's security fixes are overwritten, its
 scanners read the wrong package list, and the layer holds a whole second
 system. Copy the directories the application needs (` + "`/app`" + `, ` + "`/usr/local/bin/tool`" + `).
 Onto ` + "`FROM scratch`" + ` the same COPY flattens an image into one layer, which is
-a known technique and not reported.
+a known technique and not reported. Nor is a copy from an image rather than
+a stage of the file (` + "`COPY --from=docker/buildx-bin / /usr/libexec/…`" + `): dlint
+does not know what it holds, and such images are often a few binaries on
+scratch; nor one from a stage that is itself built FROM scratch.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -55,6 +58,13 @@ func checkCopyWholeFilesystem(pass *Pass) {
 		}
 		for _, cp := range st.Copies {
 			if cp.From == "" || cp.Add || len(cp.Sources) != 1 || !isRoot(cp.Sources[0]) || !isRoot(cp.Dest) {
+				continue
+			}
+			// Only a stage of this file is known to hold an OS: an image
+			// named in --from is often a scratch image of a few binaries
+			// (docker/buildx-bin), and so is a stage FROM scratch.
+			src := copySourceStage(df, cp.From)
+			if src == nil || rootIsScratch(src) {
 				continue
 			}
 			pass.Report(cp.Instr.ArgsRange(), fmt.Sprintf("`COPY --from=%s / /` lays that image's whole file system over this one's, its OS files, package database and /etc/passwd included; copy only the directories the application needs", cp.From))

@@ -9,7 +9,7 @@ import (
 // CurlAndWget reports an image whose build steps use both curl and wget.
 var CurlAndWget = &Rule{
 	ID:       "curl-and-wget",
-	Aliases:  []string{"DL4001", "DS014", "AVD-DS-0014"},
+	Aliases:  []string{"DL4001", "DS014", "AVD-DS-0014", "fc775e75-fcfb-4c98-b2f2-910c5858b359"},
 	Severity: Style,
 	Group:    GroupStyle,
 	Tags:     []string{TagDockerfile, TagBestPractice},

@@ -8,7 +8,7 @@ import (
 // and a container that sets none either.
 var MissingHealthcheck = &Rule{
 	ID:       "missing-healthcheck",
-	Aliases:  []string{"DL3057", "DS026", "AVD-DS-0026"},
+	Aliases:  []string{"DL3057", "DS026", "AVD-DS-0026", "b03a748a-542d-44f4-bb86-9199ab4fd2d5"},
 	Severity: Info,
 	Group:    GroupStrict,
 	Tags:     []string{TagDockerfile, TagBestPractice},

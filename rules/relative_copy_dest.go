@@ -65,7 +65,7 @@ func checkRelativeCopyDest(pass *Pass) {
 			}
 			raw := in.Args[len(in.Args)-1]
 			dest, ok := in.ExpandWord(&parser.Word{Lit: raw, Literal: !strings.ContainsAny(raw, `$"'\`)})
-			if !ok || dest == "" || absolutePath(dest, df.Escape) {
+			if !ok || dest == "" || absolutePath(dest, df.Escape) || absolutePath(strings.Trim(raw, `"`), '`') {
 				continue
 			}
 			pass.Report(in.Find(raw), fmt.Sprintf("`%s … %s` copies to a relative path and no WORKDIR before it sets the directory, so it lands under the base image's WORKDIR (/ for most images, another directory for some); set `WORKDIR` first or write the absolute path", in.Keyword, raw))

@@ -13,7 +13,7 @@ import (
 // build steps only.
 var RelinkedBinSh = &Rule{
 	ID:       "relinked-bin-sh",
-	Aliases:  []string{"DL4005"},
+	Aliases:  []string{"DL4005", "8a301064-c291-4b20-adcb-403fe7fd95fd"},
 	Severity: Warning,
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "RUN ln -s … /bin/sh replaces the image's /bin/sh for every program; SHELL changes the build's shell only",

@@ -7,7 +7,7 @@ import (
 // SSHPortExposed reports EXPOSE of port 22, the SSH server's.
 var SSHPortExposed = &Rule{
 	ID:       "ssh-port-exposed",
-	Aliases:  []string{"DS004", "AVD-DS-0004"},
+	Aliases:  []string{"DS004", "AVD-DS-0004", "5907595b-5b6d-4142-b173-dbb0e73fbff8"},
 	Severity: Warning,
 	Group:    GroupStrict,
 	Tags:     []string{TagSecurity, TagDockerfile, TagNetwork},

@@ -11,7 +11,7 @@ import (
 // manager commands with no init to talk to.
 var UnusableInBuild = &Rule{
 	ID:       "unusable-in-build",
-	Aliases:  []string{"DL3001"},
+	Aliases:  []string{"DL3001", "9b6b0f38-92a2-41f9-b881-3a1083d99f1b"},
 	Severity: Warning,
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "RUN runs a command that cannot work in a build step: it needs a terminal, an init or a running service manager",

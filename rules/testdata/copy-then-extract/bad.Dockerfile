@@ -11,3 +11,6 @@ RUN <<EOS
 # want: copy-then-extract
 tar --extract --file=/tmp/tools.txz -C /usr/local
 EOS
+COPY foo/bar/packaged-app.tar /foo.tar
+# want: copy-then-extract
+RUN tar -xf /foo.tar

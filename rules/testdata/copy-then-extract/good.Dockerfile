@@ -15,3 +15,5 @@ RUN tar -xzf /tmp/src.tar.gz -C /opt
 # listed, not extracted
 COPY more.tar /tmp/
 RUN tar -tf /tmp/more.tar
+COPY foo/app.tar /opt/app.bin
+RUN tar -xf /opt/app.bin

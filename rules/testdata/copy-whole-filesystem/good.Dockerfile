@@ -7,3 +7,10 @@ COPY --from=build / /app
 FROM scratch
 # flattening onto an empty image
 COPY --from=build / /
+FROM debian:12-slim
+# an image, not a stage: often a few binaries on scratch
+COPY --from=gloursdocker/docker / /
+FROM scratch AS tools
+COPY --from=build /out/app /bin/app
+FROM debian:12-slim
+COPY --from=tools / /

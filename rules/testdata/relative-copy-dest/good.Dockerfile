@@ -12,3 +12,5 @@ key=value
 EOF
 FROM scratch
 COPY app app
+FROM debian:12-slim
+COPY bla.sh c:\system32\blubb.sh
