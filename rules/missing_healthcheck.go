@@ -59,7 +59,11 @@ func checkMissingHealthcheck(pass *Pass) {
 		if chainSetsHealthcheck(c.Stage) {
 			continue
 		}
-		pass.ReportAbout(c, Finding{Range: c.Stage.From.KeywordRange(), Message: "this Dockerfile sets no HEALTHCHECK for the image " + about(c) + " " + agree("runs", "run") + ", so Docker sees only that its process runs, not that it answers; add a `HEALTHCHECK CMD …` that asks the application (or `HEALTHCHECK NONE` to say none is wanted)"})
+		what := "this Dockerfile sets no HEALTHCHECK"
+		if c.Service != nil {
+			what += " and " + about(c) + " " + agree("sets", "set") + " no `healthcheck:`"
+		}
+		pass.ReportAbout(c, Finding{Range: c.Stage.From.KeywordRange(), Message: what + ", so Docker sees only that the container's process runs, not that it answers; add a `HEALTHCHECK CMD …` that asks the application (or `HEALTHCHECK NONE` to say none is wanted)"})
 	}
 }
 
