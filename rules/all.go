@@ -92,6 +92,8 @@ func All() []*Rule {
 		LabelEmpty,
 		LabelValueType,
 		LabelNotInSchema,
+		CopyFromStageIndex,
+		CopyChownRuntimeUser,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
