@@ -19,9 +19,11 @@ Swarm's rolling updates, autoheal tools) only sees that the process is
 running, not that it answers. A ` + "`HEALTHCHECK`" + ` that asks the application
 itself makes a hung server visible.
 
-dlint does not know whether the base image sets a HEALTHCHECK of its own
-(its image catalogue does not record one), so the finding says what is
-true: this Dockerfile sets none. A stage of the same file that the image is
+dlint's image catalogue does not record whether an official image sets a
+HEALTHCHECK, so the finding says what is true: this Dockerfile sets none.
+A base image that ` + "`images:`" + ` in .dlint.yaml gives ` + "`healthcheck: true`" + `, or an image
+built in the repository with a HEALTHCHECK, is not reported; with
+` + "`healthcheck: false`" + ` the message names the base image too. A stage of the same file that the image is
 built on counts, and so does a compose service's own ` + "`healthcheck:`" + `
 (or ` + "`disable: true`" + `). One-off ` + "`docker run`" + ` jobs are not reported. Most real
 images have no HEALTHCHECK (orchestrators such as Kubernetes ignore it and
@@ -59,7 +61,14 @@ func checkMissingHealthcheck(pass *Pass) {
 		if chainSetsHealthcheck(c.Stage) {
 			continue
 		}
+		img := c.BaseImage()
+		if img != nil && img.Healthcheck != nil && *img.Healthcheck {
+			continue // the base image's HEALTHCHECK is inherited
+		}
 		what := "this Dockerfile sets no HEALTHCHECK"
+		if img != nil && img.Healthcheck != nil {
+			what = "neither this Dockerfile nor its base image " + c.Stage.RootBase().Raw + " sets a HEALTHCHECK"
+		}
 		if c.Service != nil {
 			what += " and " + about(c) + " " + agree("sets", "set") + " no `healthcheck:`"
 		}
