@@ -94,6 +94,7 @@ func All() []*Rule {
 		LabelNotInSchema,
 		CopyFromStageIndex,
 		CopyChownRuntimeUser,
+		AddURLWithoutChecksum,
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
