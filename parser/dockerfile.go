@@ -754,10 +754,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 	case *instructions.LabelCommand:
 		for _, kv := range c.Labels {
 			key, keyOK := b.expand(kv.Key, b.env)
-			value, valueOK := b.expand(kv.Value, b.env)
-			if kv.NoDelim {
-				value, valueOK = kv.Value, true // `LABEL key value…`: the rest of the line, as written
-			}
+			value, valueOK := b.expand(kv.Value, b.env) // the old `LABEL key value…` form too: the build expands the rest of the line
 			st.Labels = append(st.Labels, &Label{Key: key, Value: value, Resolved: keyOK && valueOK, Instr: in, Range: in.findName(strings.Trim(kv.Key, `"'`))})
 		}
 	case *instructions.UserCommand:

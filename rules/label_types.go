@@ -28,7 +28,7 @@ var labelTypes = []LabelType{LabelText, LabelURL, LabelSemver, LabelEmail, Label
 var labelTypeWants = map[LabelType]string{
 	LabelURL:     "an absolute URL such as https://github.com/acme/app",
 	LabelSemver:  "a semantic version such as 1.4.2 or 2.0.0-rc.1",
-	LabelEmail:   "an email address such as team@example.com",
+	LabelEmail:   "one email address such as team@example.com or Team <team@example.com>",
 	LabelRFC3339: "an RFC 3339 time such as 2024-05-01T12:00:00Z",
 	LabelSPDX:    "an SPDX license expression such as MIT or Apache-2.0 OR MIT",
 	LabelHash:    "a git commit hash (7 to 40 hex digits, or 64)",
@@ -73,8 +73,8 @@ func labelValueValid(t LabelType, value string) bool {
 	case LabelSemver:
 		return semverRe.MatchString(value)
 	case LabelEmail:
-		a, err := mail.ParseAddress(value)
-		return err == nil && a.Address == value
+		_, err := mail.ParseAddress(value) // one mailbox: bare, or with a display name
+		return err == nil
 	case LabelRFC3339:
 		_, err := time.Parse(time.RFC3339Nano, value)
 		return err == nil

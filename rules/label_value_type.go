@@ -22,7 +22,7 @@ decides is not judged, nor an empty one, which is ` + "`label-empty`" + `):
 | text | anything |
 | url | an absolute URL: scheme and host |
 | semver | a semantic version 2.0 (1.4.2, 2.0.0-rc.1+build.5; no leading v) |
-| email | one bare address |
+| email | one address, bare or with a display name (Team <team@example.com>) |
 | rfc3339 | an RFC 3339 time (2024-05-01T12:00:00Z) |
 | spdx | an SPDX license expression (MIT, Apache-2.0 OR MIT); the ids are not checked against SPDX's list |
 | hash | a git commit: 7 to 40 hex digits, or 64 |

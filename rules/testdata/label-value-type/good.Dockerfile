@@ -9,3 +9,4 @@ LABEL org.opencontainers.image.authors=abcd@google.com
 LABEL org.opencontainers.image.title="any text"
 ARG REV
 LABEL org.opencontainers.image.revision=$REV
+LABEL org.opencontainers.image.authors="Jessie Frazelle <jess@linux.com>"
