@@ -53,6 +53,9 @@ func Describe(w io.Writer, asked string, img *Image) {
 	if img.AppUser != "" {
 		fmt.Fprintf(w, "app user:    %s\n", img.AppUser)
 	}
+	if img.Healthcheck != nil {
+		fmt.Fprintf(w, "healthcheck: %s\n", map[bool]string{true: "set by the image", false: "none"}[*img.Healthcheck])
+	}
 	for _, a := range img.Accounts {
 		gid := fmt.Sprint(a.GID)
 		if a.GID < 0 {

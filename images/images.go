@@ -83,6 +83,11 @@ type Facts struct {
 	// the application it runs or hosts (node in node, www-data in php).
 	Accounts []Account `json:"accounts,omitempty" yaml:"accounts,omitempty"`
 	AppUser  string    `json:"app_user,omitempty" yaml:"app_user,omitempty"`
+	// Healthcheck tells whether the image sets a HEALTHCHECK of its own
+	// (true) or none, or HEALTHCHECK NONE (false); nil when not known. The
+	// catalogue generated from the official images' Dockerfiles does not
+	// record it yet, so it comes from .dlint.yaml or an image built here.
+	Healthcheck *bool `json:"healthcheck,omitempty" yaml:"healthcheck,omitempty"`
 }
 
 // RunsAsRoot reports whether the image's USER is root.

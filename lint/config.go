@@ -35,6 +35,9 @@ type Config struct {
 	FailLevel         rules.Severity // 0 when unset; NeverFail for "none"
 	MinSeverity       rules.Severity // 0 when unset
 	TrustedRegistries []string
+	// LabelSchema is `label-schema`: the labels images must carry and the
+	// type of each value, in file order.
+	LabelSchema []rules.LabelSpec
 	// ReportUnusedIgnores is nil when unset.
 	ReportUnusedIgnores *bool
 	// Docs reads the `docker run` lines of Markdown code blocks (`docs:
@@ -79,7 +82,7 @@ type override struct {
 }
 
 // configKeys are the top-level keys, in the order `dlint config init` writes them.
-var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "docs", "max-file-size", "ignore-paths", "trusted-registries", "images", "select", "extend-select", "ignore", "rules", "overrides"}
+var configKeys = []string{"fail-level", "min-severity", "report-unused-ignores", "docs", "max-file-size", "ignore-paths", "trusted-registries", "label-schema", "images", "select", "extend-select", "ignore", "rules", "overrides"}
 
 // ruleLevels are the values a rule may be set to.
 var ruleLevels = []string{"off", "on", "error", "warning", "info", "style"}
@@ -144,6 +147,10 @@ func ParseConfig(path string, data []byte, pool []*rules.Rule) (*Config, error) 
 		case "trusted-registries":
 			list, err := p.stringList(value)
 			c.TrustedRegistries = list
+			return err
+		case "label-schema":
+			list, err := p.labelSchema(value)
+			c.LabelSchema = list
 			return err
 		case "report-unused-ignores":
 			b, err := p.boolean(value)
@@ -368,6 +375,29 @@ func (p *configParser) stringList(n *yaml.Node) ([]string, error) {
 		out = append(out, item.Value)
 	}
 	return out, nil
+}
+
+// labelSchema reads `label-schema`: a mapping of label keys to value types.
+func (p *configParser) labelSchema(n *yaml.Node) ([]rules.LabelSpec, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errorf(n, "label-schema must map label keys to value types (%s), not %s", rules.LabelTypeNames(), describeNode(n))
+	}
+	var out []rules.LabelSpec
+	err := p.eachKey(n, func(key, value *yaml.Node) error {
+		if value.Kind != yaml.ScalarNode || isNull(value) {
+			return p.errorf(value, "label-schema: the type of %q must be one of %s, not %s", key.Value, rules.LabelTypeNames(), describeNode(value))
+		}
+		t, ok := rules.ParseLabelType(value.Value)
+		if !ok {
+			return p.errorf(value, "label-schema: unknown type %q for %q (want one of %s)", value.Value, key.Value, rules.LabelTypeNames())
+		}
+		out = append(out, rules.LabelSpec{Key: key.Value, Type: t})
+		return nil
+	})
+	return out, err
 }
 
 // selectors reads a list of rule selectors (IDs, aliases, groups, tags,

@@ -10,7 +10,7 @@ import (
 
 // imageKeys are the fields of an `images:` entry in .dlint.yaml: the
 // catalogue's own, flattened into one mapping per image.
-var imageKeys = []string{"image", "tags", "product", "source", "user", "uid", "shell", "expose", "entrypoint", "cmd", "drops_to", "drop_tool", "workers", "init", "user_tool", "base", "accounts", "app_user"}
+var imageKeys = []string{"image", "tags", "product", "source", "user", "uid", "shell", "expose", "entrypoint", "cmd", "drops_to", "drop_tool", "workers", "init", "user_tool", "base", "accounts", "app_user", "healthcheck"}
 
 var imageShells = []string{string(images.ShellDash), string(images.ShellAsh), string(images.ShellBash), string(images.ShellOldBash), string(images.ShellNone), string(images.ShellWindows)}
 

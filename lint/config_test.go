@@ -92,6 +92,9 @@ func TestParseConfigErrors(t *testing.T) {
 		{"select: [root-usr]\n", `c.yaml:1:10: unknown rule, group, tag or prefix "root-usr" (did you mean "root-user"?) (see 'dlint rules')`},
 		{"ignore: DL3002\n", `c.yaml:1:9: want a list of rule IDs, aliases, groups, tags or prefixes, not "DL3002"`},
 		{"extend-select: [pinnning]\n", `c.yaml:1:17: unknown rule, group, tag or prefix "pinnning"`},
+		{"label-schema: [a]\n", `c.yaml:1:15: label-schema must map label keys to value types (text, url, semver, email, rfc3339, spdx, hash), not`},
+		{"label-schema:\n  org.example.v: version\n", `c.yaml:2:18: label-schema: unknown type "version" for "org.example.v" (want one of text, url`},
+		{"label-schema:\n  org.example.v: [url]\n", `c.yaml:2:18: label-schema: the type of "org.example.v" must be one of`},
 	}
 	for _, c := range cases {
 		_, err := ParseConfig("c.yaml", []byte(c.text), pool)

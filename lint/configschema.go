@@ -90,6 +90,11 @@ func ConfigSchema(pool []*rules.Rule) []byte {
 				"type":        []string{"array", "null"},
 				"items":       map[string]any{"type": "string", "minLength": 1},
 			},
+			"label-schema": map[string]any{
+				"description":          "Labels every image must carry, each with the type of its value; the label rules (label-missing, label-empty, label-value-type, label-not-in-schema) check them.",
+				"type":                 []string{"object", "null"},
+				"additionalProperties": map[string]any{"enum": rules.LabelTypeNameList()},
+			},
 			"images": map[string]any{
 				"description": "Your own base images and what they bring, so rules judge what runs on them (see `dlint image NAME`). Entries here win over the images dlint ships.",
 				"type":        []string{"array", "null"},
@@ -143,23 +148,24 @@ func imageSchema() map[string]any {
 		"required":             []string{"image"},
 		"additionalProperties": false,
 		"properties": map[string]any{
-			"image":      str("Image name, without tag; a path.Match pattern such as ghcr.io/acme/* matches a family."),
-			"tags":       list("Tag patterns this entry covers (path.Match); default every tag."),
-			"product":    str("What the image runs, for messages (\"PostgreSQL\")."),
-			"source":     str("Where the facts come from; default this file."),
-			"user":       str("The USER the image runs as; empty or root for root."),
-			"uid":        map[string]any{"type": "integer", "description": "That user's numeric UID."},
-			"shell":      map[string]any{"enum": imageShells, "description": "What /bin/sh is: dash never execs the last command of sh -c; ash and bash (5.1+) do; bash-old only a lone command; none: no shell."},
-			"expose":     list("Ports the image EXPOSEs (\"5432\", \"53/udp\")."),
-			"entrypoint": list("The image's ENTRYPOINT, in exec form."),
-			"cmd":        list("The image's CMD, in exec form."),
-			"drops_to":   str("The user the image's entrypoint switches to when started as root."),
-			"drop_tool":  str("The program it switches with (gosu, su-exec, setpriv, s6-setuidgid)."),
-			"workers":    str("For servers whose master stays root by design: the user its workers run as."),
-			"init":       str("The init the image's entrypoint runs as PID 1 (tini, dumb-init, s6-overlay)."),
-			"user_tool":  map[string]any{"enum": []string{"useradd", "adduser"}, "description": "How to create users in the image."},
-			"base":       map[string]any{"type": "boolean", "description": "The image runs no application of its own (a shell or language prompt)."},
-			"app_user":   str("The unprivileged user the image creates for its application."),
+			"image":       str("Image name, without tag; a path.Match pattern such as ghcr.io/acme/* matches a family."),
+			"tags":        list("Tag patterns this entry covers (path.Match); default every tag."),
+			"product":     str("What the image runs, for messages (\"PostgreSQL\")."),
+			"source":      str("Where the facts come from; default this file."),
+			"user":        str("The USER the image runs as; empty or root for root."),
+			"uid":         map[string]any{"type": "integer", "description": "That user's numeric UID."},
+			"shell":       map[string]any{"enum": imageShells, "description": "What /bin/sh is: dash never execs the last command of sh -c; ash and bash (5.1+) do; bash-old only a lone command; none: no shell."},
+			"expose":      list("Ports the image EXPOSEs (\"5432\", \"53/udp\")."),
+			"entrypoint":  list("The image's ENTRYPOINT, in exec form."),
+			"cmd":         list("The image's CMD, in exec form."),
+			"drops_to":    str("The user the image's entrypoint switches to when started as root."),
+			"drop_tool":   str("The program it switches with (gosu, su-exec, setpriv, s6-setuidgid)."),
+			"workers":     str("For servers whose master stays root by design: the user its workers run as."),
+			"init":        str("The init the image's entrypoint runs as PID 1 (tini, dumb-init, s6-overlay)."),
+			"user_tool":   map[string]any{"enum": []string{"useradd", "adduser"}, "description": "How to create users in the image."},
+			"base":        map[string]any{"type": "boolean", "description": "The image runs no application of its own (a shell or language prompt)."},
+			"app_user":    str("The unprivileged user the image creates for its application."),
+			"healthcheck": map[string]any{"type": "boolean", "description": "The image sets a HEALTHCHECK of its own (true), or none (false)."},
 			"accounts": map[string]any{
 				"type":        "array",
 				"description": "Users the image has, with their IDs.",
@@ -251,10 +257,18 @@ trusted-registries:
   # - docker.io
   # - ghcr.io/acme
 
+# Labels every image must carry, and the type of each value: text, url,
+# semver, email, rfc3339, spdx or hash (a git commit). Rules label-missing,
+# label-empty and label-value-type check them; label-not-in-schema (strict)
+# reports the labels not listed.
+label-schema:
+  # org.opencontainers.image.source: url
+  # org.opencontainers.image.version: semver
+
 # Your own base images and what they bring, so rules judge what runs on them
 # (` + "`dlint image NAME`" + ` shows what dlint knows). Fields: image, tags, user, uid,
 # shell (dash, ash, bash, bash-old, none), expose, entrypoint, cmd, drops_to,
-# drop_tool, workers, init, user_tool, base, app_user, accounts.
+# drop_tool, workers, init, user_tool, base, app_user, accounts, healthcheck.
 images:
   # - {image: ghcr.io/acme/runtime, user: "10001", shell: ash}
 

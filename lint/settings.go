@@ -319,6 +319,7 @@ func (cs *configSet) projectSettings(path string) *rules.Settings {
 	s := &rules.Settings{}
 	if fs.config != nil {
 		s.TrustedRegistries = fs.config.TrustedRegistries
+		s.LabelSchema = fs.config.LabelSchema
 	}
 	return s
 }

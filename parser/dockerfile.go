@@ -222,6 +222,8 @@ type Stage struct {
 	Workdir    string // WORKDIR in effect at the end of the stage
 	// Vars are the stage's ARG and ENV declarations in source order.
 	Vars []*Var
+	// Labels are the stage's LABEL pairs in source order.
+	Labels []*Label
 
 	// BaseImage is what dlint's image catalogue knows of Base, set when
 	// the Dockerfile is linked (nil: unknown, or Parent is set).
@@ -365,6 +367,17 @@ type Var struct {
 	Env      bool // ENV (kept in the image config), not ARG
 	Instr    *Instruction
 	Range    Range // the name in the source
+}
+
+// Label is one key and value a LABEL sets, quotes removed and ARG and ENV
+// expanded.
+type Label struct {
+	Key, Value string
+	// Resolved is false when the key or value uses a variable with no
+	// value: the build decides them.
+	Resolved bool
+	Instr    *Instruction
+	Range    Range // the key in the source
 }
 
 // Copy is a COPY or ADD with its destination made absolute.
@@ -820,6 +833,12 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 			v := values[i]
 			b.env[kv.Key], b.envOnly[kv.Key] = v, v
 			b.envChain, b.envOnlyChain = b.envChain.with(kv.Key, v), b.envOnlyChain.with(kv.Key, v)
+		}
+	case *instructions.LabelCommand:
+		for _, kv := range c.Labels {
+			key, keyOK := b.expand(kv.Key, b.env)
+			value, valueOK := b.expand(kv.Value, b.env) // the old `LABEL key value…` form too: the build expands the rest of the line
+			st.Labels = append(st.Labels, &Label{Key: key, Value: value, Resolved: keyOK && valueOK, Instr: in, Range: in.findName(strings.Trim(kv.Key, `"'`))})
 		}
 	case *instructions.UserCommand:
 		u := &User{Raw: c.User, Instr: in, Range: in.ArgsRange()}

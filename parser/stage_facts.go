@@ -27,6 +27,10 @@ func (s *Stage) Facts() images.Facts {
 			f.Expose = append(f.Expose, e.Value)
 		}
 	}
+	if hc := s.lastHealthcheck(); hc != nil {
+		set := len(hc.Args) == 0 || !strings.EqualFold(hc.Args[0], "NONE")
+		f.Healthcheck = &set
+	}
 	ep, cmd := s.EffectiveEntrypoint(), s.EffectiveCmd()
 	if ep != nil || cmd != nil || !s.RunsOwnImageEntrypoint() {
 		f.Entrypoint, f.Cmd = specArgv(s, ep), specArgv(s, cmd)
@@ -37,6 +41,19 @@ func (s *Stage) Facts() images.Facts {
 		f.Base = ep == nil && images.IsInteractive(f.Cmd)
 	}
 	return f
+}
+
+// lastHealthcheck is the HEALTHCHECK in effect at the end of the stage,
+// through the stages it builds on; nil when none sets one.
+func (s *Stage) lastHealthcheck() *Instruction {
+	for _, st := range s.Ancestors() {
+		for i := len(st.Instructions) - 1; i >= 0; i-- {
+			if st.Instructions[i].Keyword == "HEALTHCHECK" {
+				return st.Instructions[i]
+			}
+		}
+	}
+	return nil
 }
 
 // specArgv is a spec as Docker runs it: exec form as is, shell form

@@ -13,6 +13,16 @@ type Settings struct {
 	// prefixes) base images may come from: "docker.io", "ghcr.io/acme",
 	// "*.dkr.ecr.us-east-1.amazonaws.com". Empty means no restriction.
 	TrustedRegistries []string
+	// LabelSchema lists the labels every image must carry, each with the
+	// type of its value (`label-schema` in .dlint.yaml); empty means no
+	// label is required.
+	LabelSchema []LabelSpec
+}
+
+// LabelSpec is one label of label-schema: its key and value type.
+type LabelSpec struct {
+	Key  string
+	Type LabelType
 }
 
 // TrustsImage reports whether ref comes from a trusted registry. It is true

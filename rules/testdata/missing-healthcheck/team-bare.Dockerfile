@@ -1,0 +1,3 @@
+# want: missing-healthcheck
+FROM registry.example.com/bare:1
+CMD ["app"]

@@ -1,0 +1,4 @@
+FROM debian:12-slim
+EXPOSE 2222 8022 22/udp
+ARG PORT
+EXPOSE $PORT
