@@ -62,7 +62,20 @@ of them off.`,
 
 // shellCheckOffCodes are the ShellCheck codes that report only when
 // selected, with the reason; judged on real Dockerfiles.
-var shellCheckOffCodes = map[string]string{}
+var shellCheckOffCodes = map[string]string{
+	"SC1007": "`ARCH= OPENSSL_ARCH= && …` empties variables on purpose; the code asks whether a value was meant",
+	"SC1090": "ShellCheck cannot follow a `source` of a variable path; it says so about itself, not about the script",
+	"SC1091": "ShellCheck was not given the sourced file (it is in the image, not the repository)",
+	"SC2016": "single-quoted `$` is how a RUN writes config files and scripts that expand later (`echo 'baseurl=…/$basearch/'`)",
+	"SC2034": "a variable an entrypoint sets for the scripts it sources looks unused to ShellCheck",
+	"SC2043": "one-item loops come from templated Dockerfiles (`for key in KEY; do`) and do what they say",
+	"SC2046": "`$(…)` unquoted is how a RUN passes a computed list of words or none (`$(test … && echo --flag)`, `-j$(nproc)`)",
+	"SC2086": "word splitting of `$PKGS`, `$PHPIZE_DEPS` or `${VERSION}` is what a RUN means: package lists, versions without spaces; hadolint users disable it most",
+	"SC2097": "`VAR= cmd --opt=\"$VAR\"` passes the old value and empties it for cmd on purpose",
+	"SC2098": "the other half of SC2097's idiom",
+	"SC2128": "on real scripts it fires on `\"$BASH_SOURCE\"`, whose first element is what they want",
+	"SC2185": "GNU find and busybox find, the finds of the images RUN runs in, default to `.`",
+}
 
 var shellCheckOffCodesDoc = offCodesDoc(shellCheckOffCodes)
 
