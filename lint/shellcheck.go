@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -192,10 +194,24 @@ func (r *runner) runShellCheck() {
 	if r.sc.checker == nil || len(r.sc.snippets) == 0 {
 		return
 	}
-	comments, errs := r.sc.checker.Check(r.sc.snippets)
+	var snippets []shellcheck.Snippet
+	var large []string
+	for _, s := range r.sc.snippets {
+		if len(s.Text) > shellcheck.MaxSnippetBytes {
+			large = append(large, fmt.Sprintf("%s:%d", parser.PrintablePath(s.File), s.Pos(1, 1).Line))
+			continue
+		}
+		snippets = append(snippets, s)
+	}
+	if len(large) > 0 {
+		sort.Strings(large)
+		r.notes = append(r.notes, Note{Verbose: true, Msg: fmt.Sprintf("not given to shellcheck, being larger than %s: %s", FormatSize(shellcheck.MaxSnippetBytes), strings.Join(large, ", "))})
+	}
+	comments, errs := r.sc.checker.Check(snippets)
 	for _, err := range errs {
 		r.notes = append(r.notes, Note{Msg: err.Error()})
 	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	for _, c := range comments {
 		r.findings = append(r.findings, rules.Finding{
 			Rule: rules.ShellCheck, Severity: shellCheckSeverity(c.Level),

@@ -191,3 +191,18 @@ func TestDialectOf(t *testing.T) {
 		t.Errorf("sh script on Alpine: %q", d)
 	}
 }
+
+// A snippet too large for ShellCheck's time is left out, with a verbose
+// note naming it; the others are still checked.
+func TestShellCheckSkipsHugeSnippets(t *testing.T) {
+	needShellCheck(t)
+	huge := "FROM debian:12\nRUN true \\\n" + strings.Repeat("&& echo padding \\\n", 5000) + "&& cd /x; make\n"
+	dir := writeTree(t, map[string]string{"huge/Dockerfile": huge, "small/Dockerfile": "FROM debian:12\nRUN cd /x; make\n"})
+	got, res := scFindings(t, dir)
+	if strings.Join(got, " ") != "small/Dockerfile:2:5 SC2164" {
+		t.Errorf("findings %v, want the small file's only", got)
+	}
+	if len(res.Notes) != 1 || !res.Notes[0].Verbose || !strings.Contains(res.Notes[0].Msg, "huge/Dockerfile:2") {
+		t.Errorf("notes = %+v, want one verbose note naming huge/Dockerfile:2", res.Notes)
+	}
+}

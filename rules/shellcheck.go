@@ -55,7 +55,7 @@ RUN cd /src && make install
 ## Silence
 By code: ` + "`# dlint ignore=SC2164`" + ` (or hadolint's ` + "`# hadolint ignore=SC2164`" + `) above the
 instruction, ` + "`--ignore SC2164`" + `, ` + "`ignore: [SC2164]`" + ` in .dlint.yaml, or ShellCheck's
-own ` + "`# shellcheck disable=SC2164`" + ` inside a script. ` + "`--ignore shellcheck`" + ` turns all
+own ` + "`# shellcheck disable=SC2164`" + ` inside a script or heredoc body. ` + "`--ignore shellcheck`" + ` turns all
 of them off.`,
 	Check: func(*Pass) {},
 }
