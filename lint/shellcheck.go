@@ -216,7 +216,7 @@ func (r *runner) runShellCheck() {
 		r.findings = append(r.findings, rules.Finding{
 			Rule: rules.ShellCheck, Severity: shellCheckSeverity(c.Level),
 			Message: c.Code + ": " + c.Message, Range: c.Range,
-			Code: c.Code, URL: "https://www.shellcheck.net/wiki/" + c.Code,
+			Code: c.Code, URL: rules.ShellCheck.CodeURL(c.Code),
 		})
 	}
 	r.sc.snippets = nil

@@ -83,9 +83,21 @@ type Rule struct {
 	// checker (shellcheck: "SC"): each finding carries one in Code, and a
 	// selector or ignore comment may name a code alone (SC2086).
 	CodePrefix string
+	// CodeDocs is the page of a code of such a rule, the code in place of
+	// %s.
+	CodeDocs string
 	// OffCodes are the codes of such a rule that report only when a
 	// selection names them, each with the reason.
 	OffCodes map[string]string
+}
+
+// CodeURL returns the page that documents code of a rule with a
+// CodePrefix.
+func (r *Rule) CodeURL(code string) string {
+	if r.CodeDocs == "" {
+		return ""
+	}
+	return fmt.Sprintf(r.CodeDocs, code)
 }
 
 // HasTag reports whether the rule carries tag.
