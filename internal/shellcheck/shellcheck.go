@@ -54,6 +54,8 @@ type Comment struct {
 	Level   string // error, warning, info or style
 	Message string
 	Range   parser.Range
+
+	line, col, endLine, endCol int // ShellCheck's own, in the snippet
 }
 
 // DefaultTimeout bounds one ShellCheck process, with perSnippetTime more
@@ -142,6 +144,14 @@ func (c *Checker) Check(snippets []Snippet) ([]Comment, []error) {
 		return nil, []error{fmt.Errorf("shellcheck: cannot make a temporary directory: %w", err)}
 	}
 	defer os.RemoveAll(dir) //nolint:errcheck // a leftover temp dir is harmless
+	// Generated Dockerfiles repeat the same RUN bodies in every variant:
+	// each text is checked once per dialect, its comments given to all.
+	type key struct {
+		d    Dialect
+		text string
+	}
+	unique := map[key]int{} // index of the first snippet with the key
+	same := make([]int, len(snippets))
 	byDialect := map[Dialect][]int{}
 	var order []Dialect
 	for i, s := range snippets {
@@ -149,6 +159,12 @@ func (c *Checker) Check(snippets []Snippet) ([]Comment, []error) {
 		if !c.supports(d) {
 			d = Sh
 		}
+		k := key{d, s.Text}
+		if first, ok := unique[k]; ok {
+			same[i] = first
+			continue
+		}
+		unique[k], same[i] = i, i
 		if _, ok := byDialect[d]; !ok {
 			order = append(order, d)
 		}
@@ -170,10 +186,12 @@ func (c *Checker) Check(snippets []Snippet) ([]Comment, []error) {
 		}
 	}
 	paths := make([]string, len(snippets))
-	for i, s := range snippets {
-		paths[i] = filepath.Join(dir, strconv.Itoa(i)+".sh")
-		if err := os.WriteFile(paths[i], []byte(s.Text), 0o600); err != nil {
-			return nil, []error{fmt.Errorf("shellcheck: cannot write a temporary file: %w", err)}
+	for _, idx := range byDialect {
+		for _, i := range idx {
+			paths[i] = filepath.Join(dir, strconv.Itoa(i)+".sh")
+			if err := os.WriteFile(paths[i], []byte(snippets[i].Text), 0o600); err != nil {
+				return nil, []error{fmt.Errorf("shellcheck: cannot write a temporary file: %w", err)}
+			}
 		}
 	}
 	results := make([][]Comment, len(batches))
@@ -199,9 +217,20 @@ func (c *Checker) Check(snippets []Snippet) ([]Comment, []error) {
 		}()
 	}
 	wg.Wait()
-	var all []Comment
+	byFirst := map[int][]Comment{}
 	for _, r := range results {
-		all = append(all, r...)
+		for _, cm := range r {
+			byFirst[cm.Snippet] = append(byFirst[cm.Snippet], cm)
+		}
+	}
+	var all []Comment
+	for i, first := range same {
+		for _, cm := range byFirst[first] {
+			if i != first {
+				cm.Snippet, cm.Range = i, snippets[i].mapRange(cm.line, cm.col, cm.endLine, cm.endCol)
+			}
+			all = append(all, cm)
+		}
 	}
 	var failed []error
 	for _, e := range errs {
@@ -286,18 +315,22 @@ func decode(out []byte, snippets []Snippet, paths []string) ([]Comment, error) {
 		if !ok {
 			continue
 		}
-		s := snippets[si]
-		start := s.position(c.Line, c.Column)
-		end := s.position(c.EndLine, c.EndColumn)
-		if end.Before(start) {
-			end = start
-		}
 		comments = append(comments, Comment{
 			Snippet: si, Code: fmt.Sprintf("SC%04d", c.Code), Level: c.Level, Message: c.Message,
-			Range: parser.Range{File: s.File, Start: start, End: end},
+			Range: snippets[si].mapRange(c.Line, c.Column, c.EndLine, c.EndColumn),
+			line:  c.Line, col: c.Column, endLine: c.EndLine, endCol: c.EndColumn,
 		})
 	}
 	return comments, nil
+}
+
+// mapRange maps ShellCheck's span in the snippet to the snippet's file.
+func (s *Snippet) mapRange(line, col, endLine, endCol int) parser.Range {
+	start, end := s.position(line, col), s.position(endLine, endCol)
+	if end.Before(start) {
+		end = start
+	}
+	return parser.Range{File: s.File, Start: start, End: end}
 }
 
 // position maps ShellCheck's line and character column in the snippet to

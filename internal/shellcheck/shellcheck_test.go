@@ -1,9 +1,11 @@
 package shellcheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -115,7 +117,7 @@ func TestCheckBatchesByDialect(t *testing.T) {
 		if i%2 == 0 {
 			d = Bash
 		}
-		snippets = append(snippets, Snippet{Text: "echo", Dialect: d})
+		snippets = append(snippets, Snippet{Text: fmt.Sprintf("echo %d", i), Dialect: d})
 	}
 	if _, errs := c.Check(snippets); len(errs) > 0 {
 		t.Fatal(errs)
@@ -129,6 +131,40 @@ func TestCheckBatchesByDialect(t *testing.T) {
 		if strings.Count(l, ".sh") != 5 {
 			t.Errorf("process got %q, want 5 files", l)
 		}
+	}
+}
+
+// The same text in the same dialect is checked once, and its comments go
+// to every snippet that has it, at each one's own position.
+func TestCheckOnceForSameText(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "log")
+	c := &Checker{Path: fakeShellCheck(t, `echo "$*" >> `+log+`
+printf '{"comments":['; sep=
+for f in "$@"; do case $f in *.sh) printf '%s{"file":"%s","line":1,"endLine":1,"column":1,"endColumn":2,"level":"info","code":1,"message":"m"}' "$sep" "$f"; sep=,;; esac; done
+printf ']}'`)}
+	at := func(file string, line int) func(int, int) parser.Pos {
+		return func(l, col int) parser.Pos { return parser.Pos{Line: l + line - 1, Col: col} }
+	}
+	snippets := []Snippet{
+		{File: "a/Dockerfile", Text: "cd /x; make", Dialect: Dash, Pos: at("a", 5)},
+		{File: "b/Dockerfile", Text: "cd /x; make", Dialect: Dash, Pos: at("b", 9)},
+		{File: "c/Dockerfile", Text: "cd /x; make", Dialect: Bash, Pos: at("c", 2)},
+	}
+	comments, errs := c.Check(snippets)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, cm := range comments {
+		got = append(got, fmt.Sprintf("%s:%d", cm.Range.File, cm.Range.Start.Line))
+	}
+	sort.Strings(got)
+	if want := "a/Dockerfile:5 b/Dockerfile:9 c/Dockerfile:2"; strings.Join(got, " ") != want {
+		t.Errorf("comments at %v, want %s", got, want)
+	}
+	data, _ := os.ReadFile(log)
+	if n := strings.Count(string(data), ".sh"); n != 2 {
+		t.Errorf("%d files given to shellcheck, want 2 (one per dialect):\n%s", n, data)
 	}
 }
 
