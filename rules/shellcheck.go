@@ -32,7 +32,7 @@ stage is checked as bash; otherwise the base image's /bin/sh, from dlint's
 image catalogue (dash on Debian and Ubuntu, busybox ash on Alpine, checked
 as busybox by ShellCheck 0.10 and newer and as sh before, bash on RHEL),
 and sh when the image is unknown. A script is checked as its #! line says.
-Windows stages (cmd, PowerShell, ` + "`# escape=`" + "`" + `) are skipped.
+Windows stages (cmd, PowerShell, ` + "`` # escape=` ``" + `) are skipped.
 
 Without the binary nothing is checked and nothing is reported; ` + "`--verbose`" + `
 says so. dlint never downloads ShellCheck.
