@@ -101,13 +101,13 @@ func (r *runner) applyConfig() {
 	for _, f := range sortFindings(r.findings) {
 		fs := r.configs.settings(f.Range.File)
 		d := fs.rules[f.Rule.ID]
-		if fs.ignored || !d.on {
+		if fs.ignored || !d.on || f.Code != "" && !r.configs.codeOn(f.Range.File, f.Rule, f.Code) {
 			continue
 		}
 		if d.severitySet {
 			f.Severity = d.severity
 		}
-		if sups[f.Range.File].silences(f.Rule.ID, f.Range.Start.Line) {
+		if sups[f.Range.File].silences(f.Rule.ID, f.Code, f.Range.Start.Line) {
 			silenced = append(silenced, f)
 			continue
 		}
@@ -260,7 +260,7 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 			}
 		}
 		for _, f := range found {
-			if !s.silences(unused.ID, f.Range.Start.Line) {
+			if !s.silences(unused.ID, "", f.Range.Start.Line) {
 				out = append(out, f)
 			}
 		}

@@ -54,8 +54,16 @@ type pragmaName struct {
 	// reports what the comment covers (rules.PeerReports): that tool still
 	// needs the ignore, even where dlint's rules find nothing.
 	peerReports bool
+	// code limits the name to one code of its rule (SC2086 of shellcheck).
+	code        string
 	col, endCol int
 	used        bool
+}
+
+// silences reports whether the name silences a finding of rule id with
+// code (the code of an outside checker, or "").
+func (n *pragmaName) silences(id, code string) bool {
+	return n.names(id) && (n.code == "" || n.code == code)
 }
 
 // names reports whether the name stands for rule id.
@@ -76,7 +84,7 @@ type fileSuppressions struct {
 
 // silences reports whether a finding of ruleID starting on line is
 // silenced, and marks the pragmas that silence it as used.
-func (s *fileSuppressions) silences(ruleID string, line int) bool {
+func (s *fileSuppressions) silences(ruleID, code string, line int) bool {
 	if s == nil {
 		return false
 	}
@@ -86,7 +94,7 @@ func (s *fileSuppressions) silences(ruleID string, line int) bool {
 			continue
 		}
 		for i := range p.names {
-			if p.names[i].names(ruleID) {
+			if p.names[i].silences(ruleID, code) {
 				p.names[i].used = true
 				hit = true
 			}
@@ -121,6 +129,9 @@ type ruleLookup func(name string) []string
 func newRuleLookup(pool []*rules.Rule) ruleLookup {
 	all := rules.All()
 	return func(name string) []string {
+		if r, _ := rules.LookupCode(all, name); r != nil {
+			return []string{r.ID}
+		}
 		found := rules.LookupAlias(pool, name)
 		if len(found) == 0 {
 			found = rules.LookupAlias(all, name)
@@ -131,6 +142,18 @@ func newRuleLookup(pool []*rules.Rule) ruleLookup {
 		}
 		return ids
 	}
+}
+
+// newPragmaName makes the pragma name written as text. A name of one
+// code of an outside checker (SC2086) silences that code only, and is
+// never reported unused: whether the checker runs depends on the machine,
+// and hadolint runs ShellCheck itself.
+func newPragmaName(text string, ids []string, col, endCol int) pragmaName {
+	n := pragmaName{name: text, ruleIDs: ids, col: col, endCol: endCol}
+	if r, code := rules.LookupCode(rules.All(), text); r != nil && len(ids) == 1 && ids[0] == r.ID {
+		n.code, n.peerReports = code, true
+	}
+	return n
 }
 
 // pragmaError is a malformed `# dlint` comment.
@@ -205,7 +228,7 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 				if len(ids) == 0 && form == formDlint {
 					return nil, &pragmaError{colAt(n.off), fmt.Sprintf("unknown rule %q in `# dlint ignore` (see 'dlint rules')", n.text)}
 				}
-				p.names = append(p.names, pragmaName{name: n.text, ruleIDs: ids, col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
+				p.names = append(p.names, newPragmaName(n.text, ids, colAt(n.off), colAt(n.off+len(n.text))))
 			}
 			return p, nil
 		case formCheck:
@@ -226,7 +249,7 @@ func parseComment(text string, col int, forms []pragmaForm, lookup ruleLookup) (
 					if strings.EqualFold(n.text, "all") {
 						continue // BuildKit's own checks, not dlint's
 					}
-					p.names = append(p.names, pragmaName{name: n.text, ruleIDs: lookup(n.text), col: colAt(n.off), endCol: colAt(n.off + len(n.text))})
+					p.names = append(p.names, newPragmaName(n.text, lookup(n.text), colAt(n.off), colAt(n.off+len(n.text))))
 				}
 			}
 			if len(p.names) == 0 {

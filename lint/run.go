@@ -77,6 +77,11 @@ type Options struct {
 	// git ignores, leave files out of directory walks; a file named in
 	// Paths is linted all the same.
 	Exclude []string
+	// ShellCheck is the shellcheck binary to run for rule shellcheck; ""
+	// looks for one on PATH. ShellCheckTimeout bounds each of its processes
+	// (0: shellcheck.DefaultTimeout).
+	ShellCheck        string
+	ShellCheckTimeout time.Duration
 }
 
 // CheckExclude reports whether pattern is a valid --exclude pattern.
@@ -119,6 +124,9 @@ type Result struct {
 	Recorded []rules.Finding
 	// Hidden counts the findings the run found but does not report.
 	Hidden Hidden
+	// Notes are messages for standard error that change nothing else: a
+	// ShellCheck that failed, or (Verbose) one that is not installed.
+	Notes []Note
 }
 
 // Hidden counts the findings left out of a report, by what left them out.
@@ -136,6 +144,7 @@ func Run(opts Options) *Result {
 	if !r.applyIgnorePaths() || !r.configure() {
 		return r.result()
 	}
+	r.setUpShellCheck()
 	// Compose projects first: they decide which Dockerfiles a service runs,
 	// and those are checked with the service's view, not on their own.
 	// Before both, the images they build and tag: bases of other files.
@@ -152,6 +161,7 @@ func Run(opts Options) *Result {
 	r.checkComposeProjects()
 	r.checkRunFiles()
 	r.checkDockerfiles()
+	r.runShellCheck()
 	r.reportRunFileErrors()
 	r.applyConfig()
 	r.keepReportedErrors()
@@ -197,6 +207,9 @@ type runner struct {
 	lookup       ruleLookup // rule names for pragmas
 	recorded     []rules.Finding
 	failing      int
+
+	sc    shellCheckState
+	notes []Note
 }
 
 type composeGroup struct {
@@ -535,6 +548,7 @@ func (r *runner) checkDockerfile(df *parser.Dockerfile, standalone *parser.Conta
 		u.containers = []*parser.Container{standalone}
 	}
 	found := r.checkBounded(u)
+	r.gatherDockerfileSnippets(df)
 	if pragmas {
 		r.readDockerfilePragmas(df)
 	}
@@ -550,6 +564,7 @@ func (r *runner) checkBounded(u *unit) []rules.Finding {
 	for _, e := range checked.errors {
 		r.addError(e)
 	}
+	r.gatherScriptSnippets(u.containers)
 	return checked.findings
 }
 
@@ -580,7 +595,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden}
+	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden, Notes: r.notes}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors
 	sort.SliceStable(res.Errors, func(i, j int) bool {

@@ -312,6 +312,17 @@ func (cs *configSet) ruleOn(path string, rule *rules.Rule) bool {
 	return cs.settings(path).rules[rule.ID].on
 }
 
+// codeOn reports whether code of rule (one with a CodePrefix) reports in
+// the file shown as path: on unless the rule lists it off, then as the
+// file's configuration and the command line select it.
+func (cs *configSet) codeOn(path string, rule *rules.Rule, code string) bool {
+	on := rule.CodeOn(code)
+	if c := cs.settings(path).config; c != nil {
+		on = c.Selection.DecideCode(rule, code, on)
+	}
+	return cs.cliSelection.DecideCode(rule, code, on)
+}
+
 // projectSettings returns the settings rules read for a unit whose main
 // file is path.
 func (cs *configSet) projectSettings(path string) *rules.Settings {

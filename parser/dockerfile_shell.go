@@ -137,6 +137,7 @@ func (b *dfBuilder) shellFormScript(in *Instruction) *Script {
 	for n := first; n <= last; n++ {
 		lines = append(lines, src.Line(n))
 	}
+	blankContinuedFlags(lines, in.Range.Start.Col-1+len([]rune(in.Keyword)), in.Flags, b.df.Escape)
 	argStart := in.ArgsRange().Start.Col
 	lines[0] = blankRunes(lines[0], argStart-1)
 	if in.Keyword == "HEALTHCHECK" {
@@ -200,6 +201,48 @@ func joinContinuationComments(lines []string, escape rune) {
 		}
 		cont = strings.HasSuffix(strings.TrimRight(l, " \t"), string(escape))
 	}
+}
+
+// blankContinuedFlags blanks the flags ArgsRange leaves when they go on
+// over continuation lines (`RUN --mount=a \` then `--mount=b \` then the
+// command): the shell must not see them as a command. at is the rune index
+// on the first line just after the keyword.
+func blankContinuedFlags(lines []string, at int, flags []string, escape rune) {
+	rest := flags
+	li, ci := 0, at
+	for len(rest) > 0 && li < len(lines) {
+		line := []rune(lines[li])
+		for ci < len(line) && (line[ci] == ' ' || line[ci] == '\t') {
+			ci++
+		}
+		if ci == len(line) || line[ci] == escape && strings.TrimSpace(string(line[ci+1:])) == "" {
+			if ci < len(line) {
+				lines[li] = blankRuneRange(lines[li], ci, ci+1)
+			}
+			li, ci = li+1, 0
+			continue
+		}
+		if !strings.HasPrefix(string(line[ci:]), rest[0]) {
+			return
+		}
+		n := len([]rune(rest[0]))
+		lines[li] = blankRuneRange(lines[li], ci, ci+n)
+		ci += n
+		rest = rest[1:]
+	}
+}
+
+// blankRuneRange blanks the runes [from, to) of s as blankRunes does.
+func blankRuneRange(s string, from, to int) string {
+	var sb strings.Builder
+	for i, r := range []rune(s) {
+		if i >= from && i < to && r != '\t' {
+			sb.WriteString(strings.Repeat(" ", utf8.RuneLen(r)))
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
 }
 
 func blankRunes(s string, n int) string {

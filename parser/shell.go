@@ -36,6 +36,20 @@ type Script struct {
 	// Functions names the functions the script defines; Aliases the
 	// aliases it sets with `alias name=…`.
 	Functions, Aliases map[string]bool
+
+	// Text is the text parsed: a RUN body with its keyword and flags
+	// blanked, a whole script file. Pos places its positions in Source, so
+	// an outside checker (ShellCheck) can be fed the same text.
+	Text   string
+	mapPos PosMapper
+}
+
+// Pos maps a 1-based line and byte column of Text to Source.
+func (s *Script) Pos(line, col int) Pos {
+	if s.mapPos == nil {
+		return byteColToPos(s.Source, line, col)
+	}
+	return s.mapPos(line, col)
 }
 
 // CanExec reports whether `exec` may go in front of cmd: its name is a
@@ -241,7 +255,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	if mapPos == nil {
 		mapPos = func(line, col int) Pos { return byteColToPos(src, line, col) }
 	}
-	s := &Script{Source: src}
+	s := &Script{Source: src, Text: text, mapPos: mapPos}
 	if line := shellNestingDepth(text, maxShellNesting); line > 0 {
 		s.Err = &NestingError{Line: mapPos(line, 1).Line, Depth: maxShellNesting}
 		return s

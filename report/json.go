@@ -24,6 +24,8 @@ type jsonFinding struct {
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
 	Services  []string `json:"services,omitempty"`
+	Code      string   `json:"code,omitempty"`
+	URL       string   `json:"url,omitempty"`
 	Fix       *jsonFix `json:"fix,omitempty"`
 }
 
@@ -69,6 +71,7 @@ func toJSONFinding(f rules.Finding) jsonFinding {
 	out := jsonFinding{
 		File: r.File, Line: r.Start.Line, Column: r.Start.Col, EndLine: r.End.Line, EndColumn: r.End.Col,
 		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Services: f.Services,
+		Code: f.Code, URL: f.URL,
 	}
 	if f.Fix != nil {
 		fx := &jsonFix{Description: f.Fix.Description, Edits: []jsonEdit{}, Unsafe: f.Fix.Unsafe}

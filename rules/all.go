@@ -54,6 +54,7 @@ func All() []*Rule {
 		ShellFormCmdWithEntrypoint,
 		ShellFormPID1,
 		ShellFormWithoutShell,
+		ShellCheck,
 		SuPrivilegeDrop,
 		Sudo,
 		UnquotedEnvironmentValue,

@@ -79,6 +79,25 @@ type Rule struct {
 	// `yaml` tags (see OptionsOf); a `doc` tag describes each field.
 	Options func() any
 	Check   func(*Pass)
+	// CodePrefix is set on a rule that reports the codes of an outside
+	// checker (shellcheck: "SC"): each finding carries one in Code, and a
+	// selector or ignore comment may name a code alone (SC2086).
+	CodePrefix string
+	// CodeDocs is the page of a code of such a rule, the code in place of
+	// %s.
+	CodeDocs string
+	// OffCodes are the codes of such a rule that report only when a
+	// selection names them, each with the reason.
+	OffCodes map[string]string
+}
+
+// CodeURL returns the page that documents code of a rule with a
+// CodePrefix.
+func (r *Rule) CodeURL(code string) string {
+	if r.CodeDocs == "" {
+		return ""
+	}
+	return fmt.Sprintf(r.CodeDocs, code)
 }
 
 // HasTag reports whether the rule carries tag.
@@ -102,6 +121,9 @@ type Finding struct {
 	// message names them (see Pass.ReportAbout), in name order: a
 	// Dockerfile line several services build is reported once for all.
 	Services []string
+	// Code is the outside checker's code of a rule with a CodePrefix
+	// (SC2086); URL documents it.
+	Code, URL string
 	// template is Message with the services left as a mark.
 	template string
 }

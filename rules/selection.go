@@ -68,6 +68,9 @@ type Selector struct {
 	// Specificity orders selectors that disagree; see the type's doc.
 	Specificity int
 	match       func(*Rule) bool
+	// code is set for a selector of one code of a rule with a CodePrefix
+	// (SC2086): it turns that code on or off, not the whole rule.
+	code string
 }
 
 // Matches reports whether the selector names r.
@@ -89,6 +92,11 @@ func ParseSelector(pool []*Rule, text string) (Selector, error) {
 		return s, fmt.Errorf("empty rule selector")
 	case strings.EqualFold(name, selectAll):
 		s.Specificity, s.match = specAll, func(*Rule) bool { return true }
+		return s, nil
+	}
+	if r, code := LookupCode(pool, name); r != nil {
+		s.Specificity, s.code = specExact, code
+		s.match = func(x *Rule) bool { return x == r || x.ID == r.ID }
 		return s, nil
 	}
 	if found := LookupAlias(pool, name); len(found) > 0 {
@@ -226,7 +234,8 @@ func (s *Selection) Decide(r *Rule, before bool) bool {
 		}
 	}
 	for _, sel := range s.Ignore {
-		if sel.Matches(r) && sel.Specificity > off {
+		// Ignoring one code leaves the rule's other codes on.
+		if sel.code == "" && sel.Matches(r) && sel.Specificity > off {
 			off = sel.Specificity
 		}
 	}
@@ -237,6 +246,72 @@ func (s *Selection) Decide(r *Rule, before bool) bool {
 		return false
 	}
 	return true
+}
+
+// DecideCode returns whether code of rule r (one with a CodePrefix)
+// reports after the selection, given whether it did before: a selector
+// naming the code decides (an ignore wins a tie), and a select that names
+// codes of r but not r itself leaves the codes it does not name off.
+func (s *Selection) DecideCode(r *Rule, code string, before bool) bool {
+	if s.IsZero() {
+		return before
+	}
+	on, off := false, false
+	for _, list := range [][]Selector{s.Select, s.Extend} {
+		for _, sel := range list {
+			if sel.code == code && sel.Matches(r) {
+				on = true
+			}
+		}
+	}
+	for _, sel := range s.Ignore {
+		if sel.code == code && sel.Matches(r) {
+			off = true
+		}
+	}
+	switch {
+	case off:
+		return false
+	case on:
+		return true
+	}
+	namesCodes, namesRule := false, false
+	for _, sel := range s.Select {
+		if sel.Matches(r) {
+			if sel.code != "" {
+				namesCodes = true
+			} else {
+				namesRule = true
+			}
+		}
+	}
+	if namesCodes && !namesRule {
+		return false
+	}
+	return before
+}
+
+// CodeOn reports whether code of r reports when no selection names it.
+func (r *Rule) CodeOn(code string) bool {
+	_, off := r.OffCodes[code]
+	return !off
+}
+
+// LookupCode finds the rule of pool whose CodePrefix starts name, followed
+// by digits only (SC2086), and returns it with the code in canonical case.
+func LookupCode(pool []*Rule, name string) (*Rule, string) {
+	for _, r := range pool {
+		p := r.CodePrefix
+		if p == "" || len(name) <= len(p) || !strings.EqualFold(name[:len(p)], p) {
+			continue
+		}
+		digits := name[len(p):]
+		if strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		return r, p + digits
+	}
+	return nil, ""
 }
 
 // ParseSelectors reads a list of selectors; the first bad one is the error.

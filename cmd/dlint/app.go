@@ -62,6 +62,8 @@ type lintFlags struct {
 	baseline            string
 	writeBaseline       string
 	exclude             []string
+	shellcheck          string
+	verbose             bool
 }
 
 // Main runs dlint with args and returns the exit status. It is what the
@@ -222,6 +224,11 @@ func runLint(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader, st
 	for _, e := range res.Errors {
 		in.Errors = append(in.Errors, report.FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg})
 		fmt.Fprintln(stderr, e.Error())
+	}
+	for _, n := range res.Notes {
+		if !n.Verbose || f.verbose {
+			fmt.Fprintln(stderr, "dlint: "+n.Msg)
+		}
 	}
 
 	if f.output != "" {

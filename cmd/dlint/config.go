@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -26,6 +27,8 @@ func addConfigFlags(cmd *cobra.Command, f *lintFlags) {
 	fl.BoolVar(&f.reportUnusedIgnores, "report-unused-ignores", false, "report ignore comments and baseline entries that silence nothing (rule unused-ignore)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out of directory walks the paths matching `GLOB` (relative to the working directory; the syntax of ignore-paths in .dlint.yaml); a file named on the command line is still linted (repeatable)")
+	fl.StringVar(&f.shellcheck, "shellcheck", "", "run this shellcheck `PATH` for rule shellcheck instead of the one on PATH")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "also say on standard error what was not checked and why (no shellcheck on PATH)")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in baseline `FILE` (and report as usual)")
 }
 
@@ -68,6 +71,12 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 			return lint.Options{}, fmt.Errorf("--exclude %q: %w", g, err)
 		}
 	}
+	shellcheckBin := ""
+	if f.shellcheck != "" {
+		if shellcheckBin, err = exec.LookPath(f.shellcheck); err != nil {
+			return lint.Options{}, fmt.Errorf("--shellcheck %s: not an executable file", f.shellcheck)
+		}
+	}
 	var reportOnly []string
 	if f.context != "" {
 		if reportOnly, err = contextFiles(f.context, args); err != nil {
@@ -83,7 +92,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		ComposeMerge: f.composeMerge, Env: env, EnvFiles: f.envFiles, Rules: all, Selection: sel,
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
-		MaxFileSize: maxFileSize, ReportOnly: reportOnly, Exclude: f.exclude,
+		MaxFileSize: maxFileSize, ReportOnly: reportOnly, Exclude: f.exclude, ShellCheck: shellcheckBin,
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {

@@ -97,6 +97,15 @@ func newExplainCmd(stdout io.Writer) *cobra.Command {
 			// A peer code several rules have as an alias explains each.
 			all := rules.All()
 			found := rules.LookupAlias(all, args[0])
+			if r, code := rules.LookupCode(all, args[0]); r != nil {
+				// An SC code is explained by its rule, and its own page.
+				found = []*rules.Rule{r}
+				fmt.Fprintf(stdout, "%s is reported by rule %s and documented at %s\n", code, r.ID, r.CodeURL(code))
+				if reason, off := r.OffCodes[code]; off {
+					fmt.Fprintf(stdout, "%s is off by default: %s\n", code, reason)
+				}
+				fmt.Fprintln(stdout)
+			}
 			if len(found) == 0 {
 				if c := rules.ClosestRule(all, args[0]); c != "" {
 					return fmt.Errorf("unknown rule %q (did you mean %q?) (see 'dlint rules')", args[0], c)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -24,6 +25,9 @@ func TestScript(t *testing.T) {
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			// The directory of the test binary's commands (dlint): a PATH of
+			// it alone runs dlint without shellcheck.
+			env.Setenv("DLINT_BIN_DIR", filepath.SplitList(env.Getenv("PATH"))[0])
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

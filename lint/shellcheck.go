@@ -1,0 +1,232 @@
+package lint
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/internal/shellcheck"
+	"github.com/dlint-dev/dlint/parser"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// ShellCheck integration. While the units are checked, the RUN bodies and
+// entrypoint scripts of the files where rule shellcheck is on are gathered
+// as snippets (their text as parsed, with the map back to the file); after
+// the last unit, one ShellCheck process per dialect (a few more for many
+// snippets) checks them all, and its comments become findings of the rule.
+// Only snippets live to the end, not the models.
+
+// Note is a message for standard error that is no finding and no error: it
+// leaves the exit status as it is.
+type Note struct {
+	Msg string
+	// Verbose notes are printed only with --verbose.
+	Verbose bool
+}
+
+// shellCheckState is the runner's part of the integration.
+type shellCheckState struct {
+	checker  *shellcheck.Checker // nil: not run
+	snippets []shellcheck.Snippet
+	scripts  map[string]bool // entrypoint scripts gathered, by path
+}
+
+// setUpShellCheck finds the binary when rule shellcheck runs; without one
+// it leaves a verbose note.
+func (r *runner) setUpShellCheck() {
+	if !containsRule(r.active, rules.ShellCheck) {
+		return
+	}
+	bin := r.opts.ShellCheck
+	if bin == "" {
+		bin = shellcheck.Find()
+	}
+	if bin == "" {
+		r.notes = append(r.notes, Note{Msg: "shellcheck is not on PATH: ShellCheck checks (SC codes) were skipped", Verbose: true})
+		return
+	}
+	r.sc.checker = &shellcheck.Checker{Path: bin, Timeout: r.opts.ShellCheckTimeout, Processes: r.workers}
+	r.sc.scripts = map[string]bool{}
+}
+
+func containsRule(list []*rules.Rule, r *rules.Rule) bool {
+	for _, x := range list {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// gatherDockerfileSnippets adds the shell-form RUN bodies of df.
+func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
+	if r.sc.checker == nil || !r.configs.ruleOn(df.Source.Path, rules.ShellCheck) {
+		return
+	}
+	var out []shellcheck.Snippet
+	for _, st := range df.Stages {
+		for _, in := range st.Instructions {
+			if in.Keyword != "RUN" || in.Script == nil || in.Script.Text == "" {
+				continue
+			}
+			d, ok := runDialect(st.EffectiveShell(), st.ShellKind)
+			if !ok {
+				continue
+			}
+			out = append(out, snippetOf(in.Script, d))
+		}
+	}
+	r.mu.Lock()
+	r.sc.snippets = append(r.sc.snippets, out...)
+	r.mu.Unlock()
+}
+
+// gatherScriptSnippets adds the entrypoint scripts of containers, each
+// script once.
+func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
+	if r.sc.checker == nil {
+		return
+	}
+	for _, c := range containers {
+		s := c.Script
+		if s == nil || s.Text == "" || !r.configs.ruleOn(s.Source.Path, rules.ShellCheck) {
+			continue
+		}
+		d, ok := scriptDialect(s.Text, c.ShellKind)
+		if !ok {
+			continue
+		}
+		r.mu.Lock()
+		if !r.sc.scripts[s.Source.Path] {
+			r.sc.scripts[s.Source.Path] = true
+			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d))
+		}
+		r.mu.Unlock()
+	}
+}
+
+// snippetOf feeds ShellCheck the script's text without the blank lines a
+// `RUN <<EOF` body starts with, so a #! line is its first.
+func snippetOf(s *parser.Script, d shellcheck.Dialect) shellcheck.Snippet {
+	text := s.Text
+	skipped := 0
+	for strings.HasPrefix(text, "\n") {
+		text = text[1:]
+		skipped++
+	}
+	return shellcheck.Snippet{
+		File: s.Source.Path, Text: text, Dialect: d,
+		Pos: func(line, col int) parser.Pos { return s.Pos(line+skipped, col) },
+	}
+}
+
+// runDialect is the ShellCheck dialect of a stage's shell-form RUN: its
+// SHELL's program, and for sh the base image's /bin/sh. ok is false for a
+// shell ShellCheck does not know (zsh, fish), Windows, and an image without
+// a shell.
+func runDialect(shell []string, kind func(string) images.Shell) (shellcheck.Dialect, bool) {
+	if len(shell) == 0 {
+		return "", false
+	}
+	return dialectOf(shell[0], kind)
+}
+
+func dialectOf(argv0 string, kind func(string) images.Shell) (shellcheck.Dialect, bool) {
+	switch name := strings.ToLower(path.Base(strings.ReplaceAll(argv0, `\`, "/"))); name {
+	case "bash":
+		return shellcheck.Bash, true
+	case "dash":
+		return shellcheck.Dash, true
+	case "ash", "busybox":
+		return shellcheck.Busybox, true
+	case "ksh", "mksh", "ksh93":
+		return shellcheck.Ksh, true
+	case "sh":
+		switch kind(argv0) {
+		case images.ShellDash:
+			return shellcheck.Dash, true
+		case images.ShellAsh:
+			return shellcheck.Busybox, true
+		case images.ShellBash, images.ShellOldBash:
+			return shellcheck.Bash, true
+		case images.ShellNone, images.ShellWindows:
+			return "", false
+		}
+		return shellcheck.Sh, true
+	}
+	return "", false
+}
+
+// scriptDialect is the dialect of an entrypoint script: its #! line's
+// shell (sh as the image has it), or the image's /bin/sh without one.
+func scriptDialect(text string, kind func(string) images.Shell) (shellcheck.Dialect, bool) {
+	if !strings.HasPrefix(text, "#!") {
+		return dialectOf("/bin/sh", kind)
+	}
+	line, _, _ := strings.Cut(text, "\n")
+	fields := strings.Fields(strings.TrimPrefix(line, "#!"))
+	if len(fields) == 0 {
+		return dialectOf("/bin/sh", kind)
+	}
+	interp := fields[0]
+	if path.Base(interp) == "env" {
+		interp = ""
+		for _, f := range fields[1:] {
+			if !strings.HasPrefix(f, "-") {
+				interp = f
+				break
+			}
+		}
+	}
+	if path.Base(interp) == "sh" {
+		interp = "/bin/sh" // /usr/bin/sh too: the image's sh
+	}
+	return dialectOf(interp, kind)
+}
+
+// runShellCheck checks the gathered snippets and adds ShellCheck's
+// comments as findings. A ShellCheck that hangs or fails costs its own
+// findings only, with one note.
+func (r *runner) runShellCheck() {
+	if r.sc.checker == nil || len(r.sc.snippets) == 0 {
+		return
+	}
+	var snippets []shellcheck.Snippet
+	var large []string
+	for _, s := range r.sc.snippets {
+		if len(s.Text) > shellcheck.MaxSnippetBytes {
+			large = append(large, fmt.Sprintf("%s:%d", parser.PrintablePath(s.File), s.Pos(1, 1).Line))
+			continue
+		}
+		snippets = append(snippets, s)
+	}
+	if len(large) > 0 {
+		sort.Strings(large)
+		r.notes = append(r.notes, Note{Verbose: true, Msg: fmt.Sprintf("not given to shellcheck, being larger than %s: %s", FormatSize(shellcheck.MaxSnippetBytes), strings.Join(large, ", "))})
+	}
+	comments, errs := r.sc.checker.Check(snippets)
+	for _, err := range errs {
+		r.notes = append(r.notes, Note{Msg: err.Error()})
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	for _, c := range comments {
+		r.findings = append(r.findings, rules.Finding{
+			Rule: rules.ShellCheck, Severity: shellCheckSeverity(c.Level),
+			Message: c.Code + ": " + c.Message, Range: c.Range,
+			Code: c.Code, URL: rules.ShellCheck.CodeURL(c.Code),
+		})
+	}
+	r.sc.snippets = nil
+}
+
+// shellCheckSeverity maps ShellCheck's levels onto dlint's, which have the
+// same names.
+func shellCheckSeverity(level string) rules.Severity {
+	if s, err := rules.ParseSeverity(level); err == nil {
+		return s
+	}
+	return rules.ShellCheck.Severity
+}

@@ -1,0 +1,208 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/internal/shellcheck"
+	"github.com/dlint-dev/dlint/rules"
+)
+
+// needShellCheck skips a test that needs the real shellcheck binary.
+func needShellCheck(t *testing.T) {
+	t.Helper()
+	if shellcheck.Find() == "" {
+		t.Skip("no shellcheck on PATH (.ci/run installs Debian's)")
+	}
+}
+
+// scFindings lints dir with rule shellcheck only and returns its findings
+// as "file:line:col CODE".
+func scFindings(t *testing.T, dir string, extra ...string) ([]string, *Result) {
+	t.Helper()
+	sel, err := rules.ParseSelectors(rules.All(), append([]string{"shellcheck"}, extra...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(Options{Paths: []string{dir}, Selection: &rules.Selection{HasSelect: true, Select: sel}})
+	for _, e := range res.Errors {
+		t.Errorf("error: %v", e)
+	}
+	var out []string
+	for _, f := range res.Findings {
+		rel, _ := filepath.Rel(dir, f.Range.File)
+		out = append(out, fmt.Sprintf("%s:%d:%d %s", rel, f.Range.Start.Line, f.Range.Start.Col, f.Code))
+	}
+	sort.Strings(out)
+	return out, res
+}
+
+func TestShellCheckPositions(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		// A continuation with a comment line inside, a tab, multi-byte text
+		// before the finding, and flags over two lines.
+		"cont/Dockerfile": "FROM debian:12\n" +
+			"RUN --mount=type=cache,target=/a \\\n" +
+			"    --mount=type=cache,target=/b \\\n" +
+			"    echo 'é€' \\\n" +
+			"# a comment buildkit drops\n" +
+			"\t&& cd /x; make\n",
+		// A heredoc that is the whole command, with a #! line, and one fed
+		// to cat inside a command.
+		"heredoc/Dockerfile": "FROM debian:12\n" +
+			"RUN <<EOF\n" +
+			"#!/bin/bash\n" +
+			"cd /x; make\n" +
+			"EOF\n" +
+			"RUN cat <<EOF > /etc/x.conf && cd /y; make\n" +
+			"a=1\n" +
+			"EOF\n",
+	})
+	got, _ := scFindings(t, dir)
+	want := []string{
+		"cont/Dockerfile:6:5 SC2164",     // `cd /x` after the tab: rune column 5
+		"heredoc/Dockerfile:4:1 SC2164",  // the heredoc body's own line
+		"heredoc/Dockerfile:6:32 SC2164", // after the heredoc operator
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestShellCheckDialect(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		// dash has no [[ ]]: SC3010 on Debian's /bin/sh.
+		"dash/Dockerfile": "FROM debian:12\nRUN [[ -n \"$HOME\" ]] && echo ok\n",
+		// bash has it.
+		"bash/Dockerfile": "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [[ -n \"$HOME\" ]] && echo ok\n",
+		// PowerShell stages are not shell ShellCheck knows.
+		"windows/Dockerfile": "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN [[ -n x ]]; cd C:\\x; make\n",
+		// A script's #! line decides.
+		"script/Dockerfile":    "FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n",
+		"script/entrypoint.sh": "#!/bin/bash\nif [[ -n \"$1\" ]]; then echo $(( 1 + 1 )); fi\ncd /x; exec \"$@\"\n",
+	})
+	got, _ := scFindings(t, dir)
+	want := []string{
+		"dash/Dockerfile:2:5 SC3010",
+		"script/entrypoint.sh:3:1 SC2164",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestShellCheckIgnoresByCode(t *testing.T) {
+	needShellCheck(t)
+	df := "FROM debian:12\n" +
+		"# dlint ignore=SC2164\n" +
+		"RUN cd /x; for f in $(ls /y); do echo \"$f\"; done\n" +
+		"# hadolint ignore=SC2045\n" +
+		"RUN cd /x; for f in $(ls /y); do echo \"$f\"; done\n" +
+		"RUN echo $PKGS\n"
+	dir := writeTree(t, map[string]string{"Dockerfile": df})
+	got, _ := scFindings(t, dir)
+	want := []string{"Dockerfile:3:21 SC2045", "Dockerfile:5:5 SC2164"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("with pragmas:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// SC2086 is off until selected; a selected code comes back.
+	got, _ = scFindings(t, dir, "SC2086")
+	if !strings.Contains(strings.Join(got, " "), "Dockerfile:6:10 SC2086") {
+		t.Errorf("--select SC2086 did not bring SC2086 back: %v", got)
+	}
+	// .dlint.yaml ignores a code, leaving the others.
+	writeFile(t, filepath.Join(dir, ".dlint.yaml"), "ignore: [SC2045]\n")
+	got, _ = scFindings(t, dir)
+	if strings.Join(got, " ") != "Dockerfile:5:5 SC2164" {
+		t.Errorf("with ignore: [SC2045] in .dlint.yaml: %v", got)
+	}
+}
+
+// Without a shellcheck binary nothing is reported and nothing fails; a
+// verbose note says the checks were skipped.
+func TestShellCheckAbsent(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	dir := writeTree(t, map[string]string{"Dockerfile": "FROM debian:12\nRUN cd /x; make\n"})
+	got, res := scFindings(t, dir)
+	if len(got) != 0 || len(res.Errors) != 0 {
+		t.Errorf("findings %v, errors %v: want none", got, res.Errors)
+	}
+	if len(res.Notes) != 1 || !res.Notes[0].Verbose || !strings.Contains(res.Notes[0].Msg, "skipped") {
+		t.Errorf("notes = %+v, want one verbose note that the checks were skipped", res.Notes)
+	}
+}
+
+// A shellcheck that fails costs its own findings only, with one note.
+func TestShellCheckCrashKeepsOtherFindings(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "shellcheck")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho 'out of memory' >&2\nexit 9\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"Dockerfile": "FROM debian:12\nRUN cd /x; make\nCMD [\"app\"]\n"})
+	res := Run(Options{Paths: []string{dir}, ShellCheck: bin})
+	if len(res.Errors) != 0 {
+		t.Errorf("errors %v: a failing shellcheck is no file error", res.Errors)
+	}
+	if len(res.Notes) != 1 || res.Notes[0].Verbose || !strings.Contains(res.Notes[0].Msg, "out of memory") {
+		t.Errorf("notes = %+v, want one note with shellcheck's message", res.Notes)
+	}
+	if len(res.Findings) == 0 {
+		t.Error("the other rules' findings are lost")
+	}
+}
+
+func TestDialectOf(t *testing.T) {
+	kind := func(s images.Shell) func(string) images.Shell { return func(string) images.Shell { return s } }
+	cases := []struct {
+		argv0 string
+		sh    images.Shell
+		want  shellcheck.Dialect
+		ok    bool
+	}{
+		{"/bin/sh", images.ShellDash, shellcheck.Dash, true},
+		{"/bin/sh", images.ShellAsh, shellcheck.Busybox, true},
+		{"/bin/sh", images.ShellBash, shellcheck.Bash, true},
+		{"/bin/sh", images.ShellUnknown, shellcheck.Sh, true},
+		{"/bin/sh", images.ShellNone, "", false},
+		{"/bin/bash", images.ShellDash, shellcheck.Bash, true},
+		{"zsh", images.ShellDash, "", false},
+		{"powershell", images.ShellWindows, "", false},
+	}
+	for _, c := range cases {
+		got, ok := dialectOf(c.argv0, kind(c.sh))
+		if got != c.want || ok != c.ok {
+			t.Errorf("dialectOf(%q, %q) = %q, %v; want %q, %v", c.argv0, c.sh, got, ok, c.want, c.ok)
+		}
+	}
+	if d, ok := scriptDialect("#!/usr/bin/env bash\n", kind(images.ShellDash)); d != shellcheck.Bash || !ok {
+		t.Errorf("env bash script: %q %v", d, ok)
+	}
+	if d, ok := scriptDialect("#!/usr/bin/env python3\n", kind(images.ShellDash)); ok {
+		t.Errorf("python script checked as %q", d)
+	}
+	if d, _ := scriptDialect("#!/bin/sh\n", kind(images.ShellAsh)); d != shellcheck.Busybox {
+		t.Errorf("sh script on Alpine: %q", d)
+	}
+}
+
+// A snippet too large for ShellCheck's time is left out, with a verbose
+// note naming it; the others are still checked.
+func TestShellCheckSkipsHugeSnippets(t *testing.T) {
+	needShellCheck(t)
+	huge := "FROM debian:12\nRUN true \\\n" + strings.Repeat("&& echo padding \\\n", 5000) + "&& cd /x; make\n"
+	dir := writeTree(t, map[string]string{"huge/Dockerfile": huge, "small/Dockerfile": "FROM debian:12\nRUN cd /x; make\n"})
+	got, res := scFindings(t, dir)
+	if strings.Join(got, " ") != "small/Dockerfile:2:5 SC2164" {
+		t.Errorf("findings %v, want the small file's only", got)
+	}
+	if len(res.Notes) != 1 || !res.Notes[0].Verbose || !strings.Contains(res.Notes[0].Msg, "huge/Dockerfile:2") {
+		t.Errorf("notes = %+v, want one verbose note naming huge/Dockerfile:2", res.Notes)
+	}
+}
