@@ -143,7 +143,7 @@ func (r *runner) addNamedGroups(named []composeGroup) bool {
 	for _, g := range r.composeGroups {
 		have[key(g)] = true
 	}
-	inNamed := map[string]bool{}
+	inNamed, namedKeys := map[string]bool{}, map[string]bool{}
 	var added []composeGroup
 	exclude := r.excludeGlobs()
 	for _, g := range named {
@@ -153,14 +153,19 @@ func (r *runner) addNamedGroups(named []composeGroup) bool {
 		for _, f := range g.files {
 			inNamed[absFrom(r.configs.cwd, f)] = true
 		}
-		if k := key(g); !have[k] {
+		k := key(g)
+		namedKeys[k] = true
+		if !have[k] {
 			have[k] = true
 			added = append(added, g)
 		}
 	}
 	kept := r.composeGroups[:0]
 	for _, g := range r.composeGroups {
-		if g.walkedAlone && inNamed[absFrom(r.configs.cwd, g.files[0])] {
+		// A walked file that a named project holds is linted with it, not
+		// alone; one named on its own (`docker compose -f ci.yml`) is that
+		// project already.
+		if g.walkedAlone && inNamed[absFrom(r.configs.cwd, g.files[0])] && !namedKeys[key(g)] {
 			continue
 		}
 		kept = append(kept, g)
