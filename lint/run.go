@@ -227,6 +227,7 @@ type unit struct {
 	dockerfile *parser.Dockerfile
 	compose    *parser.ComposeProject
 	containers []*parser.Container
+	builders   []*parser.Container // of a Dockerfile: the services that build it
 }
 
 func newRunner(opts Options) *runner {
@@ -473,6 +474,12 @@ func (r *runner) checkComposeProjects() {
 		u := &unit{path: r.composeGroups[i].files[0], compose: p, containers: r.linkCompose(p)}
 		found := r.checkBounded(u)
 		built := map[*parser.Dockerfile]bool{}
+		builders := map[*parser.Dockerfile][]*parser.Container{}
+		for _, c := range u.containers {
+			if c.Dockerfile != nil {
+				builders[c.Dockerfile] = append(builders[c.Dockerfile], c)
+			}
+		}
 		for _, c := range u.containers {
 			df := c.Dockerfile
 			if df == nil || built[df] {
@@ -486,7 +493,7 @@ func (r *runner) checkComposeProjects() {
 				key += "#" + c.Service.Name
 			}
 			if r.claimDockerfile(key) {
-				found = append(found, r.checkDockerfile(df, nil, !inline)...)
+				found = append(found, r.checkDockerfile(df, nil, builders[df], !inline)...)
 			}
 		}
 		for df := range built {
@@ -513,12 +520,12 @@ func (r *runner) checkDockerfiles() {
 			return // built by a compose service, or named twice
 		}
 		if df := r.readDockerfile(path); df != nil {
-			results[i] = r.checkDockerfile(df, r.standaloneContainer(df), true)
+			results[i] = r.checkDockerfile(df, r.standaloneContainer(df), nil, true)
 		}
 	})
 	if src := r.stdinDockerfile; src != nil {
 		if df := r.parseDockerfile(src); df != nil {
-			results[len(r.dockerfilePaths)] = r.checkDockerfile(df, r.standaloneContainer(df), true)
+			results[len(r.dockerfilePaths)] = r.checkDockerfile(df, r.standaloneContainer(df), nil, true)
 		}
 	}
 	for _, fs := range results {
@@ -542,8 +549,8 @@ func (r *runner) claimDockerfile(path string) bool {
 // checkDockerfile runs the rules on one Dockerfile, with the container of
 // its final stage when no compose service runs it, and reads its
 // suppressions while the model is at hand.
-func (r *runner) checkDockerfile(df *parser.Dockerfile, standalone *parser.Container, pragmas bool) []rules.Finding {
-	u := &unit{path: df.Source.Path, dockerfile: df}
+func (r *runner) checkDockerfile(df *parser.Dockerfile, standalone *parser.Container, builders []*parser.Container, pragmas bool) []rules.Finding {
+	u := &unit{path: df.Source.Path, dockerfile: df, builders: builders}
 	if standalone != nil {
 		u.containers = []*parser.Container{standalone}
 	}
@@ -586,7 +593,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 				}
 			}()
 			pass := rules.NewPass(rule, func(f rules.Finding) { out.findings = append(out.findings, f) })
-			pass.Dockerfile, pass.Compose, pass.Containers = u.dockerfile, u.compose, u.containers
+			pass.Dockerfile, pass.Compose, pass.Containers, pass.Builders = u.dockerfile, u.compose, u.containers, u.builders
 			pass.Settings, pass.Options = r.passSettings(u, rule)
 			rule.Check(pass)
 		}()

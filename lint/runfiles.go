@@ -140,7 +140,7 @@ func (r *runner) checkRunFiles() {
 			if df := c.Dockerfile; df != nil && !built[df] {
 				built[df] = true
 				if r.claimDockerfile(df.Source.Path) {
-					found = append(found, r.checkDockerfile(df, nil, true)...)
+					found = append(found, r.checkDockerfile(df, nil, nil, true)...)
 				}
 			}
 		}

@@ -13,6 +13,10 @@ type Pass struct {
 	// stage of a Dockerfile no compose service runs, or the services of a
 	// compose project.
 	Containers []*parser.Container
+	// Builders are, for a Dockerfile that compose services or build lines
+	// build, those of them (their build args say what a build passes);
+	// their runtime findings belong to the compose unit, not to this one.
+	Builders []*parser.Container
 	// Settings are the project-wide settings of .dlint.yaml; never nil.
 	Settings *Settings
 	// Options holds the rule's configured options (a value Rule.Options
