@@ -30,11 +30,11 @@ func Default() *Catalog {
 		if err != nil {
 			panic(fmt.Sprintf("images: official.json: %v", err)) // a build defect, caught by the tests
 		}
-		vendor, err := Decode(vendorJSON)
+		vendor, err := indexEntries("vendor", vendorJSON)
 		if err != nil {
 			panic(fmt.Sprintf("images: vendor.json: %v", err))
 		}
-		defaultCatalog = (&Catalog{entries: official}).With("vendor", vendor)
+		defaultCatalog = &Catalog{entries: append(vendor, official...)}
 	})
 	return defaultCatalog
 }
@@ -43,7 +43,7 @@ func Default() *Catalog {
 // each entry's variants to be decoded when a lookup first matches its
 // name: decoding all of official.json took longer than the rest of
 // linting a small compose file. A malformed entry panics then;
-// TestOfficialIndexMatchesDecode decodes every one.
+// TestShippedIndexMatchesDecode decodes every one.
 func indexEntries(origin string, data []byte) ([]catalogEntry, error) {
 	var out []catalogEntry
 	err := scanEntries(data, func(raw []byte, image, product string) {

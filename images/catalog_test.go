@@ -5,14 +5,21 @@ import (
 	"testing"
 )
 
-// The index Default builds of official.json finds every entry Decode
-// reads, with the same variants once decoded.
-func TestOfficialIndexMatchesDecode(t *testing.T) {
-	want, err := Decode(officialJSON)
+// The index Default builds of each shipped catalogue finds every entry
+// Decode reads, with the same variants once decoded.
+func TestShippedIndexMatchesDecode(t *testing.T) {
+	for _, data := range [][]byte{officialJSON, vendorJSON} {
+		indexMatchesDecode(t, data)
+	}
+}
+
+func indexMatchesDecode(t *testing.T, data []byte) {
+	t.Helper()
+	want, err := Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := indexEntries("generated", officialJSON)
+	got, err := indexEntries("generated", data)
 	if err != nil {
 		t.Fatal(err)
 	}
