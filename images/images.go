@@ -172,6 +172,7 @@ type Catalog struct {
 type catalogEntry struct {
 	Entry
 	origin string
+	lazy   *lazyVariants // set when Variants are still to be decoded
 }
 
 // With returns a catalog whose lookups try entries (from origin) first.
@@ -207,8 +208,9 @@ func (c *Catalog) Lookup(name, tag string) (*Image, bool) {
 			if exact != (e.Image == name) || !exact && !nameMatches(e.Image, name) {
 				continue
 			}
-			for j := range e.Variants {
-				v := &e.Variants[j]
+			variants := e.variants()
+			for j := range variants {
+				v := &variants[j]
 				if pat, ok := tagMatches(v.Tags, tag); ok {
 					img := &Image{Name: e.Image, Product: e.Product, Tag: tag, Pattern: pat, Facts: v.Facts, Source: v.Source, Origin: e.origin}
 					img.unmeasuredShell()

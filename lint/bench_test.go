@@ -117,6 +117,16 @@ func BenchmarkLintComposeProject(b *testing.B) {
 	benchRun(b, Options{Paths: []string{dir}, Rules: rules.All(), Workers: 1})
 }
 
+// BenchmarkLintSmallCompose lints one small compose file of a pulled
+// image, as `dlint compose.yaml` does after start-up (the process adds
+// package initialisation and the first-use work: compose-go's schema
+// compile, the image catalogue's index).
+func BenchmarkLintSmallCompose(b *testing.B) {
+	dir := b.TempDir()
+	writeBenchFiles(b, dir, map[string]string{"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n"})
+	benchRun(b, Options{Paths: []string{filepath.Join(dir, "compose.yaml")}, Rules: rules.All(), Workers: 1})
+}
+
 // BenchmarkLintDirectory lints 200 services and 20 compose projects.
 func BenchmarkLintDirectory(b *testing.B) {
 	dir := b.TempDir()

@@ -102,6 +102,9 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 		r.addError(fe)
 		return nil
 	}
+	if df.Source != nil && df.Source.Path == src.Path {
+		r.addSource(df.Source) // the model's own: one line index, not two
+	}
 	r.attachImages(df, src.Path)
 	return df
 }

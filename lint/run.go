@@ -72,6 +72,11 @@ type Options struct {
 	// that build a Dockerfile, the Dockerfile that runs a script. What is
 	// reported about a file does not depend on which others are named.
 	ReportOnly []string
+	// KeepSources keeps in Result.Sources every file read; otherwise
+	// a Dockerfile linted on its own with no finding, error or ignore
+	// comment is dropped once checked, so that memory does not grow with
+	// the repository (the language server edits files without findings).
+	KeepSources bool
 	// Exclude holds --exclude patterns, relative to the working directory,
 	// with the syntax of ignore-paths (see CompileExclude). They, and what
 	// git ignores, leave files out of directory walks; a file named in
@@ -113,9 +118,12 @@ func (e *FileError) Error() string {
 type Result struct {
 	Findings []rules.Finding // sorted by file, position, rule
 	Errors   []*FileError    // sorted by file and line
-	Sources  map[string]*parser.Source
-	Files    int           // files linted (Dockerfiles, compose files, scripts)
-	Rules    []*rules.Rule // the rules that ran
+	// Sources holds the files read that have a finding or an error, or
+	// whose ignore comments were read; every file read with
+	// Options.KeepSources.
+	Sources map[string]*parser.Source
+	Files   int           // files linted (Dockerfiles, compose files, scripts)
+	Rules   []*rules.Rule // the rules that ran
 	// Failing counts the findings at or above their file's fail level.
 	Failing int
 	// Recorded is what a baseline written from this run records: every
@@ -178,6 +186,9 @@ type runner struct {
 	mu      sync.Mutex
 	errors  []*FileError
 	sources map[string]*parser.Source
+	// dropped holds the paths of sources let go once checked (see
+	// dropUnneededSource): still counted as linted.
+	dropped map[string]bool
 
 	dockerfilePaths []string         // discovered, in order
 	stdinDockerfile *parser.Source   // "-" read as a Dockerfile
@@ -521,6 +532,7 @@ func (r *runner) checkDockerfiles() {
 		}
 		if df := r.readDockerfile(path); df != nil {
 			results[i] = r.checkDockerfile(df, r.standaloneContainer(df), nil, true)
+			r.dropUnneededSource(df.Source, results[i])
 		}
 	})
 	if src := r.stdinDockerfile; src != nil {
@@ -530,6 +542,75 @@ func (r *runner) checkDockerfiles() {
 	}
 	for _, fs := range results {
 		r.findings = append(r.findings, fs...)
+	}
+}
+
+// dropUnneededSource lets go of the source of a Dockerfile checked on its
+// own when nothing at the end of the run needs it: no finding of its
+// check is in it and it has no ignore comments. No other unit reports in
+// such a Dockerfile: compose services and run lines claimed theirs before.
+func (r *runner) dropUnneededSource(src *parser.Source, found []rules.Finding) {
+	if r.opts.KeepSources {
+		return
+	}
+	for _, f := range found {
+		if inFile(f, src.Path) {
+			return
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.dockerfileSups[src.Path] != nil || r.sources[src.Path] != src {
+		return
+	}
+	delete(r.sources, src.Path)
+	if r.dropped == nil {
+		r.dropped = map[string]bool{}
+	}
+	r.dropped[src.Path] = true
+}
+
+// inFile reports whether f is in the file at path or its fix edits it.
+func inFile(f rules.Finding, path string) bool {
+	if f.Range.File == path {
+		return true
+	}
+	if f.Fix != nil {
+		for _, e := range f.Fix.Edits {
+			if e.Range.File == path {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restoreDropped reads again the dropped sources that a finding turned
+// out to need. dropUnneededSource drops none that a finding needs, so this
+// is a safety net: a report without the file's text would lose snippets
+// and fingerprints.
+func (r *runner) restoreDropped(findings ...[]rules.Finding) {
+	if len(r.dropped) == 0 {
+		return
+	}
+	for _, fs := range findings {
+		for _, f := range fs {
+			paths := []string{f.Range.File}
+			if f.Fix != nil {
+				for _, e := range f.Fix.Edits {
+					paths = append(paths, e.Range.File)
+				}
+			}
+			for _, p := range paths {
+				if !r.dropped[p] {
+					continue
+				}
+				delete(r.dropped, p)
+				if data, err := r.readLinted(p); err == nil {
+					r.sources[p] = parser.NewSource(p, data)
+				}
+			}
+		}
 	}
 }
 
@@ -602,6 +683,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 }
 
 func (r *runner) result() *Result {
+	r.restoreDropped(r.findings, r.recorded)
 	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden, Notes: r.notes}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors
@@ -615,7 +697,7 @@ func (r *runner) result() *Result {
 		}
 		return a.Msg < b.Msg
 	})
-	res.Files = len(r.sources)
+	res.Files = len(r.sources) + len(r.dropped)
 	return res
 }
 

@@ -37,7 +37,15 @@ type configSet struct {
 	// its overrides, shared by the files they apply to: a map per file
 	// would make memory grow with the repository.
 	decisions map[decisionKey]map[string]ruleDecision
-	errors    []*FileError
+	// shared holds one fileSettings per configuration, set of overrides
+	// and ignore-paths verdict: the files are many, their settings few.
+	shared map[sharedSettingsKey]*fileSettings
+	errors []*FileError
+}
+
+type sharedSettingsKey struct {
+	decisionKey
+	ignored bool
 }
 
 // decisionKey names a configuration and the overrides of it that match a
@@ -172,6 +180,9 @@ func (cs *configSet) noteWalked(dir string, names map[string]bool) {
 	if cs.walked == nil {
 		cs.walked = map[string]map[string]bool{}
 	}
+	if len(names) == 0 {
+		names = nil // most directories hold none: the key alone says so
+	}
 	cs.walked[absFrom(cs.cwd, dir)] = names
 }
 
@@ -226,6 +237,11 @@ func (cs *configSet) settings(path string) *fileSettings {
 	if cs.opts.MinSeverity != 0 {
 		fs.minSeverity = cs.opts.MinSeverity
 	}
+	sk := sharedSettingsKey{key, fs.ignored}
+	if shared := cs.shared[sk]; shared != nil {
+		cs.files[path] = shared
+		return shared
+	}
 	fs.rules = cs.decisions[key]
 	if fs.rules == nil {
 		fs.rules = cs.decide(c, fs.overrides)
@@ -234,6 +250,10 @@ func (cs *configSet) settings(path string) *fileSettings {
 		}
 		cs.decisions[key] = fs.rules
 	}
+	if cs.shared == nil {
+		cs.shared = map[sharedSettingsKey]*fileSettings{}
+	}
+	cs.shared[sk] = fs
 	cs.files[path] = fs
 	return fs
 }

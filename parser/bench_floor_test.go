@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -73,6 +74,34 @@ func BenchmarkParseFloorCorpus(b *testing.B) {
 				b.Fatal(err)
 			}
 			for _, n := range res.AST.Children {
+				if !strings.EqualFold(n.Value, "run") || n.Next == nil || n.Attributes["json"] {
+					continue
+				}
+				var words []string
+				for a := n.Next; a != nil; a = a.Next {
+					words = append(words, a.Value)
+				}
+				_, _ = syntax.NewParser().Parse(strings.NewReader(strings.Join(words, " ")), "")
+			}
+		}
+	}
+}
+
+// BenchmarkParseFloorInstructionsCorpus adds buildkit's own parse of each
+// instruction into its typed command (flags, stage names), which dlint's
+// model is built from: the floor of a linter that reads buildkit's
+// instructions rather than its raw nodes.
+func BenchmarkParseFloorInstructionsCorpus(b *testing.B) {
+	files := corpusDockerfiles(b)
+	b.SetBytes(totalBytes(files))
+	for b.Loop() {
+		for _, f := range files {
+			res, err := bkparser.Parse(bytes.NewReader(f))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, n := range res.AST.Children {
+				_, _ = instructions.ParseInstructionWithLinter(n, quietLinter)
 				if !strings.EqualFold(n.Value, "run") || n.Next == nil || n.Attributes["json"] {
 					continue
 				}

@@ -133,10 +133,7 @@ func (b *dfBuilder) runScript(in *Instruction, argv []string, shellForm bool) *S
 func (b *dfBuilder) shellFormScript(in *Instruction) *Script {
 	src := b.df.Source
 	first, last := in.Range.Start.Line, in.Range.End.Line
-	lines := make([]string, 0, last-first+1)
-	for n := first; n <= last; n++ {
-		lines = append(lines, src.Line(n))
-	}
+	lines := src.Lines(first, last)
 	blankContinuedFlags(lines, in.Range.Start.Col-1+len([]rune(in.Keyword)), in.Flags, b.df.Escape)
 	argStart := in.ArgsRange().Start.Col
 	lines[0] = blankRunes(lines[0], argStart-1)
@@ -248,6 +245,26 @@ func blankRuneRange(s string, from, to int) string {
 func blankRunes(s string, n int) string {
 	// Each rune becomes as many spaces as it has bytes, so byte columns in
 	// the script stay those of the source line.
+	if utf8.ValidString(s) {
+		var sb strings.Builder
+		sb.Grow(len(s))
+		i := 0
+		for off, r := range s {
+			if i == n {
+				sb.WriteString(s[off:])
+				break
+			}
+			if r == '\t' {
+				sb.WriteByte('\t')
+			} else {
+				sb.WriteString(spaces[:utf8.RuneLen(r)])
+			}
+			i++
+		}
+		return sb.String()
+	}
+	// Invalid UTF-8 reads as U+FFFD, as the rune conversion below has
+	// always made it.
 	var sb strings.Builder
 	for i, r := range []rune(s) {
 		if i < n && r != '\t' {
@@ -258,6 +275,8 @@ func blankRunes(s string, n int) string {
 	}
 	return sb.String()
 }
+
+const spaces = "    "
 
 // execFormScript makes a one-command script of an exec-form array, so rules
 // see `["sudo", …]` or `["sh", "-c", "…"]` like any other command.

@@ -271,8 +271,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
-	s.UsesArgs = usesArgs(f)
-	s.Reads = readVars(f)
+	s.Reads, s.UsesArgs = expansions(f)
 	for _, c := range s.Commands {
 		if c.Inline != nil {
 			for v := range c.Inline.Reads {
@@ -330,39 +329,27 @@ type scriptBuilder struct {
 	inFinal map[string]bool
 }
 
-// usesArgs reports whether the program expands a positional parameter.
-func usesArgs(f *syntax.File) bool {
-	found := false
+// expansions names the variables the program expands, and reports whether
+// it reads its arguments ($@, $*, $#, $1…), in one walk of the tree.
+func expansions(f *syntax.File) (reads map[string]bool, usesArgs bool) {
 	walkShell(f, func(n syntax.Node) bool {
-		if found {
-			return false
+		pe, ok := n.(*syntax.ParamExp)
+		if !ok || pe.Param == nil || pe.Param.Value == "" {
+			return true
 		}
-		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil {
-			switch v := pe.Param.Value; {
-			case v == "@" || v == "*" || v == "#":
-				found = true
-			case v != "0" && v != "" && strings.Trim(v, "0123456789") == "":
-				found = true
-			}
+		switch v := pe.Param.Value; {
+		case v == "@" || v == "*" || v == "#":
+			usesArgs = true
+		case v != "0" && strings.Trim(v, "0123456789") == "":
+			usesArgs = true
 		}
+		if reads == nil {
+			reads = map[string]bool{}
+		}
+		reads[pe.Param.Value] = true
 		return true
 	})
-	return found
-}
-
-// readVars names the variables the program expands.
-func readVars(f *syntax.File) map[string]bool {
-	var out map[string]bool
-	walkShell(f, func(n syntax.Node) bool {
-		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value != "" {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[pe.Param.Value] = true
-		}
-		return true
-	})
-	return out
+	return reads, usesArgs
 }
 
 // hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits

@@ -124,6 +124,33 @@ func (s *Source) Line(n int) string {
 	return string(line)
 }
 
+// Lines returns lines first to last (1-based), each as Line returns it,
+// sharing one copy of their text instead of a copy each.
+func (s *Source) Lines(first, last int) []string {
+	out := make([]string, max(last-first+1, 0))
+	lo, hi := max(first, 1), last
+	if s != nil {
+		hi = min(last, len(s.lines))
+	}
+	if s == nil || lo > hi {
+		return out
+	}
+	base, end := s.lineStart(lo-1), len(s.Text)
+	if hi < len(s.lines) {
+		end = s.lineStart(hi)
+	}
+	text := string(s.Text[base:end])
+	for n := lo; n <= hi; n++ {
+		start, stop := s.lineStart(n-1)-base, end-base
+		if n < len(s.lines) {
+			stop = s.lineStart(n) - base
+		}
+		line := strings.TrimSuffix(text[start:stop], "\n")
+		out[n-first] = strings.TrimSuffix(line, "\r")
+	}
+	return out
+}
+
 // Offset converts a byte offset into a position.
 func (s *Source) Offset(off int) Pos {
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lineStart(i) > off }) - 1

@@ -60,3 +60,44 @@ func TestByteOffset(t *testing.T) {
 		t.Errorf("ByteOffset(3:1) of %q is ok", s.Text)
 	}
 }
+
+// Lines returns what Line returns for each line, inside the file or not.
+func TestSourceLines(t *testing.T) {
+	for _, text := range []string{"", "a", "a\nb", "a\r\nb\r\n", "a\rb\n\nc", "x\n\n"} {
+		src := NewSource("f", []byte(text))
+		for first := -1; first <= 5; first++ {
+			for last := first - 1; last <= 6; last++ {
+				got := src.Lines(first, last)
+				if len(got) != max(last-first+1, 0) {
+					t.Fatalf("%q Lines(%d, %d): %d lines", text, first, last, len(got))
+				}
+				for i, l := range got {
+					if want := src.Line(first + i); l != want {
+						t.Errorf("%q Lines(%d, %d)[%d] = %q, Line(%d) = %q", text, first, last, i, l, first+i, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// blankRunes blanks the first n runes of valid and invalid UTF-8 alike.
+func TestBlankRunes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"RUN echo", 3, "    echo"},
+		{"RUN\techo", 4, "   \techo"},
+		{"RUN é x", 5, "       x"},
+		{"ab", 5, "  "},
+		{"ab", 0, "ab"},
+		{"R\xffN x", 3, "      x"}, // U+FFFD: three bytes
+		{"a\xff", 1, " \uFFFD"},
+	} {
+		if got := blankRunes(c.in, c.n); got != c.want {
+			t.Errorf("blankRunes(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}

@@ -390,7 +390,7 @@ func (s *Server) lintOnce() {
 		return
 	}
 	opts := s.opts.Lint
-	opts.Paths, opts.Overlay = paths, overlay
+	opts.Paths, opts.Overlay, opts.KeepSources = paths, overlay, true
 	res := lint.Run(opts)
 	snap := newSnapshot(res, overlay, uris)
 	s.mu.Lock()
