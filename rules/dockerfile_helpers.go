@@ -1,10 +1,29 @@
 package rules
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 )
+
+// runCommands yields each command of every RUN (and RUN trigger of
+// ONBUILD) of df that dlint could read as shell, with its RUN, in source
+// order.
+func runCommands(df *parser.Dockerfile) iter.Seq2[*parser.Instruction, *parser.Command] {
+	return func(yield func(*parser.Instruction, *parser.Command) bool) {
+		for _, in := range runInstructions(df) {
+			if in.Script == nil {
+				continue
+			}
+			for _, cmd := range in.Script.Commands {
+				if !yield(in, cmd) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // packageRun is one package manager command of a RUN.
 type packageRun struct {
@@ -16,14 +35,9 @@ type packageRun struct {
 // trigger of ONBUILD) in df, in source order.
 func packageRuns(df *parser.Dockerfile) []packageRun {
 	var out []packageRun
-	for _, in := range runInstructions(df) {
-		if in.Script == nil {
-			continue
-		}
-		for _, cmd := range in.Script.Commands {
-			if pc := cmd.Package(); pc != nil {
-				out = append(out, packageRun{in, pc})
-			}
+	for in, cmd := range runCommands(df) {
+		if pc := cmd.Package(); pc != nil {
+			out = append(out, packageRun{in, pc})
 		}
 	}
 	return out

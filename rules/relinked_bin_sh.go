@@ -47,20 +47,15 @@ func checkRelinkedBinSh(pass *Pass) {
 	if pass.Dockerfile == nil {
 		return
 	}
-	for _, in := range runInstructions(pass.Dockerfile) {
-		if in.Script == nil {
+	for _, cmd := range runCommands(pass.Dockerfile) {
+		if cmd.Base() != "ln" {
 			continue
 		}
-		for _, cmd := range in.Script.Commands {
-			if cmd.Base() != "ln" {
-				continue
-			}
-			target, link := lnOperands(cmd)
-			if link == nil || !isBinSh(link.Lit) {
-				continue
-			}
-			pass.Report(link.Range, fmt.Sprintf("`ln … %s %s` replaces the image's %s, the shell of every script and `system()` call in it, not only of the build; use `SHELL [\"%s\", \"-c\"]` for the build steps instead", target, link.Lit, link.Lit, target))
+		target, link := lnOperands(cmd)
+		if link == nil || !isBinSh(link.Lit) {
+			continue
 		}
+		pass.Report(link.Range, fmt.Sprintf("`ln … %s %s` replaces the image's %s, the shell of every script and `system()` call in it, not only of the build; use `SHELL [\"%s\", \"-c\"]` for the build steps instead", target, link.Lit, link.Lit, target))
 	}
 }
 

@@ -54,18 +54,13 @@ func checkUnusableInBuild(pass *Pass) {
 	if pass.Dockerfile == nil {
 		return
 	}
-	for _, in := range runInstructions(pass.Dockerfile) {
-		if in.Script == nil {
+	for in, cmd := range runCommands(pass.Dockerfile) {
+		if cmd.NameWord == nil || !cmd.NameWord.Literal {
 			continue
 		}
-		for _, cmd := range in.Script.Commands {
-			if cmd.NameWord == nil || !cmd.NameWord.Literal {
-				continue
-			}
-			final := slices.Contains(in.Script.Final, cmd)
-			if why := images.BuildStepMisuse(cmd.Name, cmd.ArgValues(), final); why != "" {
-				pass.Report(commandNameRange(in.Script, cmd), "`"+cmd.Base()+"` in RUN cannot work: "+why)
-			}
+		final := slices.Contains(in.Script.Final, cmd)
+		if why := images.BuildStepMisuse(cmd.Name, cmd.ArgValues(), final); why != "" {
+			pass.Report(commandNameRange(in.Script, cmd), "`"+cmd.Base()+"` in RUN cannot work: "+why)
 		}
 	}
 }

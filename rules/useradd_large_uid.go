@@ -76,30 +76,25 @@ func checkUseraddLargeUID(pass *Pass) {
 	if pass.Dockerfile == nil {
 		return
 	}
-	for _, in := range runInstructions(pass.Dockerfile) {
-		if in.Script == nil {
+	for in, cmd := range runCommands(pass.Dockerfile) {
+		if cmd.Base() != "useradd" {
 			continue
 		}
-		for _, cmd := range in.Script.Commands {
-			if cmd.Base() != "useradd" {
-				continue
-			}
-			call := parseUseradd(in, cmd.Args)
-			if call.noLogInit || call.defaults || call.unknown || call.uidWord == nil || !call.uidKnown {
-				continue
-			}
-			uid, err := strconv.ParseUint(call.uid, 10, 32)
-			if err != nil || uid < largeUID || uid == 1<<32-1 {
-				continue
-			}
-			what := fmt.Sprintf("UID %d", uid)
-			if from := uidSource(call); from != "" {
-				what += fmt.Sprintf(" (from `%s`)", from)
-			}
-			size := humanBytes((uid + 1) * (lastlogEntryBytes + faillogEntryBytes))
-			msg := fmt.Sprintf("`useradd` creates %s without `--no-log-init`: useradd older than shadow 4.13 (Debian 11, Ubuntu 22.04, RHEL 8) fills /var/log/lastlog and /var/log/faillog with zeros up to that UID, about %s in this layer; add `--no-log-init` (`-l`)", what, size)
-			pass.ReportFix(uidRange(in.Script.Source, call), msg, noLogInitFix(in, cmd, commandNameRange(in.Script, cmd)))
+		call := parseUseradd(in, cmd.Args)
+		if call.noLogInit || call.defaults || call.unknown || call.uidWord == nil || !call.uidKnown {
+			continue
 		}
+		uid, err := strconv.ParseUint(call.uid, 10, 32)
+		if err != nil || uid < largeUID || uid == 1<<32-1 {
+			continue
+		}
+		what := fmt.Sprintf("UID %d", uid)
+		if from := uidSource(call); from != "" {
+			what += fmt.Sprintf(" (from `%s`)", from)
+		}
+		size := humanBytes((uid + 1) * (lastlogEntryBytes + faillogEntryBytes))
+		msg := fmt.Sprintf("`useradd` creates %s without `--no-log-init`: useradd older than shadow 4.13 (Debian 11, Ubuntu 22.04, RHEL 8) fills /var/log/lastlog and /var/log/faillog with zeros up to that UID, about %s in this layer; add `--no-log-init` (`-l`)", what, size)
+		pass.ReportFix(uidRange(in.Script.Source, call), msg, noLogInitFix(in, cmd, commandNameRange(in.Script, cmd)))
 	}
 }
 

@@ -42,18 +42,13 @@ func checkWgetWithoutProgress(pass *Pass) {
 	if pass.Dockerfile == nil {
 		return
 	}
-	for _, in := range runInstructions(pass.Dockerfile) {
-		if in.Script == nil || in.Stage == nil {
+	for in, cmd := range runCommands(pass.Dockerfile) {
+		if cmd.Base() != "wget" || in.Stage == nil || images.WgetQuiet(cmd.ArgValues()) {
 			continue
 		}
 		if img := in.Stage.Image(); img != nil && img.Shell == images.ShellAsh {
 			continue // BusyBox wget, unless the stage installs GNU wget: its flags differ
 		}
-		for _, cmd := range in.Script.Commands {
-			if cmd.Base() != "wget" || images.WgetQuiet(cmd.ArgValues()) {
-				continue
-			}
-			pass.Report(commandNameRange(in.Script, cmd), "`wget` without a progress setting prints a line of dots per 50 KiB into the build log; add `--progress=dot:giga` (or `-nv` for one line per file, `-q` for none)")
-		}
+		pass.Report(commandNameRange(in.Script, cmd), "`wget` without a progress setting prints a line of dots per 50 KiB into the build log; add `--progress=dot:giga` (or `-nv` for one line per file, `-q` for none)")
 	}
 }
