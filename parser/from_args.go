@@ -1,7 +1,8 @@
 package parser
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/distribution/reference"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -31,12 +32,7 @@ func (d *Dockerfile) UndeclaredInFrom(word string) []string {
 	if err != nil {
 		return nil
 	}
-	out := make([]string, 0, len(res.Unmatched))
-	for k := range res.Unmatched {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(res.Unmatched))
 }
 
 // DefaultBase expands a stage's FROM image with the ARG defaults alone
@@ -75,10 +71,5 @@ func (d *Dockerfile) VarsIn(word string) []string {
 	if err != nil {
 		return nil
 	}
-	out := make([]string, 0, len(res.Unmatched))
-	for k := range res.Unmatched {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(res.Unmatched))
 }
