@@ -3,7 +3,7 @@ package rules
 // DnfCacheNotCleaned reports dnf install leaving its cache in the final image.
 var DnfCacheNotCleaned = &Rule{
 	ID:       "dnf-cache-not-cleaned",
-	Aliases:  []string{"DL3040", "DS019", "295acb63-9246-4b21-b441-7c1f1fb62dc0"},
+	Aliases:  []string{"DL3040", "DS019", "DS027", "295acb63-9246-4b21-b441-7c1f1fb62dc0"},
 	Severity: Info,
 	Tags:     []string{TagDockerfile, TagBestPractice},
 	Summary:  "`dnf install` leaves its cache in the image unless the same RUN cleans it",
