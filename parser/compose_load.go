@@ -61,7 +61,7 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	if err != nil {
 		return nil, err
 	}
-	l := &composeLoader{dir: dir, absDir: absDir, env: env, byAbs: map[string]*yamlFile{}, dropped: map[itemKey]string{}}
+	l := &composeLoader{dir: dir, absDir: absDir, env: env, byAbs: map[string]*yamlFile{}, dropped: map[itemKey]string{}, refused: map[itemKey]bool{}}
 	if l.env == nil {
 		l.env = map[string]string{}
 	}
@@ -89,6 +89,25 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	}
 	contents := l.prepare()
 	proj, loadErr := l.load(contents, false)
+	// A service setting Compose refuses (a mapping where the environment
+	// list wants a string, a scalar where a service belongs) is a finding
+	// at that node: it is left out and the project loaded again, a few
+	// times at most.
+	type refusal struct {
+		at  itemKey
+		msg string
+	}
+	var refused []refusal
+	for tries := 0; loadErr != nil && !isUnknownKeyError(loadErr) && tries < maxRefusedSettings; tries++ {
+		key, ok := l.refusedSetting(loadErr)
+		if !ok || l.refused[key] {
+			break
+		}
+		refused = append(refused, refusal{key, l.locateError(loadErr).Msg})
+		l.refused[key] = true
+		contents = l.prepare()
+		proj, loadErr = l.load(contents, false)
+	}
 	var invalid *ParseError
 	if loadErr != nil {
 		// The schema refuses the project (a misspelt key, a wrong type):
@@ -103,6 +122,12 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 		}
 	}
 	p := l.build(proj)
+	for i := len(refused) - 1; i >= 0; i-- {
+		e := refused[i]
+		f := l.byAbs[e.at.abs]
+		r := f.lineRange(Pos{Line: e.at.line, Col: e.at.col})
+		p.Problems = append([]*ComposeProblem{{Range: r, Msg: "Compose cannot read this setting, so it refuses the whole file (dlint lints the rest without it)", Compose: e.msg}}, p.Problems...)
+	}
 	if invalid != nil {
 		r := Range{File: invalid.File, Start: Pos{Line: max(1, invalid.Line), Col: max(1, invalid.Col)}}
 		if f := l.fileNamed(invalid.File); f != nil {
@@ -112,6 +137,39 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	}
 	return p, nil
 }
+
+// maxRefusedSettings bounds the loads spent leaving out settings Compose
+// refuses: each costs one more compose-go load.
+const maxRefusedSettings = 4
+
+// refusedSetting finds the node of a main file that compose-go's error
+// names by its whole dotted path, inside a service (services.web.command,
+// services.web.environment.[0], or a scalar services.restart where a
+// service belongs); ok is false for anything else.
+func (l *composeLoader) refusedSetting(err error) (itemKey, bool) {
+	for _, word := range strings.Fields(err.Error()) {
+		word = strings.Trim(word, "':,")
+		word = bracketedService.ReplaceAllString(word, "services.$1")
+		parts := strings.Split(word, ".")
+		if len(parts) < 2 || parts[0] != "services" {
+			continue
+		}
+		for _, f := range l.main {
+			path := word
+			if f.legacy {
+				path = strings.Join(parts[1:], ".") // a v1 file has no services: key
+			}
+			if e, whole := f.locatePath(path); whole && e.key != nil {
+				return itemKey{f.abs, e.key.Line, e.key.Column}, true
+			}
+		}
+	}
+	return itemKey{}, false
+}
+
+// bracketedService matches the decoder's way of naming a service,
+// services[web].command.
+var bracketedService = regexp.MustCompile(`^services\[([^\]]+)\]`)
 
 // isUnknownKeyError reports a schema error about a key the specification
 // does not have: without validation, compose-go ignores the key, while a
@@ -152,6 +210,9 @@ type composeLoader struct {
 	// dropped holds the list items left out of compose-go's load, with
 	// why compose rejects them.
 	dropped map[itemKey]string
+	// refused holds the settings left out because Compose cannot read
+	// them (ComposeProblems say so).
+	refused map[itemKey]bool
 	// views are the services' position views, by name, once built.
 	views map[string]*serviceView
 }

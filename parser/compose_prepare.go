@@ -97,6 +97,9 @@ func (l *composeLoader) prepare() map[string][]byte {
 			}
 			root := doc.Content[0]
 			services := f.servicesOf(root)
+			if len(l.refused) > 0 && dropRefused(f, services, l.refused) {
+				changed = true
+			}
 			for _, svc := range mapKeys(services) {
 				if l.dropBadItems(f, svc.value) {
 					changed = true
@@ -382,4 +385,44 @@ func controlCharPos(text []byte) (line, col int) {
 		col++
 	}
 	return 0, 0
+}
+
+// dropRefused removes from a fresh decoding of f the mapping entries and
+// list items at the positions in refused (the key's or the item's).
+func dropRefused(f *yamlFile, n *yaml.Node, refused map[itemKey]bool) bool {
+	n = resolveAlias(n)
+	if n == nil {
+		return false
+	}
+	at := func(c *yaml.Node) bool { return refused[itemKey{f.abs, c.Line, c.Column}] }
+	changed := false
+	switch n.Kind {
+	case yaml.MappingNode:
+		kept := n.Content[:0:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if at(n.Content[i]) {
+				changed = true
+				continue
+			}
+			if dropRefused(f, n.Content[i+1], refused) {
+				changed = true
+			}
+			kept = append(kept, n.Content[i], n.Content[i+1])
+		}
+		n.Content = kept
+	case yaml.SequenceNode:
+		kept := n.Content[:0:0]
+		for _, item := range n.Content {
+			if at(item) {
+				changed = true
+				continue
+			}
+			if dropRefused(f, item, refused) {
+				changed = true
+			}
+			kept = append(kept, item)
+		}
+		n.Content = kept
+	}
+	return changed
 }

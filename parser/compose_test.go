@@ -337,8 +337,6 @@ func TestLoadComposeErrors(t *testing.T) {
 		{"tab", "services:\n  a:\n\timage: x\n", 3, 0, "cannot start any token", false},
 		{"sequence in mapping", "services:\n  a:\n    image: x\n  - b\n", 4, 3, "did not find expected key", false},
 		{"duplicate key", "services:\n  a:\n    image: x\n    image: y\n", 4, 0, "already defined", false},
-		{"bad boolean", "services:\n  a:\n    image: x\n    privileged: maybe\n", 4, 5, "privileged", false},
-		{"wrong type", "services:\n  a:\n    image: x\n    cap_add: NET_ADMIN\n", 4, 5, "cap_add", false},
 		{"extends missing", "services:\n  a:\n    extends: nope\n", 3, 5, "nope", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -810,6 +808,31 @@ func TestLoadComposeBlankTypedSettings(t *testing.T) {
 	}
 	if len(p.Problems) != 0 {
 		t.Errorf("problems: %+v", p.Problems[0])
+	}
+}
+
+// A setting Compose cannot read refuses the whole file; dlint reports it
+// at its node and loads the project without it, the other settings kept.
+func TestLoadComposeRefusedSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		line, col  int
+	}{
+		{"mapping in the environment list", "services:\n  a:\n    image: x\n    privileged: true\n    environment:\n      - OK=1\n      - BAD: value\n", 7, 9},
+		{"a scalar where a service belongs", "services:\n  a:\n    image: x\n    privileged: true\n  restart: always\n", 5, 3},
+		{"a command the shell cannot split", "services:\n  a:\n    image: x\n    privileged: true\n    command: a=(b\n", 5, 5},
+		{"bad boolean", "services:\n  a:\n    image: x\n    privileged: true\n    read_only: maybe\n", 5, 5},
+		{"wrong type", "services:\n  a:\n    image: x\n    privileged: true\n    cap_add: NET_ADMIN\n", 5, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := mustLoad(t, writeProject(t, map[string]string{"compose.yaml": tc.text}), nil, "compose.yaml")
+			if a := service(t, p, "a"); a.Privileged == nil {
+				t.Errorf("privileged: true was lost")
+			}
+			if len(p.Problems) != 1 || p.Problems[0].Range.Start.Line != tc.line || p.Problems[0].Range.Start.Col != tc.col || p.Problems[0].Compose == "" {
+				t.Fatalf("problems: %+v", p.Problems)
+			}
+		})
 	}
 }
 
