@@ -2,7 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // MissingComposeFile reports env files and secret files a compose project
@@ -52,15 +56,29 @@ func checkMissingComposeFile(pass *Pass) {
 	if pass.Compose == nil || pass.Compose.RunLines {
 		return
 	}
+	// One finding per missing file, at its first use, naming every
+	// service that reads it: `.env` is often listed by each service.
+	first := map[string]parser.Range{}
+	for _, s := range composeFileServices(pass) {
+		for _, ef := range s.EnvFiles {
+			if r, seen := first[ef.Path]; ef.Required && ef.Missing && (!seen || r.File == ef.Range.File && before(ef.Range.Start, r.Start)) {
+				first[ef.Path] = ef.Range
+			}
+		}
+	}
 	var hits []serviceHit
 	for _, s := range composeFileServices(pass) {
 		for _, ef := range s.EnvFiles {
 			if ef.Required && ef.Missing {
-				hits = append(hits, serviceHit{Range: ef.Range, Service: s.Name, Key: ef.Path})
+				hits = append(hits, serviceHit{Range: first[ef.Path], Service: s.Name, Key: ef.Path})
 			}
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		if tmpl := envTemplate(h.Key); tmpl != "" {
+			return fmt.Sprintf("env file %s of %s does not exist, and `docker compose up` refuses the project without it; copy %s to it and fill it in, or write the entry as `- path: %s` with `required: false`",
+				displayPath(pass, h.Key), services, displayPath(pass, tmpl), displayPath(pass, h.Key))
+		}
 		return fmt.Sprintf("env file %s of %s does not exist, and `docker compose up` refuses the project without it; create it, or write the entry as `- path: %s` with `required: false`",
 			displayPath(pass, h.Key), services, displayPath(pass, h.Key))
 	})
@@ -81,4 +99,23 @@ func displayPath(pass *Pass, p string) string {
 		}
 	}
 	return p
+}
+
+// envTemplate returns the example a project ships for a missing env file
+// (.env.example beside .env, app.env.sample beside app.env), or "".
+func envTemplate(path string) string {
+	dir, base := filepath.Split(path)
+	stem := strings.TrimSuffix(base, ".env")
+	candidates := []string{base + ".example", base + ".sample", base + ".template", base + ".dist", base + ".tmpl"}
+	if base == ".env" {
+		candidates = append(candidates, "example.env", "env.example", "sample.env", ".env.local.example")
+	} else if stem != base {
+		candidates = append(candidates, stem+".example.env", stem+".sample.env")
+	}
+	for _, c := range candidates {
+		if info, err := os.Stat(filepath.Join(dir, c)); err == nil && info.Mode().IsRegular() {
+			return filepath.Join(dir, c)
+		}
+	}
+	return ""
 }
