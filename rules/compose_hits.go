@@ -1,11 +1,6 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/dlint-dev/dlint/parser"
-)
+import "github.com/dlint-dev/dlint/parser"
 
 // serviceHit is one compose setting that a rule reports for one service.
 type serviceHit struct {
@@ -73,23 +68,7 @@ func hitSubject(h serviceHit, services []string) string {
 	if h.Run != nil {
 		return h.Run.Label()
 	}
-	return servicesPhrase(services)
-}
-
-// servicesPhrase names services for a message: "service 'a'",
-// "services 'a' and 'b'", "services 'a', 'b' and 'c'".
-func servicesPhrase(names []string) string {
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = fmt.Sprintf("'%s'", n)
-	}
-	switch len(quoted) {
-	case 0:
-		return "a service"
-	case 1:
-		return "service " + quoted[0]
-	}
-	return "services " + strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+	return serviceList(services)
 }
 
 func containsString(list []string, s string) bool {

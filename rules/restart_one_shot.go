@@ -74,7 +74,7 @@ func checkRestartOneShot(pass *Pass) {
 			continue
 		}
 		sort.Strings(w)
-		hits = append(hits, serviceHit{Range: s.Restart.Range, Service: s.Name, Key: s.Restart.Value, Detail: servicesPhrase(w)})
+		hits = append(hits, serviceHit{Range: s.Restart.Range, Service: s.Name, Key: s.Restart.Value, Detail: serviceList(w)})
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		return fmt.Sprintf("%s is a one-shot job (%s %s for it to complete), but `restart: %s` starts it again each time it exits, so it runs over and over; use `restart: on-failure`, or remove `restart:`",

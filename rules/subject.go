@@ -97,6 +97,9 @@ func render(tmpl string, services []string, name string) string {
 // serviceList names services, sorted: "service 'a'", "services 'a' and
 // 'b'", "services 'a', 'b', 'c' and 4 more".
 func serviceList(services []string) string {
+	if len(services) == 0 {
+		return "a service"
+	}
 	quoted := make([]string, 0, namedServices+1)
 	for i, s := range services {
 		if len(services) > namedServices+1 && i == namedServices {
