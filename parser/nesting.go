@@ -322,6 +322,13 @@ func (s *nestScanner) skipEscaped() {
 // skipSingleQuoted skips '…' (or $'…' with its backslash escapes) at s.i.
 func (s *nestScanner) skipSingleQuoted(escapes bool) {
 	s.i++ // the opening quote
+	if bytesCount(s.stack, nestBquote) > 0 {
+		// Inside backquotes the shell finds the closing backquote before
+		// it reads quotes, and a backslash the unescaping leaves may
+		// escape the quote (`\\'`): read on as code, counting too much
+		// rather than too little.
+		return
+	}
 	for s.i < len(s.text) {
 		switch s.text[s.i] {
 		case '\'':
