@@ -859,7 +859,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		in.Script = b.runScript(in, c.CmdLine, c.PrependShell)
 		in.Run = runOptions(c)
 	case *instructions.HealthCheckCommand:
-		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" {
+		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" && b.posixShell() {
 			in.Script = b.shellFormScript(in)
 		}
 	case *instructions.ExposeCommand:
