@@ -13,7 +13,7 @@ import (
 type PackageCommand struct {
 	Cmd *Command
 	// Manager is the program's family name: apt-get, apt, aptitude, apk,
-	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go.
+	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go, cargo.
 	Manager string
 	// Sub is the subcommand ("install", "add", "update"); SubWord its word.
 	// `yarn global add` has Sub "add".
@@ -31,7 +31,7 @@ type PackageCommand struct {
 var packageManagers = map[string]string{
 	"apt-get": "apt-get", "apt": "apt", "apk": "apk", "yum": "yum", "dnf": "dnf", "microdnf": "microdnf",
 	"zypper": "zypper", "pip": "pip", "pip3": "pip", "npm": "npm", "yarn": "yarn", "pnpm": "pnpm", "gem": "gem",
-	"aptitude": "aptitude", "go": "go", "pipx": "pipx",
+	"aptitude": "aptitude", "go": "go", "pipx": "pipx", "cargo": "cargo",
 }
 
 var pipVersioned = regexp.MustCompile(`^pip[0-9.]+$`)
@@ -51,6 +51,7 @@ var valueOptions = map[string]map[string]bool{
 	"gem":      set("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy"),
 	"go":       set("-o", "-p", "-C", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-mod", "-modfile", "-pkgdir", "-overlay", "-pgo", "-toolexec", "-exec"),
 	"pipx":     set("--python", "--pip-args", "--index-url", "-i", "--suffix", "--spec"),
+	"cargo":    set("--version", "--vers", "--git", "--branch", "--tag", "--rev", "--path", "--root", "--index", "--registry", "-F", "--features", "--target", "--target-dir", "--profile", "-j", "--jobs", "--bin", "--example", "--config", "-Z", "--color"),
 	"apt":      nil,
 	"aptitude": nil,
 	"dnf":      nil,
@@ -168,6 +169,8 @@ func (p *PackageCommand) Installs() bool {
 		return p.Sub == "add"
 	case "yarn", "pnpm":
 		return p.Sub == "add"
+	case "cargo":
+		return p.Sub == "install"
 	case "npm":
 		switch p.Sub {
 		case "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal":
