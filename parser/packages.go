@@ -19,6 +19,8 @@ type PackageCommand struct {
 	// `yarn global add` has Sub "add".
 	Sub     string
 	SubWord *Word
+	// YarnGlobal is set for `yarn global add`, which the messages name.
+	YarnGlobal bool
 	// Options are the words that start with "-", with the values of the
 	// options that take one in the next word.
 	Options []*Word
@@ -113,6 +115,7 @@ func (c *Command) Package() *PackageCommand {
 		switch {
 		case pc.SubWord == nil && family == "yarn" && w.Lit == "global":
 			// `yarn global add pkg`: the subcommand follows.
+			pc.YarnGlobal = true
 		case pc.SubWord == nil:
 			pc.Sub, pc.SubWord = w.Lit, w
 		default:
