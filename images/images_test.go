@@ -126,6 +126,8 @@ func TestShippedCatalogues(t *testing.T) {
 	check("docker.io/redhat/ubi8", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "Hub's copy of UBI 8: bash before 5.1")
 	check("mcr.microsoft.com/dotnet/aspnet", "8.0-jammy-chiseled", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "app user, no shell")
 	check("mcr.microsoft.com/dotnet/aspnet", "8.0", func(i *Image) bool { return i.RunsAsRoot() && i.AppUser == "app" }, "root with an app user")
+	check("mcr.microsoft.com/dotnet/aspnet", "10.0-windowsservercore-ltsc2022", func(i *Image) bool { return i.Shell == ShellWindows && i.RunsAsRoot() }, "Windows, ContainerAdministrator")
+	check("mcr.microsoft.com/dotnet/sdk", "8.0-nanoserver-ltsc2022", func(i *Image) bool { return i.Shell == ShellWindows && i.User == "ContainerUser" }, "Windows, ContainerUser")
 	check("bitnami/postgresql", "16", func(i *Image) bool { return !i.RunsAsRoot() }, "USER 1001")
 	check("lscr.io/linuxserver/plex", "latest", func(i *Image) bool { return i.Init == "s6-overlay" && i.DropsTo == "abc" }, "s6 and abc")
 }

@@ -61,7 +61,9 @@ func containsRule(list []*rules.Rule, r *rules.Rule) bool {
 	return false
 }
 
-// gatherDockerfileSnippets adds the shell-form RUN bodies of df.
+// gatherDockerfileSnippets adds the shell df runs: the shell-form RUN,
+// CMD, ENTRYPOINT and HEALTHCHECK bodies, and the `sh -c` strings of exec
+// forms.
 func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
 	if r.sc.checker == nil || !r.configs.ruleOn(df.Source.Path, rules.ShellCheck) {
 		return
@@ -69,19 +71,83 @@ func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
 	var out []shellcheck.Snippet
 	for _, st := range df.Stages {
 		for _, in := range st.Instructions {
-			if in.Keyword != "RUN" || in.Script == nil || in.Script.Text == "" {
-				continue
+			if sn, ok := instructionSnippet(st, in); ok {
+				out = append(out, sn)
 			}
-			d, ok := runDialect(st.EffectiveShell(), st.ShellKind)
-			if !ok {
-				continue
-			}
-			out = append(out, snippetOf(in.Script, d))
 		}
 	}
 	r.mu.Lock()
 	r.sc.snippets = append(r.sc.snippets, out...)
 	r.mu.Unlock()
+}
+
+// instructionSnippet is the shell of one instruction, for ShellCheck.
+func instructionSnippet(st *parser.Stage, in *parser.Instruction) (shellcheck.Snippet, bool) {
+	s := in.Script
+	if s == nil {
+		return shellcheck.Snippet{}, false
+	}
+	shell := in.Shell
+	switch in.Keyword {
+	case "RUN", "CMD", "ENTRYPOINT":
+	case "HEALTHCHECK":
+		shell = st.EffectiveShell() // the image's, when the check runs
+	default:
+		return shellcheck.Snippet{}, false
+	}
+	if !in.JSON {
+		if s.Text == "" {
+			return shellcheck.Snippet{}, false
+		}
+		d, ok := runDialect(shell, st.ShellKind)
+		if !ok {
+			return shellcheck.Snippet{}, false
+		}
+		return snippetOf(s, d, errexit(shell[1:])), true
+	}
+	// An exec form: the script of its `sh -c`, when its string was found
+	// in the file, so that positions land inside it.
+	if len(s.Commands) == 0 {
+		return shellcheck.Snippet{}, false
+	}
+	cmd := s.Commands[0]
+	inner := cmd.Inline
+	if inner == nil || inner.Text == "" || !inner.ExactPositions() {
+		return shellcheck.Snippet{}, false
+	}
+	d, ok := dialectOf(cmd.Name, st.ShellKind)
+	if !ok {
+		return shellcheck.Snippet{}, false
+	}
+	argv := append([]string{cmd.Name}, cmd.ArgValues()...)
+	i := parser.ShellCScript(argv)
+	if i < 1 {
+		return shellcheck.Snippet{}, false
+	}
+	return snippetOf(inner, d, errexit(argv[1:i])), true
+}
+
+// errexit reports whether a shell's options (those before its -c script:
+// `-ec`, `-eo pipefail`, `-o errexit`) make it exit on a failed command,
+// which ShellCheck must be told with a `set -e` it cannot see.
+func errexit(opts []string) bool {
+	on := false
+	for i := 0; i < len(opts); i++ {
+		o := opts[i]
+		switch {
+		case (o == "-o" || o == "+o") && i+1 < len(opts):
+			i++
+			if opts[i] == "errexit" {
+				on = o == "-o"
+			}
+		case strings.HasPrefix(o, "--"):
+		case strings.HasPrefix(o, "-") && strings.Contains(o, "e"):
+			on = true
+		case strings.HasPrefix(o, "+") && strings.Contains(o, "e"):
+			on = false
+		}
+	}
+	return on
 }
 
 // gatherScriptSnippets adds the entrypoint scripts of containers, each
@@ -102,20 +168,32 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 		r.mu.Lock()
 		if !r.sc.scripts[s.Source.Path] {
 			r.sc.scripts[s.Source.Path] = true
-			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d))
+			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false))
 		}
 		r.mu.Unlock()
 	}
 }
 
 // snippetOf feeds ShellCheck the script's text without the blank lines a
-// `RUN <<EOF` body starts with, so a #! line is its first.
-func snippetOf(s *parser.Script, d shellcheck.Dialect) shellcheck.Snippet {
+// `RUN <<EOF` body starts with, so a #! line is its first. With setE (and
+// no #! line) a `set -e` line goes first, for the shell's -e.
+func snippetOf(s *parser.Script, d shellcheck.Dialect, setE bool) shellcheck.Snippet {
 	text := s.Text
 	skipped := 0
 	for strings.HasPrefix(text, "\n") {
 		text = text[1:]
 		skipped++
+	}
+	if setE && !strings.HasPrefix(text, "#!") {
+		return shellcheck.Snippet{
+			File: s.Source.Path, Text: "set -e\n" + text, Dialect: d,
+			Pos: func(line, col int) parser.Pos {
+				if line <= 1 {
+					return s.Pos(1+skipped, 1)
+				}
+				return s.Pos(line-1+skipped, col)
+			},
+		}
 	}
 	return shellcheck.Snippet{
 		File: s.Source.Path, Text: text, Dialect: d,

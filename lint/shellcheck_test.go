@@ -10,6 +10,7 @@ import (
 
 	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/internal/shellcheck"
+	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
 
@@ -204,5 +205,95 @@ func TestShellCheckSkipsHugeSnippets(t *testing.T) {
 	}
 	if len(res.Notes) != 1 || !res.Notes[0].Verbose || !strings.Contains(res.Notes[0].Msg, "huge/Dockerfile:2") {
 		t.Errorf("notes = %+v, want one verbose note naming huge/Dockerfile:2", res.Notes)
+	}
+}
+
+// The `sh -c` strings of exec forms are checked inside the JSON string, at
+// the columns the file writes them, whatever escapes come first.
+func TestShellCheckExecFormPositions(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		"exec/Dockerfile": "FROM debian:12\n" +
+			"RUN [\"sh\", \"-c\", \"echo \\\"\\u00e9\\\" \\u0026\\u0026 cd /x; make\"]\n" +
+			"CMD [\"/bin/bash\", \"-ec\", \\\n" +
+			"     \"for f in $(ls /y); do echo \\\"$f\\\"; done; cd /z; make\"]\n",
+		// A string dlint cannot find in the file (a line continuation in
+		// the middle of it) is not checked: its positions are not known.
+		"split/Dockerfile": "FROM debian:12\nRUN [\"sh\", \"-c\", \"cd /x; \\\n make\"]\n",
+	})
+	got, _ := scFindings(t, dir)
+	want := []string{
+		"exec/Dockerfile:2:48 SC2164", // after \", \u00e9 (6 characters for one) and \u0026\u0026
+		"exec/Dockerfile:4:16 SC2045", // -e: no SC2164 for the cd
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// instructionSnippet gives ShellCheck the text a shell runs and maps its
+// positions back, through the JSON string and past the `set -e` line a
+// shell's -e adds; no binary is needed.
+func TestInstructionSnippet(t *testing.T) {
+	df, err := parser.ParseDockerfile("Dockerfile", []byte("FROM debian:12\n"+
+		"RUN [\"sh\", \"-ec\", \"a\\\\b \\\"x\\\"; cd /y\"]\n"+
+		"SHELL [\"/bin/bash\", \"-o\", \"errexit\", \"-c\"]\n"+
+		"RUN echo a && \\\n    cd /z\n"+
+		"CMD [\"app\", \"-c\", \"cd /x\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := df.Stages[0]
+	var got []shellcheck.Snippet
+	for _, in := range st.Instructions {
+		if sn, ok := instructionSnippet(st, in); ok {
+			got = append(got, sn)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("snippets = %d, want 2 (no SHELL, no exec form without a shell)", len(got))
+	}
+	exec := got[0]
+	if exec.Text != "set -e\n"+`a\b "x"; cd /y` || exec.Dialect != shellcheck.Sh {
+		t.Errorf("exec-form snippet = %q (%s)", exec.Text, exec.Dialect)
+	}
+	// `cd` is byte 10 of the script's line, and column 32 of the file:
+	// `\\` and `\"` are two characters in the JSON for one in the script.
+	if p := exec.Pos(2, 10); p != (parser.Pos{Line: 2, Col: 32}) {
+		t.Errorf("cd maps to %+v", p)
+	}
+	if p := exec.Pos(2, 15); p != (parser.Pos{Line: 2, Col: 37}) {
+		t.Errorf("the end of the script maps to %+v, want the closing quote", p)
+	}
+	if p := exec.Pos(1, 3); p != (parser.Pos{Line: 2, Col: 20}) {
+		t.Errorf("the added `set -e` line maps to %+v, want the start of the string", p)
+	}
+	run := got[1]
+	if !strings.HasPrefix(run.Text, "set -e\n") || run.Dialect != shellcheck.Bash {
+		t.Errorf("SHELL -o errexit: snippet = %q (%s)", run.Text, run.Dialect)
+	}
+	if p := run.Pos(3, 5); p != (parser.Pos{Line: 5, Col: 5}) {
+		t.Errorf("cd /z maps to %+v", p)
+	}
+}
+
+func TestErrexit(t *testing.T) {
+	for _, tt := range []struct {
+		opts []string
+		want bool
+	}{
+		{[]string{"-c"}, false},
+		{[]string{"-ec"}, true},
+		{[]string{"-e", "-c"}, true},
+		{[]string{"-Eeuo", "pipefail", "-c"}, true},
+		{[]string{"-xo", "pipefail", "-c"}, false},
+		{[]string{"-o", "errexit", "-c"}, true},
+		{[]string{"-e", "+o", "errexit", "-c"}, false},
+		{[]string{"-e", "+e", "-c"}, false},
+		{[]string{"--verbose", "-c"}, false},
+	} {
+		if got := errexit(tt.opts); got != tt.want {
+			t.Errorf("errexit(%q) = %v, want %v", tt.opts, got, tt.want)
+		}
 	}
 }

@@ -83,6 +83,11 @@ type Instruction struct {
 	// Script is the parsed shell of RUN, of shell-form CMD/ENTRYPOINT and
 	// HEALTHCHECK CMD-SHELL, or of the `sh -c` string of an exec form.
 	Script *Script
+	// Shell is the SHELL a shell-form RUN, CMD or ENTRYPOINT is run with:
+	// the one in effect where it is written, as buildkit prepends it (a
+	// later SHELL does not change it); nil for other instructions. A
+	// HEALTHCHECK's CMD-SHELL takes the image's SHELL when it runs.
+	Shell []string
 	// Run holds a RUN's build-time options (--network, --security,
 	// --mount), as buildkit reads them; nil for other instructions.
 	Run *RunOptions
@@ -666,6 +671,10 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 	}
 	in.Workdir = b.stage.Workdir
 	b.stage.Instructions = append(b.stage.Instructions, in)
+	switch in.Keyword {
+	case "RUN", "CMD", "ENTRYPOINT":
+		in.Shell = b.stage.EffectiveShell()
+	}
 	b.command(in, cmd)
 	if _, ok := cmd.(*instructions.OnbuildCommand); ok {
 		in.Trigger = b.onbuildTrigger(in, node)
@@ -859,7 +868,7 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		in.Script = b.runScript(in, c.CmdLine, c.PrependShell)
 		in.Run = runOptions(c)
 	case *instructions.HealthCheckCommand:
-		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" {
+		if c.Health != nil && len(c.Health.Test) == 2 && c.Health.Test[0] == "CMD-SHELL" && b.posixShell() {
 			in.Script = b.shellFormScript(in)
 		}
 	case *instructions.ExposeCommand:

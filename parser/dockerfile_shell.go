@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/dlint-dev/dlint/images"
 )
 
 // Expansion bounds. A value longer than buildkit's longest line can only
@@ -99,9 +101,50 @@ func (c *envChain) Keys() []string {
 func cleanPath(p string) string { return path.Clean(p) }
 
 // posixShell reports whether the stage's shell-form instructions run in a
-// shell that mvdan/sh understands (not cmd or PowerShell).
+// shell that mvdan/sh understands (not cmd or PowerShell). The default
+// /bin/sh -c is cmd /S /C on a Windows image, and a file that sets the
+// escape to a backtick is most often written for one: there the default
+// is trusted only on a base known to be Linux. A SHELL naming a POSIX
+// shell is one either way.
 func (b *dfBuilder) posixShell() bool {
-	return b.df.Escape == '\\' && IsShell(b.stage.EffectiveShell()[0])
+	if !IsShell(b.stage.EffectiveShell()[0]) {
+		return false
+	}
+	return b.df.Escape == '\\' || b.stage.setsShell() || linuxBase(b.stage)
+}
+
+// setsShell reports whether the stage or one it builds on has a SHELL.
+func (s *Stage) setsShell() bool {
+	for _, st := range s.Ancestors() {
+		if st.Shell != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// linuxBase reports whether the stage chain starts from an image known to
+// be Linux: a `--platform=linux/…` FROM, or an image the shipped catalogue
+// knows with a POSIX /bin/sh. The parse sees neither .dlint.yaml nor the
+// repository's own images: a base only they know reads as unknown.
+func linuxBase(s *Stage) bool {
+	anc := s.Ancestors()
+	root := anc[len(anc)-1]
+	if p := strings.ToLower(root.Platform); p == "linux" || strings.HasPrefix(p, "linux/") {
+		return true
+	}
+	if !root.BaseResolved || root.Base.Repository == "" {
+		return false
+	}
+	img, ok := images.Default().Lookup(root.Base.Name(), root.Base.Tag)
+	if !ok {
+		return false
+	}
+	switch img.Shell {
+	case images.ShellDash, images.ShellAsh, images.ShellBash, images.ShellOldBash:
+		return true
+	}
+	return false
 }
 
 func (b *dfBuilder) execSpec(in *Instruction, argv []string, shellForm bool) *ExecSpec {
@@ -157,6 +200,11 @@ func (b *dfBuilder) shellFormScript(in *Instruction) *Script {
 		}
 	} else if len(in.Heredocs) == 0 {
 		joinContinuationComments(lines, b.df.Escape)
+		if !shellContinuations(lines, b.df.Escape) {
+			return nil
+		}
+	} else if b.df.Escape != '\\' {
+		return nil // the lines before the bodies would need the same care
 	}
 	offset := first - 1
 	return ParseShell(src, strings.Join(lines, "\n"), func(line, col int) Pos {
@@ -198,6 +246,35 @@ func joinContinuationComments(lines []string, escape rune) {
 		}
 		cont = strings.HasSuffix(strings.TrimRight(l, " \t"), string(escape))
 	}
+}
+
+// shellContinuations rewrites each line buildkit continues (its escape
+// rune last, perhaps followed by blanks, and not itself escaped) to end in
+// a bare backslash, which the shell reads as the same continuation: to sh
+// a backtick starts a command substitution, and a backslash before blanks
+// escapes a blank. Columns before the escape do not move. It reports false
+// when sh could not read the lines as buildkit joins them: a backslash
+// just before a backtick continuation escapes the next line's first rune.
+func shellContinuations(lines []string, escape rune) bool {
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t")
+		if !strings.HasSuffix(t, string(escape)) {
+			continue
+		}
+		body := t[:len(t)-utf8.RuneLen(escape)]
+		if strings.HasSuffix(body, string(escape)) {
+			continue // an escaped escape rune: not a continuation
+		}
+		if escape != '\\' && strings.HasSuffix(body, `\`) {
+			return false
+		}
+		if i == len(lines)-1 {
+			lines[i] = body // continued into the end of the file
+			continue
+		}
+		lines[i] = body + `\`
+	}
+	return true
 }
 
 // blankContinuedFlags blanks the flags ArgsRange leaves when they go on

@@ -314,3 +314,112 @@ FROM alpine:3 AS ok
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// A file that sets the escape to a backtick on a Linux base runs its RUN
+// in /bin/sh like any other: the backtick continuations are read as sh
+// reads buildkit's joined text, at the columns of the file.
+func TestBacktickEscapeOnLinux(t *testing.T) {
+	df := mustParseDockerfile(t, "# escape=`\nFROM debian:12\nRUN apt-get update && `\n    # the tools\n    apt-get install -y `  \n      curl `\n      ca-certificates && echo C:\\x\n")
+	s := instr(t, df, "RUN", 0).Script
+	if s == nil || s.Err != nil {
+		t.Fatalf("script not parsed: %+v", s)
+	}
+	if got := commandNames(s); got != "apt-get apt-get echo" {
+		t.Fatalf("commands = %q", got)
+	}
+	install := s.Commands[1]
+	if install.NameRange.Start != (Pos{5, 5}) || textAt(df, install.NameRange) != "apt-get" {
+		t.Errorf("install at %+v", install.NameRange)
+	}
+	args := install.ArgValues()
+	if strings.Join(args, " ") != "install -y curl ca-certificates" {
+		t.Errorf("install args = %q", args)
+	}
+	if r := install.Args[3].Range; r.Start != (Pos{7, 7}) || textAt(df, r) != "ca-certificates" {
+		t.Errorf("ca-certificates at %+v", r)
+	}
+	if got := s.Commands[2].ArgValues(); len(got) != 1 || got[0] != `C:x` {
+		t.Errorf("echo args = %q: a backslash means to sh what it always does", got)
+	}
+}
+
+// The default shell of a file with a backtick escape is trusted only on a
+// base known to be Linux: Windows images run cmd, and an unknown base in
+// such a file most likely is one.
+func TestBacktickEscapeShell(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		parsed     bool
+	}{
+		{"windows", "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd C:\\app && nmake\n", false},
+		{"windows-powershell", "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN apt-get install curl; `\n  echo x\n", false},
+		{"unknown-base", "# escape=`\nFROM registry.example.com/buildtools:1\nRUN cd C:\\app && nmake\n", false},
+		{"unresolved-base", "# escape=`\nARG BASE\nFROM ${BASE}\nRUN apt-get install curl\n", false},
+		{"python-windows-tag", "# escape=`\nFROM python:3.12-windowsservercore-ltsc2022\nRUN pip install x\n", false},
+		{"alpine", "# escape=`\nFROM alpine:3.20\nRUN apk add curl\n", true},
+		{"linux-platform", "# escape=`\nFROM --platform=linux/amd64 registry.example.com/buildtools:1\nRUN apt-get install curl\n", true},
+		{"posix-shell", "# escape=`\nFROM registry.example.com/buildtools:1\nSHELL [\"/bin/bash\", \"-c\"]\nRUN apt-get install curl\n", true},
+		{"child-stage", "# escape=`\nFROM debian:12 AS base\nFROM base\nRUN apt-get install curl\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			df := mustParseDockerfile(t, tt.text)
+			if s := instr(t, df, "RUN", 0).Script; (s != nil) != tt.parsed {
+				t.Errorf("RUN parsed as POSIX shell = %v, want %v", s != nil, tt.parsed)
+			}
+		})
+	}
+}
+
+// CMD, ENTRYPOINT and HEALTHCHECK shell forms follow the same shell.
+func TestBacktickEscapeShellForms(t *testing.T) {
+	df := mustParseDockerfile(t, "# escape=`\nFROM alpine:3.20\nHEALTHCHECK CMD wget -q -O- `\n  http://localhost/ || exit 1\nCMD set -e; `\n  exec app\n")
+	if s := instr(t, df, "HEALTHCHECK", 0).Script; s == nil || commandNames(s) != "wget exit" {
+		t.Errorf("HEALTHCHECK script = %+v", s)
+	}
+	spec := df.Final().Cmd
+	if spec.Script == nil || finalNames(spec.Script) != "exec app" {
+		t.Fatalf("CMD script = %+v", spec.Script)
+	}
+	if r := spec.Script.Final[0].NameRange; r.Start != (Pos{6, 3}) {
+		t.Errorf("exec at %+v", r)
+	}
+	win := mustParseDockerfile(t, "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nHEALTHCHECK CMD Invoke-WebRequest http://localhost/ `\n  -UseBasicParsing\nCMD Write-Host hi\n")
+	if s := instr(t, win, "HEALTHCHECK", 0).Script; s != nil {
+		t.Errorf("a PowerShell HEALTHCHECK must not be parsed as POSIX shell: %+v", s)
+	}
+	if s := win.Final().Cmd.Script; s != nil {
+		t.Errorf("a PowerShell CMD must not be parsed as POSIX shell: %+v", s)
+	}
+}
+
+// buildkit continues a line whose escape is followed by blanks, and not
+// one whose escape is itself escaped.
+func TestContinuationEdges(t *testing.T) {
+	df := mustParseDockerfile(t, "FROM debian:12\nRUN apt-get install -y \\  \n    curl\nRUN echo a\\\\\nRUN true\n")
+	if got := commandNames(instr(t, df, "RUN", 0).Script); got != "apt-get" {
+		t.Errorf("blanks after the escape: commands = %q", got)
+	}
+	if got := instr(t, df, "RUN", 0).Script.Commands[0].ArgValues(); strings.Join(got, " ") != "install -y curl" {
+		t.Errorf("blanks after the escape: args = %q", got)
+	}
+	if got := commandNames(instr(t, df, "RUN", 1).Script); got != "echo" {
+		t.Errorf("an escaped escape ends the RUN: commands = %q", got)
+	}
+	// A backslash before a backtick continuation escapes what the next line
+	// starts with, which sh could not be shown at these columns.
+	bt := mustParseDockerfile(t, "# escape=`\nFROM debian:12\nRUN echo a\\`\n b\n")
+	if s := instr(t, bt, "RUN", 0).Script; s != nil {
+		t.Errorf("a backslash before a backtick continuation: parsed %q", commandNames(s))
+	}
+}
+
+func commandNames(s *Script) string {
+	if s == nil {
+		return "<nil>"
+	}
+	var names []string
+	for _, c := range s.Commands {
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, " ")
+}

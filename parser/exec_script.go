@@ -27,11 +27,13 @@ func ExecFormScript(src *Source, argv []string, words []Range, inline func(i int
 		if inline != nil {
 			mapPos = inline(i)
 		}
-		if mapPos == nil {
+		approx := mapPos == nil
+		if approx {
 			start := ws[i].Range.Start
 			mapPos = func(int, int) Pos { return start }
 		}
 		inner := ParseShell(src, argv[i], mapPos)
+		inner.approx = approx
 		for _, ic := range inner.Commands {
 			if ic.Parent == nil {
 				ic.Parent = cmd

@@ -13,12 +13,14 @@ import (
 type PackageCommand struct {
 	Cmd *Command
 	// Manager is the program's family name: apt-get, apt, aptitude, apk,
-	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go.
+	// yum, dnf, microdnf, zypper, pip, pipx, npm, yarn, pnpm, gem, go, cargo.
 	Manager string
 	// Sub is the subcommand ("install", "add", "update"); SubWord its word.
 	// `yarn global add` has Sub "add".
 	Sub     string
 	SubWord *Word
+	// YarnGlobal is set for `yarn global add`, which the messages name.
+	YarnGlobal bool
 	// Options are the words that start with "-", with the values of the
 	// options that take one in the next word.
 	Options []*Word
@@ -31,7 +33,7 @@ type PackageCommand struct {
 var packageManagers = map[string]string{
 	"apt-get": "apt-get", "apt": "apt", "apk": "apk", "yum": "yum", "dnf": "dnf", "microdnf": "microdnf",
 	"zypper": "zypper", "pip": "pip", "pip3": "pip", "npm": "npm", "yarn": "yarn", "pnpm": "pnpm", "gem": "gem",
-	"aptitude": "aptitude", "go": "go", "pipx": "pipx",
+	"aptitude": "aptitude", "go": "go", "pipx": "pipx", "cargo": "cargo",
 }
 
 var pipVersioned = regexp.MustCompile(`^pip[0-9.]+$`)
@@ -51,6 +53,7 @@ var valueOptions = map[string]map[string]bool{
 	"gem":      set("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy"),
 	"go":       set("-o", "-p", "-C", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-mod", "-modfile", "-pkgdir", "-overlay", "-pgo", "-toolexec", "-exec"),
 	"pipx":     set("--python", "--pip-args", "--index-url", "-i", "--suffix", "--spec"),
+	"cargo":    set("--version", "--vers", "--git", "--branch", "--tag", "--rev", "--path", "--root", "--index", "--registry", "-F", "--features", "--target", "--target-dir", "--profile", "-j", "--jobs", "--bin", "--example", "--config", "-Z", "--color"),
 	"apt":      nil,
 	"aptitude": nil,
 	"dnf":      nil,
@@ -112,6 +115,7 @@ func (c *Command) Package() *PackageCommand {
 		switch {
 		case pc.SubWord == nil && family == "yarn" && w.Lit == "global":
 			// `yarn global add pkg`: the subcommand follows.
+			pc.YarnGlobal = true
 		case pc.SubWord == nil:
 			pc.Sub, pc.SubWord = w.Lit, w
 		default:
@@ -168,6 +172,8 @@ func (p *PackageCommand) Installs() bool {
 		return p.Sub == "add"
 	case "yarn", "pnpm":
 		return p.Sub == "add"
+	case "cargo":
+		return p.Sub == "install"
 	case "npm":
 		switch p.Sub {
 		case "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal":

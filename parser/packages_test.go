@@ -24,6 +24,9 @@ func TestPackageCommand(t *testing.T) {
 		{"gem install bundler:2.0.1 -- --use-system-libraries true", "gem", "install", "bundler:2.0.1", true},
 		{"go install -ldflags \"-s -w\" ./cmd/app", "go", "install", "./cmd/app", true},
 		{"dnf in -y mariadb", "dnf", "in", "mariadb", true},
+		{"pnpm add -g --registry https://r.example typescript", "pnpm", "add", "typescript", true},
+		{"cargo install --locked --git https://x/y --branch main --root /usr/local tool", "cargo", "install", "tool", true},
+		{"cargo build --release --target x86_64-unknown-linux-musl", "cargo", "build", "", false},
 	}
 	for _, c := range cases {
 		s := ParseShell(NewSource("x.sh", []byte(c.script)), c.script, nil)

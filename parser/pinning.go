@@ -29,6 +29,9 @@ var pinners = map[string]func(op string) bool{
 	"pip":      pipUnpinned,
 	"pipx":     pipUnpinned,
 	"npm":      npmUnpinned,
+	"yarn":     npmUnpinned, // the npm registry's `name@range` and git references
+	"pnpm":     npmUnpinned,
+	"cargo":    cargoUnpinned,
 	"gem":      gemUnpinned,
 	"yum":      rpmUnpinned,
 	"dnf":      rpmUnpinned,
@@ -98,6 +101,40 @@ func npmUnpinned(op string) bool {
 	return v == "" || v == "latest" || v == "*"
 }
 
+// cargo install: `crate@1.2.3` (or --version, read in Unpinned) pins;
+// --locked pins the crate's dependencies to its Cargo.lock, not the crate.
+func cargoUnpinned(op string) bool {
+	at := strings.LastIndex(op, "@")
+	return at < 0 || at == len(op)-1
+}
+
+// cargoGitUnpinned is `cargo install --git URL` without --rev or --tag:
+// the default branch (or --branch) as it is on the day of the build. It
+// returns the crates named, or the URL's word when none is.
+func (p *PackageCommand) cargoGitUnpinned() []UnpinnedPackage {
+	if p.HasOption("--rev", "--tag") {
+		return nil
+	}
+	var out []UnpinnedPackage
+	for _, w := range p.Operands {
+		if w.Literal {
+			out = append(out, UnpinnedPackage{Name: w.Lit, Word: w})
+		}
+	}
+	if len(out) > 0 || len(p.Operands) > 0 {
+		return out
+	}
+	for i, o := range p.Options {
+		switch {
+		case o.Lit == "--git" && i+1 < len(p.Options):
+			return []UnpinnedPackage{{Name: p.Options[i+1].Lit, Word: p.Options[i+1]}}
+		case strings.HasPrefix(o.Lit, "--git="):
+			return []UnpinnedPackage{{Name: strings.TrimPrefix(o.Lit, "--git="), Word: o}}
+		}
+	}
+	return nil
+}
+
 // gem: `name:1.2` (a -v option pins every gem of the command).
 func gemUnpinned(op string) bool {
 	return !strings.Contains(op, ":") && !strings.HasSuffix(op, ".gem") && !isPathOrURL(op)
@@ -146,8 +183,8 @@ func goGetUnpinned(op string) bool {
 }
 
 // Unpinned returns the packages an install names without a version, for
-// the managers the pinning table knows (apt, apk, pip, npm, gem, yum,
-// dnf, microdnf, zypper, go install). A word with variables is expanded
+// the managers the pinning table knows (apt, apk, pip, npm, yarn, pnpm,
+// gem, yum, dnf, microdnf, zypper, go install, cargo install). A word with variables is expanded
 // through the instruction's ARG and ENV values and each field read on
 // its own; a word whose value is unknown (`curl=$VERSION` with VERSION
 // set by --build-arg only, `$(cat list)`) could hold a pin and is not
@@ -160,6 +197,16 @@ func (p *PackageCommand) Unpinned(in *Instruction) []UnpinnedPackage {
 	}
 	if p.Manager == "gem" && p.HasOption("-v", "--version") || p.Manager == "pip" && p.HasOption("-c", "--constraint") {
 		return nil
+	}
+	if p.Manager == "cargo" {
+		switch {
+		case p.HasOption("--path"):
+			return nil // a local crate: what the build context holds
+		case p.HasOption("--git"):
+			return p.cargoGitUnpinned()
+		case p.HasOption("--version", "--vers"):
+			return nil
+		}
 	}
 	ops := p.Operands
 	switch {
@@ -224,6 +271,9 @@ var pinSyntax = map[string]string{
 	"npm": "name@VERSION (or a package-lock.json and a bare `npm ci`)", "gem": "name:VERSION (or -v VERSION)",
 	"yum": "name-VERSION", "dnf": "name-VERSION", "microdnf": "name-VERSION",
 	"zypper": "name=VERSION", "go": "module@vX.Y.Z",
+	"yarn":  "name@VERSION (or a yarn.lock and a bare `yarn install --frozen-lockfile`)",
+	"pnpm":  "name@VERSION (or a pnpm-lock.yaml and a bare `pnpm install --frozen-lockfile`)",
+	"cargo": "crate@VERSION (or --version VERSION; with --git, --rev or --tag)",
 }
 
 // PinSyntax returns how the manager's installs name a version

@@ -42,7 +42,14 @@ type Script struct {
 	// an outside checker (ShellCheck) can be fed the same text.
 	Text   string
 	mapPos PosMapper
+	// approx is set when every position stands at the start of the word
+	// that holds the text: an exec-form string not found in the source.
+	approx bool
 }
+
+// ExactPositions reports whether Pos places each position of Text where
+// it is written, not all at one place.
+func (s *Script) ExactPositions() bool { return !s.approx }
 
 // Pos maps a 1-based line and byte column of Text to Source.
 func (s *Script) Pos(line, col int) Pos {

@@ -85,6 +85,7 @@ func All() []*Rule {
 		DnfUnpinned,
 		ZypperUnpinned,
 		GoInstallUnpinned,
+		CargoUnpinned,
 		YumMissingYes,
 		DnfMissingYes,
 		ZypperMissingYes,

@@ -21,9 +21,11 @@ var ShellCheck = &Rule{
 ShellCheck knows the shell's pitfalls (quoting, ` + "`cd`" + ` without a check, tests
 that are always true) far beyond what a Dockerfile linter should repeat.
 When a ` + "`shellcheck`" + ` binary is on PATH (or named with ` + "`--shellcheck PATH`" + `),
-dlint gives it every shell-form RUN body (heredocs too) and the entrypoint
-scripts it reads, in a few processes, and reports each comment at the
-Dockerfile's or script's own line and column, with ShellCheck's severity
+dlint gives it every shell-form RUN, CMD, ENTRYPOINT and HEALTHCHECK body
+(heredocs too), the script string of each exec-form ` + "`[\"sh\", \"-c\", \"…\"]`" + `,
+and the entrypoint scripts it reads, in a few processes, and reports each
+comment at the Dockerfile's or script's own line and column (inside the
+JSON string of an exec form), with ShellCheck's severity
 and the code's page on https://www.shellcheck.net/wiki/ (SC2086 is
 https://www.shellcheck.net/wiki/SC2086).
 
@@ -32,7 +34,8 @@ stage is checked as bash; otherwise the base image's /bin/sh, from dlint's
 image catalogue (dash on Debian and Ubuntu, busybox ash on Alpine, checked
 as busybox by ShellCheck 0.10 and newer and as sh before, bash on RHEL),
 and sh when the image is unknown. A script is checked as its #! line says.
-Windows stages (cmd, PowerShell, ` + "`` # escape=` ``" + `) are skipped.
+A shell run with -e is checked with a ` + "`set -e`" + ` line in front. Windows
+stages (cmd, PowerShell, a Windows base image) are skipped.
 
 Without the binary nothing is checked and nothing is reported; ` + "`--verbose`" + `
 says so. dlint never downloads ShellCheck.

@@ -46,6 +46,9 @@ func unpinnedMessage(pc *parser.PackageCommand, list []parser.UnpinnedPackage) s
 		what = "packages"
 	}
 	cmd := pc.Manager
+	if pc.YarnGlobal {
+		cmd += " global"
+	}
 	if pc.SubWord != nil {
 		cmd += " " + pc.Sub
 	}
