@@ -150,6 +150,7 @@ func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) 
 			}
 		}
 		words := expandMakeVars(append([]*Word{cmd.NameWord}, cmd.Args...), sc.makeVars)
+		words, envSets := envCommand(words, cmd)
 		c := parseComposeWords(s.Source, words)
 		if c == nil {
 			continue
@@ -159,7 +160,7 @@ func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) 
 			// In a function or an `sh -c` string, the variables are
 			// those of when it runs.
 			fromScript := cmd.Parent == nil && !(cmd.InFunc && touched)
-			files, ok := c.envFiles(cmd, vars, fromScript)
+			files, ok := c.envFiles(envSets, vars, fromScript)
 			if !ok || c.ProjectDir != "" || viaSudo(words) {
 				continue // relative to the project directory or not: not followed
 			}
@@ -190,11 +191,14 @@ func (v *exportedVar) apply(set *VarSet) {
 // without -f: set on the command itself, else exported by the script (when
 // fromScript) or by what runs it. ok is false when it names none known
 // here: unset, not exported by the script, or holding a variable.
-func (c *ComposeLine) envFiles(cmd *Command, vars map[string]*exportedVar, fromScript bool) ([]string, bool) {
+func (c *ComposeLine) envFiles(envSets []*VarSet, vars map[string]*exportedVar, fromScript bool) ([]string, bool) {
 	value := func(name string) (string, bool, bool) { // value, set, known
-		for i := len(cmd.Env) - 1; i >= 0; i-- {
-			if e := cmd.Env[i]; e.Name == name {
-				return wordValue(e.Value), true, e.Value != nil && e.Value.Literal
+		for i := len(envSets) - 1; i >= 0; i-- {
+			if e := envSets[i]; e.Name == name {
+				if e.Value == nil || !e.Value.Literal {
+					return "", true, false
+				}
+				return e.Value.Lit, true, true
 			}
 		}
 		v := vars[name]
@@ -214,6 +218,34 @@ func (c *ComposeLine) envFiles(cmd *Command, vars map[string]*exportedVar, fromS
 	}
 	list := SplitComposeFile(files, sep)
 	return list, len(list) > 0
+}
+
+// envCommand reads `env NAME=value … cmd`, which sets NAME for cmd as a
+// prefix assignment does: it returns cmd's words and the variables set for
+// it, the shell's prefix assignments first. Options of env (`-i`, `-u`)
+// change what it passes on: the variables are not known then.
+func envCommand(words []*Word, cmd *Command) ([]*Word, []*VarSet) {
+	sets := cmd.Env
+	if len(words) < 2 || !words[0].Literal || path.Base(words[0].Lit) != "env" {
+		return words, sets
+	}
+	i := 1
+	for ; i < len(words); i++ {
+		w := words[i]
+		name, value, ok := strings.Cut(w.Lit, "=")
+		if strings.HasPrefix(w.Lit, "-") {
+			return words[i:], append(sets, &VarSet{Name: ComposeFileVar, Valued: true}, &VarSet{Name: ComposePathSeparator, Valued: true})
+		}
+		if !ok || name == "" || strings.ContainsAny(name, "$`\"'") {
+			break
+		}
+		set := &VarSet{Name: name, Valued: true}
+		if w.Literal {
+			set.Value = &Word{Lit: value, Literal: true, Range: w.Range}
+		}
+		sets = append(sets[:len(sets):len(sets)], set)
+	}
+	return words[i:], sets
 }
 
 // viaSudo reports whether a command runs the engine through sudo, which

@@ -91,6 +91,9 @@ func TestComposeLinesFromComposeFile(t *testing.T) {
 		{"separator", "export COMPOSE_PATH_SEPARATOR=,\nexport COMPOSE_FILE=a.yml,b.yml\ndocker compose up", "a.yml,b.yml"},
 		{"prefix separator", "COMPOSE_PATH_SEPARATOR=, COMPOSE_FILE=a.yml,b.yml docker compose up", "a.yml,b.yml"},
 		{"chain", "export COMPOSE_FILE=a.yml && docker compose up", "a.yml"},
+		{"env", "env COMPOSE_PATH_SEPARATOR=: COMPOSE_FILE=a.yml:b.yml docker compose up -d", "a.yml,b.yml"},
+		{"env -i", "export COMPOSE_FILE=a.yml\nenv -i PATH=/bin docker compose up", ""},
+		{"env variable", "env COMPOSE_FILE=$F docker compose up", ""},
 		{"set -e", "set -e\nexport COMPOSE_FILE=a.yml\ndocker compose up", "a.yml"},
 		{"later", "export COMPOSE_FILE=a.yml\ndocker compose up\nexport COMPOSE_FILE=b.yml\ndocker compose down", "a.yml|b.yml"},
 
@@ -98,6 +101,7 @@ func TestComposeLinesFromComposeFile(t *testing.T) {
 		{"after the command", "docker compose up\nexport COMPOSE_FILE=a.yml", ""},
 		{"variable", "export COMPOSE_FILE=$BASE:dev.yml\ndocker compose up", ""},
 		{"prefix variable", "COMPOSE_FILE=\"$F\" docker compose up", ""},
+		{"prefix append", "COMPOSE_FILE+=:b.yml docker compose up", ""},
 		{"in a branch", "if [ -n \"$PROD\" ]; then\n  export COMPOSE_FILE=prod.yml\nfi\ndocker compose up", ""},
 		{"branch over known", "export COMPOSE_FILE=a.yml\n[ -n \"$X\" ] && export COMPOSE_FILE=b.yml\ndocker compose up", ""},
 		{"subshell", "(export COMPOSE_FILE=a.yml)\ndocker compose up", ""},
