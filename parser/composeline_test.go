@@ -229,6 +229,7 @@ func TestComposeLinesMakeVars(t *testing.T) {
 		{"exported later", "COMPOSE_FILE = a.yml\nexport COMPOSE_FILE\nup:\n\tdocker compose up\n", "a.yml"},
 
 		{"not exported", "COMPOSE_FILE = a.yml\nup:\n\tdocker compose up\n", ""},
+		{"exported other", "exportCOMPOSE_FILE = a.yml\nexport OTHER\nup:\n\tdocker compose up\n", ""},
 		{"conditional", "ifdef PROD\nCOMPOSE = docker compose -f prod.yml\nendif\nup:\n\t$(COMPOSE) up\n", ""},
 		{"set twice", "COMPOSE = docker compose -f a.yml\nCOMPOSE = docker compose -f b.yml\nup:\n\t$(COMPOSE) up\n", ""},
 		{"appended", "COMPOSE = docker compose -f a.yml\nCOMPOSE += -f b.yml\nup:\n\t$(COMPOSE) up\n", ""},

@@ -288,7 +288,7 @@ func makefileVars(text string) (vars, exported map[string]string) {
 			continue
 		}
 		name, op, value := m[2], m[3], m[4]
-		if strings.Contains(t[:strings.Index(t, name)], "export") {
+		if f := strings.Fields(t); f[0] == "export" || len(f) > 1 && f[0] == "override" && f[1] == "export" {
 			exportedNames[name] = true
 		}
 		if c := strings.IndexByte(value, '#'); c >= 0 {
