@@ -66,7 +66,8 @@ func (c *ComposeLine) Paths() (files []string, projectDir string, ok bool) {
 // commands that name their files with -f or COMPOSE_FILE; dir is the
 // directory the script starts in, moved by `cd` as for FindBuildLines.
 func FindComposeLines(s *Script, dir string, atLineStart bool) []*ComposeLine {
-	return findComposeLines(s, dir, atLineStart, shellContext{})
+	lines, _ := findComposeLines(s, dir, atLineStart, shellContext{})
+	return lines
 }
 
 // shellContext is what a script's commands get from what runs it: the
@@ -111,9 +112,13 @@ type exportedVar struct {
 	known, exported bool
 }
 
-func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) []*ComposeLine {
+// findComposeLines also returns the environment the script leaves for
+// what runs after it in the same shell (the next item of a GitLab job's
+// script): sc.env with COMPOSE_FILE and COMPOSE_PATH_SEPARATOR as the
+// script left them, left out when not known or not exported.
+func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) ([]*ComposeLine, map[string]string) {
 	if s == nil {
-		return nil
+		return nil, nil
 	}
 	vars := map[string]*exportedVar{}
 	for _, name := range []string{ComposeFileVar, ComposePathSeparator} {
@@ -168,7 +173,22 @@ func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) 
 		}
 		out = append(out, c)
 	}
-	return out
+	for ; next < len(s.Sets); next++ {
+		if v := vars[s.Sets[next].Name]; v != nil {
+			v.apply(s.Sets[next])
+		}
+	}
+	after := make(map[string]string, len(sc.env))
+	for k, v := range sc.env {
+		after[k] = v
+	}
+	for name, v := range vars {
+		delete(after, name)
+		if v.known && v.exported {
+			after[name] = v.value
+		}
+	}
+	return out, after
 }
 
 func (v *exportedVar) apply(set *VarSet) {

@@ -186,6 +186,23 @@ ruled:
   variables:
     COMPOSE_FILE: tmpl.yml
   script: docker compose up
+shell:
+  before_script:
+    - export COMPOSE_FILE=base.yml:before.yml
+  script:
+    - docker compose up
+    - export COMPOSE_FILE=base.yml:item.yml
+    - docker compose up
+  after_script:
+    - docker compose down
+branch:
+  script:
+    - if [ -n "$X" ]; then export COMPOSE_FILE=x.yml; fi
+    - docker compose up
+emptybefore:
+  before_script: []
+  script:
+    - docker compose up
 `
 	for _, tc := range []struct {
 		path string
@@ -194,7 +211,9 @@ ruled:
 		want string
 	}{
 		{".github/workflows/ci.yml", RunWorkflow, workflow, "base.yml,ci.yml|base.yml,step.yml|other.yml|base.yml,job.yml"},
-		{".gitlab-ci.yml", RunGitLabCI, gitlab, "base.yml,ci.yml|base.yml,prod.yml"},
+		// The items of a job's before_script and script run in one shell;
+		// after_script in another.
+		{".gitlab-ci.yml", RunGitLabCI, gitlab, "base.yml,ci.yml|base.yml,prod.yml|base.yml,before.yml|base.yml,item.yml|base.yml,ci.yml|base.yml,ci.yml"},
 	} {
 		p, err := ParseRunFile(NewSource(tc.path, []byte(tc.text)), tc.kind)
 		if err != nil {

@@ -48,17 +48,23 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 	var firstErr error
 	dir := filepath.Dir(src.Path)
 	var sc shellContext
+	// envAfter is the environment the last snippet left, for the next
+	// one when they run in one shell.
+	var envAfter map[string]string
 	snippet := func(code string, mapPos PosMapper, strict bool) {
 		s := ParseShell(src, code, mapPos)
 		if s.Err != nil {
 			if strict && firstErr == nil && runLineText.MatchString(code) {
 				firstErr = snippetError(src, s.Err, mapPos)
 			}
+			envAfter = nil // what it sets is not known
 			return
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
 		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
-		p.ComposeLines = append(p.ComposeLines, findComposeLines(s, dir, kind == RunShell, sc)...)
+		lines, after := findComposeLines(s, dir, kind == RunShell, sc)
+		p.ComposeLines = append(p.ComposeLines, lines...)
+		envAfter = after
 	}
 	switch kind {
 	case RunShell:
@@ -86,6 +92,9 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			}
 			code := ciExpr.ReplaceAllStringFunc(ci.text, func(m string) string { return placeholder(m, 'G') })
 			sc.env = ci.env
+			if ci.sameShell {
+				sc.env = envAfter
+			}
 			snippet(code, textMapper(src, ci.line, ci.col, ci.text), true)
 		}
 		if kind == RunWorkflow {
@@ -438,6 +447,10 @@ type ciScript struct {
 	// of the workflow, job and step; GitLab's variables: global and of
 	// the job), the values known here.
 	env map[string]string
+	// sameShell is set for a GitLab script item after the first of its
+	// job: the job's before_script and script run in one shell, so it
+	// starts with what the item before it exported.
+	sameShell bool
 }
 
 // ciRepoDir is the directory a CI file's jobs run in: the checkout of the
@@ -530,20 +543,21 @@ func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 						out = append(out, sc)
 					}
 				case kind == RunGitLabCI && (k == "script" || k == "before_script" || k == "after_script"):
-					if sc, ok := scalarScript(src, v); ok {
-						sc.env = env
-						out = append(out, sc)
+					if k == "script" {
+						continue // after before_script, in its shell
 					}
-					for _, it := range v.Content {
-						if sc, ok := scalarScript(src, it); ok && v.Kind == yaml.SequenceNode {
-							sc.env = env
-							out = append(out, sc)
-						}
+					before := len(out)
+					out = gitlabItems(src, v, env, out, false)
+					if k == "before_script" {
+						out = gitlabItems(src, MappingValue(n, "script"), env, out, len(out) > before)
 					}
 				case k == envKey:
 				default:
 					walk(v, depth+1, env)
 				}
+			}
+			if kind == RunGitLabCI && MappingValue(n, "before_script") == nil {
+				out = gitlabItems(src, MappingValue(n, "script"), env, out, false)
 			}
 			return
 		}
@@ -552,6 +566,29 @@ func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 		}
 	}
 	walk(root, 0, map[string]string{})
+	return out
+}
+
+// gitlabItems appends the items of a GitLab script (a string or a list):
+// they run one after the other in one shell, the first after the items
+// before it when afterPrevious.
+func gitlabItems(src *Source, v *yaml.Node, env map[string]string, out []ciScript, afterPrevious bool) []ciScript {
+	if v == nil {
+		return out
+	}
+	add := func(n *yaml.Node) {
+		if sc, ok := scalarScript(src, n); ok {
+			sc.env, sc.sameShell = env, afterPrevious
+			out = append(out, sc)
+			afterPrevious = true
+		}
+	}
+	add(v)
+	if v.Kind == yaml.SequenceNode {
+		for _, it := range v.Content {
+			add(it)
+		}
+	}
 	return out
 }
 
