@@ -14,32 +14,10 @@ import (
 // project holds is not linted on its own as well (an override file alone
 // is not a project anyone runs).
 
-// composeFileVar and composePathSeparator are the variables `docker
-// compose` takes its files from when no -f is given.
 const (
-	composeFileVar       = "COMPOSE_FILE"
-	composePathSeparator = "COMPOSE_PATH_SEPARATOR"
+	composeFileVar       = parser.ComposeFileVar
+	composePathSeparator = parser.ComposePathSeparator
 )
-
-// composeFileList splits a COMPOSE_FILE value as Compose does: at
-// COMPOSE_PATH_SEPARATOR, by default the system's list separator, `:` on
-// Linux and macOS and `;` on Windows. A value with `;` and no separator
-// set is a Windows list: no file is named with a `;`.
-func composeFileList(value, sep string) []string {
-	if sep == "" {
-		sep = ":"
-		if strings.Contains(value, ";") {
-			sep = ";"
-		}
-	}
-	var out []string
-	for _, f := range strings.Split(value, sep) {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 // composeFileGroup returns the project COMPOSE_FILE names for `docker
 // compose` run in dir, and whether it names one. The shell's value (--env,
@@ -63,7 +41,7 @@ func (r *runner) composeFileGroup(dir string, dotEnv bool) (composeGroup, bool) 
 		return composeGroup{}, false
 	}
 	var files []string
-	for _, f := range composeFileList(value, env[composePathSeparator]) {
+	for _, f := range parser.SplitComposeFile(value, env[composePathSeparator]) {
 		if f == "-" || strings.ContainsAny(f, "$`") || strings.Contains(f, "://") {
 			return composeGroup{}, false
 		}

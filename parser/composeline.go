@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -19,6 +20,9 @@ type ComposeLine struct {
 	// Dir is the directory the command runs in, as the caller named it;
 	// "" when it is not known here.
 	Dir string
+	// FromEnv is set when Files come from COMPOSE_FILE, the command
+	// having no -f.
+	FromEnv bool
 }
 
 // Paths resolves the files and the project directory as Compose does: the
@@ -59,22 +63,259 @@ func (c *ComposeLine) Paths() (files []string, projectDir string, ok bool) {
 }
 
 // FindComposeLines returns the compose command lines among a script's
-// commands that name their files with -f; dir is the directory the script
-// starts in, moved by `cd` as for FindBuildLines.
+// commands that name their files with -f or COMPOSE_FILE; dir is the
+// directory the script starts in, moved by `cd` as for FindBuildLines.
 func FindComposeLines(s *Script, dir string, atLineStart bool) []*ComposeLine {
-	var out []*ComposeLine
-	eachCommandDir(s, dir, atLineStart, func(cmd *Command, dir string) {
-		if c := parseComposeWords(s.Source, append([]*Word{cmd.NameWord}, cmd.Args...)); c != nil {
-			c.Dir = dir
-			out = append(out, c)
+	lines, _ := findComposeLines(s, dir, atLineStart, shellContext{})
+	return lines
+}
+
+// shellContext is what a script's commands get from what runs it: the
+// environment a CI file sets (env:, variables:) or a Makefile exports, and
+// a Makefile's variables, which make expands in the recipe first.
+type shellContext struct {
+	env      map[string]string
+	makeVars map[string]string
+}
+
+// The variables `docker compose` takes its files from when no -f is given.
+const (
+	ComposeFileVar       = "COMPOSE_FILE"
+	ComposePathSeparator = "COMPOSE_PATH_SEPARATOR"
+)
+
+// SplitComposeFile splits a COMPOSE_FILE value as Compose does: at
+// COMPOSE_PATH_SEPARATOR, by default the system's list separator, `:` on
+// Linux and macOS and `;` on Windows. A value with `;` and no separator
+// set is a Windows list: no file is named with a `;`.
+func SplitComposeFile(value, sep string) []string {
+	if sep == "" {
+		sep = ":"
+		if strings.Contains(value, ";") {
+			sep = ";"
 		}
-	})
+	}
+	var out []string
+	for _, f := range strings.Split(value, sep) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
-// parseComposeWords reads words as a compose command line with -f files;
-// nil when it is not one, or when an expansion among its options may hide
-// more files.
+// exportedVar is what the script knows of a variable the commands it
+// starts may see. known is false when a statement that may or may not run
+// set it, or something dlint does not follow (`source`, `eval`) may have.
+type exportedVar struct {
+	value           string
+	known, exported bool
+}
+
+// findComposeLines also returns the environment the script leaves for
+// what runs after it in the same shell (the next item of a GitLab job's
+// script): sc.env with COMPOSE_FILE and COMPOSE_PATH_SEPARATOR as the
+// script left them, left out when not known or not exported.
+func findComposeLines(s *Script, dir string, atLineStart bool, sc shellContext) ([]*ComposeLine, map[string]string) {
+	if s == nil {
+		return nil, nil
+	}
+	vars := map[string]*exportedVar{}
+	for _, name := range []string{ComposeFileVar, ComposePathSeparator} {
+		v := &exportedVar{known: true}
+		if value, ok := sc.env[name]; ok {
+			v.value, v.exported = value, true
+		}
+		vars[name] = v
+	}
+	touched := false // the script sets one of them itself
+	for _, set := range s.Sets {
+		touched = touched || vars[set.Name] != nil
+	}
+	var out []*ComposeLine
+	start, next := dir, 0
+	for i, cmd := range s.Commands {
+		for ; next < len(s.Sets) && s.Sets[next].Before <= i; next++ {
+			if v := vars[s.Sets[next].Name]; v != nil {
+				v.apply(s.Sets[next])
+			}
+		}
+		if cmd.NameWord == nil {
+			continue
+		}
+		if cmd.Parent == nil {
+			switch cmd.Name {
+			case "cd":
+				dir = changeDir(s.Source, cmd, start, dir, atLineStart)
+				continue
+			case "source", ".", "eval", "unset", "read":
+				for _, v := range vars {
+					v.known = false // what these do to the variables is not followed
+				}
+			}
+		}
+		words := expandMakeVars(append([]*Word{cmd.NameWord}, cmd.Args...), sc.makeVars)
+		words, envSets := envCommand(words, cmd)
+		c := parseComposeWords(s.Source, words)
+		if c == nil {
+			continue
+		}
+		c.Dir = dir
+		if len(c.Files) == 0 {
+			// In a function or an `sh -c` string, the variables are
+			// those of when it runs.
+			fromScript := cmd.Parent == nil && !(cmd.InFunc && touched)
+			files, ok := c.envFiles(envSets, vars, fromScript)
+			if !ok || c.ProjectDir != "" || viaSudo(words) {
+				continue // relative to the project directory or not: not followed
+			}
+			c.Files, c.FromEnv = files, true
+		}
+		out = append(out, c)
+	}
+	for ; next < len(s.Sets); next++ {
+		if v := vars[s.Sets[next].Name]; v != nil {
+			v.apply(s.Sets[next])
+		}
+	}
+	after := make(map[string]string, len(sc.env))
+	for k, v := range sc.env {
+		after[k] = v
+	}
+	for name, v := range vars {
+		delete(after, name)
+		if v.known && v.exported {
+			after[name] = v.value
+		}
+	}
+	return out, after
+}
+
+func (v *exportedVar) apply(set *VarSet) {
+	if !set.Sure {
+		v.known = false
+		return
+	}
+	if set.Valued {
+		if set.Value == nil || !set.Value.Literal {
+			v.known = false
+		}
+		if set.Value != nil {
+			v.value = set.Value.Lit
+		}
+	}
+	v.exported = v.exported || set.Export
+}
+
+// envFiles returns the files COMPOSE_FILE names for a compose command
+// without -f: set on the command itself, else exported by the script (when
+// fromScript) or by what runs it. ok is false when it names none known
+// here: unset, not exported by the script, or holding a variable.
+func (c *ComposeLine) envFiles(envSets []*VarSet, vars map[string]*exportedVar, fromScript bool) ([]string, bool) {
+	value := func(name string) (string, bool, bool) { // value, set, known
+		for i := len(envSets) - 1; i >= 0; i-- {
+			if e := envSets[i]; e.Name == name {
+				if e.Value == nil || !e.Value.Literal {
+					return "", true, false
+				}
+				return e.Value.Lit, true, true
+			}
+		}
+		v := vars[name]
+		if !fromScript {
+			return "", false, false
+		}
+		// Not exported by the script: the value of the shell that runs it.
+		return v.value, v.exported, v.known && v.exported
+	}
+	files, set, known := value(ComposeFileVar)
+	if !set || !known {
+		return nil, false
+	}
+	sep, sepSet, sepKnown := value(ComposePathSeparator)
+	if sepSet && !sepKnown || !sepSet && fromScript && !vars[ComposePathSeparator].known {
+		return nil, false
+	}
+	list := SplitComposeFile(files, sep)
+	return list, len(list) > 0
+}
+
+// envCommand reads `env NAME=value … cmd`, which sets NAME for cmd as a
+// prefix assignment does: it returns cmd's words and the variables set for
+// it, the shell's prefix assignments first. Options of env (`-i`, `-u`)
+// change what it passes on: the variables are not known then.
+func envCommand(words []*Word, cmd *Command) ([]*Word, []*VarSet) {
+	sets := cmd.Env
+	if len(words) < 2 || !words[0].Literal || path.Base(words[0].Lit) != "env" {
+		return words, sets
+	}
+	i := 1
+	for ; i < len(words); i++ {
+		w := words[i]
+		name, value, ok := strings.Cut(w.Lit, "=")
+		if strings.HasPrefix(w.Lit, "-") {
+			return words[i:], append(sets, &VarSet{Name: ComposeFileVar, Valued: true}, &VarSet{Name: ComposePathSeparator, Valued: true})
+		}
+		if !ok || name == "" || strings.ContainsAny(name, "$`\"'") {
+			break
+		}
+		set := &VarSet{Name: name, Valued: true}
+		if w.Literal {
+			set.Value = &Word{Lit: value, Literal: true, Range: w.Range}
+		}
+		sets = append(sets[:len(sets):len(sets)], set)
+	}
+	return words[i:], sets
+}
+
+// viaSudo reports whether a command runs the engine through sudo, which
+// starts it with an environment of its own.
+func viaSudo(words []*Word) bool {
+	for _, w := range words {
+		if !w.Literal || runTools[path.Base(w.Lit)] {
+			return false
+		}
+		if path.Base(w.Lit) == "sudo" {
+			return true
+		}
+	}
+	return false
+}
+
+// expandMakeVars replaces the words that are a Makefile variable alone
+// (`$(COMPOSE)`, which the recipe reader made `${COMPOSE}`) with the
+// words of its value, as make does before the shell reads the line.
+func expandMakeVars(words []*Word, makeVars map[string]string) []*Word {
+	if len(makeVars) == 0 {
+		return words
+	}
+	var out []*Word
+	for i, w := range words {
+		name, ok := strings.CutPrefix(w.Lit, "${")
+		name, ok2 := strings.CutSuffix(name, "}")
+		value, known := makeVars[name]
+		if w.Literal || !ok || !ok2 || !known {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, words[:i]...)
+		}
+		for _, f := range strings.Fields(value) {
+			out = append(out, &Word{Lit: f, Literal: true, Range: w.Range})
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// parseComposeWords reads words as a compose command line and its -f
+// files; nil when it is not one, or when an expansion among its options
+// may hide files.
 func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 	tool, toolWord, _, ok := engineCommand(words)
 	if !ok {
@@ -128,9 +369,6 @@ func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 		case "--project-directory":
 			c.ProjectDir = value
 		}
-	}
-	if len(c.Files) == 0 {
-		return nil
 	}
 	return c
 }

@@ -47,17 +47,24 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 	text := normalizeNewlines(string(src.Text))
 	var firstErr error
 	dir := filepath.Dir(src.Path)
+	var sc shellContext
+	// envAfter is the environment the last snippet left, for the next
+	// one when they run in one shell.
+	var envAfter map[string]string
 	snippet := func(code string, mapPos PosMapper, strict bool) {
 		s := ParseShell(src, code, mapPos)
 		if s.Err != nil {
 			if strict && firstErr == nil && runLineText.MatchString(code) {
 				firstErr = snippetError(src, s.Err, mapPos)
 			}
+			envAfter = nil // what it sets is not known
 			return
 		}
 		p.Services = append(p.Services, FindRunLines(s)...)
 		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
-		p.ComposeLines = append(p.ComposeLines, FindComposeLines(s, dir, kind == RunShell)...)
+		lines, after := findComposeLines(s, dir, kind == RunShell, sc)
+		p.ComposeLines = append(p.ComposeLines, lines...)
+		envAfter = after
 	}
 	switch kind {
 	case RunShell:
@@ -66,6 +73,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 		}
 		snippet(text, func(line, col int) Pos { return byteColToPos(src, line, col) }, true)
 	case RunMakefile:
+		sc.makeVars, sc.env = makefileVars(text)
 		for _, r := range makefileRecipes(text) {
 			snippet(r.text, func(line, col int) Pos { return byteColToPos(src, r.line+line-1, r.fileCol(line, col)) }, true)
 		}
@@ -75,15 +83,19 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			return p, yamlError(src, err)
 		}
 		repo := ciRepoDir(src.Path, kind)
-		for _, sc := range ciScripts(src, &root, kind) {
+		for _, ci := range ciScripts(src, &root, kind) {
 			switch dir = repo; {
-			case filepath.IsAbs(sc.dir):
+			case filepath.IsAbs(ci.dir):
 				dir = "" // a path on the runner: not known here
-			case sc.dir != "":
-				dir = filepath.Join(repo, sc.dir)
+			case ci.dir != "":
+				dir = filepath.Join(repo, ci.dir)
 			}
-			code := ciExpr.ReplaceAllStringFunc(sc.text, func(m string) string { return placeholder(m, 'G') })
-			snippet(code, textMapper(src, sc.line, sc.col, sc.text), true)
+			code := ciExpr.ReplaceAllStringFunc(ci.text, func(m string) string { return placeholder(m, 'G') })
+			sc.env = ci.env
+			if ci.sameShell {
+				sc.env = envAfter
+			}
+			snippet(code, textMapper(src, ci.line, ci.col, ci.text), true)
 		}
 		if kind == RunWorkflow {
 			p.Services = append(p.Services, jobContainers(src, &root)...)
@@ -218,6 +230,139 @@ func makefileRecipes(text string) []textBlock {
 	return out
 }
 
+// makeAssign is a Makefile variable assignment: `NAME = value`, `:=`,
+// `::=`, `?=`, also after `export` or `override`.
+var makeAssign = regexp.MustCompile(`^(?:(export|override)\s+)*([A-Za-z_][A-Za-z0-9_]*)\s*(:::=|::=|:=|\?=|\+=|!=|=)\s*(.*)$`)
+
+// makefileVars returns the Makefile's variables whose values are known
+// here, expanded, for the `$(VAR)` of its recipes, and those it exports,
+// which the recipes' commands see in their environment. A variable set
+// more than once to different values, inside a conditional, with `+=` or
+// `!=`, or to a value holding a make function, a quote or shell syntax is
+// not known.
+func makefileVars(text string) (vars, exported map[string]string) {
+	raw := map[string]string{}
+	unknown := map[string]bool{}
+	exportedNames := map[string]bool{}
+	lines := strings.Split(text, "\n")
+	depth := 0
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "\t") {
+			continue
+		}
+		for strings.HasSuffix(l, "\\") && i+1 < len(lines) {
+			i++
+			l = strings.TrimSuffix(l, "\\") + " " + strings.TrimLeft(lines[i], " \t")
+		}
+		t := strings.TrimSpace(l)
+		first, _, _ := strings.Cut(t, " ")
+		switch first {
+		case "ifeq", "ifneq", "ifdef", "ifndef":
+			depth++
+			continue
+		case "endif":
+			depth = max(0, depth-1)
+			continue
+		case "define":
+			name := strings.Fields(t)
+			if len(name) > 1 {
+				unknown[name[1]] = true
+			}
+			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "endef" {
+				i++
+			}
+			continue
+		case "export":
+			if !strings.ContainsAny(t, "=:") {
+				for _, n := range strings.Fields(t)[1:] {
+					exportedNames[n] = true
+				}
+				continue
+			}
+		case "unexport":
+			for _, n := range strings.Fields(t)[1:] {
+				unknown[n] = true
+			}
+			continue
+		}
+		m := makeAssign.FindStringSubmatch(t)
+		if m == nil {
+			if colon := strings.IndexByte(t, ':'); colon > 0 && isRuleLine(t) {
+				// A target's own variable: `up: COMPOSE = …`.
+				if m := makeAssign.FindStringSubmatch(strings.TrimSpace(t[colon+1:])); m != nil {
+					unknown[m[2]] = true
+				}
+			}
+			continue
+		}
+		name, op, value := m[2], m[3], m[4]
+		if f := strings.Fields(t); f[0] == "export" || len(f) > 1 && f[0] == "override" && f[1] == "export" {
+			exportedNames[name] = true
+		}
+		if c := strings.IndexByte(value, '#'); c >= 0 {
+			value = value[:c]
+		}
+		value = strings.TrimSpace(value)
+		if old, ok := raw[name]; depth > 0 || op == "+=" || op == "!=" || op == ":::=" || ok && old != value {
+			unknown[name] = true
+			continue
+		}
+		raw[name] = value
+	}
+	var expand func(name string, depth int) (string, bool)
+	expand = func(name string, depth int) (string, bool) {
+		value, ok := raw[name]
+		if !ok || unknown[name] || depth > 10 {
+			return "", false
+		}
+		var b strings.Builder
+		for {
+			at := strings.IndexByte(value, '$')
+			if at < 0 {
+				b.WriteString(value)
+				return b.String(), true
+			}
+			b.WriteString(value[:at])
+			rest := value[at+1:]
+			if rest == "" || rest[0] != '(' && rest[0] != '{' {
+				return "", false
+			}
+			closer := ")"
+			if rest[0] == '{' {
+				closer = "}"
+			}
+			end := strings.Index(rest, closer)
+			if end < 0 {
+				return "", false
+			}
+			inner, ok := expand(rest[1:end], depth+1) // a function ($(shell …)) is no variable of raw
+			if !ok {
+				return "", false
+			}
+			b.WriteString(inner)
+			value = rest[end+1:]
+		}
+	}
+	for name := range raw {
+		// The shell reads the value after make: quotes and shell syntax
+		// in it are not followed.
+		if v, ok := expand(name, 0); ok && !strings.ContainsAny(v, "'\"\\`;&|<>*?[]{}()$") {
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[name] = v
+			if exportedNames[name] {
+				if exported == nil {
+					exported = map[string]string{}
+				}
+				exported[name] = v
+			}
+		}
+	}
+	return vars, exported
+}
+
 // isRuleLine reports whether a Makefile line starts a rule (`target: deps`)
 // rather than setting a variable.
 func isRuleLine(l string) bool {
@@ -298,6 +443,14 @@ type ciScript struct {
 	text      string
 	line, col int    // where its text starts
 	dir       string // a step's literal working-directory, relative to the repository
+	// env is the environment the CI file sets for it (a workflow's env:
+	// of the workflow, job and step; GitLab's variables: global and of
+	// the job), the values known here.
+	env map[string]string
+	// sameShell is set for a GitLab script item after the first of its
+	// job: the job's before_script and script run in one shell, so it
+	// starts with what the item before it exported.
+	sameShell bool
 }
 
 // ciRepoDir is the directory a CI file's jobs run in: the checkout of the
@@ -361,43 +514,149 @@ func blockLines(src *Source, first int) string {
 // in GitLab CI.
 func ciScripts(src *Source, root *yaml.Node, kind RunFileKind) []ciScript {
 	var out []ciScript
-	var walk func(n *yaml.Node, depth int)
-	walk = func(n *yaml.Node, depth int) {
+	envKey := "env"
+	if kind == RunGitLabCI {
+		envKey = "variables"
+	}
+	// env is nil in a GitLab template (a hidden job): the jobs that
+	// extend it run its script with variables of their own.
+	var walk func(n *yaml.Node, depth int, env map[string]string)
+	walk = func(n *yaml.Node, depth int, env map[string]string) {
 		if n == nil || depth > 50 {
 			return
 		}
 		if n.Kind == yaml.MappingNode {
+			if env != nil {
+				env = withCIEnv(gitlabInherit(n, env, kind), MappingValue(n, envKey), kind)
+			}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i].Value, n.Content[i+1]
 				switch {
+				case kind == RunGitLabCI && strings.HasPrefix(k, "."):
+					walk(v, depth+1, nil)
 				case kind == RunWorkflow && k == "run":
 					if sc, ok := scalarScript(src, v); ok {
 						if wd := MappingValue(n, "working-directory"); wd != nil && wd.Kind == yaml.ScalarNode && !strings.Contains(wd.Value, "${{") {
 							sc.dir = wd.Value
 						}
+						sc.env = env
 						out = append(out, sc)
 					}
 				case kind == RunGitLabCI && (k == "script" || k == "before_script" || k == "after_script"):
-					if sc, ok := scalarScript(src, v); ok {
-						out = append(out, sc)
+					if k == "script" {
+						continue // after before_script, in its shell
 					}
-					for _, it := range v.Content {
-						if sc, ok := scalarScript(src, it); ok && v.Kind == yaml.SequenceNode {
-							out = append(out, sc)
-						}
+					before := len(out)
+					out = gitlabItems(src, v, env, out, false)
+					if k == "before_script" {
+						out = gitlabItems(src, MappingValue(n, "script"), env, out, len(out) > before)
 					}
+				case k == envKey:
 				default:
-					walk(v, depth+1)
+					walk(v, depth+1, env)
 				}
+			}
+			if kind == RunGitLabCI && MappingValue(n, "before_script") == nil {
+				out = gitlabItems(src, MappingValue(n, "script"), env, out, false)
 			}
 			return
 		}
 		for _, c := range n.Content {
-			walk(c, depth+1)
+			walk(c, depth+1, env)
 		}
 	}
-	walk(root, 0)
+	walk(root, 0, map[string]string{})
 	return out
+}
+
+// gitlabItems appends the items of a GitLab script (a string or a list):
+// they run one after the other in one shell, the first after the items
+// before it when afterPrevious.
+func gitlabItems(src *Source, v *yaml.Node, env map[string]string, out []ciScript, afterPrevious bool) []ciScript {
+	if v == nil {
+		return out
+	}
+	add := func(n *yaml.Node) {
+		if sc, ok := scalarScript(src, n); ok {
+			sc.env, sc.sameShell = env, afterPrevious
+			out = append(out, sc)
+			afterPrevious = true
+		}
+	}
+	add(v)
+	if v.Kind == yaml.SequenceNode {
+		for _, it := range v.Content {
+			add(it)
+		}
+	}
+	return out
+}
+
+// withCIEnv returns env with the variables of an env: or variables:
+// mapping over it. A value the runner expands (`${{ … }}`, `$VAR`) is not
+// known here: the variable is left out, and so names nothing.
+func withCIEnv(env map[string]string, m *yaml.Node, kind RunFileKind) map[string]string {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return env
+	}
+	out := make(map[string]string, len(env)+len(m.Content)/2)
+	for k, v := range env {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		name, v := m.Content[i].Value, m.Content[i+1]
+		if kind == RunGitLabCI && v.Kind == yaml.MappingNode {
+			v = MappingValue(v, "value") // KEY: {value: …, description: …}
+		}
+		delete(out, name)
+		if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" && !strings.Contains(v.Value, "$") {
+			out[name] = v.Value
+		}
+	}
+	return out
+}
+
+// gitlabInherit keeps of the global variables those a job inherits:
+// `inherit: variables: false` takes none, a list only those named.
+func gitlabInherit(job *yaml.Node, env map[string]string, kind RunFileKind) map[string]string {
+	if kind != RunGitLabCI {
+		return env
+	}
+	// Variables a rule sets apply when it matches: not known here.
+	if rules := MappingValue(job, "rules"); rules != nil && rules.Kind == yaml.SequenceNode {
+		for _, r := range rules.Content {
+			if vars := MappingValue(r, "variables"); vars != nil && vars.Kind == yaml.MappingNode {
+				kept := map[string]string{}
+				for k, v := range env {
+					kept[k] = v
+				}
+				for i := 0; i < len(vars.Content); i += 2 {
+					delete(kept, vars.Content[i].Value)
+				}
+				env = kept
+			}
+		}
+	}
+	inh := MappingValue(job, "inherit")
+	if inh == nil || inh.Kind != yaml.MappingNode {
+		return env
+	}
+	v := MappingValue(inh, "variables")
+	switch {
+	case v == nil:
+		return env
+	case v.Kind == yaml.ScalarNode && v.Value == "false":
+		return map[string]string{}
+	case v.Kind == yaml.SequenceNode:
+		out := map[string]string{}
+		for _, n := range v.Content {
+			if val, ok := env[n.Value]; ok {
+				out[n.Value] = val
+			}
+		}
+		return out
+	}
+	return env
 }
 
 // jobContainers reads a workflow's job containers (`container:`) and

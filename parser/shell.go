@@ -28,6 +28,10 @@ type Script struct {
 	// Reads names the variables the script expands ($TOKEN, ${TOKEN:-x}),
 	// also inside `sh -c` strings.
 	Reads map[string]bool
+	// Sets are the variables the script sets outside a command's prefix
+	// (`NAME=value`, `export NAME=value`, `export NAME`), in source order;
+	// not those of `sh -c` strings.
+	Sets []*VarSet
 	// Err is set when the text is not valid shell; the lists are then empty.
 	Err error
 
@@ -110,12 +114,31 @@ type Command struct {
 	InLoop, InFunc bool
 	// Redirected is set when the command has redirections (`> log`, `2>&1`).
 	Redirected bool
-	// Assigns names the variables set for this command only (`FOO=1 cmd`).
+	// Assigns names the variables set for this command only (`FOO=1 cmd`);
+	// Env holds them with their values.
 	Assigns []string
+	Env     []*VarSet
 	// Inline is the parsed script of `sh -c "…"` / `bash -c '…'`, if any.
 	Inline *Script
 	// Parent is the `sh -c` command whose Inline script holds this command.
 	Parent *Command
+}
+
+// VarSet is a variable set or exported by a statement of its own.
+type VarSet struct {
+	Name string
+	// Value is what it is set to; nil for `export NAME`, which only
+	// exports, and for a value not known here (an array, `+=`).
+	Value  *Word
+	Valued bool // sets a value (Value nil: one not known here)
+	Export bool // `export`: the commands it starts see it
+	// Sure is set when the statement runs whenever the script goes on
+	// past it, in this shell: not in a branch, loop, function, subshell,
+	// pipeline or after `&&`/`||`.
+	Sure bool
+	// Before is the index in Commands of the first command after it.
+	Before int
+	Range  Range
 }
 
 // Word is one shell word. Lit is its value after quote removal when it has no
@@ -321,6 +344,9 @@ type ctx struct {
 	// pipesInto is set for the commands whose output a pipe takes.
 	pipesInto bool
 	parent    *Command
+	// unsure is set where a statement may not run, or runs in a
+	// subshell: a branch, a loop, a function, after `&&` or `||`.
+	unsure bool
 }
 
 type scriptBuilder struct {
@@ -451,6 +477,9 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 	switch x := st.Cmd.(type) {
 	case *syntax.CallExpr:
 		if len(x.Args) == 0 {
+			for _, a := range x.Assigns {
+				b.set(a, false, st, c)
+			}
 			return
 		}
 		cmd := b.call(x, c)
@@ -459,6 +488,13 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		for _, a := range x.Assigns {
 			if a.Name != nil {
 				cmd.Assigns = append(cmd.Assigns, a.Name.Value)
+				cmd.Env = append(cmd.Env, b.varSet(a, true, st, c))
+			}
+		}
+	case *syntax.DeclClause:
+		if x.Variant != nil && (x.Variant.Value == "export" || x.Variant.Value == "readonly" || x.Variant.Value == "declare" || x.Variant.Value == "typeset") {
+			for _, a := range x.Args {
+				b.set(a, x.Variant.Value == "export", st, c)
 			}
 		}
 	case *syntax.BinaryCmd:
@@ -466,28 +502,31 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 	case *syntax.Block:
 		b.stmts(x.Stmts, c)
 	case *syntax.Subshell:
+		c.unsure = true
 		b.stmts(x.Stmts, c)
 	case *syntax.IfClause:
+		c.unsure = true
 		for cl := x; cl != nil; cl = cl.Else {
 			b.stmts(cl.Cond, c)
 			b.stmts(cl.Then, c)
 		}
 	case *syntax.CaseClause:
+		c.unsure = true
 		for _, it := range x.Items {
 			b.stmts(it.Stmts, c)
 		}
 	case *syntax.WhileClause:
 		lc := c
-		lc.inLoop = true
+		lc.inLoop, lc.unsure = true, true
 		b.stmts(x.Cond, lc)
 		b.stmts(x.Do, lc)
 	case *syntax.ForClause:
 		lc := c
-		lc.inLoop = true
+		lc.inLoop, lc.unsure = true, true
 		b.stmts(x.Do, lc)
 	case *syntax.FuncDecl:
 		fc := c
-		fc.inFunc = true
+		fc.inFunc, fc.unsure = true, true
 		if x.Name != nil {
 			b.funcs[x.Name.Value] = x
 		}
@@ -495,8 +534,32 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 	case *syntax.TimeClause:
 		b.stmt(x.Stmt, c)
 	case *syntax.CoprocClause:
+		c.unsure = true
 		b.stmt(x.Stmt, c)
 	}
+}
+
+// set records a variable a statement of its own sets or exports (not the
+// `a[i]=x` of an array).
+func (b *scriptBuilder) set(a *syntax.Assign, export bool, st *syntax.Stmt, c ctx) {
+	if a == nil || a.Name == nil || a.Index != nil || c.parent != nil {
+		return
+	}
+	b.script.Sets = append(b.script.Sets, b.varSet(a, export, st, c))
+}
+
+func (b *scriptBuilder) varSet(a *syntax.Assign, export bool, st *syntax.Stmt, c ctx) *VarSet {
+	v := &VarSet{Name: a.Name.Value, Export: export, Valued: !a.Naked, Before: len(b.script.Commands),
+		Sure:  !c.unsure && !c.piped && !st.Background && !st.Negated,
+		Range: b.rng(a.Pos(), a.End())}
+	switch {
+	case a.Naked || a.Append || a.Array != nil || a.Index != nil:
+	case a.Value == nil:
+		v.Value = &Word{Literal: true, Range: v.Range} // NAME=
+	default:
+		v.Value = b.word(a.Value)
+	}
+	return v
 }
 
 // chain walks `a && b || c | d` in a loop: the tree leans left and is as
@@ -512,7 +575,9 @@ func (b *scriptBuilder) chain(x *syntax.BinaryCmd, c ctx) {
 		if pipe {
 			c.piped = true
 		}
-		right = append(right, pending{x.Y, c})
+		rc := c
+		rc.unsure = true // runs only as the command before it decides
+		right = append(right, pending{x.Y, rc})
 		if pipe {
 			c.pipesInto = true // the left side writes into the pipe
 		}
