@@ -213,6 +213,8 @@ type runner struct {
 	localImages        map[string]*localImage       // images compose services build, by name:tag
 	localMu            sync.Mutex                   // guards the resolution of localImages
 	dockerfileSups     map[string]*fileSuppressions // by path
+	scriptSups         map[string]*fileSuppressions // entrypoint scripts', by path
+	scriptsRead        map[string]bool              // paths of the scripts recorded (addScriptSource)
 	composeSources     []*parser.Source
 	findings           []rules.Finding
 
@@ -255,6 +257,7 @@ func newRunner(opts Options) *runner {
 	r := &runner{
 		opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules,
 		checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
+		scriptSups: map[string]*fileSuppressions{}, scriptsRead: map[string]bool{},
 	}
 	if r.pool == nil {
 		r.pool = rules.All()
@@ -649,10 +652,23 @@ func inFile(f rules.Finding, path string) bool {
 // needs, so this is a safety net for later findings (ShellCheck's): a
 // report without the file's text would lose snippets and fingerprints.
 func (r *runner) restoreNeeded(findings ...[]rules.Finding) {
+	var need map[string][]int // by path, when sources are cut down
+	if !r.opts.KeepSources && !r.opts.WholeSources {
+		need = map[string][]int{}
+		for _, fs := range findings {
+			for _, f := range fs {
+				need[f.Range.File] = appendReportLines(need[f.Range.File], f.Range)
+			}
+		}
+	}
 	reread := func(p string) {
 		delete(r.dropped, p)
 		if data, err := r.readLinted(p); err == nil {
-			r.sources[p] = parser.NewSource(p, data)
+			src := parser.NewSource(p, data)
+			if need != nil {
+				src = src.Excerpt(need[p]) // several at once stay small
+			}
+			r.sources[p] = src
 		}
 	}
 	for _, fs := range findings {
@@ -717,7 +733,34 @@ func (r *runner) checkBounded(u *unit) []rules.Finding {
 		r.addError(e)
 	}
 	r.gatherScriptSnippets(u.containers)
+	r.extendScriptExcerpts(u.containers, checked.findings)
 	return checked.findings
+}
+
+// extendScriptExcerpts adds to the excerpts of the containers' entrypoint
+// scripts (see scriptCache.parse) the lines the findings in them are
+// reported on, from the text the models hold while they exist.
+func (r *runner) extendScriptExcerpts(containers []*parser.Container, found []rules.Finding) {
+	for _, c := range containers {
+		s := c.Script
+		if s == nil || s.Source == nil {
+			continue
+		}
+		var need []int
+		for _, f := range found {
+			if f.Range.File == s.Source.Path {
+				need = appendReportLines(need, f.Range)
+			}
+		}
+		if len(need) == 0 {
+			continue
+		}
+		r.mu.Lock()
+		if cur := r.sources[s.Source.Path]; cur.IsExcerpt() && !s.Source.IsExcerpt() {
+			r.sources[s.Source.Path] = s.Source.Excerpt(append(cur.HeldLines(), need...))
+		}
+		r.mu.Unlock()
+	}
 }
 
 type checkedUnit struct {

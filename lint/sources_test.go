@@ -57,8 +57,8 @@ func TestRestoreDroppedSource(t *testing.T) {
 	path, other := filepath.Join(root, "Dockerfile"), filepath.Join(root, "other", "Dockerfile")
 	r := newRunner(Options{Paths: []string{root}, Rules: rules.All(), NoConfig: true})
 	r.dropped = map[string]bool{path: true, other: true}
-	r.restoreNeeded([]rules.Finding{{Rule: rules.All()[0], Range: parser.Range{File: path}}})
-	if src := r.sources[path]; src == nil || string(src.Text) != cleanDockerfile {
+	r.restoreNeeded([]rules.Finding{{Rule: rules.All()[0], Range: parser.Range{File: path, Start: parser.Pos{Line: 2, Col: 1}}}})
+	if src := r.sources[path]; src == nil || src.Line(2) != "COPY --chown=65532:65532 app /app" {
 		t.Fatalf("source not read again: %v", src)
 	}
 	if r.sources[other] != nil || !r.dropped[other] {
@@ -138,7 +138,49 @@ func TestRestoreNeededExcerpt(t *testing.T) {
 		t.Fatal("read again for a line the excerpt holds")
 	}
 	r.restoreNeeded(at(22))
+	if src := r.sources[path]; src.Line(22) != "USER 65532" {
+		t.Fatalf("not read again for line 22: %q", src.Line(22))
+	}
+	r.opts.WholeSources = true // --fix: read again whole
+	r.sources[path] = ex
+	r.restoreNeeded(at(22))
 	if src := r.sources[path]; src.IsExcerpt() || string(src.Text) != text {
-		t.Fatalf("not read again for line 22: excerpt %v", src.IsExcerpt())
+		t.Fatalf("WholeSources: not read again whole: excerpt %v", src.IsExcerpt())
+	}
+}
+
+// An entrypoint script's ignore comments are read when it is parsed; the
+// run keeps of its text only the lines its findings are reported on: one
+// of a service's check, and an unused-ignore found at the end.
+func TestScriptKeepsSuppressionsNotText(t *testing.T) {
+	dockerfile := "FROM debian:12-slim\nCOPY entrypoint.sh /entrypoint.sh\nUSER 10001\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD [\"app\"]\n"
+	script := "#!/bin/sh\n# dlint ignore=entrypoint-script-missing-exec\necho starting\n" + strings.Repeat("# filler\n", 20) + "\"$@\"\n"
+	root := writeTree(t, map[string]string{"Dockerfile": dockerfile, "entrypoint.sh": script})
+	path := filepath.Join(root, "entrypoint.sh")
+	res := Run(Options{Paths: []string{root}, Rules: rules.All(), NoConfig: true, ReportUnusedIgnores: true})
+	var lines []int
+	for _, f := range res.Findings {
+		if f.Range.File == path {
+			lines = append(lines, f.Range.Start.Line)
+		}
+	}
+	if len(lines) != 2 || lines[0] != 2 || lines[1] != 24 {
+		t.Fatalf("findings in entrypoint.sh at %v, want the unused ignore (2) and the missing exec (24)", lines)
+	}
+	src := res.Sources[path]
+	if !src.IsExcerpt() || src.Line(2) != "# dlint ignore=entrypoint-script-missing-exec" || src.Line(24) != `"$@"` || src.Line(10) != "" {
+		t.Errorf("entrypoint.sh: excerpt %v, lines 2 %q, 24 %q, 10 %q", src.IsExcerpt(), src.Line(2), src.Line(24), src.Line(10))
+	}
+	// Silenced: the suppression read at parse time still applies.
+	script = "#!/bin/sh\n# dlint ignore=entrypoint-script-missing-exec\n\"$@\"\n"
+	root = writeTree(t, map[string]string{"Dockerfile": dockerfile, "entrypoint.sh": script})
+	res = Run(Options{Paths: []string{root}, Rules: rules.All(), NoConfig: true})
+	if res.Hidden.Ignores != 1 {
+		t.Errorf("Hidden.Ignores = %d, want 1", res.Hidden.Ignores)
+	}
+	for _, f := range res.Findings {
+		if f.Range.File == filepath.Join(root, "entrypoint.sh") {
+			t.Errorf("silenced finding reported: %s", f.Rule.ID)
+		}
 	}
 }

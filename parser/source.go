@@ -90,6 +90,19 @@ func (s *Source) Excerpt(keep []int) *Source {
 // IsExcerpt reports whether s holds only some lines of its file (Excerpt).
 func (s *Source) IsExcerpt() bool { return s != nil && s.excerpt != nil }
 
+// HeldLines returns the line numbers an excerpt holds, ascending; nil
+// for a whole Source.
+func (s *Source) HeldLines() []int {
+	if s.excerpt == nil {
+		return nil
+	}
+	out := make([]int, len(s.excerpt.nums))
+	for i, n := range s.excerpt.nums {
+		out[i] = int(n)
+	}
+	return out
+}
+
 // Holds reports whether Line(n) gives the text of line n of the file:
 // always for a whole Source, for an excerpt only for the lines it holds
 // and those past the end.
