@@ -127,8 +127,8 @@ const scriptModels = 256
 type scriptEntry struct {
 	once   sync.Once
 	script *parser.Script
-	source *parser.Source // kept when the model is dropped
-	elem   *list.Element  // in recent, while script is set
+	parsed bool          // kept when the model is dropped
+	elem   *list.Element // in recent, while script is set
 }
 
 func newScriptCache(r *runner) *scriptCache {
@@ -156,9 +156,9 @@ func (c *scriptCache) get(path string) *parser.Script {
 		c.byKey[key] = e
 	case e.elem != nil:
 		c.recent.MoveToFront(e.elem)
-	case e.source != nil:
+	case e.parsed:
 		// Parsed before and dropped: parse it again.
-		e = &scriptEntry{source: e.source}
+		e = &scriptEntry{parsed: true}
 		c.byKey[key] = e
 	}
 	c.mu.Unlock()
@@ -169,12 +169,12 @@ func (c *scriptCache) get(path string) *parser.Script {
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		e.script, e.source = s, s.Source
+		e.script, e.parsed = s, true
 		e.elem = c.recent.PushFront(key)
 		for c.recent.Len() > c.limit {
 			old := c.recent.Remove(c.recent.Back()).(string)
 			if oe := c.byKey[old]; oe != nil && oe.elem != nil {
-				c.byKey[old] = &scriptEntry{source: oe.source}
+				c.byKey[old] = &scriptEntry{parsed: true}
 			}
 		}
 	})
@@ -203,6 +203,6 @@ func (c *scriptCache) parse(path string) *parser.Script {
 	if s == nil || s.Err != nil {
 		return nil
 	}
-	c.r.addSource(s.Source)
+	c.r.addScriptSource(s.Source)
 	return s
 }

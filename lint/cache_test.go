@@ -41,8 +41,8 @@ func TestScriptCacheDropsOldModels(t *testing.T) {
 	if again == nil || again.Source.Path != paths[1] {
 		t.Fatalf("a dropped script is not parsed again: %v", again)
 	}
-	if got := len(c.sources()); got != 3 {
-		t.Errorf("sources: %d, want 3 (a dropped script's too)", got)
+	if got := len(r.sources); got != 3 || len(r.scriptsRead) != 3 {
+		t.Errorf("sources: %d, scripts read %d, want 3 (a dropped script's too)", got, len(r.scriptsRead))
 	}
 	if !c.read(paths[2]) {
 		t.Error("read forgets a script tried")

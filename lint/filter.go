@@ -150,6 +150,38 @@ func (r *runner) wantsPragmas(src *parser.Source) bool {
 	return !r.opts.NoIgnore && src != nil && mayHavePragmas(src.Text) && !r.configs.settings(src.Path).ignored
 }
 
+// addScriptSource records an entrypoint script read: its suppressions are
+// read now, and the run keeps of its text only the lines its findings are
+// reported on (extendScriptExcerpts), not the whole script to the end for
+// its ignore comments.
+func (r *runner) addScriptSource(src *parser.Source) {
+	r.mu.Lock()
+	seen := r.scriptsRead[src.Path]
+	r.scriptsRead[src.Path] = true
+	r.mu.Unlock()
+	if seen {
+		return // parsed again after the cache let its model go
+	}
+	var sups *fileSuppressions
+	if r.wantsPragmas(src) {
+		pragmas, errs := scriptPragmas(src, r.lookup)
+		for _, e := range errs {
+			r.addError(e)
+		}
+		sups = &fileSuppressions{kind: KindUnknown, pragmas: pragmas}
+	}
+	kept := src
+	if !r.opts.KeepSources && !r.opts.WholeSources {
+		kept = src.Excerpt(nil)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if sups != nil {
+		r.scriptSups[src.Path] = sups
+	}
+	r.sources[src.Path] = kept
+}
+
 // readDockerfilePragmas reads a Dockerfile's suppressions while its model
 // exists; they need its instructions' line ranges.
 func (r *runner) readDockerfilePragmas(df *parser.Dockerfile) {
@@ -189,8 +221,10 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 	for _, src := range r.composeSources {
 		add(KindCompose, src, composePragmas)
 	}
-	for _, src := range r.scripts.sources() {
-		add(KindUnknown, src, scriptPragmas)
+	for _, path := range sortedKeys(r.scriptSups) {
+		if out[path] == nil {
+			out[path] = r.scriptSups[path]
+		}
 	}
 	for _, f := range r.runFiles {
 		add(KindUnknown, f.src, func(*parser.Source, ruleLookup) ([]*pragma, []*FileError) { return runPragmas(f, r.lookup) })
@@ -265,19 +299,5 @@ func (r *runner) unusedIgnores(sups map[string]*fileSuppressions) []rules.Findin
 			}
 		}
 	}
-	return out
-}
-
-// sources returns the sources of the scripts parsed, in path order.
-func (c *scriptCache) sources() []*parser.Source {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var out []*parser.Source
-	for _, e := range c.byKey {
-		if e.source != nil {
-			out = append(out, e.source)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }

@@ -77,6 +77,11 @@ type Options struct {
 	// comment is dropped once checked, so that memory does not grow with
 	// the repository (the language server edits files without findings).
 	KeepSources bool
+	// WholeSources keeps the whole text of the sources in Result.Sources,
+	// for fixes, which edit files (--fix, --diff). Otherwise, and without
+	// KeepSources, a source is cut down to the lines its findings' report
+	// shows (parser.Source.Excerpt) once the run no longer needs the rest.
+	WholeSources bool
 	// Exclude holds --exclude patterns, relative to the working directory,
 	// with the syntax of ignore-paths (see CompileExclude). They, and what
 	// git ignores, leave files out of directory walks; a file named in
@@ -171,6 +176,7 @@ func Run(opts Options) *Result {
 	r.checkDockerfiles()
 	r.runShellCheck()
 	r.reportRunFileErrors()
+	r.restoreNeeded(r.findings) // before fingerprints match a baseline
 	r.applyConfig()
 	r.keepReportedErrors()
 	return r.result()
@@ -207,6 +213,8 @@ type runner struct {
 	localImages        map[string]*localImage       // images compose services build, by name:tag
 	localMu            sync.Mutex                   // guards the resolution of localImages
 	dockerfileSups     map[string]*fileSuppressions // by path
+	scriptSups         map[string]*fileSuppressions // entrypoint scripts', by path
+	scriptsRead        map[string]bool              // paths of the scripts recorded (addScriptSource)
 	composeSources     []*parser.Source
 	findings           []rules.Finding
 
@@ -249,6 +257,7 @@ func newRunner(opts Options) *runner {
 	r := &runner{
 		opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules,
 		checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
+		scriptSups: map[string]*fileSuppressions{}, scriptsRead: map[string]bool{},
 	}
 	if r.pool == nil {
 		r.pool = rules.All()
@@ -546,28 +555,80 @@ func (r *runner) checkDockerfiles() {
 }
 
 // dropUnneededSource lets go of the source of a Dockerfile checked on its
-// own when nothing at the end of the run needs it: no finding of its
-// check is in it and it has no ignore comments. No other unit reports in
-// such a Dockerfile: compose services and run lines claimed theirs before.
+// own, or of the text of it no report reads: no other unit reports in
+// such a Dockerfile (compose services and run lines claimed theirs
+// before). Without a finding of its check or an ignore comment it is
+// dropped; otherwise it is cut down to the lines its findings and ignore
+// comments are reported on (unused-ignore reports at the comment). A
+// later finding elsewhere in it has the file read again (restoreNeeded).
 func (r *runner) dropUnneededSource(src *parser.Source, found []rules.Finding) {
 	if r.opts.KeepSources {
 		return
 	}
+	var need []int
 	for _, f := range found {
-		if inFile(f, src.Path) {
+		if r.opts.WholeSources && inFile(f, src.Path) {
 			return
+		}
+		if f.Range.File == src.Path {
+			need = appendReportLines(need, f.Range)
 		}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.dockerfileSups[src.Path] != nil || r.sources[src.Path] != src {
+	if r.sources[src.Path] != src {
 		return
 	}
-	delete(r.sources, src.Path)
-	if r.dropped == nil {
-		r.dropped = map[string]bool{}
+	sups := r.dockerfileSups[src.Path]
+	if len(need) == 0 && sups == nil {
+		delete(r.sources, src.Path)
+		if r.dropped == nil {
+			r.dropped = map[string]bool{}
+		}
+		r.dropped[src.Path] = true
+		return
 	}
-	r.dropped[src.Path] = true
+	if r.opts.WholeSources {
+		return
+	}
+	if sups != nil {
+		for _, p := range sups.pragmas {
+			need = appendReportLines(need, parser.Range{Start: parser.Pos{Line: p.line}})
+		}
+	}
+	r.sources[src.Path] = src.Excerpt(need)
+}
+
+// appendReportLines adds the lines a report of a finding at rg reads: its
+// own (the text snippet, SARIF's snippet, the fingerprint) and those
+// around it (SARIF's context region).
+func appendReportLines(lines []int, rg parser.Range) []int {
+	if rg.Start.Line < 1 {
+		return lines
+	}
+	last := max(rg.End.Line, rg.Start.Line) + parser.ReportContextLines
+	for n := max(rg.Start.Line-parser.ReportContextLines, 1); n <= last; n++ {
+		lines = append(lines, n)
+	}
+	return lines
+}
+
+// excerptSources cuts every source down to the lines the findings' report
+// reads, at the end of the run: the scripts, compose files and run files
+// kept whole for their ignore comments and late findings.
+func (r *runner) excerptSources(findings ...[]rules.Finding) {
+	if r.opts.KeepSources || r.opts.WholeSources {
+		return
+	}
+	need := map[string][]int{}
+	for _, fs := range findings {
+		for _, f := range fs {
+			need[f.Range.File] = appendReportLines(need[f.Range.File], f.Range)
+		}
+	}
+	for path, src := range r.sources {
+		r.sources[path] = src.Excerpt(need[path])
+	}
 }
 
 // inFile reports whether f is in the file at path or its fix edits it.
@@ -585,29 +646,48 @@ func inFile(f rules.Finding, path string) bool {
 	return false
 }
 
-// restoreDropped reads again the dropped sources that a finding turned
-// out to need. dropUnneededSource drops none that a finding needs, so this
-// is a safety net: a report without the file's text would lose snippets
-// and fingerprints.
-func (r *runner) restoreDropped(findings ...[]rules.Finding) {
-	if len(r.dropped) == 0 {
-		return
+// restoreNeeded reads again the sources that a finding turned out to
+// need: dropped ones, and excerpts without a line its report reads.
+// dropUnneededSource cuts none that a finding of the file's own check
+// needs, so this is a safety net for later findings (ShellCheck's): a
+// report without the file's text would lose snippets and fingerprints.
+func (r *runner) restoreNeeded(findings ...[]rules.Finding) {
+	var need map[string][]int // by path, when sources are cut down
+	if !r.opts.KeepSources && !r.opts.WholeSources {
+		need = map[string][]int{}
+		for _, fs := range findings {
+			for _, f := range fs {
+				need[f.Range.File] = appendReportLines(need[f.Range.File], f.Range)
+			}
+		}
+	}
+	reread := func(p string) {
+		delete(r.dropped, p)
+		if data, err := r.readLinted(p); err == nil {
+			src := parser.NewSource(p, data)
+			if need != nil {
+				src = src.Excerpt(need[p]) // several at once stay small
+			}
+			r.sources[p] = src
+		}
 	}
 	for _, fs := range findings {
 		for _, f := range fs {
-			paths := []string{f.Range.File}
-			if f.Fix != nil {
-				for _, e := range f.Fix.Edits {
-					paths = append(paths, e.Range.File)
+			if p := f.Range.File; r.dropped[p] {
+				reread(p)
+			} else if src := r.sources[p]; src.IsExcerpt() {
+				for _, n := range appendReportLines(nil, f.Range) {
+					if !src.Holds(n) {
+						reread(p)
+						break
+					}
 				}
 			}
-			for _, p := range paths {
-				if !r.dropped[p] {
-					continue
-				}
-				delete(r.dropped, p)
-				if data, err := r.readLinted(p); err == nil {
-					r.sources[p] = parser.NewSource(p, data)
+			if f.Fix != nil && r.opts.WholeSources {
+				for _, e := range f.Fix.Edits {
+					if r.dropped[e.Range.File] {
+						reread(e.Range.File)
+					}
 				}
 			}
 		}
@@ -653,7 +733,34 @@ func (r *runner) checkBounded(u *unit) []rules.Finding {
 		r.addError(e)
 	}
 	r.gatherScriptSnippets(u.containers)
+	r.extendScriptExcerpts(u.containers, checked.findings)
 	return checked.findings
+}
+
+// extendScriptExcerpts adds to the excerpts of the containers' entrypoint
+// scripts (see scriptCache.parse) the lines the findings in them are
+// reported on, from the text the models hold while they exist.
+func (r *runner) extendScriptExcerpts(containers []*parser.Container, found []rules.Finding) {
+	for _, c := range containers {
+		s := c.Script
+		if s == nil || s.Source == nil {
+			continue
+		}
+		var need []int
+		for _, f := range found {
+			if f.Range.File == s.Source.Path {
+				need = appendReportLines(need, f.Range)
+			}
+		}
+		if len(need) == 0 {
+			continue
+		}
+		r.mu.Lock()
+		if cur := r.sources[s.Source.Path]; cur.IsExcerpt() && !s.Source.IsExcerpt() {
+			r.sources[s.Source.Path] = s.Source.Excerpt(append(cur.HeldLines(), need...))
+		}
+		r.mu.Unlock()
+	}
 }
 
 type checkedUnit struct {
@@ -683,7 +790,8 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 }
 
 func (r *runner) result() *Result {
-	r.restoreDropped(r.findings, r.recorded)
+	r.restoreNeeded(r.findings, r.recorded)
+	r.excerptSources(r.findings, r.recorded)
 	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden, Notes: r.notes}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors

@@ -41,6 +41,92 @@ type Source struct {
 	// ascii is set when Text is all ASCII, so byte and rune columns agree.
 	asciiOnce sync.Once
 	ascii     bool
+	// excerpt is set on a Source made by Excerpt: Text and lines are
+	// empty and only the lines it holds can be read.
+	excerpt *excerpt
+}
+
+// excerpt is the text of some lines of a file: a report's snippets.
+type excerpt struct {
+	count int     // LineCount of the whole file
+	nums  []int32 // line numbers held, ascending
+	offs  []int32 // start of each in text, and the end of the last
+	text  string  // the lines, without their line endings, end to end
+}
+
+// ReportContextLines is how many lines around a finding a report shows
+// (SARIF's context region): an excerpt for a report holds them.
+const ReportContextLines = 2
+
+// Excerpt returns a Source holding only the lines keep lists (1-based,
+// any order, out-of-range numbers ignored): Line, Lines and LineCount
+// answer for them as s does, other lines read as "". It is what a report
+// needs of a file with a few findings, without the rest of its text;
+// positions cannot be converted in it (Offset, ByteOffset), so nothing
+// that edits the file may use it.
+func (s *Source) Excerpt(keep []int) *Source {
+	nums := make([]int, 0, len(keep))
+	for _, n := range keep {
+		if s.Holds(n) && n >= 1 && n <= s.LineCount() {
+			nums = append(nums, n)
+		}
+	}
+	sort.Ints(nums)
+	ex := &excerpt{count: s.LineCount()}
+	var b strings.Builder
+	for i, n := range nums {
+		if i > 0 && nums[i-1] == n {
+			continue
+		}
+		ex.nums = append(ex.nums, int32(n))
+		ex.offs = append(ex.offs, int32(b.Len()))
+		b.WriteString(s.Line(n))
+	}
+	ex.offs = append(ex.offs, int32(b.Len()))
+	ex.text = b.String()
+	return &Source{Path: s.Path, excerpt: ex}
+}
+
+// IsExcerpt reports whether s holds only some lines of its file (Excerpt).
+func (s *Source) IsExcerpt() bool { return s != nil && s.excerpt != nil }
+
+// HeldLines returns the line numbers an excerpt holds, ascending; nil
+// for a whole Source.
+func (s *Source) HeldLines() []int {
+	if s.excerpt == nil {
+		return nil
+	}
+	out := make([]int, len(s.excerpt.nums))
+	for i, n := range s.excerpt.nums {
+		out[i] = int(n)
+	}
+	return out
+}
+
+// Holds reports whether Line(n) gives the text of line n of the file:
+// always for a whole Source, for an excerpt only for the lines it holds
+// and those past the end.
+func (s *Source) Holds(n int) bool {
+	if s.excerpt == nil {
+		return true
+	}
+	if n < 1 || n > s.excerpt.count {
+		return true
+	}
+	_, ok := s.excerpt.find(n)
+	return ok
+}
+
+func (e *excerpt) find(n int) (int, bool) {
+	i := sort.Search(len(e.nums), func(i int) bool { return int(e.nums[i]) >= n })
+	return i, i < len(e.nums) && int(e.nums[i]) == n
+}
+
+func (e *excerpt) line(n int) string {
+	if i, ok := e.find(n); ok {
+		return e.text[e.offs[i]:e.offs[i+1]]
+	}
+	return ""
 }
 
 // RuneCol converts a 1-based byte column of line n into a rune column,
@@ -101,6 +187,9 @@ func (s *Source) lineStart(i int) int { return int(s.lines[i]) }
 
 // LineCount returns the number of lines in the file.
 func (s *Source) LineCount() int {
+	if s.excerpt != nil {
+		return s.excerpt.count
+	}
 	n := len(s.lines)
 	if n > 1 && s.lineStart(n-1) == len(s.Text) {
 		n-- // a trailing newline does not start a line
@@ -110,6 +199,9 @@ func (s *Source) LineCount() int {
 
 // Line returns line n (1-based) without its line ending, or "" when out of range.
 func (s *Source) Line(n int) string {
+	if s != nil && s.excerpt != nil {
+		return s.excerpt.line(n)
+	}
 	if s == nil || n < 1 || n > len(s.lines) {
 		return ""
 	}
@@ -128,6 +220,12 @@ func (s *Source) Line(n int) string {
 // sharing one copy of their text instead of a copy each.
 func (s *Source) Lines(first, last int) []string {
 	out := make([]string, max(last-first+1, 0))
+	if s != nil && s.excerpt != nil {
+		for n := max(first, 1); n <= last; n++ {
+			out[n-first] = s.excerpt.line(n)
+		}
+		return out
+	}
 	lo, hi := max(first, 1), last
 	if s != nil {
 		hi = min(last, len(s.lines))
@@ -153,6 +251,9 @@ func (s *Source) Lines(first, last int) []string {
 
 // Offset converts a byte offset into a position.
 func (s *Source) Offset(off int) Pos {
+	if len(s.lines) == 0 {
+		return Pos{Line: 1, Col: 1} // an excerpt: no offsets
+	}
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lineStart(i) > off }) - 1
 	if i < 0 {
 		i = 0

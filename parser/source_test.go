@@ -101,3 +101,36 @@ func TestBlankRunes(t *testing.T) {
 		}
 	}
 }
+
+// An excerpt answers Line, Lines and LineCount for the lines it holds as
+// the whole source does, whatever the line endings, and "" for the rest.
+func TestSourceExcerpt(t *testing.T) {
+	for _, text := range []string{"a\nbé\n\nd\ne\n", "a\r\nbé\r\n\r\nd\r\ne", "\xef\xbb\xbfa\rbé\r\rd\re\r"} {
+		whole := NewSource("f", []byte(text))
+		ex := whole.Excerpt([]int{4, 2, 2, 0, 99})
+		if !ex.IsExcerpt() || whole.IsExcerpt() || ex.LineCount() != whole.LineCount() {
+			t.Fatalf("%q: excerpt %v, %d lines, want %d", text, ex.IsExcerpt(), ex.LineCount(), whole.LineCount())
+		}
+		for n := 0; n <= 7; n++ {
+			want := ""
+			if n == 2 || n == 4 {
+				want = whole.Line(n)
+			}
+			if got := ex.Line(n); got != want {
+				t.Errorf("%q: Line(%d) = %q, want %q", text, n, got, want)
+			}
+			if held := n == 2 || n == 4 || n < 1 || n > whole.LineCount(); ex.Holds(n) != held || !whole.Holds(n) {
+				t.Errorf("%q: Holds(%d) = %v", text, n, ex.Holds(n))
+			}
+		}
+		if got := ex.Lines(1, 4); got[0] != "" || got[1] != "bé" || got[3] != "d" {
+			t.Errorf("%q: Lines = %q", text, got)
+		}
+		if again := ex.Excerpt([]int{2, 3}); again.Line(2) != "bé" || again.Line(4) != "" || again.Holds(3) {
+			t.Errorf("%q: excerpt of an excerpt: %q %q", text, again.Line(2), again.Line(4))
+		}
+		if p := ex.Offset(3); p != (Pos{Line: 1, Col: 1}) {
+			t.Errorf("Offset on an excerpt = %v", p)
+		}
+	}
+}

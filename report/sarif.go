@@ -195,7 +195,7 @@ func (b *sarifBuilder) result(f rules.Finding, fp string) *sarif.Result {
 }
 
 // contextLines is how many lines around a finding its context region shows.
-const contextLines = 2
+const contextLines = parser.ReportContextLines
 
 // physical locates a finding. With the source at hand it carries the
 // reported text as a snippet and the lines around it as a context region,

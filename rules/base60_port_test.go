@@ -19,14 +19,14 @@ func TestBase60PortFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	check := []*rules.Rule{rules.Base60Port, rules.InvalidPort}
-	before := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, Workers: 1})
+	before := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, Workers: 1})
 	if len(before.Findings) == 0 {
 		t.Fatal("no findings before the fixes")
 	}
 	if unfixed := applyFixes(t, before); unfixed != 0 {
 		t.Errorf("%d findings without a fix", unfixed)
 	}
-	after := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, Workers: 1})
+	after := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, Workers: 1})
 	for _, e := range after.Errors {
 		t.Errorf("after the fixes: %s", e)
 	}

@@ -38,7 +38,7 @@ func TestDockerfileFixes(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.in), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			res := lint.Run(lint.Options{Paths: []string{path}, Rules: []*rules.Rule{tt.rule}, Enable: []*rules.Rule{tt.rule}, NoConfig: true, Workers: 1})
+			res := lint.Run(lint.Options{WholeSources: true, Paths: []string{path}, Rules: []*rules.Rule{tt.rule}, Enable: []*rules.Rule{tt.rule}, NoConfig: true, Workers: 1})
 			if len(res.Errors) > 0 {
 				t.Fatal(res.Errors[0])
 			}

@@ -20,14 +20,14 @@ func TestPublishedOnAllInterfacesFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	check := []*rules.Rule{rules.PublishedOnAllInterfaces, rules.InvalidPort}
-	before := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, Workers: 1})
+	before := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, Workers: 1})
 	for _, f := range before.Findings {
 		if f.Rule.ID != rules.PublishedOnAllInterfaces.ID {
 			t.Fatalf("testdata has a %s finding: %s", f.Rule.ID, f.Message)
 		}
 	}
 	unfixed := applyFixes(t, before)
-	after := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, Workers: 1})
+	after := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, Workers: 1})
 	for _, e := range after.Errors {
 		t.Errorf("after the fixes: %s", e)
 	}
@@ -51,7 +51,7 @@ func TestLoopbackKeepsInterpolatedHostPort(t *testing.T) {
 	if err := os.WriteFile(path, []byte(compose), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.PublishedOnAllInterfaces}, Workers: 1})
+	res := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: []*rules.Rule{rules.PublishedOnAllInterfaces}, Workers: 1})
 	if len(res.Findings) != 1 {
 		t.Fatalf("findings: %v", res.Findings)
 	}
@@ -97,7 +97,7 @@ func TestRunLoopbackFix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.PublishedOnAllInterfaces}, Workers: 1})
+	res := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: []*rules.Rule{rules.PublishedOnAllInterfaces}, Workers: 1})
 	if unfixed := applyFixes(t, res); unfixed != 1 {
 		t.Errorf("%d findings without a fix, want 1 (the quoted --publish=\"…\")", unfixed)
 	}

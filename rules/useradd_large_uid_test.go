@@ -20,14 +20,14 @@ func TestUseraddLargeUIDFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	check := []*rules.Rule{rules.UseraddLargeUID}
-	before := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
+	before := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
 	for _, f := range before.Findings {
 		if f.Fix == nil {
 			t.Errorf("%s:%d: no fix for %s", filepath.Base(f.Range.File), f.Range.Start.Line, f.Message)
 		}
 	}
 	applyFixes(t, before)
-	after := lint.Run(lint.Options{Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
+	after := lint.Run(lint.Options{WholeSources: true, Paths: []string{dir}, Rules: check, NoConfig: true, Workers: 1})
 	for _, e := range after.Errors {
 		t.Errorf("after the fixes: %s", e)
 	}
@@ -51,7 +51,7 @@ func TestUseraddLargeUIDFix(t *testing.T) {
 
 // TestUseraddLargeUIDSize: the message gives the size the UID costs.
 func TestUseraddLargeUIDSize(t *testing.T) {
-	res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", rules.UseraddLargeUID.ID, "Dockerfile")}, Rules: []*rules.Rule{rules.UseraddLargeUID}, NoConfig: true})
+	res := lint.Run(lint.Options{WholeSources: true, Paths: []string{filepath.Join("testdata", rules.UseraddLargeUID.ID, "Dockerfile")}, Rules: []*rules.Rule{rules.UseraddLargeUID}, NoConfig: true})
 	want := map[int]string{3: "about 40 MB", 5: "about 324 MB", 15: "about 324 GB"}
 	for _, f := range res.Findings {
 		if w, ok := want[f.Range.Start.Line]; ok && !strings.Contains(f.Message, w) {

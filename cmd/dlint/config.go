@@ -93,6 +93,7 @@ func lintOptions(cmd *cobra.Command, f lintFlags, args []string, stdin io.Reader
 		ConfigFile: f.config, NoConfig: f.noConfig, NoIgnore: f.noIgnore,
 		ReportUnusedIgnores: f.reportUnusedIgnores, Baseline: f.baseline, IncludeDocs: f.includeDocs,
 		MaxFileSize: maxFileSize, ReportOnly: reportOnly, Exclude: f.exclude, ShellCheck: shellcheckBin,
+		WholeSources: f.fix, // fixes edit the files' whole text
 	}
 	flags := cmd.Flags()
 	if flags.Changed("fail-level") {
