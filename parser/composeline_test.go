@@ -114,17 +114,7 @@ func TestComposeLinesFromComposeFile(t *testing.T) {
 		{"project directory", "export COMPOSE_FILE=a.yml\ndocker compose --project-directory srv up", ""},
 		{"sh -c", "export COMPOSE_FILE=a.yml\nsh -c 'docker compose up'", ""},
 	} {
-		p, err := ParseRunFile(NewSource("run.sh", []byte("#!/bin/sh\n"+tc.script+"\n")), RunShell)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		var got []string
-		for _, c := range p.ComposeLines {
-			got = append(got, strings.Join(c.Files, ","))
-		}
-		if g := strings.Join(got, "|"); g != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, g, tc.want)
-		}
+		checkComposeFiles(t, tc.name, NewSource("run.sh", []byte("#!/bin/sh\n"+tc.script+"\n")), RunShell, tc.want)
 	}
 }
 
@@ -215,17 +205,7 @@ emptybefore:
 		// after_script in another.
 		{".gitlab-ci.yml", RunGitLabCI, gitlab, "base.yml,ci.yml|base.yml,prod.yml|base.yml,before.yml|base.yml,item.yml|base.yml,ci.yml|base.yml,ci.yml"},
 	} {
-		p, err := ParseRunFile(NewSource(tc.path, []byte(tc.text)), tc.kind)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.path, err)
-		}
-		var got []string
-		for _, c := range p.ComposeLines {
-			got = append(got, strings.Join(c.Files, ","))
-		}
-		if g := strings.Join(got, "|"); g != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.path, g, tc.want)
-		}
+		checkComposeFiles(t, tc.path, NewSource(tc.path, []byte(tc.text)), tc.kind, tc.want)
 	}
 }
 
@@ -259,16 +239,23 @@ func TestComposeLinesMakeVars(t *testing.T) {
 		{"not defined", "up:\n\t$(COMPOSE) up\n", ""},
 		{"quoted use", "COMPOSE = docker compose -f a.yml\nup:\n\t\"$(COMPOSE)\" up\n", ""},
 	} {
-		p, err := ParseRunFile(NewSource("Makefile", []byte(tc.makefile)), RunMakefile)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		var got []string
-		for _, c := range p.ComposeLines {
-			got = append(got, strings.Join(c.Files, ","))
-		}
-		if g := strings.Join(got, "|"); g != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, g, tc.want)
-		}
+		checkComposeFiles(t, tc.name, NewSource("Makefile", []byte(tc.makefile)), RunMakefile, tc.want)
+	}
+}
+
+// checkComposeFiles parses a run file and compares the files of its
+// compose commands, "a.yml,b.yml|c.yml", with want.
+func checkComposeFiles(t *testing.T, name string, src *Source, kind RunFileKind, want string) {
+	t.Helper()
+	p, err := ParseRunFile(src, kind)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var got []string
+	for _, c := range p.ComposeLines {
+		got = append(got, strings.Join(c.Files, ","))
+	}
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("%s: got %q, want %q", name, g, want)
 	}
 }
