@@ -53,6 +53,7 @@ func withoutNUL(text string) string {
 const (
 	nestParen   = '(' // ( … ), $( … ), <( … ), f( )
 	nestGroup   = '{' // { …; }
+	nestFunsub  = 'f' // ${ …; }: its } may touch the rest of the word
 	nestParam   = '$' // ${ … }
 	nestDquote  = '"'
 	nestBquote  = '`'
@@ -124,7 +125,7 @@ func slicesContainsAny(stack []byte, kinds ...byte) bool {
 // codeLike reports whether the innermost level reads commands.
 func (s *nestScanner) codeLike() bool {
 	switch s.top() {
-	case 0, nestParen, nestGroup, nestBquote, nestIf, nestLoop, nestCase, nestTest:
+	case 0, nestParen, nestGroup, nestFunsub, nestBquote, nestIf, nestLoop, nestCase, nestTest:
 		return true
 	}
 	return false
@@ -234,6 +235,12 @@ func (s *nestScanner) expansion(c byte) bool {
 		s.i += 3
 	case strings.HasPrefix(rest, "$("):
 		s.push(nestParen)
+		s.i += 2
+		s.wordStart, s.cmdPos, s.openPos = true, true, true
+	case strings.HasPrefix(rest, "${") && len(rest) > 2 && strings.IndexByte(" \t\n|", rest[2]) >= 0:
+		// bash's `${ cmd; }` and `${| cmd; }`: commands, closed by a `}`
+		// in command position, as a group is.
+		s.push(nestFunsub)
 		s.i += 2
 		s.wordStart, s.cmdPos, s.openPos = true, true, true
 	case strings.HasPrefix(rest, "${"):
@@ -520,6 +527,10 @@ func (s *nestScanner) word() {
 	atEnd := j >= len(s.text) || strings.ContainsRune(" \t\r\n;&|()<>", rune(s.text[j]))
 	cmdPos, openPos := s.cmdPos, s.openPos
 	s.cmdPos, s.openPos = false, false
+	if w == "}" && cmdPos && s.top() == nestFunsub {
+		s.pop() // `${ a; }"…"` ends at the }, whatever follows it
+		return
+	}
 	if !atEnd {
 		return // the word goes on with quotes or an expansion
 	}

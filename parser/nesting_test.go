@@ -30,6 +30,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"echo `a \\`b \\\\\\`c\\\\\\` \\``", 3}, // and twice more for the third level
 		{"echo \"$\x00(a)\"", 2},                 // mvdan/sh skips NUL bytes
 		{`cat <<<"$(a)"`, 2},                     // a here-string's word is a word
+		{"echo \"${ a; }\"", 2},                  // bash's ${ cmd; } holds commands
 		{"`\\\\'\\`\\``", 2},                     // in backquotes, \\ leaves a backslash that escapes the quote
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
