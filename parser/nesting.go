@@ -463,6 +463,13 @@ func (s *nestScanner) codeByte(c byte) {
 	case '<', '>':
 		rest := s.text[s.i:]
 		switch {
+		case strings.HasPrefix(rest[1:], "("):
+			// <( … ) and >( … ): process substitution, commands inside.
+			s.push(nestParen)
+			s.i += 2
+			s.funcs = 0
+			s.wordStart, s.cmdPos, s.openPos = true, true, true
+			return
 		case strings.HasPrefix(rest, "<<<"):
 			s.i += 3 // a here-string: its word follows, read as any word
 		case strings.HasPrefix(rest, "<<"):

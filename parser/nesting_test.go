@@ -31,6 +31,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"echo \"$\x00(a)\"", 2},                 // mvdan/sh skips NUL bytes
 		{`cat <<<"$(a)"`, 2},                     // a here-string's word is a word
 		{"echo \"${ a; }\"", 2},                  // bash's ${ cmd; } holds commands
+		{"a >((b))", 2},                          // a process substitution holding a subshell
 		{"`\\\\'\\`\\``", 2},                     // in backquotes, \\ leaves a backslash that escapes the quote
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
