@@ -59,6 +59,8 @@ const (
 	nestBquote  = '`'
 	nestArith   = 'A' // $(( … )), (( … ))
 	nestArithP  = 'a' // a parenthesis inside arithmetic
+	nestArithB  = 'B' // $[ … ], bash's old arithmetic expansion
+	nestArithK  = 'k' // a bracket inside arithmetic (an array index)
 	nestIf      = 'i'
 	nestLoop    = 'l' // while, until, for, select … done
 	nestCase    = 'c'
@@ -102,7 +104,7 @@ func (s *nestScanner) push(k byte) { s.stack = append(s.stack, k) }
 
 func (s *nestScanner) pop() {
 	s.stack = s.stack[:len(s.stack)-1]
-	if !slicesContainsAny(s.stack, nestArith, nestTest) {
+	if !slicesContainsAny(s.stack, nestArith, nestArithB, nestTest) {
 		s.ops = 0
 	}
 }
@@ -164,7 +166,7 @@ func (s *nestScanner) run(limit int) int {
 			s.expansionByte(c)
 		case nestParam:
 			s.paramByte(c)
-		case nestArith, nestArithP:
+		case nestArith, nestArithP, nestArithB, nestArithK:
 			s.arithByte(c)
 		default:
 			s.codeByte(c)
@@ -233,6 +235,9 @@ func (s *nestScanner) expansion(c byte) bool {
 	case strings.HasPrefix(rest, "$(("):
 		s.push(nestArith)
 		s.i += 3
+	case strings.HasPrefix(rest, "$["):
+		s.push(nestArithB)
+		s.i += 2
 	case strings.HasPrefix(rest, "$("):
 		s.push(nestParen)
 		s.i += 2
@@ -378,11 +383,19 @@ func (s *nestScanner) arithByte(c byte) {
 	case c == '(':
 		s.push(nestArithP)
 		s.i++
+	case c == '[':
+		s.push(nestArithK)
+		s.i++
+	case c == ']':
+		if k := s.top(); k == nestArithK || k == nestArithB {
+			s.pop()
+		}
+		s.i++
 	case c == ')':
 		if s.top() == nestArithP {
 			s.pop()
 			s.i++
-		} else if strings.HasPrefix(s.text[s.i:], "))") {
+		} else if s.top() == nestArith && strings.HasPrefix(s.text[s.i:], "))") {
 			s.pop()
 			s.i += 2
 			s.wordStart, s.cmdPos, s.openPos = false, false, false

@@ -32,6 +32,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{`cat <<<"$(a)"`, 2},                     // a here-string's word is a word
 		{"echo \"${ a; }\"", 2},                  // bash's ${ cmd; } holds commands
 		{"a >((b))", 2},                          // a process substitution holding a subshell
+		{"echo \"$[\"\"]\"", 3},                  // bash's old $[ … ] arithmetic, with a string in it
 		{"`\\\\'\\`\\``", 2},                     // in backquotes, \\ leaves a backslash that escapes the quote
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
