@@ -74,14 +74,7 @@ func BenchmarkParseFloorCorpus(b *testing.B) {
 				b.Fatal(err)
 			}
 			for _, n := range res.AST.Children {
-				if !strings.EqualFold(n.Value, "run") || n.Next == nil || n.Attributes["json"] {
-					continue
-				}
-				var words []string
-				for a := n.Next; a != nil; a = a.Next {
-					words = append(words, a.Value)
-				}
-				_, _ = syntax.NewParser().Parse(strings.NewReader(strings.Join(words, " ")), "")
+				parseRunShell(n)
 			}
 		}
 	}
@@ -102,14 +95,7 @@ func BenchmarkParseFloorInstructionsCorpus(b *testing.B) {
 			}
 			for _, n := range res.AST.Children {
 				_, _ = instructions.ParseInstructionWithLinter(n, quietLinter)
-				if !strings.EqualFold(n.Value, "run") || n.Next == nil || n.Attributes["json"] {
-					continue
-				}
-				var words []string
-				for a := n.Next; a != nil; a = a.Next {
-					words = append(words, a.Value)
-				}
-				_, _ = syntax.NewParser().Parse(strings.NewReader(strings.Join(words, " ")), "")
+				parseRunShell(n)
 			}
 		}
 	}
@@ -153,4 +139,17 @@ func BenchmarkBuildkitContinuationRegexp(b *testing.B) {
 // escape token `\` (parser.go, setEscapeToken).
 func continuationRegexp() *regexp.Regexp {
 	return regexp.MustCompile(`([^\\])\\[ \t]*$|^\\[ \t]*$`)
+}
+
+// parseRunShell parses the shell text of a shell-form RUN node with
+// mvdan/sh, as the floor benchmarks do for every RUN.
+func parseRunShell(n *bkparser.Node) {
+	if !strings.EqualFold(n.Value, "run") || n.Next == nil || n.Attributes["json"] {
+		return
+	}
+	var words []string
+	for a := n.Next; a != nil; a = a.Next {
+		words = append(words, a.Value)
+	}
+	_, _ = syntax.NewParser().Parse(strings.NewReader(strings.Join(words, " ")), "")
 }
