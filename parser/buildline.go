@@ -144,18 +144,12 @@ func parseBuildWords(src *Source, words []*Word) *BuildLine {
 	if !ok || tool == "docker-compose" {
 		return nil
 	}
-	sub := func() string {
-		if i < len(words) && words[i].Literal {
-			return words[i].Lit
-		}
-		return ""
-	}
 	name := tool
-	switch sub() {
+	switch literalAt(words, i) {
 	case "image", "builder", "buildx":
-		name += " " + sub()
+		name += " " + literalAt(words, i)
 		i++
-		if sub() != "build" && !(strings.HasSuffix(name, "buildx") && sub() == "b") {
+		if literalAt(words, i) != "build" && !(strings.HasSuffix(name, "buildx") && literalAt(words, i) == "b") {
 			return nil
 		}
 		name += " build"

@@ -178,28 +178,22 @@ func parseRunWords(src *Source, words []*Word) *Service {
 	if !ok {
 		return nil
 	}
-	next := func() string {
-		if i < len(words) && words[i].Literal {
-			return words[i].Lit
-		}
-		return ""
-	}
 	name := tool
-	switch next() {
+	switch literalAt(words, i) {
 	case "container":
 		i++
-		if s := next(); s != "run" && s != "create" {
+		if s := literalAt(words, i); s != "run" && s != "create" {
 			return nil
 		}
-		name += " container " + next()
+		name += " container " + literalAt(words, i)
 		i++
 	case "run", "create":
-		name += " " + next()
+		name += " " + literalAt(words, i)
 		i++
 	case "compose":
 		i++
 		i = skipGlobalFlags(words, i)
-		if next() != "run" {
+		if literalAt(words, i) != "run" {
 			return nil
 		}
 		name += " compose run"
@@ -538,4 +532,12 @@ func RunSetting(key, value string) string {
 		return flag
 	}
 	return flag + " " + value
+}
+
+// literalAt returns words[i] when it is a literal word, else "".
+func literalAt(words []*Word, i int) string {
+	if i < len(words) && words[i].Literal {
+		return words[i].Lit
+	}
+	return ""
 }
