@@ -689,8 +689,11 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 // trigger) too deeply nested to parse: the file is an error at that line.
 func nestingError(path string, in *Instruction) error {
 	for _, s := range []*Script{in.Script, in.Trigger.script()} {
+		if s == nil || s.Err == nil {
+			continue
+		}
 		var ne *NestingError
-		if s != nil && errors.As(s.Err, &ne) {
+		if errors.As(s.Err, &ne) {
 			return &ParseError{File: path, Line: ne.Line, Msg: ne.Error()}
 		}
 	}

@@ -272,7 +272,11 @@ func shellContinuations(lines []string, escape rune) bool {
 			lines[i] = body // continued into the end of the file
 			continue
 		}
-		lines[i] = body + `\`
+		if escape == '\\' {
+			lines[i] = t // body and its backslash, without a copy
+		} else {
+			lines[i] = body + `\`
+		}
 	}
 	return true
 }

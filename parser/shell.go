@@ -286,9 +286,13 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		mapPos = func(line, col int) Pos { return byteColToPos(src, line, col) }
 	}
 	s := &Script{Source: src, Text: text, mapPos: mapPos}
-	if line := shellNestingDepth(text, maxShellNesting); line > 0 {
-		s.Err = &NestingError{Line: mapPos(line, 1).Line, Depth: maxShellNesting}
-		return s
+	// A text no longer than the bound cannot nest past it: mvdan/sh
+	// consumes at least one byte for each level it recurses into.
+	if len(text) > maxShellNesting {
+		if line := shellNestingDepth(text, maxShellNesting); line > 0 {
+			s.Err = &NestingError{Line: mapPos(line, 1).Line, Depth: maxShellNesting}
+			return s
+		}
 	}
 	p := shellParsers.Get().(*syntax.Parser)
 	f, err := p.Parse(strings.NewReader(text), "")
@@ -301,7 +305,9 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
-	s.Reads, s.UsesArgs = expansions(f)
+	if strings.IndexByte(text, '$') >= 0 { // every parameter expansion starts with $
+		s.Reads, s.UsesArgs = expansions(f)
+	}
 	for _, c := range s.Commands {
 		if c.Inline != nil {
 			for v := range c.Inline.Reads {
@@ -594,13 +600,20 @@ func (b *scriptBuilder) chain(x *syntax.BinaryCmd, c ctx) {
 }
 
 func (b *scriptBuilder) word(w *syntax.Word) *Word {
-	out := &Word{Range: b.rng(w.Pos(), w.End())}
+	out := &Word{}
+	b.fillWord(out, w)
+	return out
+}
+
+// fillWord sets out to the word w, so that a command's words can share one
+// allocation.
+func (b *scriptBuilder) fillWord(out *Word, w *syntax.Word) {
+	out.Range = b.rng(w.Pos(), w.End())
 	if lit, ok := literal(w); ok {
 		out.Lit, out.Literal = lit, true
-		return out
+		return
 	}
 	out.Lit = b.wordText(w)
-	return out
 }
 
 // wordText returns a word's source text. Printing the word would recurse
@@ -616,6 +629,14 @@ func (b *scriptBuilder) wordText(w *syntax.Word) string {
 // literal returns the value of a word made only of literal and quoted
 // literal parts, with the quotes removed.
 func literal(w *syntax.Word) (string, bool) {
+	if len(w.Parts) == 1 { // most words: no copy needed
+		switch x := w.Parts[0].(type) {
+		case *syntax.Lit:
+			return unescapeUnquoted(x.Value), true
+		case *syntax.SglQuoted:
+			return x.Value, true
+		}
+	}
 	var sb strings.Builder
 	for _, p := range w.Parts {
 		switch x := p.(type) {
@@ -654,8 +675,10 @@ func unescapeUnquoted(s string) string {
 
 func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 	words := make([]*Word, len(x.Args))
+	slab := make([]Word, len(x.Args))
 	for i, w := range x.Args {
-		words[i] = b.word(w)
+		b.fillWord(&slab[i], w)
+		words[i] = &slab[i]
 	}
 	cmd := &Command{
 		Range:     b.rng(x.Args[0].Pos(), x.Args[len(x.Args)-1].End()),
@@ -697,6 +720,9 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 
 // inline parses the script of `sh -c '…'` so rules see the commands in it.
 func (b *scriptBuilder) inline(cmd *Command, c ctx) {
+	if len(cmd.Args) < 2 || !IsShell(cmd.Name) {
+		return // not `sh -c …`: spare building its argv
+	}
 	argv := append([]string{cmd.Name}, cmd.ArgValues()...)
 	i := ShellCScript(argv)
 	if i < 0 || !cmd.Args[i-1].Literal {

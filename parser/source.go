@@ -202,8 +202,16 @@ func (s *Source) Line(n int) string {
 	if s != nil && s.excerpt != nil {
 		return s.excerpt.line(n)
 	}
+	return string(s.lineBytes(n))
+}
+
+// lineBytes is Line without the copy: the caller must not keep or change it.
+func (s *Source) lineBytes(n int) []byte {
+	if s != nil && s.excerpt != nil {
+		return []byte(s.excerpt.line(n))
+	}
 	if s == nil || n < 1 || n > len(s.lines) {
-		return ""
+		return nil
 	}
 	start := s.lineStart(n - 1)
 	end := len(s.Text)
@@ -212,8 +220,7 @@ func (s *Source) Line(n int) string {
 	}
 	line := s.Text[start:end]
 	line = bytes.TrimSuffix(line, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
-	return string(line)
+	return bytes.TrimSuffix(line, []byte("\r"))
 }
 
 // Lines returns lines first to last (1-based), each as Line returns it,
@@ -298,10 +305,10 @@ func (s *Source) LineRange(first, last int) Range {
 	if last < first {
 		last = first
 	}
-	startLine := s.Line(first)
-	startCol := utf8.RuneCountInString(startLine) - utf8.RuneCountInString(strings.TrimLeft(startLine, " \t")) + 1
-	endLine := s.Line(last)
-	endCol := utf8.RuneCountInString(strings.TrimRight(endLine, " \t\\`")) + 1
+	startLine := s.lineBytes(first)
+	startCol := utf8.RuneCount(startLine) - utf8.RuneCount(bytes.TrimLeft(startLine, " \t")) + 1
+	endLine := s.lineBytes(last)
+	endCol := utf8.RuneCount(bytes.TrimRight(endLine, " \t\\`")) + 1
 	if last == first && endCol <= startCol {
 		endCol = startCol + 1
 	}
