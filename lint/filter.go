@@ -216,10 +216,11 @@ func (r *runner) suppressions() map[string]*fileSuppressions {
 		}
 		out[src.Path] = &fileSuppressions{kind: kind, pragmas: pragmas}
 	}
-	// composeSources holds the files reached through include: and extends too.
-	sort.SliceStable(r.composeSources, func(i, j int) bool { return r.composeSources[i].Path < r.composeSources[j].Path })
-	for _, src := range r.composeSources {
-		add(KindCompose, src, composePragmas)
+	// composeSups holds the files reached through include: and extends too.
+	for _, path := range sortedKeys(r.composeSups) {
+		if out[path] == nil && r.composeSups[path] != nil {
+			out[path] = r.composeSups[path]
+		}
 	}
 	for _, path := range sortedKeys(r.scriptSups) {
 		if out[path] == nil {

@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/dlint-dev/dlint/internal/intern"
 	"github.com/dlint-dev/dlint/parser"
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -215,7 +217,7 @@ type runner struct {
 	dockerfileSups     map[string]*fileSuppressions // by path
 	scriptSups         map[string]*fileSuppressions // entrypoint scripts', by path
 	scriptsRead        map[string]bool              // paths of the scripts recorded (addScriptSource)
-	composeSources     []*parser.Source
+	composeSups        map[string]*fileSuppressions // compose files', by path
 	findings           []rules.Finding
 
 	pool         []*rules.Rule // Options.Rules or rules.All()
@@ -229,6 +231,8 @@ type runner struct {
 
 	sc    shellCheckState
 	notes []Note
+	// strings holds the texts of the findings kept (see compact).
+	strings intern.Pool
 }
 
 type composeGroup struct {
@@ -257,7 +261,7 @@ func newRunner(opts Options) *runner {
 	r := &runner{
 		opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules,
 		checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
-		scriptSups: map[string]*fileSuppressions{}, scriptsRead: map[string]bool{},
+		scriptSups: map[string]*fileSuppressions{}, scriptsRead: map[string]bool{}, composeSups: map[string]*fileSuppressions{},
 	}
 	if r.pool == nil {
 		r.pool = rules.All()
@@ -519,10 +523,7 @@ func (r *runner) checkComposeProjects() {
 		for df := range built {
 			r.dockerfiles.forget(df.Source.Path)
 		}
-		r.mu.Lock()
-		r.composeSources = append(r.composeSources, p.Files...)
-		r.composeSources = append(r.composeSources, p.Sources...)
-		r.mu.Unlock()
+		r.keepComposeSources(append(slices.Clip(p.Files), p.Sources...), found)
 		results[i] = found
 	})
 	for _, fs := range results {
@@ -597,6 +598,57 @@ func (r *runner) dropUnneededSource(src *parser.Source, found []rules.Finding) {
 		}
 	}
 	r.sources[src.Path] = src.Excerpt(need)
+}
+
+// keepComposeSources reads the suppressions of a checked project's files
+// (its own and those it includes or extends) and cuts each file down to
+// the lines the project's findings and those suppressions are on, as a
+// Dockerfile's is once checked: compose files would otherwise stay whole
+// to the end of the run. A file two projects share keeps the lines of
+// both; a later finding on a line an excerpt lacks has its file read again
+// (restoreNeeded).
+func (r *runner) keepComposeSources(files []*parser.Source, found []rules.Finding) {
+	for _, src := range files {
+		r.mu.Lock()
+		sups, seen := r.composeSups[src.Path]
+		if !seen {
+			r.composeSups[src.Path] = nil // read once, however many projects hold it
+		}
+		r.mu.Unlock()
+		if !seen && r.wantsPragmas(src) {
+			pragmas, errs := composePragmas(src, r.lookup)
+			for _, e := range errs {
+				r.addError(e)
+			}
+			sups = &fileSuppressions{kind: KindCompose, pragmas: pragmas}
+		}
+		var need []int
+		if !r.opts.KeepSources && !r.opts.WholeSources {
+			for _, f := range found {
+				if f.Range.File == src.Path {
+					need = appendReportLines(need, f.Range)
+				}
+			}
+			if sups != nil {
+				for _, p := range sups.pragmas {
+					need = appendReportLines(need, parser.Range{Start: parser.Pos{Line: p.line}})
+				}
+			}
+		}
+		r.mu.Lock()
+		if !seen {
+			r.composeSups[src.Path] = sups
+		}
+		if cur := r.sources[src.Path]; cur != nil && !r.opts.KeepSources && !r.opts.WholeSources {
+			if cur.IsExcerpt() {
+				need = append(need, cur.HeldLines()...)
+			}
+			if !src.IsExcerpt() {
+				r.sources[src.Path] = src.Excerpt(need)
+			}
+		}
+		r.mu.Unlock()
+	}
 }
 
 // appendReportLines adds the lines a report of a finding at rg reads: its
@@ -785,6 +837,22 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 			pass.Settings, pass.Options = r.passSettings(u, rule)
 			rule.Check(pass)
 		}()
+	}
+	out.findings = r.compact(out.findings)
+	return out
+}
+
+// compact returns findings in a slice of their own length with their
+// strings interned: they live to the end of the run, and their messages,
+// made while the model was built, would otherwise each keep a span of the
+// model's memory in use.
+func (r *runner) compact(findings []rules.Finding) []rules.Finding {
+	if len(findings) == 0 {
+		return nil
+	}
+	out := slices.Clone(findings)
+	for i := range out {
+		out[i].Compact(r.strings.String)
 	}
 	return out
 }

@@ -4,6 +4,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,17 +73,23 @@ func (s *Source) Excerpt(keep []int) *Source {
 		}
 	}
 	sort.Ints(nums)
-	ex := &excerpt{count: s.LineCount()}
-	var b strings.Builder
-	for i, n := range nums {
-		if i > 0 && nums[i-1] == n {
-			continue
-		}
-		ex.nums = append(ex.nums, int32(n))
-		ex.offs = append(ex.offs, int32(b.Len()))
-		b.WriteString(s.Line(n))
+	nums = slices.Compact(nums)
+	// Sized exactly, in three allocations: an excerpt lives to the end of
+	// the run, and the garbage of growing it would sit among what lives.
+	size := 0
+	for _, n := range nums {
+		size += len(s.lineBytes(n))
 	}
-	ex.offs = append(ex.offs, int32(b.Len()))
+	index := make([]int32, 2*len(nums)+1)
+	ex := &excerpt{count: s.LineCount(), nums: index[:len(nums):len(nums)], offs: index[len(nums):]}
+	var b strings.Builder
+	b.Grow(size)
+	for i, n := range nums {
+		ex.nums[i] = int32(n)
+		ex.offs[i] = int32(b.Len())
+		b.Write(s.lineBytes(n))
+	}
+	ex.offs[len(nums)] = int32(b.Len())
 	ex.text = b.String()
 	return &Source{Path: s.Path, excerpt: ex}
 }

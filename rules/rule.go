@@ -128,6 +128,22 @@ type Finding struct {
 	template string
 }
 
+// Compact replaces the finding's strings with equal ones from str (an
+// interning pool), so that findings kept to the end of a run share their
+// texts and do not pin the memory of the model that made them.
+func (f *Finding) Compact(str func(string) string) {
+	f.Message, f.template = str(f.Message), str(f.template)
+	f.Code, f.URL = str(f.Code), str(f.URL)
+	f.Range.File = str(f.Range.File)
+	if len(f.Services) > 0 { // a copy: the slice may be the model's
+		services := make([]string, len(f.Services))
+		for i, s := range f.Services {
+			services[i] = str(s)
+		}
+		f.Services = services
+	}
+}
+
 // Fix is a suggested change made of text edits.
 type Fix struct {
 	Description string
