@@ -301,7 +301,9 @@ func (s *nestScanner) backslash() {
 		level++
 	}
 	switch {
-	case level == depth+1:
+	case n%2 == 0 || level == depth+1:
+		// An even run (escaped backslashes, then a backquote) is read by
+		// mvdan/sh as a nested opening too: count it as one.
 		s.push(nestBquote)
 		s.wordStart, s.cmdPos, s.openPos = true, true, true
 	case level == depth && s.top() == nestBquote:

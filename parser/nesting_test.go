@@ -34,6 +34,7 @@ func TestShellNestingCountsWhatTheParserNests(t *testing.T) {
 		{"a >((b))", 2},                          // a process substitution holding a subshell
 		{"echo \"$[\"\"]\"", 3},                  // bash's old $[ … ] arithmetic, with a string in it
 		{"`\\\\'\\`\\``", 2},                     // in backquotes, \\ leaves a backslash that escapes the quote
+		{"`\\\\`\\`\\``", 2},                     // an even run of backslashes before a backquote opens a level (fuzz find)
 	} {
 		if got := shellNestingMax(tc.text); got != tc.want {
 			t.Errorf("shellNestingMax(%q) = %d, want %d", tc.text, got, tc.want)
