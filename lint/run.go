@@ -592,12 +592,7 @@ func (r *runner) dropUnneededSource(src *parser.Source, found []rules.Finding) {
 	if r.opts.WholeSources {
 		return
 	}
-	if sups != nil {
-		for _, p := range sups.pragmas {
-			need = appendReportLines(need, parser.Range{Start: parser.Pos{Line: p.line}})
-		}
-	}
-	r.sources[src.Path] = src.Excerpt(need)
+	r.sources[src.Path] = src.Excerpt(sups.appendLines(need))
 }
 
 // keepComposeSources reads the suppressions of a checked project's files
@@ -629,11 +624,7 @@ func (r *runner) keepComposeSources(files []*parser.Source, found []rules.Findin
 					need = appendReportLines(need, f.Range)
 				}
 			}
-			if sups != nil {
-				for _, p := range sups.pragmas {
-					need = appendReportLines(need, parser.Range{Start: parser.Pos{Line: p.line}})
-				}
-			}
+			need = sups.appendLines(need)
 		}
 		r.mu.Lock()
 		if !seen {
@@ -649,6 +640,18 @@ func (r *runner) keepComposeSources(files []*parser.Source, found []rules.Findin
 		}
 		r.mu.Unlock()
 	}
+}
+
+// appendLines adds the lines an unused-ignore finding at each of the
+// suppressions would be reported on; none for nil.
+func (s *fileSuppressions) appendLines(lines []int) []int {
+	if s == nil {
+		return lines
+	}
+	for _, p := range s.pragmas {
+		lines = appendReportLines(lines, parser.Range{Start: parser.Pos{Line: p.line}})
+	}
+	return lines
 }
 
 // appendReportLines adds the lines a report of a finding at rg reads: its
