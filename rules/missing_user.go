@@ -200,7 +200,11 @@ func unprivilegedVariant(base parser.ImageRef) string {
 // missingUserAdvice says how to run unprivileged on this base.
 func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Image) string {
 	if p := rootSupervised(c); p != nil {
-		return fmt.Sprintf("%s runs %s as root (%s:%d sets no user): give it an unprivileged user there", p.Manager, supervisedName(p), p.File, p.Line)
+		where := p.File
+		if p.Line > 0 { // a run script as a whole has no line to name
+			where = fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
+		return fmt.Sprintf("%s runs %s as root (%s sets no user): give it an unprivileged user there", p.Manager, supervisedName(p), where)
 	}
 	switch {
 	case img != nil && img.DropsTo != "":
