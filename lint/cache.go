@@ -186,6 +186,10 @@ func (c *scriptCache) get(path string) *parser.Script {
 func (c *scriptCache) parse(path string) *parser.Script {
 	data, err := c.r.readLinted(path)
 	if err != nil {
+		var tooLarge *tooLargeError
+		if errors.As(err, &tooLarge) && !parser.IsShellScript(readHead(path)) {
+			return nil // a large program, not a script
+		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			// The script is there but dlint cannot check it (too large,
 			// unreadable): say so rather than lose its findings.

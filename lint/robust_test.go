@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -181,4 +182,31 @@ func TestComposeDeepShell(t *testing.T) {
 		t.Errorf("errors: %q", errs)
 	}
 	sameList(t, "findings", got, []string{"compose.yaml:7 privileged"})
+}
+
+// A compiled program copied in and started, or lying executable in the
+// tree, is not a shell script: reading it as one reports nonsense.
+func TestCompiledProgramsAreNotScripts(t *testing.T) {
+	deep := strings.Repeat("(", 1200) + "true" + strings.Repeat(")", 1200) + "\n"
+	elf := "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00" + deep
+	big := strings.Repeat("echo hello\n", 300_000) // 3.3 MB, over the 2 MiB default
+	files := map[string]string{
+		"Dockerfile":   "FROM debian:12-slim\nCOPY app script /usr/local/bin/\nUSER 1000\nCMD [\"/usr/local/bin/app\"]\n",
+		"Dockerfile.2": "FROM debian:12-slim\nCOPY script /usr/local/bin/\nUSER 1000\nCMD [\"/usr/local/bin/script\"]\n",
+		"app":          elf,
+		"script":       "#!/bin/sh\n" + deep,
+		"bin/tool":     "\x7fELF\x02\x01\x01\x00" + big,
+		"bin/big":      "#!/bin/sh\n" + big,
+	}
+	root := writeTree(t, files)
+	for _, name := range []string{"bin/tool", "bin/big"} {
+		if err := os.Chmod(filepath.Join(root, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := Run(Options{Paths: []string{root}, Rules: ruleSet(t, "root-user"), NoConfig: true})
+	sameList(t, "errors", errorLines(root, res), []string{
+		"bin/big: cannot read: file is 3.1 MiB, larger than the 2 MiB dlint reads; raise the limit with --max-file-size",
+		"script:2: cannot parse: shell constructs nest more than 1000 levels deep (subshells, $( ), ${ }, quotes, if/while/case); dlint does not parse such a script; split it into functions or smaller scripts",
+	})
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -29,15 +30,24 @@ func runFileKindOf(path string) parser.RunFileKind {
 // namedRunFile reports whether a file named on the command line, whose name
 // says nothing, is a shell script: it starts with a shell shebang.
 func namedRunFile(path string) bool {
+	return hasShellShebang(readHead(path))
+}
+
+func hasShellShebang(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("#!")) && parser.IsShellScript(head)
+}
+
+// readHead reads the first bytes of a file, enough to tell a script from a
+// compiled program without reading all of it; nil when it cannot be read.
+func readHead(path string) []byte {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return nil
 	}
 	defer func() { _ = f.Close() }()
-	head := make([]byte, 128)
+	head := make([]byte, 8000)
 	n, _ := io.ReadFull(f, head)
-	text := string(head[:n])
-	return strings.HasPrefix(text, "#!") && parser.IsShellShebang(text)
+	return head[:n]
 }
 
 // parsedRunFile is a run file read before the compose projects are
@@ -65,6 +75,11 @@ func (r *runner) parseRunFiles() {
 			return
 		}
 		data, err := r.readLinted(path)
+		extensionless := kind == parser.RunShell && RunFileKind(path) == 0
+		var tooLarge *tooLargeError
+		if errors.As(err, &tooLarge) && extensionless && !hasShellShebang(readHead(path)) {
+			return // a large program, not a script: nothing here to read
+		}
 		if err != nil {
 			r.runParsed[i] = &parsedRunFile{kind: kind, readErr: err, src: parser.NewSource(path, nil)}
 			return
@@ -72,7 +87,7 @@ func (r *runner) parseRunFiles() {
 		if !parser.MayHaveRunLines(data) {
 			return
 		}
-		if kind == parser.RunShell && RunFileKind(path) == 0 && !strings.HasPrefix(string(data), "#!") {
+		if extensionless && !bytes.HasPrefix(data, []byte("#!")) {
 			return // an executable without a shebang is not known to be shell
 		}
 		src := parser.NewSource(path, data)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"path"
 	"sort"
 	"strings"
@@ -831,15 +832,36 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 }
 
 // ParseScriptFile parses an entrypoint script read from disk. It returns nil
-// when the file is not a POSIX shell script (its shebang names another
-// interpreter).
+// when the file is not a POSIX shell script: its shebang names another
+// interpreter, or it is a compiled program.
 func ParseScriptFile(path string, data []byte) *Script {
-	src := NewSource(path, data) // without a byte order mark
-	text := string(src.Text)
-	if !IsShellShebang(text) {
+	if !IsShellScript(data) {
 		return nil
 	}
-	return ParseShell(src, normalizeNewlines(text), nil)
+	src := NewSource(path, data) // without a byte order mark
+	return ParseShell(src, normalizeNewlines(string(src.Text)), nil)
+}
+
+// IsShellScript reports whether a file that starts with head (its first
+// bytes, or all of it) is run by a POSIX shell: its shebang names one, or
+// it has no shebang and is text. A compiled program (ELF, PE, Mach-O) is
+// not text: its header holds NUL bytes.
+func IsShellScript(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(head, []byte("#!")) {
+		line, _, _ := bytes.Cut(head, []byte("\n"))
+		return IsShellShebang(string(line))
+	}
+	return !IsBinary(head)
+}
+
+// binarySniffLen is how much of a file IsBinary reads, as git does.
+const binarySniffLen = 8000
+
+// IsBinary reports whether data holds a NUL byte in its first 8,000
+// bytes: no text file does, every executable format does.
+func IsBinary(data []byte) bool {
+	return bytes.IndexByte(data[:min(len(data), binarySniffLen)], 0) >= 0
 }
 
 // IsShellShebang reports whether text is a shell script: it has no shebang,

@@ -255,6 +255,30 @@ func TestIsShellShebang(t *testing.T) {
 	}
 }
 
+func TestIsShellScript(t *testing.T) {
+	tests := map[string]bool{
+		"#!/bin/sh\nexec app\n":            true,
+		"\xef\xbb\xbf#!/bin/bash\n":        true,
+		"#!/usr/bin/python3\nprint(1)\n":   false,
+		"echo hi\n":                        true,
+		"":                                 true,
+		"\x7fELF\x02\x01\x01\x00\x00\x00":  false, // Linux program
+		"MZ\x90\x00\x03\x00":               false, // Windows program
+		"\xcf\xfa\xed\xfe\x07\x00\x00\x01": false, // Mach-O
+		"#!/bin/sh\n" + "\x00":             true,  // a shebang decides
+		strings.Repeat("x", 8000) + "\x00": true,  // past the sniffed head
+		"echo caf\xc3\xa9\n":               true,
+	}
+	for text, want := range tests {
+		if got := IsShellScript([]byte(text)); got != want {
+			t.Errorf("IsShellScript(%q) = %v, want %v", text[:min(len(text), 40)], got, want)
+		}
+	}
+	if s := ParseScriptFile("app", []byte("\x7fELF\x02\x01\x01\x00((((")); s != nil {
+		t.Errorf("a compiled program was parsed as a script: %+v", s)
+	}
+}
+
 func TestParseShellError(t *testing.T) {
 	s := ParseShell(NewSource("x.sh", nil), "if then fi (", nil)
 	if s.Err == nil || len(s.Commands) != 0 || len(s.Final) != 0 {
