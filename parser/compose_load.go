@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/compose-spec/compose-go/v2/dotenv"
+	"github.com/compose-spec/compose-go/v2/format"
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/template"
 	"github.com/compose-spec/compose-go/v2/types"
@@ -653,9 +654,19 @@ func (l *composeLoader) locateError(err error) *ParseError {
 		}
 	}
 	if isPortError(err) || strings.Contains(err.Error(), "port") {
-		if bad := l.badPorts(); len(bad) > 0 {
-			b := bad[0]
+		if b, ok := l.firstBadItem("ports", (*yamlFile).badPortItem); ok {
 			pe.File, pe.Line, pe.Col = b.file.src.Path, b.node.Line, b.node.Column
+			return pe
+		}
+	}
+	if strings.HasPrefix(msg, "invalid spec: ") || msg == "invalid empty volume spec" {
+		b, ok := l.firstBadItem("volumes", badVolumeItem(msg))
+		if !ok {
+			b, ok = l.firstBadItem("volumes", badVolumeItem(""))
+		}
+		if ok {
+			pe.File, pe.Line, pe.Col = b.file.src.Path, b.node.Line, b.node.Column
+			pe.Msg += b.file.unsetNote(b.node)
 			return pe
 		}
 	}
@@ -823,17 +834,17 @@ func friendlierSchemaMessage(path, msg string) string {
 	return msg
 }
 
-// --- invalid ports ---
+// --- invalid items ---
 
-type badPort struct {
+// badItem is a service's list item that compose cannot parse.
+type badItem struct {
 	file *yamlFile
 	node *yaml.Node
 }
 
-// badPorts finds the short-syntax `ports:` items of the given files that
-// compose cannot parse.
-func (l *composeLoader) badPorts() []badPort {
-	var out []badPort
+// firstBadItem finds, in the files in the order compose reads them, the
+// first item of a service's list under key that bad rejects.
+func (l *composeLoader) firstBadItem(key string, bad func(*yamlFile, *yaml.Node) bool) (badItem, bool) {
 	for _, f := range l.order {
 		if f == nil {
 			continue
@@ -841,16 +852,43 @@ func (l *composeLoader) badPorts() []badPort {
 		for _, doc := range f.docs {
 			services := mapGet(doc, "services")
 			for _, svc := range mapKeys(services.value) {
-				ports := mapGet(svc.value, "ports")
-				for _, item := range seqItems(ports.value) {
-					if f.badPortItem(item) {
-						out = append(out, badPort{f, item})
+				for _, item := range seqItems(mapGet(svc.value, key).value) {
+					if bad(f, item) {
+						return badItem{f, item}, true
 					}
 				}
 			}
 		}
 	}
-	return out
+	return badItem{}, false
+}
+
+// badVolumeItem returns a test for the short-syntax `volumes:` items
+// compose cannot parse once interpolated; with a message, only an item
+// that fails with that message.
+func badVolumeItem(msg string) func(*yamlFile, *yaml.Node) bool {
+	return func(f *yamlFile, item *yaml.Node) bool {
+		if item.Kind != yaml.ScalarNode {
+			return false
+		}
+		_, err := format.ParseVolume(f.interpolate(item.Value))
+		return err != nil && (msg == "" || err.Error() == msg)
+	}
+}
+
+// unsetNote says which unset variables make an item what compose rejects,
+// as " (…)", or "" when none does.
+func (f *yamlFile) unsetNote(item *yaml.Node) string {
+	unset := f.unsetIn(item.Value)
+	if len(unset) == 0 {
+		return ""
+	}
+	names := make([]string, len(unset))
+	for i, r := range unset {
+		names[i] = r.name
+	}
+	return fmt.Sprintf(" (written %q: no .env file sets %s, so compose leaves it blank; set it there or in the shell that runs compose)",
+		item.Value, strings.Join(names, ", "))
 }
 
 // badPortItem reports whether a `ports:` item is invalid, to compose or to

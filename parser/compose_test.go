@@ -558,6 +558,26 @@ func TestLoadComposeErrorInIncludedFile(t *testing.T) {
 	}
 }
 
+// compose-go's volume errors name no path: the item is found, and the
+// unset variable that blanked part of it is named. (In a main file such
+// an item is left out of the load instead, and reported as unset.)
+func TestLoadComposeInvalidVolumeIsLocated(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml":   "include: [sub/extra.yaml]\nservices:\n  a:\n    image: x\n    volumes: [\"./a:/a\"]\n",
+		"sub/extra.yaml": "services:\n  b:\n    image: y\n    volumes:\n      - ${LOGS}:/logs\n      - ${DATA}:/data\n",
+		"sub/.env":       "LOGS=./logs\n",
+	})
+	_, err := loadProject(t, dir, nil, "compose.yaml")
+	pe, ok := err.(*ParseError)
+	if !ok {
+		t.Fatalf("error %T %v is not a *ParseError", err, err)
+	}
+	want := `invalid spec: :/data: empty section between colons (written "${DATA}:/data": no .env file sets DATA, so compose leaves it blank; set it there or in the shell that runs compose)`
+	if filepath.Base(pe.File) != "extra.yaml" || pe.Line != 6 || pe.Col != 9 || pe.Msg != want {
+		t.Errorf("error at %s:%d:%d %q, want extra.yaml:6:9 %q", pe.File, pe.Line, pe.Col, pe.Msg, want)
+	}
+}
+
 func TestLoadComposeRemoteIncludeAndCycles(t *testing.T) {
 	dir := writeProject(t, map[string]string{
 		"compose.yaml": "include:\n  - oci://docker.io/example/stack:1\n  - path: https://github.com/example/stack.git#main\nservices:\n  a:\n    image: x\n",
