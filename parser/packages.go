@@ -86,11 +86,11 @@ func (c *Command) Package() *PackageCommand {
 	if name == "sudo" && len(args) > 0 && args[0].Literal && !strings.HasPrefix(args[0].Lit, "-") {
 		name, args = path.Base(args[0].Lit), args[1:]
 	}
-	if pythonVersioned.MatchString(name) && len(args) >= 2 && args[0].Lit == "-m" && (args[1].Lit == "pip" || args[1].Lit == "pip3") {
+	if strings.HasPrefix(name, "python") && pythonVersioned.MatchString(name) && len(args) >= 2 && args[0].Lit == "-m" && (args[1].Lit == "pip" || args[1].Lit == "pip3") {
 		name, args = "pip", args[2:]
 	}
 	family, ok := packageManagers[name]
-	if !ok && pipVersioned.MatchString(name) {
+	if !ok && strings.HasPrefix(name, "pip") && pipVersioned.MatchString(name) {
 		family, ok = "pip", true
 	}
 	if !ok {

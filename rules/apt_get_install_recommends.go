@@ -50,9 +50,10 @@ var noRecommendsConf = regexp.MustCompile(`(?i)Install-Recommends\s*"?\s*(=\s*)?
 
 func checkAptGetInstallRecommends(pass *Pass) {
 	df := pass.Dockerfile
-	if df == nil || noRecommendsConf.Match(df.Source.Text) {
+	if df == nil {
 		return
 	}
+	configured := newTextSetting(df, noRecommendsConf.Match)
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !pc.IsApt() || !pc.Installs() || pc.Simulates() || !shipsInFinalImage(df, pr.in.Stage) {
@@ -60,6 +61,9 @@ func checkAptGetInstallRecommends(pass *Pass) {
 		}
 		if pc.HasOption("--no-install-recommends") || pc.Manager == "aptitude" && pc.HasOption("-R", "--without-recommends") {
 			continue
+		}
+		if configured.found() {
+			return
 		}
 		fix := &Fix{Description: "add --no-install-recommends", Unsafe: true, Edits: []Edit{{
 			Range:   parser.Range{File: pc.SubWord.Range.File, Start: pc.SubWord.Range.End, End: pc.SubWord.Range.End},

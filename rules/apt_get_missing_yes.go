@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -40,9 +41,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl
 
 func checkAptGetMissingYes(pass *Pass) {
 	df := pass.Dockerfile
-	if df == nil || strings.Contains(strings.ToLower(string(df.Source.Text)), "assume-yes") {
+	if df == nil {
 		return
 	}
+	answered := newTextSetting(df, func(text []byte) bool { return bytes.Contains(bytes.ToLower(text), []byte("assume-yes")) })
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !pc.IsApt() || !pc.Installs() {
@@ -50,6 +52,9 @@ func checkAptGetMissingYes(pass *Pass) {
 		}
 		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {
 			continue
+		}
+		if answered.found() {
+			return
 		}
 		pass.ReportFix(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing dependencies, and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager), addOptionFix(pc, "-y"))
 	}

@@ -15,13 +15,17 @@ import (
 // assumeyes=1 into yum.conf) answers for every command.
 func checkMissingYes(pass *Pass, conf *regexp.Regexp, yesOption string, managers ...string) {
 	df := pass.Dockerfile
-	if df == nil || conf != nil && conf.Match(df.Source.Text) {
+	if df == nil {
 		return
 	}
+	answered := newTextSetting(df, func(text []byte) bool { return conf != nil && conf.Match(text) })
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !containsString(managers, pc.Manager) || !pc.AsksConfirmation() || pipedYes(pr) {
 			continue
+		}
+		if answered.found() {
+			return
 		}
 		msg := fmt.Sprintf("`%s %s` without %s asks \"Is this ok [y/N]\", and a build cannot answer, so the RUN fails; add %s", pc.Manager, pc.Sub, yesOption, yesOption)
 		pass.ReportFix(pc.SubWord.Range, msg, addOptionFix(pc, yesOption))
