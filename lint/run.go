@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -885,10 +886,10 @@ func (r *runner) result() *Result {
 // exact duplicates (a script run by two services is checked twice but
 // reported once).
 func sortFindings(in []rules.Finding) []rules.Finding {
-	sort.SliceStable(in, func(i, j int) bool { return lessFinding(in[i], in[j]) })
+	sortStable(in)
 	if merged := rules.Merge(in); len(merged) < len(in) {
 		in = merged
-		sort.SliceStable(in, func(i, j int) bool { return lessFinding(in[i], in[j]) })
+		sortStable(in)
 	}
 	out := in[:0]
 	for i, f := range in {
@@ -900,21 +901,60 @@ func sortFindings(in []rules.Finding) []rules.Finding {
 	return out
 }
 
-func lessFinding(a, b rules.Finding) bool {
-	ra, rb := a.Range, b.Range
-	switch {
-	case ra.File != rb.File:
-		return ra.File < rb.File
-	case ra.Start.Line != rb.Start.Line:
-		return ra.Start.Line < rb.Start.Line
-	case ra.Start.Col != rb.Start.Col:
-		return ra.Start.Col < rb.Start.Col
-	case a.Rule.ID != b.Rule.ID:
-		return a.Rule.ID < b.Rule.ID
-	case ra.End != rb.End:
-		return ra.End.Line < rb.End.Line || ra.End.Line == rb.End.Line && ra.End.Col < rb.End.Col
+// sortStable orders findings by compareFindings, equal ones as they came.
+// It sorts their indices and then moves each finding once: a finding is
+// 160 bytes, and a large run's sort compares them millions of times.
+func sortStable(in []rules.Finding) {
+	order := make([]int32, len(in))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	return a.Message < b.Message
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := compareFindings(&in[i], &in[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	// Position k takes in[order[k]]: follow each cycle of the permutation.
+	for start := range order {
+		if order[start] == int32(start) {
+			continue
+		}
+		held, k := in[start], start
+		for {
+			next := int(order[k])
+			order[k] = int32(k)
+			if next == start {
+				in[k] = held
+				break
+			}
+			in[k], k = in[next], next
+		}
+	}
+}
+
+// compareFindings orders findings by file, start, rule, end and message.
+func compareFindings(a, b *rules.Finding) int {
+	ra, rb := &a.Range, &b.Range
+	if c := cmp.Compare(ra.File, rb.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ra.Start.Line, rb.Start.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ra.Start.Col, rb.Start.Col); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule.ID, b.Rule.ID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ra.End.Line, rb.End.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ra.End.Col, rb.End.Col); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Message, b.Message)
 }
 
 func sameFinding(a, b rules.Finding) bool {
