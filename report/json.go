@@ -1,14 +1,16 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 
 	"github.com/dlint-dev/dlint/rules"
 )
 
-// jsonDoc is the stable JSON format. Lines and columns are 1-based;
-// end_column is one past the last character. Fields are only ever added.
+// jsonDoc is the stable JSON format, which JSON writes a finding at a time.
+// Lines and columns are 1-based; end_column is one past the last character.
+// Fields are only ever added.
 type jsonDoc struct {
 	Findings []jsonFinding `json:"findings"`
 	Errors   []jsonError   `json:"errors"`
@@ -52,18 +54,47 @@ type jsonError struct {
 	Message string `json:"message"`
 }
 
-// JSON writes {"findings": […], "errors": […]}.
+// JSON writes {"findings": […], "errors": […]}, indented by two spaces.
+// It writes one finding at a time, as json.Encoder would have written the
+// whole document: a large run's report is never held in memory whole.
 func JSON(w io.Writer, in *Input) error {
-	doc := jsonDoc{Findings: []jsonFinding{}, Errors: []jsonError{}}
-	for _, f := range in.Findings {
-		doc.Findings = append(doc.Findings, toJSONFinding(f))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("{\n  \"findings\": ")
+	if err := writeJSONArray(bw, in.Findings, toJSONFinding); err != nil {
+		return err
 	}
-	for _, e := range in.Errors {
-		doc.Errors = append(doc.Errors, jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg})
+	bw.WriteString(",\n  \"errors\": ")
+	toError := func(e FileError) jsonError {
+		return jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	if err := writeJSONArray(bw, in.Errors, toError); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeJSONArray writes items as a JSON array, each element indented as
+// the second level of an indented document.
+func writeJSONArray[T, J any](bw *bufio.Writer, items []T, convert func(T) J) error {
+	if len(items) == 0 {
+		_, err := bw.WriteString("[]")
+		return err
+	}
+	bw.WriteByte('[')
+	for i, item := range items {
+		b, err := json.MarshalIndent(convert(item), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	_, err := bw.WriteString("\n  ]")
+	return err
 }
 
 func toJSONFinding(f rules.Finding) jsonFinding {

@@ -334,3 +334,36 @@ func TestTextSummaryHidden(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONStreamsTheEncodersDocument checks that JSON, which writes a
+// finding at a time, writes what json.Encoder writes for the whole jsonDoc:
+// with findings and errors, with either alone, and with neither.
+func TestJSONStreamsTheEncodersDocument(t *testing.T) {
+	full := goldenInput()
+	for name, in := range map[string]*Input{
+		"both":          full,
+		"findings only": {Findings: full.Findings},
+		"errors only":   {Errors: full.Errors},
+		"neither":       {},
+	} {
+		doc := jsonDoc{Findings: []jsonFinding{}, Errors: []jsonError{}}
+		for _, f := range in.Findings {
+			doc.Findings = append(doc.Findings, toJSONFinding(f))
+		}
+		for _, e := range in.Errors {
+			doc.Errors = append(doc.Errors, jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg})
+		}
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := JSON(&got, in); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: JSON wrote\n%s\njson.Encoder writes\n%s", name, got.String(), want.String())
+		}
+	}
+}
