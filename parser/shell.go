@@ -307,7 +307,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
 	if strings.IndexByte(text, '$') >= 0 { // every parameter expansion starts with $
-		s.Reads, s.UsesArgs = expansions(f)
+		s.Reads, s.UsesArgs = expansions(f, text)
 	}
 	for _, c := range s.Commands {
 		if c.Inline != nil {
@@ -370,9 +370,15 @@ type scriptBuilder struct {
 }
 
 // expansions names the variables the program expands, and reports whether
-// it reads its arguments ($@, $*, $#, $1…), in one walk of the tree.
-func expansions(f *syntax.File) (reads map[string]bool, usesArgs bool) {
+// it reads its arguments ($@, $*, $#, $1…), in one walk of the tree. The
+// walk skips a statement whose text has no $: every parameter expansion
+// starts with one, and every node of a statement lies in its text but a
+// here-document's body, which needs a << there.
+func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bool) {
 	walkShell(f, func(n syntax.Node) bool {
+		if st, ok := n.(*syntax.Stmt); ok {
+			return mayExpand(st, text)
+		}
 		pe, ok := n.(*syntax.ParamExp)
 		if !ok || pe.Param == nil || pe.Param.Value == "" {
 			return true
@@ -390,6 +396,16 @@ func expansions(f *syntax.File) (reads map[string]bool, usesArgs bool) {
 		return true
 	})
 	return reads, usesArgs
+}
+
+// mayExpand reports whether st's text holds a $ or a here-document.
+func mayExpand(st *syntax.Stmt, text string) bool {
+	from, to := int(st.Pos().Offset()), int(st.End().Offset())
+	if from >= to || to > len(text) {
+		return true
+	}
+	span := text[from:to]
+	return strings.IndexByte(span, '$') >= 0 || strings.Contains(span, "<<")
 }
 
 // hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits
