@@ -69,6 +69,26 @@ const (
 	nestHereLit = 'h' // body of a quoted here-document: literal
 )
 
+// metachars end a word and start no other (blanks, newlines, operators);
+// wordEnds adds what starts a quote, an expansion, an escape or a comment.
+var metachars, wordEnds = byteSet(" \t\r\n;&|()<>"), byteSet(" \t\r\n;&|()<>'\"`$\\#")
+
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
+// skipBlanks returns the index of the first byte at or after i that is not
+// a space or a tab.
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
 type hereDoc struct {
 	delim             string
 	quoted, stripTabs bool
@@ -457,9 +477,9 @@ func (s *nestScanner) codeByte(c byte) {
 			s.i += 2
 			return
 		}
-		if rest := strings.TrimLeft(s.text[s.i+1:], " \t"); strings.HasPrefix(rest, ")") {
+		if j := skipBlanks(s.text, s.i+1); j < len(s.text) && s.text[j] == ')' {
 			s.funcs++ // a function header: its body follows
-			s.i = len(s.text) - len(rest) + 1
+			s.i = j + 1
 			s.wordStart, s.cmdPos, s.openPos = true, true, true
 			return
 		}
@@ -532,7 +552,7 @@ func (s *nestScanner) codeByte(c byte) {
 // words that open or close a level.
 func (s *nestScanner) word() {
 	j := s.i
-	for j < len(s.text) && !strings.ContainsRune(" \t\r\n;&|()<>'\"`$\\#", rune(s.text[j])) {
+	for j < len(s.text) && !wordEnds[s.text[j]] {
 		j++
 	}
 	if j == s.i {
@@ -543,10 +563,10 @@ func (s *nestScanner) word() {
 	w := s.text[s.i:j]
 	s.i = j
 	s.wordStart = false
-	if !strings.HasPrefix(strings.TrimLeft(s.text[j:], " \t"), "(") {
+	if k := skipBlanks(s.text, j); k >= len(s.text) || s.text[k] != '(' {
 		s.funcs = 0 // not the name of a function header
 	}
-	atEnd := j >= len(s.text) || strings.ContainsRune(" \t\r\n;&|()<>", rune(s.text[j]))
+	atEnd := j >= len(s.text) || metachars[s.text[j]]
 	cmdPos, openPos := s.cmdPos, s.openPos
 	s.cmdPos, s.openPos = false, false
 	if w == "}" && cmdPos && s.top() == nestFunsub {
@@ -630,7 +650,7 @@ func (s *nestScanner) hereDocStart() {
 	var sb strings.Builder
 	for s.i < len(s.text) {
 		c := s.text[s.i]
-		if strings.ContainsRune(" \t\r\n;&|()<>", rune(c)) {
+		if metachars[c] {
 			break
 		}
 		switch c {

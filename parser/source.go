@@ -175,6 +175,17 @@ func NewSource(path string, text []byte) *Source {
 	// spare capacity would too.
 	lines := make([]int32, 1, bytes.Count(text, []byte("\n"))+1)
 	s := &Source{Path: path, Text: text, lines: lines}
+	if bytes.IndexByte(text, '\r') < 0 { // most files: lines end at \n alone
+		for i := bytes.IndexByte(text, '\n'); i >= 0; {
+			s.lines = append(s.lines, int32(i+1))
+			next := bytes.IndexByte(text[i+1:], '\n')
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+		return s
+	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -131,6 +132,26 @@ func TestSourceExcerpt(t *testing.T) {
 		}
 		if p := ex.Offset(3); p != (Pos{Line: 1, Col: 1}) {
 			t.Errorf("Offset on an excerpt = %v", p)
+		}
+	}
+}
+
+// The line index of a text without \r (found with IndexByte) is the one a
+// byte-by-byte scan makes, and a \r or \r\n ends a line as \n does.
+func TestNewSourceLineIndex(t *testing.T) {
+	byteScan := func(text string) []int32 {
+		lines := []int32{0}
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+				lines = append(lines, int32(i+1))
+			}
+		}
+		return lines
+	}
+	for _, text := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "ab\n\ncd\n\n\n", "a\r\nb\rc\n", "\r", "x\r\n"} {
+		got := NewSource("f", []byte(text)).lines
+		if want := byteScan(text); !slices.Equal(got, want) {
+			t.Errorf("%q: line starts %v, want %v", text, got, want)
 		}
 	}
 }
