@@ -236,12 +236,14 @@ func (l *composeLoader) load(contents map[string][]byte, skipValidation bool) (*
 	for k, v := range l.env {
 		cd.Environment[k] = v
 	}
+	var texts [][]byte
 	for _, f := range l.main {
 		text := f.src.Text
 		if c, ok := contents[f.abs]; ok {
 			text = c
 		}
 		cd.ConfigFiles = append(cd.ConfigFiles, types.ConfigFile{Filename: f.abs, Content: text})
+		texts = append(texts, text)
 	}
 	return loader.LoadWithContext(context.Background(), cd, func(o *loader.Options) {
 		o.SetProjectName(projectName(l.absDir), true)
@@ -265,6 +267,7 @@ func (l *composeLoader) load(contents map[string][]byte, skipValidation bool) (*
 		o.ResourceLoaders = []loader.ResourceLoader{offlineRemote{}, specialFileGuard{l.absDir}}
 		if o.Interpolate != nil {
 			o.Interpolate.Substitute = substitute
+			o.Interpolate.TypeCastMapping = castsFor(o.Interpolate.TypeCastMapping, texts)
 		}
 	})
 }
