@@ -88,8 +88,11 @@ func TestCastsForLoadsTheSameProjects(t *testing.T) {
 	}
 	for _, root := range []string{filepath.Join("..", "testdata"), filepath.Join("..", "..", "shared", "corpus")} {
 		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			name := strings.ToLower(filepath.Base(p))
-			if err != nil || d.IsDir() || !strings.Contains(name, "compose") || !(strings.HasSuffix(name, ".yml") || strings.HasSuffix(name, ".yaml")) {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			name := strings.ToLower(d.Name())
+			if !strings.Contains(name, "compose") || !(strings.HasSuffix(name, ".yml") || strings.HasSuffix(name, ".yaml")) {
 				return nil
 			}
 			if data, err := os.ReadFile(p); err == nil && len(data) < 1<<20 {

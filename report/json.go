@@ -58,19 +58,21 @@ type jsonError struct {
 // It writes one finding at a time, as json.Encoder would have written the
 // whole document: a large run's report is never held in memory whole.
 func JSON(w io.Writer, in *Input) error {
+	// bufio.Writer keeps the first write error and Flush returns it, so
+	// the writes between are not checked one by one.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("{\n  \"findings\": ")
+	_, _ = bw.WriteString("{\n  \"findings\": ")
 	if err := writeJSONArray(bw, in.Findings, toJSONFinding); err != nil {
 		return err
 	}
-	bw.WriteString(",\n  \"errors\": ")
+	_, _ = bw.WriteString(",\n  \"errors\": ")
 	toError := func(e FileError) jsonError {
 		return jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg}
 	}
 	if err := writeJSONArray(bw, in.Errors, toError); err != nil {
 		return err
 	}
-	bw.WriteString("\n}\n")
+	_, _ = bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 
@@ -81,17 +83,17 @@ func writeJSONArray[T, J any](bw *bufio.Writer, items []T, convert func(T) J) er
 		_, err := bw.WriteString("[]")
 		return err
 	}
-	bw.WriteByte('[')
+	_ = bw.WriteByte('[')
 	for i, item := range items {
 		b, err := json.MarshalIndent(convert(item), "    ", "  ")
 		if err != nil {
 			return err
 		}
 		if i > 0 {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(b)
+		_, _ = bw.WriteString("\n    ")
+		_, _ = bw.Write(b)
 	}
 	_, err := bw.WriteString("\n  ]")
 	return err
