@@ -189,9 +189,9 @@ func Run(opts Options) *Result {
 
 // warmUp starts, on a spare core, the one-time work a compose file's load
 // and check would otherwise wait for: compiling compose-go's schema and
-// indexing the image catalogue. `dlint compose.yaml` starts up 4 ms
-// sooner (38 -> 34 ms); a Dockerfile alone gains nothing, as its parse is
-// shorter than the index.
+// indexing the image catalogue. `dlint compose.yaml` starts up 3-4 ms
+// sooner in wall time (not CPU); a Dockerfile alone gains nothing, as its
+// parse is shorter than the index.
 func (r *runner) warmUp() {
 	if len(r.composeGroups) > 0 {
 		go parser.PrepareCompose()
