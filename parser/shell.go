@@ -375,9 +375,10 @@ type scriptBuilder struct {
 // starts with one, and every node of a statement lies in its text but a
 // here-document's body, which needs a << there.
 func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bool) {
+	marks := expansionMarks(text)
 	walkShell(f, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
-			return mayExpand(st, text)
+			return marks.within(int(st.Pos().Offset()), int(st.End().Offset()), len(text))
 		}
 		pe, ok := n.(*syntax.ParamExp)
 		if !ok || pe.Param == nil || pe.Param.Value == "" {
@@ -398,14 +399,34 @@ func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bo
 	return reads, usesArgs
 }
 
-// mayExpand reports whether st's text holds a $ or a here-document.
-func mayExpand(st *syntax.Stmt, text string) bool {
-	from, to := int(st.Pos().Offset()), int(st.End().Offset())
-	if from >= to || to > len(text) {
+// markSpans are the spans of a text's $ and <<, in order: a statement may
+// expand only if one lies within its text. They are found once per text,
+// as a chain of && nests each statement's text in the one before.
+type markSpans []struct{ from, to int }
+
+func expansionMarks(text string) markSpans {
+	var marks markSpans
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '$':
+			marks = append(marks, struct{ from, to int }{i, i + 1})
+		case text[i] == '<' && i+1 < len(text) && text[i+1] == '<':
+			marks = append(marks, struct{ from, to int }{i, i + 2})
+			i++
+		}
+	}
+	return marks
+}
+
+// within reports whether a mark lies in text[from:to]; a span the parser
+// could not place counts as holding one. The first mark at or after from
+// decides: any later one ends later.
+func (m markSpans) within(from, to, textLen int) bool {
+	if from >= to || to > textLen {
 		return true
 	}
-	span := text[from:to]
-	return strings.IndexByte(span, '$') >= 0 || strings.Contains(span, "<<")
+	i := sort.Search(len(m), func(i int) bool { return m[i].from >= from })
+	return i < len(m) && m[i].to <= to
 }
 
 // hasPos reports whether p places a node. mvdan/sh keeps a line in 18 bits
