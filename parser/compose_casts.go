@@ -23,7 +23,7 @@ type castIndex struct {
 	mapping  map[tree.Path]interp.Cast
 	patterns []tree.Path
 	keys     [][]int // keys[i]: the words of patterns[i], as indices
-	words    []string
+	words    [][]byte
 }
 
 var (
@@ -44,7 +44,7 @@ func indexCasts(mapping map[tree.Path]interp.Cast) *castIndex {
 			if !ok {
 				w = len(ix.words)
 				seen[part] = w
-				ix.words = append(ix.words, part)
+				ix.words = append(ix.words, []byte(part))
 			}
 			keys = append(keys, w)
 		}
@@ -70,7 +70,7 @@ func castsFor(mapping map[tree.Path]interp.Cast, texts [][]byte) map[tree.Path]i
 	present := make([]bool, len(ix.words))
 	for _, t := range texts {
 		for w, word := range ix.words {
-			present[w] = bytes.Contains(t, []byte(word))
+			present[w] = bytes.Contains(t, word)
 		}
 	pattern:
 		for i, keys := range ix.keys {
@@ -98,16 +98,15 @@ func castIndexOf(mapping map[tree.Path]interp.Cast) *castIndex {
 // mayEscapeKey reports whether text holds a YAML escape that could write a
 // letter of a key, or a line joined by a backslash.
 func mayEscapeKey(text []byte) bool {
-	for i := bytes.IndexByte(text, '\\'); i >= 0 && i+1 < len(text); {
+	for {
+		i := bytes.IndexByte(text, '\\')
+		if i < 0 || i+1 == len(text) {
+			return false
+		}
 		switch text[i+1] {
 		case 'x', 'u', 'U', '\n', '\r':
 			return true
 		}
-		next := bytes.IndexByte(text[i+1:], '\\')
-		if next < 0 {
-			break
-		}
-		i += 1 + next
+		text = text[i+1:]
 	}
-	return false
 }

@@ -402,16 +402,18 @@ func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bo
 // markSpans are the spans of a text's $ and <<, in order: a statement may
 // expand only if one lies within its text. They are found once per text,
 // as a chain of && nests each statement's text in the one before.
-type markSpans []struct{ from, to int }
+type markSpans []markSpan
+
+type markSpan struct{ from, to int }
 
 func expansionMarks(text string) markSpans {
 	var marks markSpans
 	for i := 0; i < len(text); i++ {
 		switch {
 		case text[i] == '$':
-			marks = append(marks, struct{ from, to int }{i, i + 1})
+			marks = append(marks, markSpan{i, i + 1})
 		case text[i] == '<' && i+1 < len(text) && text[i+1] == '<':
-			marks = append(marks, struct{ from, to int }{i, i + 2})
+			marks = append(marks, markSpan{i, i + 2})
 			i++
 		}
 	}

@@ -176,15 +176,14 @@ func NewSource(path string, text []byte) *Source {
 	lines := make([]int32, 1, bytes.Count(text, []byte("\n"))+1)
 	s := &Source{Path: path, Text: text, lines: lines}
 	if bytes.IndexByte(text, '\r') < 0 { // most files: lines end at \n alone
-		for i := bytes.IndexByte(text, '\n'); i >= 0; {
-			s.lines = append(s.lines, int32(i+1))
-			next := bytes.IndexByte(text[i+1:], '\n')
-			if next < 0 {
-				break
+		for start := 0; ; {
+			i := bytes.IndexByte(text[start:], '\n')
+			if i < 0 {
+				return s
 			}
-			i += 1 + next
+			start += i + 1
+			s.lines = append(s.lines, int32(start))
 		}
-		return s
 	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -53,7 +54,9 @@ func checkAptGetInstallRecommends(pass *Pass) {
 	if df == nil {
 		return
 	}
-	configured := newTextSetting(df, noRecommendsConf.Match)
+	// An apt.conf setting written by the Dockerfile answers for every
+	// install; the text is searched only once there is one to report.
+	configured := sync.OnceValue(func() bool { return noRecommendsConf.Match(df.Source.Text) })
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !pc.IsApt() || !pc.Installs() || pc.Simulates() || !shipsInFinalImage(df, pr.in.Stage) {
@@ -62,7 +65,7 @@ func checkAptGetInstallRecommends(pass *Pass) {
 		if pc.HasOption("--no-install-recommends") || pc.Manager == "aptitude" && pc.HasOption("-R", "--without-recommends") {
 			continue
 		}
-		if configured.found() {
+		if configured() {
 			return
 		}
 		fix := &Fix{Description: "add --no-install-recommends", Unsafe: true, Edits: []Edit{{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -44,7 +45,9 @@ func checkAptGetMissingYes(pass *Pass) {
 	if df == nil {
 		return
 	}
-	answered := newTextSetting(df, func(text []byte) bool { return bytes.Contains(bytes.ToLower(text), []byte("assume-yes")) })
+	// An APT::Get::Assume-Yes written by the Dockerfile answers for every
+	// install; the text is searched only once there is one to report.
+	answered := sync.OnceValue(func() bool { return bytes.Contains(bytes.ToLower(df.Source.Text), []byte("assume-yes")) })
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !pc.IsApt() || !pc.Installs() {
@@ -53,7 +56,7 @@ func checkAptGetMissingYes(pass *Pass) {
 		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {
 			continue
 		}
-		if answered.found() {
+		if answered() {
 			return
 		}
 		pass.ReportFix(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing dependencies, and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager), addOptionFix(pc, "-y"))

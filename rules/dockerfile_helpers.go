@@ -125,26 +125,3 @@ func shipsInFinalImage(df *parser.Dockerfile, st *parser.Stage) bool {
 func keywordFix(in *parser.Instruction, word, description string) *Fix {
 	return &Fix{Description: description, Edits: []Edit{{Range: in.KeywordRange(), NewText: word}}}
 }
-
-// textSetting answers whether a Dockerfile writes a setting into a package
-// manager's configuration (apt.conf's Assume-Yes, yum.conf's assumeyes)
-// somewhere in its text. It scans the text once, at the first question: a
-// rule asks only for a command it would report, so a Dockerfile without one
-// is never scanned.
-type textSetting struct {
-	text    []byte
-	match   func([]byte) bool
-	scanned bool
-	set     bool
-}
-
-func newTextSetting(df *parser.Dockerfile, match func([]byte) bool) *textSetting {
-	return &textSetting{text: df.Source.Text, match: match}
-}
-
-func (s *textSetting) found() bool {
-	if !s.scanned {
-		s.scanned, s.set = true, s.match(s.text)
-	}
-	return s.set
-}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sync"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -18,13 +19,14 @@ func checkMissingYes(pass *Pass, conf *regexp.Regexp, yesOption string, managers
 	if df == nil {
 		return
 	}
-	answered := newTextSetting(df, func(text []byte) bool { return conf != nil && conf.Match(text) })
+	// The text is searched for conf only once there is a command to report.
+	answered := sync.OnceValue(func() bool { return conf != nil && conf.Match(df.Source.Text) })
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
 		if !containsString(managers, pc.Manager) || !pc.AsksConfirmation() || pipedYes(pr) {
 			continue
 		}
-		if answered.found() {
+		if answered() {
 			return
 		}
 		msg := fmt.Sprintf("`%s %s` without %s asks \"Is this ok [y/N]\", and a build cannot answer, so the RUN fails; add %s", pc.Manager, pc.Sub, yesOption, yesOption)
