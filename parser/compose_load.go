@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -131,13 +132,39 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 		p.Problems = append([]*ComposeProblem{{Range: r, Msg: "Compose cannot read this setting, so it refuses the whole file (dlint lints the rest without it)", Compose: e.msg}}, p.Problems...)
 	}
 	if invalid != nil {
-		r := Range{File: invalid.File, Start: Pos{Line: max(1, invalid.Line), Col: max(1, invalid.Col)}}
-		if f := l.fileNamed(invalid.File); f != nil {
-			r = f.lineRange(r.Start)
-		}
-		p.Problems = append([]*ComposeProblem{{Range: r, Msg: "the Compose specification does not allow this (prefix keys of your own with x-)", Compose: invalid.Msg}}, p.Problems...)
+		p.Problems = append(l.invalidProblems(invalid, contents), p.Problems...)
 	}
 	return p, nil
+}
+
+// invalidProblems reports a project the schema refuses for a key it has no
+// place for: each such key of the files compose-go validates, at the key,
+// or compose-go's one error where dlint finds none of them (a key that an
+// extended service brings in).
+func (l *composeLoader) invalidProblems(invalid *ParseError, contents map[string][]byte) []*ComposeProblem {
+	// compose-go validates each included project too.
+	files := slices.Clone(l.main)
+	for i := 0; i < len(files) && i < 100; i++ {
+		for _, g := range l.includes(files[i]) {
+			for _, f := range g {
+				if f != nil && !slices.Contains(files, f) {
+					files = append(files, f)
+				}
+			}
+		}
+	}
+	var out []*ComposeProblem
+	for _, u := range unknownKeys(files, contents) {
+		out = append(out, u.problem())
+	}
+	if len(out) > 0 {
+		return out
+	}
+	r := Range{File: invalid.File, Start: Pos{Line: max(1, invalid.Line), Col: max(1, invalid.Col)}}
+	if f := l.fileNamed(invalid.File); f != nil {
+		r = f.lineRange(r.Start)
+	}
+	return []*ComposeProblem{{Range: r, Msg: "the Compose specification does not allow this (prefix keys of your own with x-)", Compose: invalid.Msg}}
 }
 
 // maxRefusedSettings bounds the loads spent leaving out settings Compose

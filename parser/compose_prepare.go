@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/format"
@@ -60,13 +61,30 @@ func isLegacyLayout(f *yamlFile) bool {
 			if isTopLevelKey(e.key.Value) {
 				return false
 			}
-			if e.value == nil || e.value.Kind != yaml.MappingNode {
+			if e.value == nil || e.value.Kind != yaml.MappingNode || !looksLikeService(e.value) {
 				return false
 			}
 			services++
 		}
 	}
 	return services > 0
+}
+
+// looksLikeService reports a mapping that could be a service: empty, or
+// with a key a service has. `service:` holding `web:` and `db:` is a
+// misspelt `services:`, not a v1 service called service.
+func looksLikeService(m *yaml.Node) bool {
+	keys := mapKeys(m)
+	if len(keys) == 0 {
+		return true
+	}
+	known := serviceKeys()
+	for _, e := range keys {
+		if _, ok := slices.BinarySearch(known, e.key.Value); ok || strings.HasPrefix(e.key.Value, "x-") || legacyKeys[e.key.Value] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // servicesOf returns the mapping that holds a document's services: the

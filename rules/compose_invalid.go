@@ -8,15 +8,18 @@ var ComposeInvalid = &Rule{
 	ID:       "compose-invalid",
 	Severity: Error,
 	Tags:     []string{TagCompose, TagCorrectness},
-	Summary:  "Docker Compose refuses the project: a service with neither image nor build, an undefined network, volume, secret or dependency",
+	Summary:  "Docker Compose refuses the project: a key the specification does not have, a service with neither image nor build, an undefined network, volume, secret or dependency",
 	Doc: `## Why
 Compose checks that a project holds together before it starts anything: every
+key is one the Compose specification has (or starts with ` + "`x-`" + `), every
 service has an image or a build section, every network, volume, secret and
 config a service uses is declared, every ` + "`depends_on`" + ` names a service, and
 the dependencies have no cycle. When one check fails, ` + "`docker compose up`" + `
 stops with an error and starts nothing. dlint still lints the rest of the
 project, and reports each such problem at the key that causes it, with the
-words Compose uses.
+words Compose uses. Compose names one unknown key at a time; dlint names each
+of them, and the key you probably meant (` + "`hostnam`" + ` is ` + "`hostname`" + `,
+a top-level ` + "`service:`" + ` is ` + "`services:`" + `).
 
 A file that is a fragment (an app store's template that the platform
 completes, a file meant to be merged with ` + "`-f`" + `) triggers this rule when it is
