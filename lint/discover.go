@@ -47,6 +47,9 @@ func ParseKind(s string) (Kind, bool) {
 func Classify(name string) Kind {
 	base := filepath.Base(name)
 	lower := strings.ToLower(base)
+	if isTemplateName(lower) {
+		return KindUnknown
+	}
 	switch {
 	case base == "Dockerfile" || base == "Containerfile" || lower == "dockerfile" || lower == "containerfile",
 		strings.HasPrefix(base, "Dockerfile.") || strings.HasPrefix(base, "Containerfile."),
@@ -62,6 +65,21 @@ func Classify(name string) Kind {
 		return KindCompose
 	}
 	return KindUnknown
+}
+
+// templateSuffixes end the names of templates a generator renders into a
+// Dockerfile (docker-library's Dockerfile.template, Dockerfile.j2): Docker
+// never reads them, and their {{ }} is no instruction. Named on the command
+// line, such a file is still linted as a Dockerfile.
+var templateSuffixes = []string{".template", ".tmpl", ".tpl", ".gotmpl", ".j2", ".jinja", ".jinja2", ".erb", ".mustache", ".hbs"}
+
+func isTemplateName(lower string) bool {
+	for _, s := range templateSuffixes {
+		if strings.HasSuffix(lower, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // RunFileKind tells, by its path, what kind of file with `docker run`

@@ -153,3 +153,27 @@ func TestWalkFollowsANamedLinkToADirectory(t *testing.T) {
 		t.Errorf("linted %q through the link, want app/Dockerfile (errors %q)", got, fileErrors(link, res))
 	}
 }
+
+// A template a generator renders into a Dockerfile is not one: the walk
+// leaves it out (its {{ }} would be a parse error), and naming it lints it.
+func TestWalkLeavesOutDockerfileTemplates(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"Dockerfile":          "FROM alpine:3.20\nUSER root\n",
+		"Dockerfile.template": "FROM {{ .base }}\nUSER root\n",
+		"Dockerfile.j2":       "FROM alpine:3.20\nUSER root\n",
+		"Dockerfile.alpine":   "FROM alpine:3.20\nUSER root\n",
+	})
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	if errs := fileErrors(root, res); len(errs) != 0 {
+		t.Errorf("errors: %q", errs)
+	}
+	got := findingFiles(root, res, rules.RootUser)
+	sort.Strings(got)
+	if want := []string{"Dockerfile", "Dockerfile.alpine"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("linted %q, want %q", got, want)
+	}
+	res = Run(Options{Paths: []string{filepath.Join(root, "Dockerfile.j2")}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	if got := findingFiles(root, res, rules.RootUser); len(got) != 1 {
+		t.Errorf("named template: findings in %q, want Dockerfile.j2", got)
+	}
+}
