@@ -21,7 +21,7 @@ import (
 // once per Dockerfile and runs its own directive expression only on the
 // leading comment block, so that cost is buildkit's, not dlint's.
 
-func corpusDockerfiles(b *testing.B) [][]byte {
+func corpusDockerfiles(b testing.TB) [][]byte {
 	b.Helper()
 	corpus := filepath.Join("..", "..", "shared", "corpus")
 	if _, err := os.Stat(corpus); err != nil {
