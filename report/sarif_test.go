@@ -290,3 +290,39 @@ func TestSARIFFixEditInFindingsFile(t *testing.T) {
 		t.Errorf("artifact changes: %+v, want one for %s", changes, want)
 	}
 }
+
+// TestSARIFStreamsTheWholeLog checks that SARIF, which writes a result at a
+// time, writes the log that encoding it as one document writes: with
+// results and errors, with either alone, with neither, and with a result
+// whose rule is not among those that ran.
+func TestSARIFStreamsTheWholeLog(t *testing.T) {
+	full := goldenInput()
+	stray := goldenInput()
+	stray.Rules = stray.Rules[:1]
+	for name, in := range map[string]*Input{
+		"both":          full,
+		"findings only": {Findings: full.Findings, Sources: full.Sources, Rules: full.Rules, Root: full.Root, WorkDir: full.WorkDir},
+		"errors only":   {Errors: full.Errors, Rules: full.Rules},
+		"neither":       {},
+		"stray rule":    stray,
+	} {
+		b, log := newSARIFLog(in)
+		for i, f := range in.Findings {
+			log.Runs[0].Results = append(log.Runs[0].Results, b.result(f, b.fingerprints[i]))
+		}
+		var want, got bytes.Buffer
+		doc, err := sarifTree(log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := encodeSARIF(&want, "", doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := SARIF(&got, in); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: SARIF wrote\n%s\nthe whole log is\n%s", name, got.String(), want.String())
+		}
+	}
+}
