@@ -1,9 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -38,34 +38,40 @@ type gitlabLines struct {
 func GitLab(w io.Writer, in *Input) error {
 	p := newPaths(in)
 	fps := findingFingerprints(in, p.display)
-	issues := []gitlabIssue{}
-	for _, e := range in.Errors {
-		rel := p.display(e.Path)
-		issues = append(issues, gitlabIssue{
-			Description: e.Msg,
-			CheckName:   "file-error",
-			Fingerprint: gitlabFingerprint("file-error", rel, e.Msg),
-			Severity:    "critical",
-			Location:    gitlabLocation{Path: rel, Lines: gitlabLines{Begin: max(e.Line, 1)}},
-		})
-	}
-	for i, f := range in.Findings {
-		rel := p.display(f.Range.File)
+	// Errors first, then findings; one issue is made at a time, so a large
+	// run's report is never held in memory whole.
+	issue := func(i int) gitlabIssue {
+		if i < len(in.Errors) {
+			e := in.Errors[i]
+			rel := p.display(e.Path)
+			return gitlabIssue{
+				Description: e.Msg,
+				CheckName:   "file-error",
+				Fingerprint: gitlabFingerprint("file-error", rel, e.Msg),
+				Severity:    "critical",
+				Location:    gitlabLocation{Path: rel, Lines: gitlabLines{Begin: max(e.Line, 1)}},
+			}
+		}
+		i -= len(in.Errors)
+		f := in.Findings[i]
 		lines := gitlabLines{Begin: max(f.Range.Start.Line, 1)}
 		if last := lastLine(f.Range); last > lines.Begin {
 			lines.End = last
 		}
-		issues = append(issues, gitlabIssue{
+		return gitlabIssue{
 			Description: fmt.Sprintf("%s [%s]", f.Message, f.Rule.ID),
 			CheckName:   f.Rule.ID,
 			Fingerprint: fps[i],
 			Severity:    gitlabSeverity(f),
-			Location:    gitlabLocation{Path: rel, Lines: lines},
-		})
+			Location:    gitlabLocation{Path: p.display(f.Range.File), Lines: lines},
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(issues)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeJSONArray(bw, len(in.Errors)+len(in.Findings), issue, ""); err != nil {
+		return err
+	}
+	_ = bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // gitlabSeverity maps onto GitLab's blocker, critical, major, minor and

@@ -62,40 +62,43 @@ func JSON(w io.Writer, in *Input) error {
 	// the writes between are not checked one by one.
 	bw := bufio.NewWriterSize(w, 64<<10)
 	_, _ = bw.WriteString("{\n  \"findings\": ")
-	if err := writeJSONArray(bw, in.Findings, toJSONFinding); err != nil {
+	if err := writeJSONArray(bw, len(in.Findings), func(i int) jsonFinding { return toJSONFinding(in.Findings[i]) }, "  "); err != nil {
 		return err
 	}
 	_, _ = bw.WriteString(",\n  \"errors\": ")
-	toError := func(e FileError) jsonError {
+	toError := func(i int) jsonError {
+		e := in.Errors[i]
 		return jsonError{File: e.Path, Line: e.Line, Column: e.Col, Message: e.Msg}
 	}
-	if err := writeJSONArray(bw, in.Errors, toError); err != nil {
+	if err := writeJSONArray(bw, len(in.Errors), toError, "  "); err != nil {
 		return err
 	}
 	_, _ = bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 
-// writeJSONArray writes items as a JSON array, each element indented as
-// the second level of an indented document.
-func writeJSONArray[T, J any](bw *bufio.Writer, items []T, convert func(T) J) error {
-	if len(items) == 0 {
+// writeJSONArray writes the n items item makes, one at a time, as a JSON
+// array whose own line is indented by outer, as json.Encoder with a
+// two-space indent writes it there.
+func writeJSONArray[J any](bw *bufio.Writer, n int, item func(int) J, outer string) error {
+	if n == 0 {
 		_, err := bw.WriteString("[]")
 		return err
 	}
+	inner := outer + "  "
 	_ = bw.WriteByte('[')
-	for i, item := range items {
-		b, err := json.MarshalIndent(convert(item), "    ", "  ")
+	for i := range n {
+		b, err := json.MarshalIndent(item(i), inner, "  ")
 		if err != nil {
 			return err
 		}
 		if i > 0 {
 			_ = bw.WriteByte(',')
 		}
-		_, _ = bw.WriteString("\n    ")
+		_, _ = bw.WriteString("\n" + inner)
 		_, _ = bw.Write(b)
 	}
-	_, err := bw.WriteString("\n  ]")
+	_, err := bw.WriteString("\n" + outer + "]")
 	return err
 }
 

@@ -367,3 +367,35 @@ func TestJSONStreamsTheEncodersDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestGitLabStreamsTheEncodersDocument checks that GitLab, which writes an
+// issue at a time, writes what json.Encoder writes for the whole array of
+// the issues it wrote.
+func TestGitLabStreamsTheEncodersDocument(t *testing.T) {
+	full := goldenInput()
+	for name, in := range map[string]*Input{
+		"both":          full,
+		"findings only": {Findings: full.Findings},
+		"neither":       {},
+	} {
+		var got, want bytes.Buffer
+		if err := GitLab(&got, in); err != nil {
+			t.Fatal(err)
+		}
+		issues := []gitlabIssue{}
+		if err := json.Unmarshal(got.Bytes(), &issues); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(issues) != len(in.Findings)+len(in.Errors) {
+			t.Errorf("%s: %d issues", name, len(issues))
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(issues); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: GitLab wrote\n%s\njson.Encoder writes\n%s", name, got.String(), want.String())
+		}
+	}
+}
