@@ -560,6 +560,9 @@ func parseError(path string, err error) *ParseError {
 	if _, msg, ok := strings.Cut(pe.Msg, ": "); ok && strings.HasPrefix(pe.Msg, "dockerfile parse error on line") {
 		pe.Msg = msg
 	}
+	if strings.HasPrefix(pe.Msg, "unknown instruction: {{") || strings.HasPrefix(pe.Msg, "unknown instruction: {%") {
+		pe.Msg += " (a template that a generator renders into a Dockerfile, not one: leave it out with --exclude or ignore-paths)"
+	}
 	return pe
 }
 

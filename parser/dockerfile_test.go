@@ -423,3 +423,17 @@ func commandNames(s *Script) string {
 	}
 	return strings.Join(names, " ")
 }
+
+// A Go or Jinja template of a Dockerfile cannot be parsed; the error says
+// what the file is and how to leave it out.
+func TestTemplateParseErrorSaysWhatTheFileIs(t *testing.T) {
+	for _, text := range []string{"{{ .from }}\nRUN true\n", "FROM debian\n{% if x %}\nRUN true\n{% endif %}\n"} {
+		_, err := ParseDockerfile("Dockerfile.oracle", []byte(text))
+		if err == nil || !strings.Contains(err.Error(), "a template that a generator renders") {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+	if _, err := ParseDockerfile("Dockerfile", []byte("FROM debian\nFRM x\n")); err == nil || strings.Contains(err.Error(), "template") {
+		t.Errorf("a misspelt instruction: %v", err)
+	}
+}
