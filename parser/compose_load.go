@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,6 +69,7 @@ func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposePr
 	if l.env == nil {
 		l.env = map[string]string{}
 	}
+	defer l.removeCopies()
 	for _, src := range files {
 		abs := src.Path
 		if strings.HasPrefix(abs, "<") || abs == "" {
@@ -244,6 +246,9 @@ type composeLoader struct {
 	refused map[itemKey]bool
 	// views are the services' position views, by name, once built.
 	views map[string]*serviceView
+	// copies are the included files given to compose-go without the items
+	// it would refuse.
+	copies *includeCopies
 }
 
 // itemKey names a node of a file by its position, the same in every
@@ -640,6 +645,16 @@ func (l *composeLoader) locateError(err error) *ParseError {
 	}
 	var file *yamlFile
 	// Name files as the caller does, and note the file the error is about.
+	if l.copies != nil {
+		for _, c := range slices.Sorted(maps.Keys(l.copies.byCopy)) {
+			if f := l.copies.byCopy[c]; strings.Contains(msg, c) {
+				if file == nil {
+					file = f
+				}
+				msg = strings.ReplaceAll(msg, c, f.src.Path)
+			}
+		}
+	}
 	for _, f := range l.order {
 		if f != nil && strings.Contains(msg, f.abs) {
 			if file == nil {

@@ -126,6 +126,9 @@ func (l *composeLoader) prepare() map[string][]byte {
 					convertLegacyService(svc.value)
 				}
 			}
+			if l.rewriteIncludes(f, root, 0) {
+				changed = true
+			}
 			if f.legacy && root.Kind == yaml.MappingNode {
 				doc.Content[0] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
 					{Kind: yaml.ScalarNode, Tag: "!!str", Value: "services"}, root,
@@ -135,17 +138,8 @@ func (l *composeLoader) prepare() map[string][]byte {
 		if !changed {
 			continue
 		}
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		ok := true
-		for _, doc := range docs {
-			if err := enc.Encode(doc); err != nil {
-				ok = false
-				break
-			}
-		}
-		if ok && enc.Close() == nil {
-			out[f.abs] = buf.Bytes()
+		if text, ok := encodeDocs(docs); ok {
+			out[f.abs] = text
 		}
 	}
 	return out
