@@ -40,3 +40,24 @@ func TestHostPortConflictProfiles(t *testing.T) {
 		}
 	}
 }
+
+// The other place of a conflict is named so that it can be found: by line
+// in the same file, by name beside it, by path elsewhere (a project's
+// included files are often all called compose.yml).
+func TestWhereNamesTheOtherPlace(t *testing.T) {
+	at := func(file string, line int) parser.Range {
+		return parser.Range{File: file, Start: parser.Pos{Line: line, Col: 1}}
+	}
+	for _, tc := range []struct {
+		other parser.Range
+		want  string
+	}{
+		{at("app/compose.yml", 9), "line 9"},
+		{at("app/compose.override.yml", 4), "compose.override.yml:4"},
+		{at("db/compose.yml", 20), "db/compose.yml:20"},
+	} {
+		if got := where(at("app/compose.yml", 3), tc.other); got != tc.want {
+			t.Errorf("where(%s) = %q, want %q", tc.other.File, got, tc.want)
+		}
+	}
+}

@@ -208,12 +208,17 @@ func fileOrder(p *parser.ComposeProject) func(a, b parser.Range) bool {
 }
 
 // where names the position of other as seen from a finding at here: "line
-// 12" in the same file, "compose.override.yaml:12" in another.
+// 12" in the same file, "compose.override.yaml:12" in another of the same
+// directory, and the path as dlint names the file in another directory
+// (included files are often all called compose.yml).
 func where(here, other parser.Range) string {
-	if here.File == other.File {
+	switch {
+	case here.File == other.File:
 		return fmt.Sprintf("line %d", other.Start.Line)
+	case filepath.Dir(here.File) == filepath.Dir(other.File):
+		return fmt.Sprintf("%s:%d", filepath.Base(other.File), other.Start.Line)
 	}
-	return fmt.Sprintf("%s:%d", filepath.Base(other.File), other.Start.Line)
+	return fmt.Sprintf("%s:%d", parser.PrintablePath(other.File), other.Start.Line)
 }
 
 // sourceText returns the text a one-line range covers, or the rest of its
