@@ -337,10 +337,31 @@ func (u unknownKey) problem() *ComposeProblem {
 	msg := fmt.Sprintf("`%s` is not a Compose key %s", u.name, where)
 	if to, ok := legacyKeys[u.name]; ok && len(u.path) == 2 && u.path[0] == "services" {
 		msg += fmt.Sprintf(" (Compose v1's name for `%s`)", to)
-	} else if best := suggest.Closest(u.name, u.known); best != "" {
+	} else if best := closestKey(u.name, u.known); best != "" {
 		msg += fmt.Sprintf(" (did you mean `%s`?)", best)
-	} else {
+	} else if !strings.Contains(u.compose, "x-") {
 		msg += " (prefix keys of your own with x-)"
 	}
 	return &ComposeProblem{Range: u.file.lineRange(nodeStart(u.key)), Msg: msg, Compose: u.compose}
+}
+
+// closestKey is the known key a misspelt one probably means: one or two
+// edits away, or the only key it begins (`depends` for `depends_on`).
+func closestKey(name string, known []string) string {
+	if best := suggest.Closest(name, known); best != "" {
+		return best
+	}
+	if len(name) < 4 {
+		return ""
+	}
+	var only string
+	for _, k := range known {
+		if strings.HasPrefix(k, name) {
+			if only != "" {
+				return ""
+			}
+			only = k
+		}
+	}
+	return only
 }

@@ -30,6 +30,7 @@ func TestUnknownKeysAreEachReportedInFileOrder(t *testing.T) {
     image: nginx
     x-team: web
     foo: 1
+    depends: [db]
     build:
       context: .
       bogus: 1
@@ -51,13 +52,14 @@ volume:
 		"included.yaml": "services:\n  side:\n    image: busybox\n    hostnam: side\n",
 	})
 	want := strings.Join([]string{
-		"compose.yaml:5:5-11 `foo` is not a Compose key in service 'web' (prefix keys of your own with x-)",
-		"compose.yaml:8:7-15 `bogus` is not a Compose key in services.web.build (prefix keys of your own with x-)",
-		"compose.yaml:11:9-21 `aliasez` is not a Compose key in services.web.networks.a (prefix keys of your own with x-)",
-		"compose.yaml:14:5-25 `environmnt` is not a Compose key in service 'db' (did you mean `environment`?)",
-		"compose.yaml:15:5-14 `net` is not a Compose key in service 'db' (Compose v1's name for `network_mode`)",
-		"compose.yaml:18:9-23 `publishd` is not a Compose key in services.db.ports.0 (prefix keys of your own with x-)",
-		"compose.yaml:21:1-8 `volume` is not a Compose key at the top level (did you mean `volumes`?)",
+		"compose.yaml:5:5-11 `foo` is not a Compose key in service 'web'",
+		"compose.yaml:6:5-18 `depends` is not a Compose key in service 'web' (did you mean `depends_on`?)",
+		"compose.yaml:9:7-15 `bogus` is not a Compose key in services.web.build (prefix keys of your own with x-)",
+		"compose.yaml:12:9-21 `aliasez` is not a Compose key in services.web.networks.a (prefix keys of your own with x-)",
+		"compose.yaml:15:5-25 `environmnt` is not a Compose key in service 'db' (did you mean `environment`?)",
+		"compose.yaml:16:5-14 `net` is not a Compose key in service 'db' (Compose v1's name for `network_mode`)",
+		"compose.yaml:19:9-23 `publishd` is not a Compose key in services.db.ports.0 (prefix keys of your own with x-)",
+		"compose.yaml:22:1-8 `volume` is not a Compose key at the top level (did you mean `volumes`?)",
 	}, "\n")
 	for range 10 {
 		p := mustLoad(t, dir, nil, "compose.yaml")
