@@ -91,7 +91,7 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 	}
 	switch x := st.Cmd.(type) {
 	case *syntax.CallExpr:
-		cmd := b.byNode[x]
+		cmd := b.commandOf(x)
 		if cmd == nil || cmd.Exec || cmd.Name == "" || b.funcs[cmd.Name] != nil || runsInShell(cmd.Name) {
 			sh.plain = false
 		}

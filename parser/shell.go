@@ -2,7 +2,9 @@ package parser
 
 import (
 	"bytes"
+	"cmp"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -302,7 +304,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 		s.Err = err
 		return s
 	}
-	b := scriptBuilder{src: src, text: text, mapPos: mapPos, script: s, funcs: map[string]*syntax.FuncDecl{}}
+	b := scriptBuilder{src: src, text: text, mapPos: mapPos, script: s}
 	b.stmts(f.Stmts, ctx{})
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
@@ -363,8 +365,10 @@ type scriptBuilder struct {
 	lineStarts []int
 	mapPos     PosMapper
 	script     *Script
-	byNode     map[*syntax.CallExpr]*Command
-	funcs      map[string]*syntax.FuncDecl // by name
+	// calls are the commands made, with their nodes, for commandOf.
+	calls       []callCommand
+	callsSorted bool
+	funcs       map[string]*syntax.FuncDecl // by name
 	// inFinal guards against a function whose tail calls itself.
 	inFinal map[string]bool
 }
@@ -574,6 +578,9 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		fc := c
 		fc.inFunc, fc.unsure = true, true
 		if x.Name != nil {
+			if b.funcs == nil {
+				b.funcs = map[string]*syntax.FuncDecl{}
+			}
 			b.funcs[x.Name.Value] = x
 		}
 		b.stmt(x.Body, fc)
@@ -749,13 +756,37 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		cmd.NameRange = words[0].Range
 	}
 	cmd.Args = words[1:]
-	if b.byNode == nil {
-		b.byNode = map[*syntax.CallExpr]*Command{}
-	}
-	b.byNode[x] = cmd
+	b.calls, b.callsSorted = append(b.calls, callCommand{x, cmd}), false
 	b.script.Commands = append(b.script.Commands, cmd)
 	b.inline(cmd, c)
 	return cmd
+}
+
+// callCommand is a command and the node it was made from.
+type callCommand struct {
+	node *syntax.CallExpr
+	cmd  *Command
+}
+
+// commandOf finds the command made from x. The calls are looked up only
+// for the statements in tail position, so they are kept in a slice,
+// sorted by position once (the walk makes them in order, nearly always),
+// rather than in a map every call goes into: no two calls of a script
+// start at the same offset.
+func (b *scriptBuilder) commandOf(x *syntax.CallExpr) *Command {
+	if !b.callsSorted {
+		b.callsSorted = true
+		byOffset := func(a, c callCommand) int { return cmp.Compare(a.node.Pos().Offset(), c.node.Pos().Offset()) }
+		if !slices.IsSortedFunc(b.calls, byOffset) {
+			slices.SortFunc(b.calls, byOffset)
+		}
+	}
+	off := x.Pos().Offset()
+	i, found := slices.BinarySearchFunc(b.calls, off, func(c callCommand, off uint) int { return cmp.Compare(c.node.Pos().Offset(), off) })
+	if !found || b.calls[i].node != x {
+		return nil
+	}
+	return b.calls[i].cmd
 }
 
 // inline parses the script of `sh -c '…'` so rules see the commands in it.
@@ -838,7 +869,7 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 	}
 	switch x := st.Cmd.(type) {
 	case *syntax.CallExpr:
-		cmd := b.byNode[x]
+		cmd := b.commandOf(x)
 		if cmd == nil {
 			return
 		}
