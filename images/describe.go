@@ -28,6 +28,10 @@ func Describe(w io.Writer, asked string, img *Image) {
 	fmt.Fprintf(w, "/bin/sh:     %s\n", describeShell(img.Shell))
 	if len(img.Expose) > 0 {
 		fmt.Fprintf(w, "expose:      %s\n", strings.Join(img.Expose, " "))
+	} else if img.ExposeKnown() {
+		fmt.Fprintf(w, "expose:      none\n")
+	} else {
+		fmt.Fprintf(w, "expose:      not known (the entry does not list the image's ports)\n")
 	}
 	if len(img.Entrypoint) > 0 {
 		fmt.Fprintf(w, "entrypoint:  %s\n", jsonArgv(img.Entrypoint))

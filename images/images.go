@@ -54,7 +54,9 @@ type Facts struct {
 	UID  *int   `json:"uid,omitempty" yaml:"uid,omitempty"`
 	// Shell is what /bin/sh is.
 	Shell Shell `json:"shell,omitempty" yaml:"shell,omitempty"`
-	// Expose lists the image's EXPOSEd ports ("5432", "53/udp").
+	// Expose lists the image's EXPOSEd ports ("5432", "53/udp"). In a
+	// hand-written entry, nil says nothing and empty (`expose: []`) says
+	// the image EXPOSEs none; see ExposeKnown.
 	Expose []string `json:"expose,omitempty" yaml:"expose,omitempty"`
 	// Entrypoint and Cmd are the image's, in exec form (a shell form is
 	// stored as ["/bin/sh", "-c", "…"]).
@@ -163,6 +165,16 @@ const OriginRepository = "this repository"
 // BuiltHere reports whether the image is built by the linted repository
 // itself (compose `image:` with `build:`), so no registry serves it.
 func (img *Image) BuiltHere() bool { return img != nil && img.Origin == OriginRepository }
+
+// ExposeKnown reports whether Expose lists every port the image EXPOSEs:
+// the generated catalogue reads each image's Dockerfile, an image built
+// here is parsed, scratch and an image that runs no application of its
+// own expose none, and a hand-written entry says so with `expose: []`.
+// A hand-written entry without `expose` (bitnami/cassandra) says nothing
+// about the image's ports.
+func (img *Image) ExposeKnown() bool {
+	return img != nil && (img.Origin == "generated" || img.BuiltHere() || img.Base || img.Name == "scratch" || img.Expose != nil)
+}
 
 // Catalog finds images by reference. The zero value knows nothing.
 type Catalog struct {

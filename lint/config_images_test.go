@@ -41,3 +41,27 @@ func TestConfigImagesErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigImagesExposeNone: a team image whose entry says nothing of
+// its ports may EXPOSE the published one; `expose: []` says it EXPOSEs
+// none, so a published port its Dockerfile does not EXPOSE is reported.
+func TestConfigImagesExposeNone(t *testing.T) {
+	pool := ruleSet(t, "published-port-not-exposed")
+	files := map[string]string{
+		"Dockerfile":   "FROM ghcr.io/acme/runtime:1.4\nUSER 10001\nCMD [\"./server\"]\n",
+		"compose.yaml": "services:\n  web:\n    build: .\n    ports:\n      - \"127.0.0.1:8080:8080\"\n",
+		".dlint.yaml":  "images:\n  - image: ghcr.io/acme/runtime\n    user: \"10001\"\n",
+	}
+	got, errs := lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "ports not said", got, nil)
+
+	files[".dlint.yaml"] = "images:\n  - image: ghcr.io/acme/runtime\n    user: \"10001\"\n    expose: []\n"
+	got, errs = lintTree(t, files, pool, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameList(t, "exposes none", got, []string{"compose.yaml:5 published-port-not-exposed"})
+}

@@ -63,7 +63,7 @@ or ` + "`published-port-not-exposed: off`" + ` in .dlint.yaml.`,
 }
 
 func baseImagesDoc() string {
-	return "`alpine`, `debian`, `node`, `python`, `nginx` (80), `postgres` (5432) and the other images dlint knows (`dlint image NAME`)"
+	return "`alpine`, `debian`, `node`, `python`, `nginx` (80), `postgres` (5432) and the other images whose ports dlint knows: `dlint image NAME` prints them as `expose:`"
 }
 
 // declaredPorts collects the ports a built service declares: its stage's
@@ -105,7 +105,7 @@ func checkPublishedPortNotExposed(pass *Pass) {
 		// configuration says, whatever their image EXPOSEs (measured:
 		// 3 of 3 such findings on real repositories were wrong).
 		img := c.BaseImage()
-		if img == nil || c.Stage == nil || c.Dockerfile == nil {
+		if !img.ExposeKnown() || c.Stage == nil || c.Dockerfile == nil {
 			continue
 		}
 		if _, ignored := portsIgnored(c.Service); ignored {
