@@ -98,6 +98,10 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 		var pe *parser.ParseError
 		if errors.As(err, &pe) {
 			fe.Line, fe.Col, fe.Msg = pe.Line, pe.Col, "cannot parse: "+pe.Msg
+			if pe.Template && r.walkedPaths[src.Path] {
+				r.leaveOutTemplate(src.Path)
+				return nil
+			}
 		}
 		r.addError(fe)
 		return nil

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -80,6 +81,31 @@ func isTemplateName(lower string) bool {
 		}
 	}
 	return false
+}
+
+// leaveOutTemplate records a Dockerfile the walk found that turned out a
+// template by its text ({{ }} where an instruction belongs) though not by
+// its name, as eng/dockerfile-templates/*/Dockerfile.linux in
+// dotnet-docker: it is no input the user meant, so it is no error; one
+// note names how many were left out.
+func (r *runner) leaveOutTemplate(path string) {
+	r.mu.Lock()
+	delete(r.sources, path)
+	r.templates = append(r.templates, path)
+	r.mu.Unlock()
+}
+
+// templatesNote tells of the templates left out, naming the first.
+func (r *runner) templatesNote() {
+	if len(r.templates) == 0 {
+		return
+	}
+	slices.Sort(r.templates)
+	what := "a Dockerfile template"
+	if n := len(r.templates); n > 1 {
+		what = fmt.Sprintf("%d Dockerfile templates", n)
+	}
+	r.notes = append(r.notes, Note{Msg: fmt.Sprintf("left out %s found in the directories walked, first %s: {{ }} or {%% %%} stands where an instruction belongs, for a generator to render; name a file on the command line to lint it anyway", what, r.templates[0])})
 }
 
 // RunFileKind tells, by its path, what kind of file with `docker run`

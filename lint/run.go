@@ -214,6 +214,8 @@ type runner struct {
 	dropped map[string]bool
 
 	dockerfilePaths []string         // discovered, in order
+	walkedPaths     map[string]bool  // those the directory walk found
+	templates       []string         // walked Dockerfiles that are templates, left out
 	stdinDockerfile *parser.Source   // "-" read as a Dockerfile
 	composeGroups   []composeGroup   // discovered compose projects
 	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
@@ -275,7 +277,7 @@ func newRunner(opts Options) *runner {
 	}
 	r := &runner{
 		opts: opts, workers: w, sources: map[string]*parser.Source{}, pool: opts.Rules,
-		checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
+		walkedPaths: map[string]bool{}, checkedDockerfiles: map[string]bool{}, dockerfileSups: map[string]*fileSuppressions{},
 		scriptSups: map[string]*fileSuppressions{}, scriptsRead: map[string]bool{}, composeSups: map[string]*fileSuppressions{},
 	}
 	if r.pool == nil {
@@ -393,6 +395,7 @@ func (r *runner) discover() {
 			switch kind {
 			case KindDockerfile:
 				r.dockerfilePaths = append(r.dockerfilePaths, path)
+				r.walkedPaths[path] = true
 			case KindRuns:
 				r.runFilePaths = append(r.runFilePaths, path)
 			case KindCompose:
@@ -878,6 +881,7 @@ func (r *runner) compact(findings []rules.Finding) []rules.Finding {
 func (r *runner) result() *Result {
 	r.restoreNeeded(r.findings, r.recorded)
 	r.excerptSources(r.findings, r.recorded)
+	r.templatesNote()
 	res := &Result{Sources: r.sources, Rules: r.active, Failing: r.failing, Recorded: r.recorded, Hidden: r.hidden, Notes: r.notes}
 	res.Findings = sortFindings(r.findings)
 	res.Errors = r.errors

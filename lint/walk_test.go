@@ -177,3 +177,30 @@ func TestWalkLeavesOutDockerfileTemplates(t *testing.T) {
 		t.Errorf("named template: findings in %q, want Dockerfile.j2", got)
 	}
 }
+
+// TestWalkLeavesOutTemplatesByText: a Dockerfile the walk finds whose
+// text is a template ({{ }} where an instruction belongs) though its name
+// is not is left out with one note; named, it is a parse error; a
+// Dockerfile without FROM is still an error, being no template.
+func TestWalkLeavesOutTemplatesByText(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"Dockerfile":                       "FROM alpine:3.20\nUSER root\n",
+		"templates/Dockerfile.linux":       "{{ if .dev }}\nFROM alpine:3.20\n{{ end }}\n",
+		"templates/aspnet/Dockerfile.base": "{% include 'head' %}\nFROM debian:12\n",
+		"fragments/Dockerfile.envs":        "ENV A=1\n",
+	})
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	if errs := fileErrors(root, res); len(errs) != 1 || !strings.HasPrefix(errs[0], "fragments/Dockerfile.envs:1:") {
+		t.Errorf("errors: %q, want only fragments/Dockerfile.envs's", errs)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "left out 2 Dockerfile templates") || !strings.Contains(res.Notes[0].Msg, filepath.Join(root, "templates", "Dockerfile.linux")) {
+		t.Errorf("notes: %+v, want one naming templates/Dockerfile.linux of 2", res.Notes)
+	}
+	if res.Files != 2 {
+		t.Errorf("files linted: %d, want 2 (the templates are not)", res.Files)
+	}
+	res = Run(Options{Paths: []string{filepath.Join(root, "templates", "Dockerfile.linux")}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
+	if errs := fileErrors(root, res); len(errs) != 1 || !strings.Contains(errs[0], "a template that a generator renders") {
+		t.Errorf("named template: errors %q, want its parse error", errs)
+	}
+}

@@ -458,6 +458,9 @@ type ParseError struct {
 	Line int // 0 when unknown
 	Col  int
 	Msg  string
+	// Template is set when the text is a template a generator renders
+	// into a Dockerfile ({{ }} or {% %} where an instruction belongs).
+	Template bool
 }
 
 func (e *ParseError) Error() string {
@@ -562,6 +565,7 @@ func parseError(path string, err error) *ParseError {
 	}
 	if strings.HasPrefix(pe.Msg, "unknown instruction: {{") || strings.HasPrefix(pe.Msg, "unknown instruction: {%") {
 		pe.Msg += " (a template that a generator renders into a Dockerfile, not one: leave it out with --exclude or ignore-paths)"
+		pe.Template = true
 	}
 	return pe
 }
