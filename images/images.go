@@ -283,6 +283,9 @@ func Normalize(name string) string {
 		}
 	}
 	name = strings.TrimPrefix(name, "library/")
+	if arch, rest, ok := strings.Cut(name, "/"); ok && archNamespaces[arch] && !strings.Contains(rest, "/") {
+		name = rest
+	}
 	for hub, vendor := range hubCopies {
 		if rest, ok := strings.CutPrefix(name, hub); ok {
 			return vendor + rest
@@ -291,10 +294,21 @@ func Normalize(name string) string {
 	return name
 }
 
-// hubCopies are Docker Hub repositories that republish a vendor's images
-// unchanged: Red Hat pushes each UBI (redhat/ubi9-minimal) to Hub too.
+// archNamespaces are the Docker Hub namespaces where the official images
+// are pushed per architecture (amd64/alpine is alpine's amd64 image), as
+// docker-library's official-images README lists them.
+var archNamespaces = map[string]bool{
+	"amd64": true, "arm32v5": true, "arm32v6": true, "arm32v7": true, "arm64v8": true, "i386": true,
+	"mips64le": true, "ppc64le": true, "riscv64": true, "s390x": true, "windows-amd64": true,
+}
+
+// hubCopies are repositories that republish another's images unchanged:
+// Red Hat pushes each UBI (redhat/ubi9-minimal) to Hub too.
 var hubCopies = map[string]string{
 	"redhat/ubi": "registry.access.redhat.com/ubi",
+	// Canonical's copy of the Hub image in Azure, which .NET's images
+	// build on.
+	"ubuntu.azurecr.io/ubuntu": "ubuntu",
 }
 
 func nameMatches(pattern, name string) bool {

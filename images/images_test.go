@@ -10,6 +10,7 @@ func TestLookup(t *testing.T) {
 			{Tags: []string{"*alpine*"}, Facts: Facts{Shell: ShellAsh, DropsTo: "postgres"}, Source: "a"},
 			{Tags: []string{"*"}, Facts: Facts{Shell: ShellDash, DropsTo: "postgres"}, Source: "b"},
 		}},
+		{Image: "ubuntu", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{Shell: ShellDash}, Source: "u"}}},
 	}).With("vendor", []Entry{
 		{Image: "registry.example/ubi9/*", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{User: "1001", UID: intp(1001)}, Source: "c"}}},
 		{Image: "registry.example/ubi9/ubi", Variants: []Variant{{Tags: []string{"*"}, Facts: Facts{Shell: ShellBash}, Source: "d"}}},
@@ -25,6 +26,10 @@ func TestLookup(t *testing.T) {
 		{"public.ecr.aws/docker/library/postgres", "16", "b", ShellDash},
 		{"mirror.gcr.io/library/postgres", "16", "b", ShellDash},
 		{"Postgres", "16", "b", ShellDash},
+		// The per-architecture copies of the official images.
+		{"arm64v8/postgres", "16", "b", ShellDash},
+		{"docker.io/amd64/postgres", "17-alpine", "a", ShellAsh},
+		{"ubuntu.azurecr.io/ubuntu", "noble", "u", ShellDash},
 		// The exact name wins over the family pattern listed before it.
 		{"registry.example/ubi9/ubi", "9.5", "d", ShellBash},
 		{"registry.example/ubi9/nodejs-20", "latest", "c", ShellUnknown},
@@ -38,7 +43,7 @@ func TestLookup(t *testing.T) {
 			t.Errorf("%s:%s: source %q shell %q, want %q %q", tc.name, tc.tag, img.Source, img.Shell, tc.source, tc.shell)
 		}
 	}
-	for _, miss := range [][2]string{{"postgresql", "1"}, {"acme/postgres", "1"}, {"postgres", "${TAG}"}, {"$IMAGE", ""}} {
+	for _, miss := range [][2]string{{"postgresql", "1"}, {"acme/postgres", "1"}, {"amd64/acme/postgres", "1"}, {"postgres", "${TAG}"}, {"$IMAGE", ""}} {
 		if _, ok := cat.Lookup(miss[0], miss[1]); ok {
 			t.Errorf("%v found", miss)
 		}
