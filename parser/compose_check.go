@@ -25,6 +25,22 @@ func looksLikeOverride(name string) bool {
 	return false
 }
 
+// lackingImage lists the services with neither an image, a build nor a
+// provider. In a project of one file, any such service marks the file as
+// one written to be merged onto another with -f (authelia's test suites,
+// a platform's overrides): what it leaves to that file (networks, volumes,
+// dependencies) is not judged.
+func (l *composeLoader) lackingImage(proj *types.Project, names []string) []string {
+	var out []string
+	for _, name := range names {
+		s := proj.Services[name]
+		if s.Build == nil && s.Image == "" && s.Provider == nil && l.views[name] != nil {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // consistency finds what compose-go's consistency check refuses, the
 // check dlint's load skips: every problem, not the first one compose-go's
 // map iteration meets, each at the key that causes it, in the order of the
@@ -36,13 +52,30 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	}
 	names := proj.ServiceNames()
 	sort.Strings(names)
+	lacking := l.lackingImage(proj, names)
+	fragment := len(lacking) > 0 && len(l.main) == 1
+	if fragment && len(lacking) == len(names) {
+		// No service can run: one finding for the file.
+		name := names[0]
+		at := l.views[name].nameRange()
+		file := path.Base(filepath.ToSlash(at.File))
+		base := "BASE.yaml"
+		if looksLikeOverride(file) {
+			base = "compose.yaml"
+			if strings.HasPrefix(strings.ToLower(file), "docker-compose.") {
+				base = "docker-compose.yml"
+			}
+		}
+		add(at, fmt.Sprintf("service %q has neither an image nor a build context specified", name),
+			"no service in this file has `image:` or `build:`, so Compose cannot run it alone: it is merged onto another file (`-f %s -f %s`); lint the two together (`dlint --compose-merge %s,%s`) to check what it leaves to that file", base, file, base, file)
+	}
 	for _, name := range names {
 		s := proj.Services[name]
 		v := l.views[name]
 		if v == nil {
 			continue
 		}
-		if s.Build == nil && s.Image == "" && s.Provider == nil {
+		if s.Build == nil && s.Image == "" && s.Provider == nil && len(lacking) < len(names) {
 			at := v.nameRange()
 			why := fmt.Sprintf("service %q has neither an image nor a build context specified", name)
 			if file := path.Base(filepath.ToSlash(at.File)); looksLikeOverride(file) && len(l.main) == 1 {
@@ -58,7 +91,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			}
 			for _, ctxName := range sortedKeys(b.AdditionalContexts) {
 				target, ok := strings.CutPrefix(b.AdditionalContexts[ctxName], types.ServicePrefix)
-				if !ok {
+				if !ok || fragment {
 					continue
 				}
 				if t, found := proj.Services[target]; !found {
@@ -79,7 +112,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 				"service '%s' sets both `network_mode` and `networks`; keep one", name)
 		}
 		for _, n := range sortedKeys(s.Networks) {
-			if _, ok := proj.Networks[n]; !ok {
+			if _, ok := proj.Networks[n]; !ok && !fragment {
 				add(v.entryIn("networks", n), fmt.Sprintf("service %q refers to undefined network %s", name, n),
 					"service '%s' joins network '%s', which no file of the project declares; declare it under the top-level `networks:` (with `external: true` if another project creates it)", name, n)
 			}
@@ -96,6 +129,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			d, ok := proj.Services[dep]
 			via, at := v.dependencyPlace(dep)
 			switch {
+			case !ok && fragment:
 			case !ok:
 				add(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep),
 					"service '%s' %s '%s', and there is no such service", name, dependencyVerb(via), dep)
@@ -107,7 +141,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		ms := model.Service(name)
 		for i, vol := range s.Volumes {
-			if vol.Type != types.VolumeTypeVolume || vol.Source == "" {
+			if vol.Type != types.VolumeTypeVolume || vol.Source == "" || fragment {
 				continue
 			}
 			if _, ok := proj.Volumes[vol.Source]; !ok {
@@ -117,20 +151,20 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		if s.Build != nil {
 			for _, sec := range s.Build.Secrets {
-				if _, ok := proj.Secrets[sec.Source]; !ok {
+				if _, ok := proj.Secrets[sec.Source]; !ok && !fragment {
 					add(v.keyRange("build"), fmt.Sprintf("service %q refers to undefined build secret %s", name, sec.Source),
 						"service '%s' builds with secret '%s', which no file of the project declares under the top-level `secrets:`", name, sec.Source)
 				}
 			}
 		}
 		for _, c := range s.Configs {
-			if _, ok := proj.Configs[c.Source]; !ok {
+			if _, ok := proj.Configs[c.Source]; !ok && !fragment {
 				add(v.entryIn("configs", c.Source), fmt.Sprintf("service %q refers to undefined config %s", name, c.Source),
 					"service '%s' uses config '%s', which no file of the project declares under the top-level `configs:`", name, c.Source)
 			}
 		}
 		for _, sec := range s.Secrets {
-			if _, ok := proj.Secrets[sec.Source]; !ok {
+			if _, ok := proj.Secrets[sec.Source]; !ok && !fragment {
 				add(v.entryIn("secrets", sec.Source), fmt.Sprintf("service %q refers to undefined secret %s", name, sec.Source),
 					"service '%s' uses secret '%s', which no file of the project declares under the top-level `secrets:`", name, sec.Source)
 			}

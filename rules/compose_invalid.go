@@ -21,9 +21,12 @@ words Compose uses. Compose names one unknown key at a time; dlint names each
 of them, and the key you probably meant (` + "`hostnam`" + ` is ` + "`hostname`" + `,
 a top-level ` + "`service:`" + ` is ` + "`services:`" + `).
 
-A file that is a fragment (an app store's template that the platform
-completes, a file meant to be merged with ` + "`-f`" + `) triggers this rule when it is
-linted alone; lint it together with the files that complete it
+A file linted alone in which a service has neither image nor build is a
+fragment: an app store's template that the platform completes, or a file
+merged onto another with ` + "`-f`" + ` (a test suite's, an environment's). dlint
+reports the service (once for the file when no service has an image), and
+does not judge the networks, volumes, secrets, configs and dependencies the
+other file may declare. Lint it together with the files that complete it
 (` + "`--compose-merge a.yaml,b.yaml`" + `), or silence the rule for those files.
 
 ## Bad
