@@ -48,7 +48,7 @@ func ParseKind(s string) (Kind, bool) {
 func Classify(name string) Kind {
 	base := filepath.Base(name)
 	lower := strings.ToLower(base)
-	if isTemplateName(lower) {
+	if isTemplateName(lower) || hasSuffix(lower, companionSuffixes) {
 		return KindUnknown
 	}
 	switch {
@@ -74,8 +74,15 @@ func Classify(name string) Kind {
 // line, such a file is still linted as a Dockerfile.
 var templateSuffixes = []string{".template", ".tmpl", ".tpl", ".gotmpl", ".j2", ".jinja", ".jinja2", ".erb", ".mustache", ".hbs"}
 
-func isTemplateName(lower string) bool {
-	for _, s := range templateSuffixes {
+func isTemplateName(lower string) bool { return hasSuffix(lower, templateSuffixes) }
+
+// companionSuffixes end the names of files that sit beside a Dockerfile
+// and share its name but are none: BuildKit's per-Dockerfile ignore file
+// (Dockerfile.dev.dockerignore) and its documentation.
+var companionSuffixes = []string{".dockerignore", ".md", ".markdown", ".rst"}
+
+func hasSuffix(lower string, suffixes []string) bool {
+	for _, s := range suffixes {
 		if strings.HasSuffix(lower, s) {
 			return true
 		}

@@ -162,6 +162,9 @@ func TestWalkLeavesOutDockerfileTemplates(t *testing.T) {
 		"Dockerfile.template": "FROM {{ .base }}\nUSER root\n",
 		"Dockerfile.j2":       "FROM alpine:3.20\nUSER root\n",
 		"Dockerfile.alpine":   "FROM alpine:3.20\nUSER root\n",
+		// BuildKit's ignore file for Dockerfile.alpine, and a README.
+		"Dockerfile.alpine.dockerignore": "*.log\ncoverage.txt\n",
+		"Dockerfile.md":                  "# How to build\n",
 	})
 	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
 	if errs := fileErrors(root, res); len(errs) != 0 {
