@@ -15,15 +15,17 @@ var Sudo = &Rule{
 	Tags:     []string{TagSecurity, TagDockerfile, TagBestPractice},
 	Summary:  "RUN uses sudo: build steps run as the USER in effect, switch with USER instead",
 	Doc: `## Why
-Each RUN already runs as the USER in effect (root unless a USER switched away),
-with no terminal and no password to type. Under root, ` + "`sudo`" + ` does nothing but
+Each RUN already runs as the USER in effect (the base image's user, root for
+most, unless a USER switched away), with no terminal and no password to type. Under root, ` + "`sudo`" + ` does nothing but
 add a setuid binary and its configuration to the image; under another user it
 fails at build time unless the image grants passwordless sudo, which hands
 root back to anyone who gets a shell in the container. Do root's work before
 switching away from root, or between ` + "`USER root`" + ` and ` + "`USER app`" + `. Under root,
 ` + "`sudo -u app cmd`" + ` (or ` + "`-g`" + `) is a user switch, not an escalation: it is reported as
 info, with ` + "`USER`" + ` or ` + "`gosu`" + ` as the way to switch (removing sudo would run the
-command as root). dlint finds
+command as root). When the base image is one dlint does not know and no USER
+is set, the finding says the step's user is unknown and offers no fix: the
+base may run as a user that needs sudo (gitpod/workspace-full). dlint finds
 sudo in shell-form and exec-form RUN, heredoc bodies and ` + "`sh -c`" + ` strings;
 installing the sudo package is not reported.
 
@@ -58,12 +60,18 @@ func checkSudo(pass *Pass) {
 		if in.Script == nil || in.Stage == nil {
 			continue
 		}
-		asRoot := runsAsRoot(in)
+		asRoot, known := runsAsRoot(in)
 		for _, cmd := range in.Script.Commands {
 			if cmd.Base() != "sudo" {
 				continue
 			}
 			r := commandNameRange(in.Script, cmd)
+			if !known {
+				// The base image's user decides, and dlint does not know
+				// it: neither "already root" nor "needs sudoers" is sure.
+				pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as the user of %s, which dlint does not know offline; as root, sudo only adds a package and a setuid binary, and as another user it works only through passwordless sudoers, which hand root to anyone with a shell in the container; run the step under `USER root` and switch back after", in.Stage.RootBase().Raw))
+				continue
+			}
 			if user, group := sudoTarget(cmd); asRoot && (user != "" && !isRootName(user) || group != "" && !isRootName(group)) {
 				// Root running a command as another user switches, it
 				// does not escalate: removing sudo would run it as root.
@@ -76,6 +84,11 @@ func checkSudo(pass *Pass) {
 			}
 			if asRoot {
 				pass.ReportFix(r, "`sudo` in RUN: this step already runs as root (no USER switched away), so sudo only adds a package and a setuid binary to the image; remove it", dropSudoFix(in.Script, cmd, r))
+				continue
+			}
+			if _, set := userBefore(in); !set {
+				who := in.Stage.Image().User
+				pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as %s, the user of %s, with no terminal, so sudo works only through passwordless sudoers, which hand root to anyone with a shell in the container; put `USER root` before this step and `USER %s` after it", who, in.Stage.RootBase().Raw, who))
 				continue
 			}
 			who := userWord(in)
@@ -161,15 +174,23 @@ func runInstructions(df *parser.Dockerfile) []*parser.Instruction {
 	return out
 }
 
-// runsAsRoot reports whether the RUN runs as root: no USER before it in its
-// stage chain, or the last one is literally root or 0.
-func runsAsRoot(in *parser.Instruction) bool {
+// runsAsRoot reports whether the RUN runs as root: the last USER before it
+// in its stage chain is literally root or 0, or none is and the base image
+// runs as root. known is false when no USER is set and the base image is
+// not in the catalogue (gitpod/workspace-full runs as gitpod).
+func runsAsRoot(in *parser.Instruction) (root, known bool) {
 	raw, ok := userBefore(in)
 	if !ok {
-		return true
+		if in.Stage.RootBase().IsScratch() {
+			return true, true
+		}
+		if img := in.Stage.Image(); img != nil {
+			return img.RunsAsRoot(), true
+		}
+		return false, false
 	}
 	name, _, _ := cutUser(raw)
-	return isRootName(name)
+	return isRootName(name), true
 }
 
 // userBefore returns the raw value of the last USER before in, looking
