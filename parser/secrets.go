@@ -20,10 +20,12 @@ var secretWords = map[string]bool{
 }
 
 // secretKeyQualifiers make KEY a credential when they come before it
-// (API_KEY, SECRET_ACCESS_KEY, SSH_PRIVATE_KEY); KEY alone is too common
-// (GPG_KEY is a public key's fingerprint, KEY_SERVER a host).
+// (API_KEY, SSH_PRIVATE_KEY); KEY alone is too common (GPG_KEY is a public
+// key's fingerprint, KEY_SERVER a host). An access key is the identifier
+// half of a key pair (AWS_ACCESS_KEY, MINIO_ACCESS_KEY; the secret half is
+// SECRET_ACCESS_KEY or SECRET_KEY), so "access" is not among them.
 var secretKeyQualifiers = map[string]bool{
-	"api": true, "access": true, "private": true, "secret": true, "client": true,
+	"api": true, "private": true, "secret": true, "client": true,
 	"ssh": true, "signing": true, "encryption": true, "master": true, "license": true,
 	"account": true, "service": true, "app": true, "application": true, "auth": true,
 	"deploy": true, "session": true,
