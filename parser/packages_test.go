@@ -94,3 +94,23 @@ func TestPackageCacheAndPrompt(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseUserProvenRoot: steps before any USER that only root can run
+// (without sudo) show the base image runs as root; sudo'd ones, or ones
+// after a USER, do not.
+func TestBaseUserProvenRoot(t *testing.T) {
+	for text, want := range map[string]bool{
+		"FROM acme/base:1\nRUN apt-get update && apt-get install -y git\n":      true,
+		"FROM acme/base:1\nRUN useradd -m app\n":                                true,
+		"FROM acme/base:1 AS a\nRUN apk add --no-cache git\nFROM a\nRUN make\n": true,
+		"FROM acme/base:1\nRUN sudo apt-get install -y git\n":                   false,
+		"FROM acme/base:1\nRUN apt-get --version && pip install flask\n":        false,
+		"FROM acme/base:1\nUSER root\nRUN apt-get install -y git\n":             false,
+	} {
+		df := mustParseDockerfile(t, text)
+		st := df.Stages[len(df.Stages)-1]
+		if got := st.BaseUserProvenRoot(); got != want {
+			t.Errorf("%q: BaseUserProvenRoot = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -67,3 +67,57 @@ func specArgv(s *Stage, spec *ExecSpec) []string {
 	}
 	return append(append([]string(nil), s.EffectiveShell()...), strings.Join(spec.Argv, " "))
 }
+
+// rootOnlySubcommands are the subcommands of the system package managers
+// that write the package database, which only root can.
+var rootOnlySubcommands = map[string]bool{
+	"install": true, "add": true, "update": true, "upgrade": true, "dist-upgrade": true, "full-upgrade": true,
+	"remove": true, "del": true, "purge": true, "autoremove": true, "reinstall": true, "erase": true,
+}
+
+// accountTools change /etc/passwd and /etc/group, which only root can.
+var accountTools = map[string]bool{
+	"useradd": true, "groupadd": true, "adduser": true, "addgroup": true, "usermod": true, "groupmod": true,
+	"userdel": true, "groupdel": true, "deluser": true, "delgroup": true,
+}
+
+// NeedsRoot reports whether only root can run the command: a system
+// package manager that installs or updates (apt-get install, apk add), or
+// a tool that adds users and groups. Under sudo it is sudo's to need.
+func (c *Command) NeedsRoot() bool {
+	if c.NameWord == nil || !c.NameWord.Literal {
+		return false
+	}
+	if accountTools[c.Base()] {
+		return true
+	}
+	pc := c.Package()
+	if pc == nil || c.Base() == "sudo" {
+		return false
+	}
+	switch pc.Manager {
+	case "apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "zypper":
+		return rootOnlySubcommands[pc.Sub]
+	}
+	return false
+}
+
+// BaseUserProvenRoot reports whether the stage chain's own steps show its
+// base image runs as root, whatever the catalogue knows of it: a RUN before
+// any USER runs, without sudo, a command only root can (apt-get install,
+// useradd), and the build is taken to succeed.
+func (s *Stage) BaseUserProvenRoot() bool {
+	for _, st := range s.Ancestors() {
+		for _, in := range st.Instructions {
+			if in.Keyword != "RUN" || in.UserBefore != nil || in.Script == nil {
+				continue
+			}
+			for _, cmd := range in.Script.Commands {
+				if cmd.NeedsRoot() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

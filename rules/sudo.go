@@ -24,8 +24,10 @@ switching away from root, or between ` + "`USER root`" + ` and ` + "`USER app`" 
 ` + "`sudo -u app cmd`" + ` (or ` + "`-g`" + `) is a user switch, not an escalation: it is reported as
 info, with ` + "`USER`" + ` or ` + "`gosu`" + ` as the way to switch (removing sudo would run the
 command as root). When the base image is one dlint does not know and no USER
-is set, the finding says the step's user is unknown and offers no fix: the
-base may run as a user that needs sudo (gitpod/workspace-full). dlint finds
+is set, an earlier step that only root can run without sudo (` + "`apt-get install`" + `,
+` + "`useradd`" + `) shows the base runs as root; without one, the finding says the step's
+user is unknown and offers no fix: the base may run as a user that needs sudo
+(gitpod/workspace-full). dlint finds
 sudo in shell-form and exec-form RUN, heredoc bodies and ` + "`sh -c`" + ` strings;
 installing the sudo package is not reported.
 
@@ -66,13 +68,23 @@ func checkSudo(pass *Pass) {
 				continue
 			}
 			r := commandNameRange(in.Script, cmd)
+			user, group := sudoTarget(cmd)
+			switches := user != "" && !isRootName(user) || group != "" && !isRootName(group)
+			if !known && switches {
+				who := userOr(user, "root")
+				if group != "" {
+					who += ":" + group
+				}
+				pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`sudo` in RUN runs one command as %s, which needs the sudo package and its setuid binary in the image; switch with `USER %s` for the steps that need it (and back after), or use `gosu %s …`", who, who, who)})
+				continue
+			}
 			if !known {
 				// The base image's user decides, and dlint does not know
 				// it: neither "already root" nor "needs sudoers" is sure.
-				pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as the user of %s, which dlint does not know offline; as root, sudo only adds a package and a setuid binary, and as another user it works only through passwordless sudoers, which hand root to anyone with a shell in the container; run the step under `USER root` and switch back after", in.Stage.RootBase().Raw))
+				pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as the user of %s, which dlint does not know offline; as root, sudo does nothing here, and as another user it works only through passwordless sudoers, which hand root to anyone with a shell in the container; run the step under `USER root` and switch back after", in.Stage.RootBase().Raw))
 				continue
 			}
-			if user, group := sudoTarget(cmd); asRoot && (user != "" && !isRootName(user) || group != "" && !isRootName(group)) {
+			if asRoot && switches {
 				// Root running a command as another user switches, it
 				// does not escalate: removing sudo would run it as root.
 				who := userOr(user, "root")
@@ -83,7 +95,7 @@ func checkSudo(pass *Pass) {
 				continue
 			}
 			if asRoot {
-				pass.ReportFix(r, "`sudo` in RUN: this step already runs as root (no USER switched away), so sudo only adds a package and a setuid binary to the image; remove it", dropSudoFix(in.Script, cmd, r))
+				pass.ReportFix(r, "`sudo` in RUN: this step already runs as root (no USER switched away), so sudo does nothing here; remove it (and the sudo package, unless the container needs it)", dropSudoFix(in.Script, cmd, r))
 				continue
 			}
 			if _, set := userBefore(in); !set {
@@ -186,6 +198,9 @@ func runsAsRoot(in *parser.Instruction) (root, known bool) {
 		}
 		if img := in.Stage.Image(); img != nil {
 			return img.RunsAsRoot(), true
+		}
+		if in.Stage.BaseUserProvenRoot() {
+			return true, true
 		}
 		return false, false
 	}
