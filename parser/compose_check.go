@@ -34,11 +34,19 @@ func (l *composeLoader) lackingImage(proj *types.Project, names []string) []stri
 	var out []string
 	for _, name := range names {
 		s := proj.Services[name]
-		if s.Build == nil && s.Image == "" && s.Provider == nil && l.views[name] != nil {
+		if v := l.views[name]; s.Build == nil && s.Image == "" && s.Provider == nil && v != nil && !v.imageFromVariable() {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// imageFromVariable reports whether the service's `image:` is written
+// with a variable (`image: ${IMAGE}`): unset, it leaves the image blank,
+// which unset-variable reports; the service is not one without an image.
+func (v *serviceView) imageFromVariable() bool {
+	_, e := v.lookup("image")
+	return e.found() && e.value.Kind == yaml.ScalarNode && strings.Contains(e.value.Value, "$")
 }
 
 // consistency finds what compose-go's consistency check refuses, the
@@ -75,7 +83,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		if v == nil {
 			continue
 		}
-		if s.Build == nil && s.Image == "" && s.Provider == nil && len(lacking) < len(names) {
+		if s.Build == nil && s.Image == "" && s.Provider == nil && !v.imageFromVariable() && len(lacking) < len(names) {
 			at := v.nameRange()
 			why := fmt.Sprintf("service %q has neither an image nor a build context specified", name)
 			if file := path.Base(filepath.ToSlash(at.File)); looksLikeOverride(file) && len(l.main) == 1 {
