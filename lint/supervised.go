@@ -79,6 +79,11 @@ func (r *runner) readSupervisedFile(c *parser.Container, target, local string, b
 	if base != "run" && !strings.HasSuffix(base, ".conf") && !strings.HasSuffix(base, ".ini") {
 		return
 	}
+	if base == "run" && strings.Contains(target, "/s6-rc.d/") {
+		if kind, err := os.ReadFile(filepath.Join(filepath.Dir(local), "type")); err == nil && !parser.S6Longrun(kind) {
+			return
+		}
+	}
 	data, err := r.readLinted(local)
 	if err != nil {
 		return

@@ -53,6 +53,15 @@ func SupervisedIn(imagePath, file string, data []byte) []*Supervised {
 	return nil
 }
 
+// S6Longrun reports whether an s6-rc service directory's `type` file makes
+// it a longrun, a program s6 keeps running. A oneshot (an init step that
+// runs once at start-up, often as root by design: usermod, migrations) or
+// a bundle runs no program of the container's; its `run` is a script its
+// `up` calls.
+func S6Longrun(typeFile []byte) bool {
+	return strings.TrimSpace(string(typeFile)) == "longrun"
+}
+
 // runScriptUser reads the user an s6 or runit run script switches to
 // before it execs its program (s6-setuidgid, s6-applyuidgid, chpst -u,
 // gosu, su-exec, setpriv).
