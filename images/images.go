@@ -254,6 +254,23 @@ func (img *Image) unmeasuredShell() {
 	}
 }
 
+// TagShell is what /bin/sh is, judged by its tag alone, in an image the
+// catalogue does not hold: a tag that names Alpine (valkey/valkey:8-alpine,
+// acme/app:2.1-alpine3.20) is an image built on Alpine, whose /bin/sh is
+// busybox ash, unless it names a release before 3.16 (not measured).
+// Anything else is unknown.
+func TagShell(tag string) Shell {
+	tag = strings.ToLower(tag)
+	i := strings.LastIndex(tag, "alpine")
+	if i < 0 {
+		return ShellUnknown
+	}
+	if minor, ok := alpineMinor(tag[i+len("alpine"):]); ok && minor < 16 {
+		return ShellUnknown
+	}
+	return ShellAsh
+}
+
 // alpineMinor reads N from "3.N" at the start of tag.
 func alpineMinor(tag string) (int, bool) {
 	rest, ok := strings.CutPrefix(tag, "3.")

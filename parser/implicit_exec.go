@@ -137,13 +137,22 @@ func runsInShell(name string) bool {
 // "sh" and "/bin/sh" are the image's /bin/sh, "bash" is bash of the image's
 // release, the stage's SHELL decides shell-form instructions.
 func (s *Stage) ShellKind(argv0 string) images.Shell {
-	return shellKind(s.Image(), argv0)
+	root := s.Ancestors()[len(s.Ancestors())-1]
+	tag := ""
+	if root.BaseResolved {
+		tag = root.Base.Tag
+	}
+	return shellKind(s.Image(), tag, argv0)
 }
 
-func shellKind(img *images.Image, argv0 string) images.Shell {
+// shellKind tells what argv0 is in img, or, for an image not in the
+// catalogue, in one whose tag is tag.
+func shellKind(img *images.Image, tag, argv0 string) images.Shell {
 	var base images.Shell
 	if img != nil {
 		base = img.Shell
+	} else {
+		base = images.TagShell(tag)
 	}
 	argv0 = strings.ReplaceAll(argv0, `\`, "/")
 	switch name := strings.TrimSuffix(strings.ToLower(path.Base(argv0)), ".exe"); name {

@@ -65,23 +65,29 @@ func TestShellKind(t *testing.T) {
 	distroless := &images.Image{Name: "gcr.io/distroless/static", Facts: images.Facts{Shell: images.ShellNone}}
 	for _, tc := range []struct {
 		img   *images.Image
+		tag   string // of an image not in the catalogue (img nil)
 		argv0 string
 		want  images.Shell
 	}{
-		{debian, "/bin/sh", images.ShellDash},
-		{debian, "bash", images.ShellBash},
-		{buster, "/bin/bash", images.ShellOldBash},
-		{alpine, "sh", images.ShellAsh},
-		{alpine, "/bin/bash", images.ShellBash},
-		{distroless, "/bin/sh", images.ShellNone},
-		{distroless, "bash", images.ShellNone},
-		{nil, "sh", images.ShellUnknown},
-		{nil, "bash", images.ShellUnknown},
-		{nil, "/bin/ash", images.ShellAsh},
-		{nil, "powershell", images.ShellWindows},
-		{debian, "zsh", images.ShellUnknown},
+		{debian, "", "/bin/sh", images.ShellDash},
+		{debian, "", "bash", images.ShellBash},
+		{buster, "", "/bin/bash", images.ShellOldBash},
+		{alpine, "", "sh", images.ShellAsh},
+		{alpine, "", "/bin/bash", images.ShellBash},
+		{distroless, "", "/bin/sh", images.ShellNone},
+		{distroless, "", "bash", images.ShellNone},
+		{nil, "", "sh", images.ShellUnknown},
+		{nil, "", "bash", images.ShellUnknown},
+		{nil, "", "/bin/ash", images.ShellAsh},
+		{nil, "", "powershell", images.ShellWindows},
+		{debian, "", "zsh", images.ShellUnknown},
+		// An image the catalogue does not hold, judged by its tag.
+		{nil, "8.0-alpine", "sh", images.ShellAsh},
+		{nil, "1.2-alpine3.20", "/bin/sh", images.ShellAsh},
+		{nil, "1.2-alpine3.12", "sh", images.ShellUnknown},
+		{nil, "8.0-bookworm", "sh", images.ShellUnknown},
 	} {
-		if got := shellKind(tc.img, tc.argv0); got != tc.want {
+		if got := shellKind(tc.img, tc.tag, tc.argv0); got != tc.want {
 			t.Errorf("%v %s: %q, want %q", tc.img, tc.argv0, got, tc.want)
 		}
 	}

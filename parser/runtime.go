@@ -52,7 +52,14 @@ func (c *Container) BaseImage() *images.Image {
 
 // ShellKind tells what the shell argv0 names is in the container's image.
 func (c *Container) ShellKind(argv0 string) images.Shell {
-	return shellKind(c.BaseImage(), argv0)
+	if c.Stage != nil {
+		return c.Stage.ShellKind(argv0)
+	}
+	tag := ""
+	if c.Service != nil && c.Service.Image != nil {
+		tag = ParseImageRef(c.Service.Image.Value).Tag
+	}
+	return shellKind(c.Image, tag, argv0)
 }
 
 // Name describes the container in messages: "service 'web'" or "stage 'app'".

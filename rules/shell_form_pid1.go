@@ -35,7 +35,9 @@ dlint's notes on PID 1 shells):
   (RHEL 8, Amazon Linux 2, Debian buster) execs only a lone simple command.
 - An image with **no shell** (distroless, Chainguard runtime images,
   ` + "`scratch`" + `) cannot run a shell-form CMD or ENTRYPOINT at all: an error.
-- When dlint does not know the base image it says what it assumes.
+- When dlint does not know the base image it says what it assumes; an image
+  whose tag names Alpine (` + "`valkey/valkey:8.0-alpine`" + `) is taken to be built on
+  it, with busybox's ` + "`sh`" + `, unless the tag names a release before 3.16.
   ` + "`dlint image NAME`" + ` shows what it knows; add your own bases under ` + "`images:`" + ` in
   .dlint.yaml.
 
@@ -162,6 +164,9 @@ func checkShellFormPID1(pass *Pass) {
 				subject = fmt.Sprintf("%s %s, run as a script by ENTRYPOINT %s,", keyword, argvExample(p.argv), argvExample(p.runBy.Argv))
 			}
 			does := "does not exec " + prog
+			if !p.definite() {
+				does = "may not exec " + prog
+			}
 			if len(p.tail) == 0 {
 				does = "ends in a loop"
 			}
