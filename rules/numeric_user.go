@@ -134,7 +134,8 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 			suggest = fmt.Sprintf("`user: \"%s\"`, the UID its Dockerfile gives %s", ids, name)
 		}
 	}
-	pass.Report(cu.Range, fmt.Sprintf("%s sets `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID: %s", c.Name(), cu.Value, suggest))
+	// An x- anchor gives many services one `user:`: one finding names them all.
+	pass.ReportAbout(c, Finding{Range: cu.Range, Message: fmt.Sprintf("%s %s `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID: %s", about(c), agree("sets", "set"), cu.Value, suggest)})
 }
 
 func isNumericID(s string) bool {

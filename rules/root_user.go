@@ -47,7 +47,7 @@ func checkRootUser(pass *Pass) {
 			// An entrypoint that starts as root to hand over with gosu
 			// (postgres, redis) still drops under `user: root`.
 			if isRootName(name) && !dropsPrivileges(c) {
-				pass.Report(u.Range, fmt.Sprintf("%s runs as root (`%s`); set `%s` or another unprivileged UID", c.Name(), c.Service.Setting("user", u.Value), c.Service.Setting("user", `"10001:10001"`)))
+				pass.ReportAbout(c, Finding{Range: u.Range, Message: fmt.Sprintf("%s %s as root (`%s`); set `%s` or another unprivileged UID", about(c), agree("runs", "run"), c.Service.Setting("user", u.Value), c.Service.Setting("user", `"10001:10001"`))})
 			}
 			continue
 		}
