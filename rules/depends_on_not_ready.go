@@ -78,7 +78,7 @@ func checkDependsOnNotReady(pass *Pass) {
 				continue
 			}
 			t := byName[d.Service]
-			if t == nil || t.Service.Healthcheck != nil && t.Service.Healthcheck.Disabled {
+			if t == nil || t.Service.Healthcheck != nil && t.Service.Healthcheck.Disabled || waitsThrough(byName, s, d.Service) {
 				continue
 			}
 			b, ok := images.BackingService(t.BaseImage(), runImageName(t))
@@ -99,6 +99,34 @@ func checkDependsOnNotReady(pass *Pass) {
 		return fmt.Sprintf("%s %s once the container of '%s' (a %s) starts, not once it accepts connections, so early connections can fail; %s",
 			services, agreeVerb(services, "starts", "start"), h.Key, kindOf(byName[h.Key]), h.Detail)
 	})
+}
+
+// waitsThrough reports whether s starts only after target is healthy
+// through another of its dependencies: Compose starts that dependency
+// once its own `condition: service_healthy` on target holds (umami's
+// cypress depends on db and on umami, which waits for db to be healthy).
+func waitsThrough(byName map[string]*parser.Container, s *parser.Service, target string) bool {
+	seen := map[string]bool{s.Name: true}
+	var healthyBefore func(name string) bool
+	healthyBefore = func(name string) bool {
+		c := byName[name]
+		if c == nil || seen[name] {
+			return false
+		}
+		seen[name] = true
+		for _, d := range c.Service.DependsOn {
+			if d.Service == target && d.Condition == "service_healthy" || d.Service != target && healthyBefore(d.Service) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range s.DependsOn {
+		if d.Service != target && (d.Via == "depends_on" || d.Via == "links") && healthyBefore(d.Service) {
+			return true
+		}
+	}
+	return false
 }
 
 // runImageName is the image a service runs or builds on, for lookups by name.
