@@ -25,13 +25,51 @@ func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, c
 			continue
 		}
 		dirs := parser.CacheDirs(pc.Manager)
+		shown := parser.CacheShown(pc.Manager)
+		target := ""
+		if pc.Manager == "yarn" {
+			// Yarn 1 keeps root's cache under /usr/local/share, any other
+			// user's under their home.
+			if dir, ok := yarnHomeCache(pr.in); ok {
+				shown, target = dir, dir
+				if dir == "" {
+					shown, target = "~/.cache/yarn of the step's user", "<home>/.cache/yarn"
+				} else {
+					dirs = append([]string{dir}, dirs...)
+				}
+			}
+		}
+		if target == "" {
+			target = dirs[0]
+		}
 		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, cleaners) {
 			continue
 		}
 		done[pr.in] = true
 		pass.Report(pc.Cmd.Range, fmt.Sprintf("`%s` leaves its cache (%s) in this layer of the final image; end the same RUN with `%s`, or mount a cache there (RUN --mount=type=cache,target=%s)",
-			strings.TrimSpace(pc.Manager+" "+pc.Sub), parser.CacheShown(pc.Manager), parser.CleanCommand(pc.Manager), dirs[0]))
+			strings.TrimSpace(pc.Manager+" "+pc.Sub), shown, parser.CleanCommand(pc.Manager), target))
 	}
+}
+
+// yarnHomeCache is where yarn 1 keeps the cache of the RUN's user when it
+// is not root: ~/.cache/yarn (/home/node/.cache/yarn for node; "" when the
+// user has no name to tell the home by); ok is false for root, or a user
+// dlint cannot tell.
+func yarnHomeCache(in *parser.Instruction) (dir string, ok bool) {
+	root, known := runsAsRoot(in)
+	if root || !known {
+		return "", false
+	}
+	name := ""
+	if raw, ok := userBefore(in); ok {
+		name, _, _ = cutUser(raw)
+	} else if img := in.Stage.Image(); img != nil {
+		name, _, _ = cutUser(img.User)
+	}
+	if name == "" || isNumericID(name) || strings.Contains(name, "$") {
+		return "", true
+	}
+	return "/home/" + name + "/.cache/yarn", true
 }
 
 // cleansIn reports whether the script runs a cache clean of one of the

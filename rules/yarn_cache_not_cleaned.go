@@ -9,7 +9,8 @@ var YarnCacheNotCleaned = &Rule{
 	Summary:  "`yarn install` leaves its cache in the image unless the same RUN cleans it",
 	Doc: `## Why
 ` + "`yarn install`" + ` keeps the repository metadata and packages it downloads in
-/usr/local/share/.cache/yarn: often tens of megabytes the image ships for nothing. Only a
+/usr/local/share/.cache/yarn under root, in ~/.cache/yarn under another user
+(/home/node/.cache/yarn after ` + "`USER node`" + `): often tens of megabytes the image ships for nothing. Only a
 clean in the same RUN keeps them out of the layer (` + "`" + `yarn cache clean` + "`" + `, removing the cache directory, or a cache mount (any target under a yarn cache directory, /usr/local/share/.cache/yarn for root));
 one in a later RUN hides them but the earlier layer still holds them. A
 cache mount (` + "`RUN --mount=type=cache,target=/usr/local/share/.cache/yarn`" + `) keeps them out
