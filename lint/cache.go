@@ -110,6 +110,7 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 		r.addSource(df.Source) // the model's own: one line index, not two
 	}
 	r.attachImages(df, src.Path)
+	r.attachNamedContexts(df, src.Path)
 	return df
 }
 

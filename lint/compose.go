@@ -192,6 +192,7 @@ func (r *runner) inlineDockerfile(s *parser.Service, b *parser.Build) *parser.Do
 		return nil
 	}
 	r.attachImages(df, b.Range.File)
+	r.attachNamedContexts(df, b.Range.File)
 	return df
 }
 

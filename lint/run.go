@@ -221,6 +221,7 @@ type runner struct {
 	dockerfiles     *dockerfileCache // Dockerfiles the compose projects build
 	scripts         *scriptCache
 	contexts        contextCache // build contexts searched for credentials
+	bake            bakeContexts // the named contexts of Bake files, by directory
 	runFilePaths    []string     // scripts, Makefiles, CI and Markdown files, discovered
 	runFiles        []*runFile   // those with run lines
 	runParsed       []*parsedRunFile

@@ -222,6 +222,8 @@ type Build struct {
 	Entitlements []*Item
 	// Args are the build arguments `args:` passes, in the order written.
 	Args []*BuildArg
+	// Contexts names the build's `additional_contexts:`.
+	Contexts []string
 
 	inline *inlineDockerfile
 }

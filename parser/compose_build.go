@@ -309,6 +309,7 @@ func (v *serviceView) build(svc types.ServiceConfig) *Build {
 		b.Entitlements = append(b.Entitlements, &Item{Value: en, Range: v.matchItem(ents, "build", en, textKey)})
 	}
 	b.Args = v.buildArgs(svc.Build.Args)
+	b.Contexts = sortedKeys(svc.Build.AdditionalContexts)
 	return b
 }
 

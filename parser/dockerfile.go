@@ -26,6 +26,10 @@ type Dockerfile struct {
 	// BuildkitChecks are the warnings buildkit's own linter gives while
 	// parsing (the checks of `docker build --check` it computes there).
 	BuildkitChecks []*BuildkitCheck
+	// NamedContexts are the build contexts a Bake file beside the
+	// Dockerfile (or in a directory above it) declares: `COPY --from=NAME`
+	// of one of them copies from that context, not from an image.
+	NamedContexts []string
 }
 
 // BuildkitCheck is one warning of buildkit's linter: its rule name

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,11 @@ that name, from the image NAME, which BuildKit pulls (from Docker Hub for a
 bare name). A typo in a stage name (` + "`--from=buidler`" + `) thus becomes a pull of
 an image that usually does not exist, or worse, one that does. dlint reports a
 bare name that is neither a stage nor an image it knows (the official
-images), and a stage index past the last stage, which BuildKit refuses.
+images), and a stage index past the last stage, which BuildKit refuses. A
+name the build passes as a named context is no image: one a compose service
+that builds the Dockerfile lists under ` + "`additional_contexts:`" + `, or a
+` + "`contexts`" + ` entry of a Bake file (docker-bake.hcl, .json) in the Dockerfile's
+directory or one above it, is not reported.
 ` + "`--from=alpine:3.20`" + ` or ` + "`--from=ghcr.io/org/tool`" + ` name images and are not reported.
 
 ## Bad
@@ -77,6 +82,21 @@ func stageNames(df *parser.Dockerfile) string {
 	return "the stages are " + strings.Join(names, ", ")
 }
 
+// namedContext reports whether a build of the Dockerfile passes a context
+// called name: a Bake file around it declares one, or a compose service
+// that builds it lists it under `additional_contexts:`.
+func namedContext(pass *Pass, name string) bool {
+	if slices.ContainsFunc(pass.Dockerfile.NamedContexts, func(n string) bool { return strings.EqualFold(n, name) }) {
+		return true
+	}
+	for _, c := range slices.Concat(pass.Containers, pass.Builders) {
+		if c.Service != nil && c.Service.Build != nil && slices.ContainsFunc(c.Service.Build.Contexts, func(n string) bool { return strings.EqualFold(n, name) }) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkCopyFromUnknownStage(pass *Pass) {
 	df := pass.Dockerfile
 	if df == nil {
@@ -96,7 +116,10 @@ func checkCopyFromUnknownStage(pass *Pass) {
 			if _, known := images.Default().Lookup(from, ""); known {
 				continue // --from=alpine: an image on purpose
 			}
-			pass.Report(r, fmt.Sprintf("`COPY --from=%s` names no stage of this Dockerfile, so BuildKit pulls an image called %s instead; %s: fix the name, or write the image with its registry or tag to make a pull explicit",
+			if namedContext(pass, from) {
+				continue // the build passes a context of that name
+			}
+			pass.Report(r, fmt.Sprintf("`COPY --from=%s` names no stage of this Dockerfile, so BuildKit pulls an image called %s instead (unless the build passes a context of that name with --build-context, which dlint finds in no compose file or Bake file here); %s: fix the name, or write the image with its registry or tag to make a pull explicit",
 				from, strings.ToLower(from), stageNames(df)))
 		}
 	}
