@@ -17,6 +17,7 @@ var secretWords = map[string]bool{
 	"password": true, "passwd": true, "pass": true, "pword": true, "passphrase": true,
 	"secret": true, "secrets": true, "token": true, "apikey": true, "credential": true,
 	"credentials": true, "creds": true, "privatekey": true, "htpasswd": true,
+	"dbpass": true, "dbpassword": true, "dbpasswd": true, // PAPERLESS_DBPASS
 }
 
 // secretKeyQualifiers make KEY a credential when they come before it

@@ -8,7 +8,7 @@ func TestIsSecretName(t *testing.T) {
 		"AWS_SECRET_ACCESS_KEY": true, "API_KEY": true, "apiKey": true, "SECRET_KEY_BASE": true,
 		"npmAuthToken": true, "DB_PASS": true, "SSH_PRIVATE_KEY": true, "_authToken": true,
 		"GPG_KEY": false, "AWS_ACCESS_KEY_ID": false, "AWS_ACCESS_KEY": false, "MINIO_ACCESS_KEY": false,
-		"MINIO_SECRET_KEY": true, "AWS_SECRET_KEY": true, "PASSWORD_FILE": false, "TOKEN_URL": false,
+		"MINIO_SECRET_KEY": true, "AWS_SECRET_KEY": true, "PAPERLESS_DBPASS": true, "PASSWORD_FILE": false, "TOKEN_URL": false,
 		"SECRET_KEY_BASE_DUMMY": false, "KEY_SERVER": false, "NODE_VERSION": false, "PWD": false,
 		"PASSWORD_MIN_LENGTH": false, "CSRF_TOKEN_NAME": false, "PUBLIC_API_KEY": false,
 		"TOKENIZERS_PARALLELISM": false, "AUTH_METHOD": false, "USERNAME": false,
