@@ -304,3 +304,47 @@ func (p *PackageCommand) Simulates() bool {
 	}
 	return false
 }
+
+// RunsScriptFile reports whether the command runs a script file of the
+// image (`/scripts/cleanup.sh`, `./install.sh`, `bash setup.sh`): what it
+// does there is not in the RUN's text, so a check for a clean-up in the
+// same RUN cannot tell it is missing.
+func (c *Command) RunsScriptFile() bool {
+	if c.NameWord == nil {
+		return false
+	}
+	if isScriptPath(c.Name) {
+		return true
+	}
+	switch c.Base() {
+	case "sh", "bash", "ash", "dash", "zsh", "source", ".":
+		for _, a := range c.Args {
+			if strings.HasPrefix(a.Lit, "-") {
+				if a.Lit == "-c" {
+					return false
+				}
+				continue
+			}
+			return c.Base() == "source" || c.Base() == "." || isScriptPath(a.Lit) || strings.Contains(a.Lit, "/")
+		}
+	}
+	return false
+}
+
+func isScriptPath(name string) bool {
+	return strings.HasSuffix(name, ".sh") || strings.HasSuffix(name, ".bash") || strings.HasPrefix(name, "./")
+}
+
+// RunsScriptFileAfter reports whether a command after cmd in the script
+// runs a script file (see Command.RunsScriptFile).
+func (s *Script) RunsScriptFileAfter(cmd *Command) bool {
+	if s == nil {
+		return false
+	}
+	for _, c := range s.Commands {
+		if cmd.Range.Start.Before(c.Range.Start) && c.RunsScriptFile() {
+			return true
+		}
+	}
+	return false
+}

@@ -114,3 +114,16 @@ func TestBaseUserProvenRoot(t *testing.T) {
 		}
 	}
 }
+
+func TestRunsScriptFile(t *testing.T) {
+	for text, want := range map[string]bool{
+		"/scripts/cleanup.sh": true, "./install": true, "bash setup.sh": true, "sh -e /opt/x/run": true,
+		". /etc/profile.d/x.sh": true, "sh -c 'rm -rf /var/lib/apt/lists/*'": false, "rm -rf /tmp/x": false,
+		"apt-get clean": false, "bash": false,
+	} {
+		s := ParseShell(NewSource("Dockerfile", []byte(text)), text, nil)
+		if got := len(s.Commands) > 0 && s.Commands[0].RunsScriptFile(); got != want {
+			t.Errorf("%q: RunsScriptFile = %v, want %v", text, got, want)
+		}
+	}
+}

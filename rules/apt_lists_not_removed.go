@@ -45,7 +45,9 @@ func checkAptListsNotRemoved(pass *Pass) {
 		if !pc.IsApt() || pc.Sub != "update" {
 			continue
 		}
-		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) {
+		// A script file run later in the RUN (/scripts/cleanup.sh) may
+		// remove the lists: what it does is not in the RUN's text.
+		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) || pr.in.Script.RunsScriptFileAfter(pc.Cmd) {
 			continue
 		}
 		pass.Report(pc.Cmd.Range, "`"+pc.Manager+" update` leaves the package lists (tens of MB) in this layer of the final image; end the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt/lists")

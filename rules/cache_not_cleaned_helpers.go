@@ -42,7 +42,7 @@ func checkCacheNotCleaned(pass *Pass, fills func(*parser.PackageCommand) bool, c
 		if target == "" {
 			target = dirs[0]
 		}
-		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, cleaners) {
+		if mountsCache(pr.in, dirs...) || pc.Manager == "yarn" && yarnCacheMount(pr.in) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, cleaners) || pr.in.Script.RunsScriptFileAfter(pc.Cmd) {
 			continue
 		}
 		done[pr.in] = true
