@@ -413,6 +413,57 @@ func (img *Image) OldBash() bool {
 	return false
 }
 
+// UseraddSkipsLastlog reports whether the image's useradd is shadow 4.13
+// or later, which no longer writes the new user's lastlog and faillog
+// entries at an offset the size of the UID: the tag names a Debian (12
+// bookworm on) or Ubuntu (24.04 noble on) release with it, or the image
+// is Alpine 3.17 or later, whose shadow package has it. false also when
+// dlint cannot tell.
+func (img *Image) UseraddSkipsLastlog() bool {
+	if img == nil {
+		return false
+	}
+	tag := strings.ToLower(img.Tag)
+	for _, part := range strings.FieldsFunc(tag, func(r rune) bool { return r == '-' || r == '_' }) {
+		switch part {
+		case "bookworm", "trixie", "forky", "sid", "noble", "oracular", "plucky", "questing", "resolute":
+			return true
+		}
+	}
+	name := path.Base(img.Name)
+	switch {
+	case name == "debian":
+		major, ok := leadingNumber(tag)
+		return ok && major >= 12
+	case name == "ubuntu":
+		major, ok := leadingNumber(tag)
+		return ok && major >= 24
+	case name == "alpine" || strings.Contains(tag, "alpine"):
+		rest := tag
+		if i := strings.LastIndex(tag, "alpine"); i >= 0 {
+			rest = tag[i+len("alpine"):]
+		}
+		if minor, ok := alpineMinor(rest); ok {
+			return minor >= 17
+		}
+		return name == "alpine" && (tag == "latest" || tag == "edge")
+	}
+	return false
+}
+
+// leadingNumber reads the number a tag starts with ("12" of "12.5-slim").
+func leadingNumber(tag string) (int, bool) {
+	n, digits := 0, 0
+	for _, r := range tag {
+		if r < '0' || r > '9' || digits > 3 {
+			break
+		}
+		n = n*10 + int(r-'0')
+		digits++
+	}
+	return n, digits > 0
+}
+
 // MasterWorkers reports whether argv starts a server whose master process
 // stays root by design (to bind low ports and read its keys) and runs its
 // workers as an unprivileged user, and that user as the official images

@@ -157,3 +157,20 @@ func TestBackingService(t *testing.T) {
 		}
 	}
 }
+
+func TestUseraddSkipsLastlog(t *testing.T) {
+	for _, tc := range []struct {
+		name, tag string
+		want      bool
+	}{
+		{"debian", "12-slim", true}, {"debian", "bookworm", true}, {"debian", "11", false}, {"debian", "bullseye-slim", false},
+		{"ubuntu", "24.04", true}, {"ubuntu", "22.04", false}, {"ubuntu", "jammy", false},
+		{"python", "3.13-slim-bookworm", true}, {"python", "3.13-slim", false}, {"node", "22-alpine3.20", true},
+		{"alpine", "3.16", false}, {"alpine", "3.21", true}, {"redis", "7-alpine", false},
+	} {
+		img := &Image{Name: tc.name, Tag: tc.tag}
+		if got := img.UseraddSkipsLastlog(); got != tc.want {
+			t.Errorf("%s:%s: %v, want %v", tc.name, tc.tag, got, tc.want)
+		}
+	}
+}

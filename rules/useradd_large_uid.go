@@ -25,7 +25,9 @@ On a host both are sparse files; an image layer stores every byte, so UID
 ` + "`--no-log-init`" + ` (` + "`-l`" + `) skips both files, which a container never reads.
 shadow 4.13 (2022) stopped extending the files, but useradd in Debian 11,
 Ubuntu 22.04, RHEL 8 and other images still in wide use is older, and the
-flag costs nothing on newer ones.
+flag costs nothing on newer ones. A base image whose tag names a release
+with shadow 4.13 or later (Debian 12, Ubuntu 24.04, Alpine 3.17 and their
+code names) is not reported.
 
 dlint reports UIDs from 100000 up (about 32 MB, hadolint's "more than five
 digits") and puts the size it computes from the UID in the message. It reads
@@ -83,6 +85,9 @@ func checkUseraddLargeUID(pass *Pass) {
 		call := parseUseradd(in, cmd.Args)
 		if call.noLogInit || call.defaults || call.unknown || call.uidWord == nil || !call.uidKnown {
 			continue
+		}
+		if in.Stage != nil && in.Stage.Image().UseraddSkipsLastlog() {
+			continue // shadow 4.13 or later: nothing is written
 		}
 		uid, err := strconv.ParseUint(call.uid, 10, 32)
 		if err != nil || uid < largeUID || uid == 1<<32-1 {
