@@ -393,10 +393,16 @@ type Label struct {
 type Copy struct {
 	Sources []string
 	Dest    string // absolute, against WORKDIR
-	DirDest bool   // dest names a directory (trailing slash or several sources)
-	From    string // --from value, "" for the build context
-	Add     bool
-	Instr   *Instruction
+	// Written is the destination as the instruction gives it, after
+	// expansion and quote removal ("baz/" of `COPY a b "baz/"`);
+	// Unresolved is set when the expansion of a source or of the
+	// destination fails (an unbalanced quote), which fails the build.
+	Written    string
+	Unresolved bool
+	DirDest    bool   // dest names a directory (trailing slash or several sources)
+	From       string // --from value, "" for the build context
+	Add        bool
+	Instr      *Instruction
 }
 
 // ExposedPort is one word of an EXPOSE, after expansion.
@@ -784,6 +790,18 @@ func (b *dfBuilder) expandBounded(word string, env map[string]string) (v string,
 	return res.Result, len(res.Unmatched) == 0, false
 }
 
+// expandFails reports whether the build's expansion of word fails (an
+// unbalanced quote: `"C:\Program` of `COPY "C:\Program Files\x" /d`),
+// which fails the build.
+func (b *dfBuilder) expandFails(word string) bool {
+	if isPlainWord(word) {
+		return false
+	}
+	be := &boundedEnv{env: envGetter(b.env), left: min(maxExpandedBytes, b.budget-b.spent)}
+	_, err := b.lex.ProcessWordWithMatches(word, be)
+	return err != nil && !be.over
+}
+
 // isPlainWord reports a word the build's expansion leaves as it is: no
 // variable, no quote, no escape (either escape token). Most values are;
 // the lexer costs a tenth of dlint's own work on a Dockerfile.
@@ -920,12 +938,14 @@ func runOptions(c *instructions.RunCommand) *RunOptions {
 func (b *dfBuilder) copy(in *Instruction, srcs []string, dest, from string, add bool) {
 	d, _ := b.expand(dest, b.env)
 	dirDest := strings.HasSuffix(d, "/") || len(srcs) > 1
+	unresolved := b.expandFails(dest)
 	expanded := make([]string, len(srcs))
 	for i, s := range srcs {
 		expanded[i], _ = b.expand(s, b.env)
+		unresolved = unresolved || b.expandFails(s)
 	}
 	b.stage.Copies = append(b.stage.Copies, &Copy{
-		Sources: expanded, Dest: joinPath(b.stage.Workdir, d), DirDest: dirDest || d == "." || d == "./",
+		Sources: expanded, Dest: joinPath(b.stage.Workdir, d), Written: d, Unresolved: unresolved, DirDest: dirDest || d == "." || d == "./",
 		From: from, Add: add, Instr: in,
 	})
 }

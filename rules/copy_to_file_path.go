@@ -58,7 +58,10 @@ func checkCopyToFilePath(pass *Pass) {
 				continue
 			}
 			raw := in.Args[len(in.Args)-1]
-			if strings.HasSuffix(raw, "/") || strings.Contains(raw, "$") || strings.HasSuffix(raw, "/.") || raw == "." || raw == ".." {
+			// The destination as BuildKit reads it: expanded, unquoted
+			// (`"baz/"` is baz/). One it cannot expand fails the build.
+			dest := cp.Written
+			if cp.Unresolved || strings.HasSuffix(dest, "/") || strings.Contains(raw, "$") || strings.HasSuffix(dest, "/.") || dest == "." || dest == ".." {
 				continue
 			}
 			if isDirBefore(st, cp) {

@@ -18,3 +18,7 @@ COPY c d /opt/tools
 WORKDIR /srv/www
 WORKDIR /
 COPY e f /srv/www
+# BuildKit removes the quotes: the destination is baz/, a directory.
+COPY foo bar "baz/"
+# An unbalanced quote fails the build; no file is copied over another.
+COPY "C:\Program Files\Foo" /dest
