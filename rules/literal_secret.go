@@ -136,6 +136,9 @@ func secretValue(v string) bool {
 	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" {
 		return false // a mask, or a count such as a token limit
 	}
+	if len(v) > 2 && (v[0] == '_' && v[len(v)-1] == '_' || strings.HasPrefix(v, "__") || strings.HasPrefix(v, "@") && strings.HasSuffix(v, "@")) {
+		return false // a template's marker a setup script replaces (_admin_password_, @DB_PASS@)
+	}
 	if strings.Count(v, "%") >= 2 || strings.Contains(v, "/") && hasAnySuffix(lower, ".pem", ".key", ".crt", ".txt", ".json") {
 		return false // a framework's parameter (%kernel.project_dir%) or a file
 	}
