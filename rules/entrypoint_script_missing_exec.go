@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -106,9 +107,15 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 		Range:   cmd.NameRange,
 		Message: fmt.Sprintf("%s runs %s last without `exec`: %s; write `exec %s`", script, name, pid1, shortCommand(cmd)),
 	}
+	// A script that sources others may run one of their functions, which
+	// exec cannot run (docker-bench-security's `endjson`).
+	fromSourced := sourcesFiles(c.Script) && !strings.Contains(cmd.Name, "/")
+	if fromSourced {
+		f.Message = fmt.Sprintf("%s runs %s last without `exec`: if it is a program, not a function of a file the script sources, %s; then write `exec %s`", script, name, pid1, shortCommand(cmd))
+	}
 	// exec only before an external program: not before a function the
 	// script defines (`exec start_server` fails), a builtin or an alias.
-	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) && c.Script.CanExec(cmd) {
+	if len(cmd.Assigns) == 0 && !cmd.Background && !trapsExit(c.Script) && c.Script.CanExec(cmd) && !fromSourced {
 		at := parser.Range{File: cmd.Range.File, Start: cmd.Range.Start, End: cmd.Range.Start}
 		f.Fix = &Fix{Description: "exec the program so it replaces the shell", Edits: []Edit{{Range: at, NewText: "exec "}}}
 	}
@@ -164,6 +171,17 @@ func tailRuns(s *parser.Script, name string) bool {
 	}
 	for _, cmd := range s.Final {
 		if cmd.Name == name || parser.IsShell(cmd.Name) && cmd.HasArg(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcesFiles reports whether the script reads another file into itself
+// (`. ./lib.sh`, `source functions.sh`), whose functions it may call.
+func sourcesFiles(s *parser.Script) bool {
+	for _, c := range s.Commands {
+		if (c.Name == "." || c.Name == "source") && len(c.Args) > 0 {
 			return true
 		}
 	}

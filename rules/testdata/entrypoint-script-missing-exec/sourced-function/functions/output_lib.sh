@@ -1,0 +1,3 @@
+endjson() {
+  printf "]}\n"
+}
