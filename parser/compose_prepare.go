@@ -221,11 +221,50 @@ func (f *yamlFile) dropBlankValues(m *yaml.Node) bool {
 			if f.dropBlankValues(val) {
 				changed = true
 			}
+		case val.Kind == yaml.SequenceNode:
+			if f.dropBlankItems(val) {
+				changed = true
+			}
 		}
 		kept = append(kept, m.Content[i], m.Content[i+1])
 	}
 	m.Content = kept
 	return changed
+}
+
+// dropBlankItems removes from a list the mappings with a setting an unset
+// variable leaves blank (a `develop.watch` item whose `path: ${CODE}` is
+// unset): the item would be refused without it too.
+func (f *yamlFile) dropBlankItems(seq *yaml.Node) bool {
+	changed := false
+	kept := seq.Content[:0:0]
+	for _, item := range seq.Content {
+		n := resolveAlias(item)
+		if n != nil && n.Kind == yaml.MappingNode {
+			if f.hasBlankValue(n) {
+				changed = true
+				continue
+			}
+			if f.dropBlankValues(n) {
+				changed = true
+			}
+		}
+		kept = append(kept, item)
+	}
+	seq.Content = kept
+	return changed
+}
+
+// hasBlankValue reports whether a mapping sets a text an unset variable
+// leaves blank.
+func (f *yamlFile) hasBlankValue(m *yaml.Node) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		val := resolveAlias(m.Content[i+1])
+		if val != nil && val.Kind == yaml.ScalarNode && val.Value != "" && f.blankOnly(val.Value) && strings.TrimSpace(f.interpolate(val.Value)) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // badItem says why compose rejects a list item, or returns "".

@@ -869,6 +869,20 @@ func TestLoadComposeBlankTypedSettings(t *testing.T) {
 	}
 }
 
+// A `develop.watch` item whose path an unset variable leaves blank makes
+// compose-go refuse the file ("value can't be blank"); dlint loads it
+// without that item, so the service is linted.
+func TestLoadComposeBlankListItem(t *testing.T) {
+	text := "services:\n  web:\n    image: x\n    privileged: true\n    develop:\n      watch:\n        - action: sync\n          path: ${CODE}\n          target: /src\n        - action: rebuild\n          path: ./package.json\n"
+	p := mustLoad(t, writeProject(t, map[string]string{"compose.yaml": text}), nil, "compose.yaml")
+	if web := service(t, p, "web"); web.Privileged == nil {
+		t.Errorf("privileged: true was lost")
+	}
+	if len(p.Problems) != 0 {
+		t.Errorf("problems: %+v", p.Problems[0])
+	}
+}
+
 // A setting Compose cannot read refuses the whole file; dlint reports it
 // at its node and loads the project without it, the other settings kept.
 func TestLoadComposeRefusedSettings(t *testing.T) {
