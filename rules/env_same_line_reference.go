@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // EnvSameLineReference reports `ENV A=1 B=$A`: B gets the A from before
@@ -42,7 +44,7 @@ func checkEnvSameLineReference(pass *Pass) {
 		return
 	}
 	for _, st := range df.Stages {
-		var line []string // names the current ENV set so far
+		var line []*parser.Var // what the current ENV sets so far
 		var cur = st.Vars
 		for i, v := range cur {
 			if !v.Env {
@@ -54,13 +56,22 @@ func checkEnvSameLineReference(pass *Pass) {
 			if strings.Contains(v.Value, "$") {
 				for _, used := range df.VarsIn(v.Value) {
 					for _, set := range line {
-						if used == set && used != v.Name {
+						// `ZBX_VERSION=$ZBX_VERSION` re-exports an ARG: its
+						// value before the line is its value after.
+						if used == set.Name && used != v.Name && !reexports(set) {
 							pass.Report(v.Range, fmt.Sprintf("%s uses $%s, which this ENV sets just before it, but buildkit expands all of one ENV's values first, so it gets %s's value from before the line; split the ENV in two", v.Name, used, used))
 						}
 					}
 				}
 			}
-			line = append(line, v.Name)
+			line = append(line, v)
 		}
 	}
+}
+
+// reexports reports whether the variable is set to its own value
+// (`A=$A`, `A="${A}"`), which the line leaves unchanged.
+func reexports(v *parser.Var) bool {
+	val := strings.Trim(v.Value, `"`)
+	return val == "$"+v.Name || val == "${"+v.Name+"}"
 }

@@ -6,3 +6,7 @@ ENV PATH=/x:$PATH OTHER=1
 ENV C=1 `
     D=2
 ARG E=1 F=$E
+# Re-exporting an ARG as itself changes nothing: its value before the
+# line is its value after.
+ARG ZBX_VERSION=7.0
+ENV ZBX_VERSION=${ZBX_VERSION} GIT_BRANCH=${GIT_BRANCH:-$ZBX_VERSION}
