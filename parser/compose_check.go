@@ -25,6 +25,19 @@ func looksLikeOverride(name string) bool {
 	return false
 }
 
+// baseFileOf guesses the base file an override is merged onto:
+// docker-compose.yml for docker-compose.*.yml, compose.yaml for
+// compose.*.yaml, BASE.yaml for a name that says nothing.
+func baseFileOf(override string) string {
+	switch {
+	case !looksLikeOverride(override):
+		return "BASE.yaml"
+	case strings.HasPrefix(strings.ToLower(override), "docker-compose."):
+		return "docker-compose.yml"
+	}
+	return "compose.yaml"
+}
+
 // lackingImage lists the services with neither an image, a build nor a
 // provider. In a project of one file, any such service marks the file as
 // one written to be merged onto another with -f (authelia's test suites,
@@ -67,13 +80,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		name := names[0]
 		at := l.views[name].nameRange()
 		file := path.Base(filepath.ToSlash(at.File))
-		base := "BASE.yaml"
-		if looksLikeOverride(file) {
-			base = "compose.yaml"
-			if strings.HasPrefix(strings.ToLower(file), "docker-compose.") {
-				base = "docker-compose.yml"
-			}
-		}
+		base := baseFileOf(file)
 		add(at, fmt.Sprintf("service %q has neither an image nor a build context specified", name),
 			"no service in this file has `image:` or `build:`, so Compose cannot run it alone: it is merged onto another file (`-f %s -f %s`); lint the two together (`dlint --compose-merge %s,%s`) to check what it leaves to that file", base, file, base, file)
 	}
@@ -87,7 +94,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			at := v.nameRange()
 			why := fmt.Sprintf("service %q has neither an image nor a build context specified", name)
 			if file := path.Base(filepath.ToSlash(at.File)); looksLikeOverride(file) && len(l.main) == 1 {
-				add(at, why, "service '%s' has neither `image:` nor `build:`, and %s looks like an override of a base compose file: lint the two together (`dlint --compose-merge compose.yaml,%s`)", name, file, file)
+				add(at, why, "service '%s' has neither `image:` nor `build:`, and %s looks like an override of a base compose file: lint the two together (`dlint --compose-merge %s,%s`)", name, file, baseFileOf(file), file)
 			} else {
 				add(at, why, "service '%s' has neither `image:` nor `build:`; add one (if a platform or another compose file completes the service, lint them together)", name)
 			}
