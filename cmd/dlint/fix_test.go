@@ -45,16 +45,17 @@ func TestFixKeepsBytes(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		".git/HEAD": "",
-		// Removing sudo makes way for useradd-large-uid's fix: a second pass.
+		// Removing sudo makes way for useradd-large-uid's fix: a second pass
+		// (Debian 11's useradd is older than shadow 4.13).
 		// The compose fix (host_ip inserted with CRLF) is an unsafe one.
-		"app/Dockerfile": "\xef\xbb\xbfFROM debian:12\r\n" +
+		"app/Dockerfile": "\xef\xbb\xbfFROM debian:11\r\n" +
 			"RUN echo \"héllo ✓\" && sudo useradd -u 1000000 app\r\n" +
 			"USER 1000000\r\n" +
 			"CMD /app --greeting=ça\t--listen :8080",
 		"db/compose.yaml": "services:\r\n  db:\r\n    image: postgres:16 # ✓ postgres\r\n    user: \"999:999\"\r\n    ports:\r\n      - target: 5432\r\n        published: 5432\r\n",
 	})
 	want := map[string]string{
-		"app/Dockerfile": "\xef\xbb\xbfFROM debian:12\r\n" +
+		"app/Dockerfile": "\xef\xbb\xbfFROM debian:11\r\n" +
 			"RUN echo \"héllo ✓\" && useradd --no-log-init -u 1000000 app\r\n" +
 			"USER 1000000\r\n" +
 			"CMD [\"/app\", \"--greeting=ça\", \"--listen\", \":8080\"]",
