@@ -235,8 +235,10 @@ func (c *Catalog) Lookup(name, tag string) (*Image, bool) {
 }
 
 // unmeasuredShell forgets what /bin/sh does on Alpine releases before
-// 3.16, whose busybox (before 1.35) was not measured: a tag that names
-// such a release ("alpine3.14", "3.12") says so.
+// 3.8, whose busybox (before 1.28) forks for a `-c` string's last command:
+// busybox 1.28 made `sh -c` exec it (upstream commit 1e3e2ccd5), and 1.30.1
+// and 1.35 were measured to (docs/images.md). A tag that names such a
+// release ("alpine3.7", "3.5") says so.
 func (img *Image) unmeasuredShell() {
 	if img.Shell != ShellAsh {
 		return
@@ -248,16 +250,16 @@ func (img *Image) unmeasuredShell() {
 		return
 	}
 	minor, ok := alpineMinor(tag)
-	if ok && minor < 16 {
+	if ok && minor < oldestExecingAlpine {
 		img.Shell = ShellUnknown
-		img.Source += "; busybox before 1.35 (Alpine before 3.16) was not measured"
+		img.Source += "; busybox before 1.28 (Alpine before 3.8) does not exec the last command of sh -c"
 	}
 }
 
 // TagShell is what /bin/sh is, judged by its tag alone, in an image the
 // catalogue does not hold: a tag that names Alpine (valkey/valkey:8-alpine,
 // acme/app:2.1-alpine3.20) is an image built on Alpine, whose /bin/sh is
-// busybox ash, unless it names a release before 3.16 (not measured).
+// busybox ash, unless it names a release before 3.8 (busybox before 1.28).
 // Anything else is unknown.
 func TagShell(tag string) Shell {
 	tag = strings.ToLower(tag)
@@ -265,11 +267,15 @@ func TagShell(tag string) Shell {
 	if i < 0 {
 		return ShellUnknown
 	}
-	if minor, ok := alpineMinor(tag[i+len("alpine"):]); ok && minor < 16 {
+	if minor, ok := alpineMinor(tag[i+len("alpine"):]); ok && minor < oldestExecingAlpine {
 		return ShellUnknown
 	}
 	return ShellAsh
 }
+
+// oldestExecingAlpine is the first Alpine 3.x minor release whose busybox
+// (1.28) execs the last command of `sh -c`.
+const oldestExecingAlpine = 8
 
 // alpineMinor reads N from "3.N" at the start of tag.
 func alpineMinor(tag string) (int, bool) {

@@ -84,7 +84,8 @@ func TestShellKind(t *testing.T) {
 		// An image the catalogue does not hold, judged by its tag.
 		{nil, "8.0-alpine", "sh", images.ShellAsh},
 		{nil, "1.2-alpine3.20", "/bin/sh", images.ShellAsh},
-		{nil, "1.2-alpine3.12", "sh", images.ShellUnknown},
+		{nil, "1.2-alpine3.6", "sh", images.ShellUnknown},
+		{nil, "1.2-alpine3.12", "sh", images.ShellAsh},
 		{nil, "8.0-bookworm", "sh", images.ShellUnknown},
 	} {
 		if got := shellKind(tc.img, tc.tag, tc.argv0); got != tc.want {

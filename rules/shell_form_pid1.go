@@ -37,7 +37,7 @@ dlint's notes on PID 1 shells):
   ` + "`scratch`" + `) cannot run a shell-form CMD or ENTRYPOINT at all: an error.
 - When dlint does not know the base image it says what it assumes; an image
   whose tag names Alpine (` + "`valkey/valkey:8.0-alpine`" + `) is taken to be built on
-  it, with busybox's ` + "`sh`" + `, unless the tag names a release before 3.16.
+  it, with busybox's ` + "`sh`" + `, unless the tag names a release before 3.8.
   ` + "`dlint image NAME`" + ` shows what it knows; add your own bases under ` + "`images:`" + ` in
   .dlint.yaml.
 
