@@ -40,7 +40,7 @@ func checkLatestBaseImage(pass *Pass) {
 		if st.Parent != nil || st.BaseImage.BuiltHere() || !st.BaseResolved || ref.IsScratch() || ref.Tag != "latest" || ref.Digest != "" {
 			continue
 		}
-		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` uses :latest, which moves with every push, so rebuilds can take a new major version unseen; name the tag you test with (%s:<version>) or pin a digest",
+		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` uses :latest, which moves with every push, so rebuilds can take a new release unseen (a new major version, unless the name fixes it); name the tag you test with (%s:<version>) or pin a digest",
 			st.BaseName, ref.Name()))
 	}
 }

@@ -41,7 +41,7 @@ func checkUntaggedBaseImage(pass *Pass) {
 		if st.Parent != nil || st.BaseImage.BuiltHere() || !st.BaseResolved || ref.Repository == "" || ref.IsScratch() || ref.Tag != "" || ref.Digest != "" {
 			continue
 		}
-		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` has no tag, so the build takes whatever %s:latest is when it pulls, and a new major version can arrive unseen; name the tag you test with (%s:<version>) or pin a digest",
+		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` has no tag, so the build takes whatever %s:latest is when it pulls, and a new release can arrive unseen (a new major version, unless the name fixes it); name the tag you test with (%s:<version>) or pin a digest",
 			st.BaseName, ref.Name(), ref.Name()))
 	}
 }
