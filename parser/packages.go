@@ -214,6 +214,11 @@ func (p *PackageCommand) AsksConfirmation() bool {
 	if !ok || !c.asks[p.Sub] {
 		return false
 	}
+	if p.Sub == "install" && len(p.Operands) == 0 && !p.HasOption("-f", "--fix-broken") {
+		// Nothing to install: yum and dnf stop with an error, apt-get does
+		// nothing; neither asks.
+		return false
+	}
 	if p.Sub == "group" || p.Sub == "module" {
 		// `dnf group list` and `dnf module list` ask nothing.
 		if len(p.Operands) == 0 || p.Operands[0].Lit != "install" && p.Operands[0].Lit != "remove" && p.Operands[0].Lit != "enable" && p.Operands[0].Lit != "upgrade" {

@@ -29,7 +29,11 @@ func checkMissingYes(pass *Pass, conf *regexp.Regexp, yesOption string, managers
 		if answered() {
 			return
 		}
-		msg := fmt.Sprintf("`%s %s` without %s asks \"Is this ok [y/N]\", and a build cannot answer, so the RUN fails; add %s", pc.Manager, pc.Sub, yesOption, yesOption)
+		prompt := "Is this ok [y/N]"
+		if pc.Manager == "zypper" {
+			prompt = "Continue? [y/n/v/...? shows all options] (y)"
+		}
+		msg := fmt.Sprintf("`%s %s` without %s asks \"%s\", and a build cannot answer, so the RUN fails; add %s", pc.Manager, pc.Sub, yesOption, prompt, yesOption)
 		pass.ReportFix(pc.SubWord.Range, msg, addOptionFix(pc, yesOption))
 	}
 }

@@ -97,6 +97,9 @@ func checkMessage(t *testing.T, f rules.Finding) {
 	if f.Message == "" || strings.HasSuffix(f.Message, ".") && strings.Count(f.Message, ".") == 1 && len(f.Message) < 20 {
 		t.Errorf("%s:%d: finding message %q is too terse", f.Range.File, f.Range.Start.Line, f.Message)
 	}
+	if strings.Contains(f.Message, "\x1f") {
+		t.Errorf("%s:%d: finding message %q holds an unrendered template mark (report it with ReportAbout)", f.Range.File, f.Range.Start.Line, f.Message)
+	}
 	if f.Range.End.Line < f.Range.Start.Line || f.Range.End.Line == f.Range.Start.Line && f.Range.End.Col <= f.Range.Start.Col {
 		t.Errorf("%s:%d:%d: finding has an empty or inverted range %+v", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, f.Range)
 	}

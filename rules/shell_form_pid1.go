@@ -145,7 +145,7 @@ func checkShellFormPID1(pass *Pass) {
 			// exec would not help: as PID 1 the keep-alive ignores SIGTERM too.
 			msg = fmt.Sprintf("%s keeps the container alive with %s, which as PID 1 ignores SIGTERM with or without the shell, so `docker stop` waits 10 s; run it under an init (%s)",
 				keyword, commandNames(p.tail), initAdvice(v))
-			pass.ReportFinding(Finding{Range: p.at, Message: msg})
+			pass.ReportAbout(v.container, Finding{Range: p.at, Message: msg})
 			continue
 		case p.shellForm && p.shell == images.ShellNone:
 			msg = fmt.Sprintf("shell-form %s needs `%s`, but %s has no shell, so the container cannot start; use the exec form %s",

@@ -8,7 +8,7 @@ var ZypperMissingYes = &Rule{
 	Tags:     []string{TagDockerfile, TagCorrectness},
 	Summary:  "`zypper install` without -n asks for confirmation, which a build cannot give, so the RUN fails",
 	Doc: `## Why
-A build has no terminal. zypper asks "Is this ok [y/N]" before it installs,
+A build has no terminal. zypper asks "Continue? [y/n/v/...? shows all options] (y)" before it installs,
 removes or upgrades packages, reads end-of-file, and exits with an error.
 The global ` + "`" + `-n` + "`" + ` (` + "`" + `--non-interactive` + "`" + `) answers it, as does ` + "`" + `-y` + "`" + ` (` + "`" + `--no-confirm` + "`" + `) after the command. ` + "`yes | zypper …`" + ` answers it too and is not reported. The fix adds
 ` + "`-n`" + ` after the program's name.
