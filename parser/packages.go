@@ -310,7 +310,7 @@ func (p *PackageCommand) Simulates() bool {
 	return false
 }
 
-// RunsScriptFile reports whether the command runs a script file of the
+// RunsScriptFile reports whether the command runs a shell script of the
 // image (`/scripts/cleanup.sh`, `./install.sh`, `bash setup.sh`): what it
 // does there is not in the RUN's text, so a check for a clean-up in the
 // same RUN cannot tell it is missing.
@@ -336,8 +336,10 @@ func (c *Command) RunsScriptFile() bool {
 	return false
 }
 
+// isScriptPath reports a shell script's name: `./configure` and other
+// build tools run from the source tree are programs of their own.
 func isScriptPath(name string) bool {
-	return strings.HasSuffix(name, ".sh") || strings.HasSuffix(name, ".bash") || strings.HasPrefix(name, "./")
+	return strings.HasSuffix(name, ".sh") || strings.HasSuffix(name, ".bash")
 }
 
 // RunsScriptFileAfter reports whether a command after cmd in the script

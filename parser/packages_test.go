@@ -117,7 +117,7 @@ func TestBaseUserProvenRoot(t *testing.T) {
 
 func TestRunsScriptFile(t *testing.T) {
 	for text, want := range map[string]bool{
-		"/scripts/cleanup.sh": true, "./install": true, "bash setup.sh": true, "sh -e /opt/x/run": true,
+		"/scripts/cleanup.sh": true, "./install.sh": true, "./configure": false, "bash setup.sh": true, "sh -e /opt/x/run": true,
 		". /etc/profile.d/x.sh": true, "sh -c 'rm -rf /var/lib/apt/lists/*'": false, "rm -rf /tmp/x": false,
 		"apt-get clean": false, "bash": false,
 	} {

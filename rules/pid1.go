@@ -48,9 +48,13 @@ func runViews(pass *Pass) []runView {
 			isParent[st.Parent] = true
 		}
 	}
+	last := df.Stages[len(df.Stages)-1]
 	for _, st := range df.Stages {
 		if covered[st] || isParent[st] || st.Cmd == nil && st.Entrypoint == nil || isWindowsImage(st.RootBase()) {
 			continue
+		}
+		if st != last && st.Name == "" {
+			continue // --target names a stage by its name: this one never runs
 		}
 		out = append(out, runView{stage: st, entrypoint: st.EffectiveEntrypoint(), cmd: st.EffectiveCmd()})
 	}

@@ -1,7 +1,7 @@
 FROM golang:1.23 AS build
 RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
 
-FROM scratch
+FROM scratch AS app
 COPY --from=build /out/app /app
 # want: shell-form-pid1
 ENTRYPOINT /app --listen :8080
