@@ -28,10 +28,13 @@ an ` + "`sh -c`" + ` string, ` + "`gosu`" + `/` + "`su-exec`" + `/` + "`setpriv`
 in front of a program) to what ends up as PID 1, and reports three cases:
 
 - **npm, yarn or pnpm is PID 1** (` + "`CMD [\"npm\", \"start\"]`" + `, a warning). The
-  package manager starts the app through ` + "`sh -c`" + ` and does not reliably pass the
-  SIGTERM of ` + "`docker stop`" + ` on or wait for the app, so it gets no clean shutdown
-  and is killed after the 10 s grace period. Node's official image docs say to
-  bake ` + "`node index.js`" + ` into CMD instead of ` + "`npm start`" + `.
+  package manager starts the app through ` + "`sh -c`" + ` and passes the SIGTERM of
+  ` + "`docker stop`" + ` to that shell only (measured with npm 11 as PID 1): where
+  /bin/sh forks the app (dash, on Debian and Ubuntu images) the shell dies, the
+  package manager exits and the app is killed with the container, with no clean
+  shutdown. Where /bin/sh execs a script of one command (busybox on Alpine,
+  bash) the app gets the signal, so the finding is information there. Node's
+  official image docs say to bake ` + "`node index.js`" + ` into CMD instead of ` + "`npm start`" + `.
 - **node is PID 1** (information). Node's Docker docs warn that Node.js was not
   designed to run as PID 1: without a ` + "`process.on('SIGTERM', …)`" + ` handler in the
   app the signal is ignored, and node does not reap zombie children. An app that
@@ -798,9 +801,19 @@ func packageCommand(p pid1Program) string {
 
 func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 	tool := path.Base(p.name.Lit)
-	msg := fmt.Sprintf("%s%s: %s does not pass `docker stop`'s SIGTERM to the app, which is killed after 10 s; run node directly instead of %s, and %s",
-		subject(v, p), unless, tool, packageCommand(p), initAdvice(v))
-	return Finding{Range: p.name.Range, Message: msg}
+	// Measured with npm 11 as PID 1: SIGTERM goes to the `sh -c` it runs
+	// the script with; dash forks the app and dies, npm exits, and the app
+	// is killed with the container. A shell that execs a lone command
+	// (busybox, bash) hands the signal on.
+	why := fmt.Sprintf("%s runs the script through `sh -c` and may not hand `docker stop`'s SIGTERM to the app, which then gets no clean shutdown", tool)
+	if tool == "npm" {
+		why = "npm passes SIGTERM to its script's shell, not to an app that shell forks (dash)"
+	}
+	f := Finding{Range: p.name.Range, Message: fmt.Sprintf("%s%s: %s; run node directly instead of %s, and %s", subject(v, p), unless, why, packageCommand(p), initAdvice(v))}
+	if tool == "npm" && v.shellKind("/bin/sh").ExecsLastCommand() {
+		f.Severity = Info // the app gets the signal if the script is one command
+	}
+	return f
 }
 
 func nodeFinding(v runView, p pid1Program, unless string) Finding {
