@@ -431,7 +431,19 @@ func (r *runner) discover() {
 		}
 	}
 	if len(r.opts.ComposeMerge) > 0 {
-		r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
+		// A walked file the merge holds (its override) is linted in it, not
+		// alone as well.
+		merged := map[string]bool{}
+		for _, f := range r.opts.ComposeMerge {
+			merged[absFrom(r.configs.cwd, f)] = true
+		}
+		kept := r.composeGroups[:0]
+		for _, g := range r.composeGroups {
+			if !(g.walkedAlone && len(g.files) == 1 && merged[absFrom(r.configs.cwd, g.files[0])]) {
+				kept = append(kept, g)
+			}
+		}
+		r.composeGroups = append(kept, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
 	}
 	r.addNamedGroups(named)
 }

@@ -207,3 +207,21 @@ func TestWalkLeavesOutTemplatesByText(t *testing.T) {
 		t.Errorf("named template: errors %q, want its parse error", errs)
 	}
 }
+
+// TestComposeMergeHoldsWalkedOverride: a walked override that
+// --compose-merge names is linted in the merge, not alone as well.
+func TestComposeMergeHoldsWalkedOverride(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"docker-compose.yml":       "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n",
+		"docker-compose.extra.yml": "services:\n  web:\n    profiles: [combined]\n",
+	})
+	merge := []string{filepath.Join(root, "docker-compose.yml"), filepath.Join(root, "docker-compose.extra.yml")}
+	res := Run(Options{Paths: []string{root}, ComposeMerge: merge, Rules: []*rules.Rule{rules.ComposeInvalid, rules.Privileged}, NoConfig: true})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, filepath.Base(f.Range.File)+" "+f.Rule.ID)
+	}
+	if strings.Join(got, ", ") != "docker-compose.yml privileged" {
+		t.Errorf("findings %q, want only the merged project's privileged", got)
+	}
+}
