@@ -133,9 +133,17 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 	if c.Service != nil {
 		its = agree("its", "their")
 	}
-	if c.Stage.Parent != nil {
+	unknown := img == nil && !base.IsScratch()
+	switch {
+	case c.Stage.Parent != nil && unknown:
+		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s) unless that image, unknown to dlint, sets a user", base.Raw)
+	case c.Stage.Parent != nil:
 		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
-	} else if !base.IsScratch() {
+	case unknown:
+		// Most images run as root; this one dlint cannot see (a private
+		// base, a placeholder a test harness replaces).
+		like = fmt.Sprintf(" unless %s base %s, unknown to dlint, sets a user", its, base.Raw)
+	case !base.IsScratch():
 		like = fmt.Sprintf(" like %s base %s", its, base.Raw)
 	}
 	var what string
