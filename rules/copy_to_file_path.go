@@ -61,7 +61,9 @@ func checkCopyToFilePath(pass *Pass) {
 			// The destination as BuildKit reads it: expanded, unquoted
 			// (`"baz/"` is baz/). One it cannot expand fails the build.
 			dest := cp.Written
-			if cp.Unresolved || strings.HasSuffix(dest, "/") || strings.Contains(raw, "$") || strings.HasSuffix(dest, "/.") || dest == "." || dest == ".." {
+			// A Windows path ends a directory with its own separator
+			// (C:\Windows\System32\).
+			if cp.Unresolved || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, `\`) && isWindowsStage(st) || strings.Contains(raw, "$") || strings.HasSuffix(dest, "/.") || dest == "." || dest == ".." {
 				continue
 			}
 			if isDirBefore(st, cp) {

@@ -114,7 +114,7 @@ func secretDefault(ev *parser.EnvVar) (string, bool) {
 }
 
 // placeholders are values that ask to be replaced rather than being one.
-var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me",
+var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me", "replace_with",
 	"todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
 
 // secretValue reports whether a literal value looks like a secret: not
