@@ -138,6 +138,23 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 	pass.ReportAbout(c, Finding{Range: cu.Range, Message: fmt.Sprintf("%s %s `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID: %s", about(c), agree("sets", "set"), cu.Value, suggest)})
 }
 
+// expandArg is an option value of cmd with the ARG and ENV values of the
+// RUN put in (`-u ${uid}` with `ARG uid=1000` is 1000); v as written when
+// it cannot be resolved.
+func expandArg(in *parser.Instruction, cmd *parser.Command, v string) string {
+	if !strings.Contains(v, "$") {
+		return v
+	}
+	for _, a := range cmd.Args {
+		if a.Lit == v {
+			if x, ok := in.ExpandWord(a); ok {
+				return x
+			}
+		}
+	}
+	return v
+}
+
 func isNumericID(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
@@ -158,14 +175,14 @@ func createdIDs(stage *parser.Stage, u *parser.User) (uid, gid string, created b
 				case "useradd", "adduser":
 					if uid == "" && namesAccount(cmd, u.Name, rawUser) {
 						created = true
-						if v, ok := cmdOptionValue(cmd.Args, "-u", "--uid"); ok && isNumericID(v) {
-							uid = v
+						if v, ok := cmdOptionValue(cmd.Args, "-u", "--uid"); ok && isNumericID(expandArg(in, cmd, v)) {
+							uid = expandArg(in, cmd, v)
 						}
 					}
 				case "groupadd", "addgroup":
 					if gid == "" && u.Group != "" && namesAccount(cmd, u.Group, rawGroup) {
-						if v, ok := cmdOptionValue(cmd.Args, "-g", "--gid"); ok && isNumericID(v) {
-							gid = v
+						if v, ok := cmdOptionValue(cmd.Args, "-g", "--gid"); ok && isNumericID(expandArg(in, cmd, v)) {
+							gid = expandArg(in, cmd, v)
 						}
 					}
 				}
