@@ -443,7 +443,8 @@ func (r *runner) discover() {
 				kept = append(kept, g)
 			}
 		}
-		r.composeGroups = append(kept, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
+		kept = append(kept, composeGroup{dir: filepath.Dir(r.opts.ComposeMerge[0]), files: r.opts.ComposeMerge})
+		r.composeGroups = kept
 	}
 	r.addNamedGroups(named)
 }
