@@ -67,20 +67,34 @@ func checkMissingComposeFile(pass *Pass) {
 		}
 	}
 	var hits []serviceHit
+	// profile is, per missing file, a profile of the services that read
+	// it when every one of them has profiles: Compose (2.34 on) reads an
+	// env file only for the services it starts, so a plain `up` does not.
+	profile := map[string]string{}
+	always := map[string]bool{}
 	for _, s := range composeFileServices(pass) {
 		for _, ef := range s.EnvFiles {
 			if ef.Required && ef.Missing {
 				hits = append(hits, serviceHit{Range: first[ef.Path], Service: s.Name, Key: ef.Path})
+				if len(s.Profiles) == 0 {
+					always[ef.Path] = true
+				} else if profile[ef.Path] == "" {
+					profile[ef.Path] = s.Profiles[0]
+				}
 			}
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		if tmpl := envTemplate(h.Key); tmpl != "" {
-			return fmt.Sprintf("env file %s of %s does not exist, and `docker compose up` refuses the project without it; copy %s to it and fill it in, or write the entry as `- path: %s` with `required: false`",
-				displayPath(pass, h.Key), services, displayPath(pass, tmpl), displayPath(pass, h.Key))
+		up := "`docker compose up`"
+		if p := profile[h.Key]; p != "" && !always[h.Key] {
+			up = fmt.Sprintf("`docker compose --profile %s up`", p)
 		}
-		return fmt.Sprintf("env file %s of %s does not exist, and `docker compose up` refuses the project without it; create it, or write the entry as `- path: %s` with `required: false`",
-			displayPath(pass, h.Key), services, displayPath(pass, h.Key))
+		if tmpl := envTemplate(h.Key); tmpl != "" {
+			return fmt.Sprintf("env file %s of %s does not exist, and %s refuses the project without it; copy %s to it and fill it in, or write the entry as `- path: %s` with `required: false`",
+				displayPath(pass, h.Key), services, up, displayPath(pass, tmpl), displayPath(pass, h.Key))
+		}
+		return fmt.Sprintf("env file %s of %s does not exist, and %s refuses the project without it; create it, or write the entry as `- path: %s` with `required: false`",
+			displayPath(pass, h.Key), services, up, displayPath(pass, h.Key))
 	})
 	for _, sec := range pass.Compose.Secrets {
 		if sec.Missing {

@@ -202,8 +202,12 @@ func scriptDropsPrivileges(s *parser.Script, isInit func(string) bool) bool {
 			return true
 		}
 		// su/runuser do switch user, clumsily: su-privilege-drop reports how.
-		if b := inner.Base(); (b == "su" || b == "runuser") && main && userOr(suTargetUser(inner), "") != "" {
-			return true
+		// A user from a variable (`su $PUSER -s "$@"`) is the one the
+		// script set up, as with gosu "$USER".
+		if b := inner.Base(); (b == "su" || b == "runuser") && main {
+			if target := suTargetUser(inner); target == "" || !isRootName(target) {
+				return true
+			}
 		}
 		if setsDropArgs(cmd) && execsAllArgs(s, tail) {
 			return true

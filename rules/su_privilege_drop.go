@@ -97,7 +97,7 @@ func reportSu(pass *Pass, s *parser.Script, where string) {
 			// A build step has no PID 1 to stand in front of: a user
 			// switch done the long way, not a warning.
 			who := userOr(user, "app")
-			pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`%s` in RUN switches user for one command through PAM and a shell (and resets the environment with `-`); switch with `USER %s` for the steps that need it (and back after), or run it with `gosu %s …` or `su-exec %s …`", tool, who, who, who)})
+			pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`%s` in RUN switches user for one command through a shell, and PAM where the image has it (and resets the environment with `-`); switch with `USER %s` for the steps that need it (and back after), or run it with `gosu %s …` or `su-exec %s …`", tool, who, who, who)})
 			continue
 		}
 		// At run time only the hand-over of the main program puts su

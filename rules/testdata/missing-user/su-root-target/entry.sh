@@ -1,0 +1,2 @@
+#!/bin/sh
+exec su root -s /bin/sh -c "exec $*"
