@@ -19,9 +19,11 @@ const maxSupervisedFiles = 2000
 // and their users from the configuration the stage copies in from the
 // build context.
 func (r *runner) linkSupervised(c *parser.Container, contextDir string) {
-	if c.Stage == nil || contextDir == "" || managerOf(c) == "" {
+	argv := managerArgv(c)
+	if c.Stage == nil || contextDir == "" || parser.ProcessManagerOf(argv) == "" {
 		return
 	}
+	scanDir := parser.ScanDir(argv)
 	budget := maxSupervisedFiles
 	seen := map[string]bool{}
 	for _, st := range c.Stage.Ancestors() {
@@ -34,14 +36,14 @@ func (r *runner) linkSupervised(c *parser.Container, contextDir string) {
 					continue
 				}
 				local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/"+src)))
-				r.readSupervised(c, cp, src, local, &budget, seen)
+				r.readSupervised(c, cp, src, local, scanDir, &budget, seen)
 			}
 		}
 	}
 	sort.SliceStable(c.Supervised, func(i, j int) bool { return c.Supervised[i].File < c.Supervised[j].File })
 }
 
-func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local string, budget *int, seen map[string]bool) {
+func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local, scanDir string, budget *int, seen map[string]bool) {
 	info, err := os.Stat(local)
 	if err != nil {
 		return
@@ -52,7 +54,7 @@ func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local
 		if cp.DirDest || len(cp.Sources) > 1 {
 			target = path.Join(dest, path.Base(src))
 		}
-		r.readSupervisedFile(c, target, local, budget, seen)
+		r.readSupervisedFile(c, target, local, scanDir, budget, seen)
 		return
 	}
 	_ = filepath.WalkDir(local, func(p string, d os.DirEntry, err error) error {
@@ -63,13 +65,13 @@ func (r *runner) readSupervised(c *parser.Container, cp *parser.Copy, src, local
 			return nil
 		}
 		if rel, relErr := filepath.Rel(local, p); relErr == nil {
-			r.readSupervisedFile(c, path.Join(dest, filepath.ToSlash(rel)), p, budget, seen)
+			r.readSupervisedFile(c, path.Join(dest, filepath.ToSlash(rel)), p, scanDir, budget, seen)
 		}
 		return nil
 	})
 }
 
-func (r *runner) readSupervisedFile(c *parser.Container, target, local string, budget *int, seen map[string]bool) {
+func (r *runner) readSupervisedFile(c *parser.Container, target, local, scanDir string, budget *int, seen map[string]bool) {
 	if seen[local] || *budget <= 0 {
 		return
 	}
@@ -88,13 +90,13 @@ func (r *runner) readSupervisedFile(c *parser.Container, target, local string, b
 	if err != nil {
 		return
 	}
-	c.Supervised = append(c.Supervised, parser.SupervisedIn(target, r.configs.display(local), data)...)
+	c.Supervised = append(c.Supervised, parser.SupervisedIn(target, scanDir, r.configs.display(local), data)...)
 }
 
-// managerOf names the process manager the container's main process is,
-// or "": the ENTRYPOINT/CMD (behind an init), or what its entrypoint
-// script execs last.
-func managerOf(c *parser.Container) string {
+// managerArgv is the argv of the process manager the container's main
+// process is, or nil: the ENTRYPOINT/CMD (behind an init), or what its
+// entrypoint script execs last.
+func managerArgv(c *parser.Container) []string {
 	var argv []string
 	if ep := c.Entrypoint(); ep != nil && ep.Exec {
 		argv = append(argv, ep.Argv...)
@@ -105,24 +107,24 @@ func managerOf(c *parser.Container) string {
 	for len(argv) > 0 && parser.IsInit(argv[0]) && argv[0] != "/init" && parser.InitChild(argv) > 0 {
 		argv = argv[parser.InitChild(argv):]
 	}
-	if m := parser.ProcessManagerOf(argv); m != "" {
-		return m
+	if parser.ProcessManagerOf(argv) != "" {
+		return argv
 	}
+	var scripts []*parser.Script
 	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
 		if spec != nil && spec.Script != nil {
-			for _, f := range spec.Script.Final {
-				if m := parser.ProcessManagerOf(f.Argv()); m != "" {
-					return m
-				}
-			}
+			scripts = append(scripts, spec.Script)
 		}
 	}
 	if c.Script != nil {
-		for _, f := range c.Script.Final {
-			if m := parser.ProcessManagerOf(f.Argv()); m != "" {
-				return m
+		scripts = append(scripts, c.Script)
+	}
+	for _, s := range scripts {
+		for _, f := range s.Final {
+			if parser.ProcessManagerOf(f.Argv()) != "" {
+				return f.Argv()
 			}
 		}
 	}
-	return ""
+	return nil
 }

@@ -37,12 +37,34 @@ func ProcessManagerOf(argv []string) string {
 	return ""
 }
 
+// ScanDir is the service directory an `s6-svscan DIR` argv names
+// (`s6-svscan /app/gogs/docker/s6/`); "" when it names none (s6-overlay's
+// /init reads its own).
+func ScanDir(argv []string) string {
+	if len(argv) < 2 {
+		return ""
+	}
+	switch path.Base(argv[0]) {
+	case "s6-svscan":
+		for _, a := range argv[1:] {
+			if !strings.HasPrefix(a, "-") {
+				return path.Clean(a)
+			}
+		}
+	}
+	return ""
+}
+
 // SupervisedIn reads the programs a configuration file starts, judged by
-// where the Dockerfile puts it in the image (imagePath) and by its text.
-// It returns nil for a file that configures no process manager.
-func SupervisedIn(imagePath, file string, data []byte) []*Supervised {
+// where the Dockerfile puts it in the image (imagePath) and by its text;
+// scanDir is the directory the container's process manager scans (see
+// ScanDir), "" for its default ones. It returns nil for a file that
+// configures no process manager.
+func SupervisedIn(imagePath, scanDir, file string, data []byte) []*Supervised {
 	dir, name := path.Split(imagePath)
 	switch {
+	case name == "run" && scanDir != "" && path.Dir(path.Clean(dir)) == scanDir:
+		return runScriptUser("s6", path.Base(path.Clean(dir)), file, data)
 	case name == "run" && (strings.Contains(dir, "/services.d/") || strings.Contains(dir, "/s6-rc.d/") || strings.HasPrefix(dir, "/etc/s6/")):
 		return runScriptUser("s6", path.Base(path.Clean(dir)), file, data)
 	case name == "run" && (strings.HasPrefix(dir, "/etc/service/") || strings.HasPrefix(dir, "/etc/sv/") || strings.HasPrefix(dir, "/etc/runit/")):
