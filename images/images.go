@@ -243,14 +243,7 @@ func (img *Image) unmeasuredShell() {
 	if img.Shell != ShellAsh {
 		return
 	}
-	tag := img.Tag
-	if i := strings.LastIndex(tag, "alpine"); i >= 0 {
-		tag = tag[i+len("alpine"):]
-	} else if img.Name != "alpine" {
-		return
-	}
-	minor, ok := alpineMinor(tag)
-	if ok && minor < oldestExecingAlpine {
+	if minor, known, alpine := alpineRelease(img.Name, img.Tag); alpine && known && minor < oldestExecingAlpine {
 		img.Shell = ShellUnknown
 		img.Source += "; busybox before 1.28 (Alpine before 3.8) does not exec the last command of sh -c"
 	}
@@ -262,15 +255,25 @@ func (img *Image) unmeasuredShell() {
 // busybox ash, unless it names a release before 3.8 (busybox before 1.28).
 // Anything else is unknown.
 func TagShell(tag string) Shell {
-	tag = strings.ToLower(tag)
-	i := strings.LastIndex(tag, "alpine")
-	if i < 0 {
-		return ShellUnknown
-	}
-	if minor, ok := alpineMinor(tag[i+len("alpine"):]); ok && minor < oldestExecingAlpine {
+	minor, known, alpine := alpineRelease("", strings.ToLower(tag))
+	if !alpine || known && minor < oldestExecingAlpine {
 		return ShellUnknown
 	}
 	return ShellAsh
+}
+
+// alpineRelease reads the Alpine 3.x minor release an image's tag names:
+// alpine is set for the alpine image itself or a tag that names Alpine
+// ("22-alpine3.20", "8.0-alpine"), known when the tag gives the release.
+func alpineRelease(name, tag string) (minor int, known, alpine bool) {
+	rest := tag
+	if i := strings.LastIndex(tag, "alpine"); i >= 0 {
+		rest = tag[i+len("alpine"):]
+	} else if name != "alpine" {
+		return 0, false, false
+	}
+	minor, known = alpineMinor(rest)
+	return minor, known, true
 }
 
 // oldestExecingAlpine is the first Alpine 3.x minor release whose busybox
@@ -283,15 +286,7 @@ func alpineMinor(tag string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, digits := 0, 0
-	for _, r := range rest {
-		if r < '0' || r > '9' || digits > 3 {
-			break
-		}
-		n = n*10 + int(r-'0')
-		digits++
-	}
-	return n, digits > 0
+	return leadingNumber(rest)
 }
 
 // Normalize writes an image name as dlint's catalogue does: lower case,
@@ -444,12 +439,9 @@ func (img *Image) UseraddSkipsLastlog() bool {
 	case name == "ubuntu":
 		major, ok := leadingNumber(tag)
 		return ok && major >= 24
-	case name == "alpine" || strings.Contains(tag, "alpine"):
-		rest := tag
-		if i := strings.LastIndex(tag, "alpine"); i >= 0 {
-			rest = tag[i+len("alpine"):]
-		}
-		if minor, ok := alpineMinor(rest); ok {
+	}
+	if minor, known, alpine := alpineRelease(name, tag); alpine {
+		if known {
 			return minor >= 17
 		}
 		return name == "alpine" && (tag == "latest" || tag == "edge")
