@@ -69,29 +69,25 @@ func checkSudo(pass *Pass) {
 			}
 			r := commandNameRange(in.Script, cmd)
 			user, group := sudoTarget(cmd)
-			switches := user != "" && !isRootName(user) || group != "" && !isRootName(group)
-			if !known && switches {
+			if switches := user != "" && !isRootName(user) || group != "" && !isRootName(group); switches && (asRoot || !known) {
+				// A switch to another user, not an escalation: from root
+				// (removing sudo would run the command as root), or from
+				// a base user dlint does not know.
 				who := userOr(user, "root")
 				if group != "" {
 					who += ":" + group
 				}
-				pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`sudo` in RUN runs one command as %s, which needs the sudo package and its setuid binary in the image; switch with `USER %s` for the steps that need it (and back after), or use `gosu %s …`", who, who, who)})
+				from := ""
+				if known {
+					from = " from root"
+				}
+				pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`sudo` in RUN switches%s to %s for one command, which needs the sudo package and its setuid binary in the image; switch with `USER %s` for the steps that need it (and back after), or use `gosu %s …`", from, who, who, who)})
 				continue
 			}
 			if !known {
 				// The base image's user decides, and dlint does not know
 				// it: neither "already root" nor "needs sudoers" is sure.
 				pass.Report(r, fmt.Sprintf("`sudo` in RUN: the step runs as the user of %s, which dlint does not know offline; as root, sudo does nothing here, and as another user it works only through passwordless sudoers, which hand root to anyone with a shell in the container; run the step under `USER root` and switch back after", in.Stage.RootBase().Raw))
-				continue
-			}
-			if asRoot && switches {
-				// Root running a command as another user switches, it
-				// does not escalate: removing sudo would run it as root.
-				who := userOr(user, "root")
-				if group != "" {
-					who += ":" + group
-				}
-				pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`sudo` in RUN switches from root to %s for one command, which needs the sudo package and its setuid binary in the image; switch with `USER %s` for the steps that need it (and back after), or use `gosu %s …`", who, who, who)})
 				continue
 			}
 			if asRoot {
