@@ -775,31 +775,27 @@ func (b *dfBuilder) expand(word string, env map[string]string) (string, bool) {
 // returned unexpanded and unresolved. `ENV a=$a$a` 24 times doubles a 20-byte
 // value to 335 MB: dlint keeps such a value unknown rather than build it.
 func (b *dfBuilder) expandBounded(word string, env map[string]string) (v string, ok, tooLarge bool) {
+	v, ok, tooLarge, _ = b.expandWord(word, env)
+	return v, ok, tooLarge
+}
+
+// expandWord is expandBounded that also tells when the expansion fails (an
+// unbalanced quote: `"C:\Program` of `COPY "C:\Program Files\x" /d`),
+// which fails the build.
+func (b *dfBuilder) expandWord(word string, env map[string]string) (v string, ok, tooLarge, failed bool) {
 	if isPlainWord(word) {
-		return word, true, false
+		return word, true, false, false
 	}
 	be := &boundedEnv{env: envGetter(env), left: min(maxExpandedBytes, b.budget-b.spent)}
 	res, err := b.lex.ProcessWordWithMatches(word, be)
 	if be.over {
-		return word, false, true
+		return word, false, true, false
 	}
 	if err != nil {
-		return word, false, false
+		return word, false, false, true
 	}
 	b.spent += max(0, len(res.Result)-len(word))
-	return res.Result, len(res.Unmatched) == 0, false
-}
-
-// expandFails reports whether the build's expansion of word fails (an
-// unbalanced quote: `"C:\Program` of `COPY "C:\Program Files\x" /d`),
-// which fails the build.
-func (b *dfBuilder) expandFails(word string) bool {
-	if isPlainWord(word) {
-		return false
-	}
-	be := &boundedEnv{env: envGetter(b.env), left: min(maxExpandedBytes, b.budget-b.spent)}
-	_, err := b.lex.ProcessWordWithMatches(word, be)
-	return err != nil && !be.over
+	return res.Result, len(res.Unmatched) == 0, false, false
 }
 
 // isPlainWord reports a word the build's expansion leaves as it is: no
@@ -936,13 +932,13 @@ func runOptions(c *instructions.RunCommand) *RunOptions {
 }
 
 func (b *dfBuilder) copy(in *Instruction, srcs []string, dest, from string, add bool) {
-	d, _ := b.expand(dest, b.env)
+	d, _, _, unresolved := b.expandWord(dest, b.env)
 	dirDest := strings.HasSuffix(d, "/") || len(srcs) > 1
-	unresolved := b.expandFails(dest)
 	expanded := make([]string, len(srcs))
 	for i, s := range srcs {
-		expanded[i], _ = b.expand(s, b.env)
-		unresolved = unresolved || b.expandFails(s)
+		var failed bool
+		expanded[i], _, _, failed = b.expandWord(s, b.env)
+		unresolved = unresolved || failed
 	}
 	b.stage.Copies = append(b.stage.Copies, &Copy{
 		Sources: expanded, Dest: joinPath(b.stage.Workdir, d), Written: d, Unresolved: unresolved, DirDest: dirDest || d == "." || d == "./",
