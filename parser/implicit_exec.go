@@ -137,12 +137,13 @@ func runsInShell(name string) bool {
 // "sh" and "/bin/sh" are the image's /bin/sh, "bash" is bash of the image's
 // release, the stage's SHELL decides shell-form instructions.
 func (s *Stage) ShellKind(argv0 string) images.Shell {
-	root := s.Ancestors()[len(s.Ancestors())-1]
+	anc := s.Ancestors()
+	root := anc[len(anc)-1]
 	tag := ""
 	if root.BaseResolved {
 		tag = root.Base.Tag
 	}
-	return shellKind(s.Image(), tag, argv0)
+	return shellKind(root.BaseImage, tag, argv0)
 }
 
 // shellKind tells what argv0 is in img, or, for an image not in the
