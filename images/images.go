@@ -432,11 +432,11 @@ func (img *Image) UseraddSkipsLastlog() bool {
 		}
 	}
 	name := path.Base(img.Name)
-	switch {
-	case name == "debian":
+	switch name {
+	case "debian":
 		major, ok := leadingNumber(tag)
 		return ok && major >= 12
-	case name == "ubuntu":
+	case "ubuntu":
 		major, ok := leadingNumber(tag)
 		return ok && major >= 24
 	}
