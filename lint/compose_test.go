@@ -222,3 +222,20 @@ func TestLocalImageBuiltFromItself(t *testing.T) {
 		t.Fatal("linting a build tagged FROM itself does not finish")
 	}
 }
+
+// A default file named on the command line with its override is one
+// project, as the walk of their directory makes it: the secret the
+// override declares is no error, and the override is not a fragment.
+func TestNamedDefaultFileWithItsOverride(t *testing.T) {
+	root := composeTree(t, map[string]string{
+		"compose.yaml":          "services:\n  s:\n    image: x\n    secrets: [pw]\n",
+		"compose.override.yaml": "services:\n  s:\n    user: \"0\"\nsecrets:\n  pw:\n    file: ./pw.txt\n",
+	})
+	findings, errs := composeRun(t, root, Options{
+		Paths: []string{filepath.Join(root, "compose.yaml"), filepath.Join(root, "compose.override.yaml")},
+		Rules: []*rules.Rule{rules.RootUser, rules.ComposeInvalid}, Workers: 1,
+	})
+	if len(errs) > 0 || len(findings) != 1 || !strings.HasPrefix(findings[0], "compose.override.yaml:3:5 root-user") {
+		t.Errorf("findings %v errors %v", findings, errs)
+	}
+}

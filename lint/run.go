@@ -351,6 +351,10 @@ func (e *describedError) Unwrap() error { return e.cause }
 func (r *runner) discover() {
 	byDir := map[string]*composeDir{}
 	var dirOrder []string
+	// Compose files named on the command line, by directory: a default
+	// file named with its override is one project, as in a walk.
+	namedByDir := map[string]*composeDir{}
+	var namedOrder []string
 	// The directories walked, and whether each has a .env: where
 	// COMPOSE_FILE may name a project.
 	var walked []string
@@ -386,7 +390,12 @@ func (r *runner) discover() {
 			case KindRuns:
 				r.runFilePaths = append(r.runFilePaths, p)
 			case KindCompose:
-				r.composeGroups = append(r.composeGroups, composeGroup{dir: filepath.Dir(p), files: []string{p}})
+				dir := filepath.Dir(p)
+				if namedByDir[dir] == nil {
+					namedByDir[dir] = &composeDir{}
+					namedOrder = append(namedOrder, dir)
+				}
+				namedByDir[dir].add(p)
 			default:
 				r.dockerfilePaths = append(r.dockerfilePaths, p)
 			}
@@ -414,6 +423,11 @@ func (r *runner) discover() {
 		})
 		if err != nil {
 			r.addError(&FileError{Path: p, Msg: "cannot read: " + describeOSError(err).Error()})
+		}
+	}
+	for _, dir := range namedOrder {
+		for _, files := range namedByDir[dir].projects(false) {
+			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files.files})
 		}
 	}
 	// COMPOSE_FILE replaces a directory's default project.
