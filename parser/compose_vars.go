@@ -13,6 +13,9 @@ type varRef struct {
 	// op is what follows the name inside braces: "" for `$V` and `${V}`,
 	// else ":-", "-", ":?", "?", ":+" or "+".
 	op string
+	// word is the text after op, up to the closing brace: the default
+	// of `${V:-word}`.
+	word string
 }
 
 // blankWhenUnset reports whether an unset variable makes the reference
@@ -24,8 +27,8 @@ func (r varRef) blankWhenUnset() bool { return r.op == "" }
 func (r varRef) required() bool { return r.op == ":?" || r.op == "?" }
 
 // varRefs lists the variables s refers to, outermost first; `$$` is a
-// literal dollar. A default that refers to variables is not read: those
-// matter only when the outer one is unset.
+// literal dollar. The variables of a default are not listed: they matter
+// only when the outer one is unset (see unsetIn).
 func varRefs(s string) []varRef {
 	var out []varRef
 	for i := 0; i < len(s); i++ {
@@ -57,7 +60,6 @@ func varRefs(s string) []varRef {
 					continue
 				}
 			}
-			out = append(out, varRef{name: name, op: op})
 			// Skip to the matching brace.
 			depth := 1
 			for i = j; i < len(s) && depth > 0; i++ {
@@ -69,6 +71,11 @@ func varRefs(s string) []varRef {
 				}
 			}
 			i--
+			word := ""
+			if depth == 0 && j+len(op) <= i {
+				word = s[j+len(op) : i]
+			}
+			out = append(out, varRef{name: name, op: op, word: word})
 		case isNameByte(next, true):
 			j := i + 1
 			for j < len(s) && isNameByte(s[j], j == i+1) {
@@ -93,8 +100,12 @@ func (f *yamlFile) unsetIn(s string) []varRef {
 		if _, ok := f.env[r.name]; ok {
 			continue
 		}
-		if r.blankWhenUnset() || r.required() {
+		switch {
+		case r.blankWhenUnset() || r.required():
 			out = append(out, r)
+		case r.op == ":-" || r.op == "-":
+			// Unset, the default is what compose interpolates.
+			out = append(out, f.unsetIn(r.word)...)
 		}
 	}
 	return out
@@ -106,6 +117,8 @@ func (f *yamlFile) unsetIn(s string) []varRef {
 type UnsetVariable struct {
 	Name     string
 	Required bool
+	// Operator is how the file requires it: ":?" or "?".
+	Operator string
 	Range    Range // the first value that uses it
 	Uses     int   // how many values of the file use it
 	file     int   // the file's place in load order
@@ -135,7 +148,9 @@ func (l *composeLoader) unsetVariables() []*UnsetVariable {
 						out = append(out, u)
 					}
 					u.Uses++
-					u.Required = u.Required || r.required()
+					if r.required() && !u.Required {
+						u.Required, u.Operator = true, r.op
+					}
 				}
 			case yaml.MappingNode:
 				// Keys are not interpolated.

@@ -53,7 +53,7 @@ func checkUnsetVariable(pass *Pass) {
 	for _, u := range pass.Compose.Unset {
 		what := "Compose makes it blank and warns"
 		if u.Required {
-			what = "Compose stops, as the file requires it (`:?`)"
+			what = fmt.Sprintf("Compose stops, as the file requires it (`${%s%s…}`)", u.Name, u.Operator)
 		}
 		more := ""
 		if u.Uses > 1 {
