@@ -56,6 +56,9 @@ type ComposeProblem struct {
 	Range   Range
 	Msg     string
 	Compose string
+	// Advisory marks a problem of a file linted alone that the project it
+	// is merged into may not have (an overlay's): a note, not an error.
+	Advisory bool
 }
 
 // Service returns the service called name, or nil.

@@ -2,8 +2,8 @@ package parser
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,15 +74,35 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	names := proj.ServiceNames()
 	sort.Strings(names)
 	lacking := l.lackingImage(proj, names)
-	fragment := len(lacking) > 0 && len(l.main) == 1
-	if fragment && len(lacking) == len(names) {
-		// No service can run: one finding for the file.
-		name := names[0]
-		at := l.views[name].nameRange()
-		file := path.Base(filepath.ToSlash(at.File))
-		base := baseFileOf(file)
-		add(at, fmt.Sprintf("service %q has neither an image nor a build context specified", name),
-			"no service in this file has `image:` or `build:`, so Compose cannot run it alone: it is merged onto another file (`-f %s -f %s`); lint the two together (`dlint --compose-merge %s,%s`) to check what it leaves to that file", base, file, base, file)
+	overlay := len(l.main) == 1 && l.isOverlay(names, lacking)
+	fragment := overlay || len(lacking) > 0 && len(l.main) == 1
+	// unjudged is the first reference a fragment leaves to its base file.
+	var unjudged *ComposeProblem
+	leave := func(r Range, compose string) {
+		if unjudged == nil {
+			unjudged = &ComposeProblem{Range: r, Compose: compose}
+		}
+	}
+	// templated is the first reference only an override template
+	// declares; templatedNames are all of them, reported there at once.
+	var templated *ComposeProblem
+	var templatedNames [][2]string
+	// undeclared reports a reference to what no file declares, unless a
+	// fragment leaves it to its base or an override template declares it.
+	undeclared := func(section, name string, r Range, compose, msg string, args ...any) {
+		switch {
+		case fragment:
+			leave(r, compose)
+		case l.templateDeclares(section, name) != "":
+			if templated == nil {
+				templated = &ComposeProblem{Range: r, Compose: compose, Advisory: true}
+			}
+			if what := [2]string{section, name}; !slices.Contains(templatedNames, what) {
+				templatedNames = append(templatedNames, what)
+			}
+		default:
+			add(r, compose, msg, args...)
+		}
 	}
 	for _, name := range names {
 		s := proj.Services[name]
@@ -90,14 +110,10 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		if v == nil {
 			continue
 		}
-		if s.Build == nil && s.Image == "" && s.Provider == nil && !v.imageFromVariable() && len(lacking) < len(names) {
+		if s.Build == nil && s.Image == "" && s.Provider == nil && !v.imageFromVariable() && !overlay {
 			at := v.nameRange()
-			why := fmt.Sprintf("service %q has neither an image nor a build context specified", name)
-			if file := path.Base(filepath.ToSlash(at.File)); looksLikeOverride(file) && len(l.main) == 1 {
-				add(at, why, "service '%s' has neither `image:` nor `build:`, and %s looks like an override of a base compose file: lint the two together (`dlint --compose-merge %s,%s`)", name, file, baseFileOf(file), file)
-			} else {
-				add(at, why, "service '%s' has neither `image:` nor `build:`; add one (if a platform or another compose file completes the service, lint them together)", name)
-			}
+			add(at, fmt.Sprintf("service %q has neither an image nor a build context specified", name),
+				"service '%s' has neither `image:` nor `build:`; add one (if a platform or another compose file completes the service, lint them together)", name)
 		}
 		if b := s.Build; b != nil {
 			if b.DockerfileInline != "" && b.Dockerfile != "" {
@@ -106,7 +122,11 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			}
 			for _, ctxName := range sortedKeys(b.AdditionalContexts) {
 				target, ok := strings.CutPrefix(b.AdditionalContexts[ctxName], types.ServicePrefix)
-				if !ok || fragment {
+				if !ok {
+					continue
+				}
+				if fragment {
+					leave(v.keyRange("build"), fmt.Sprintf("service %q declares unknown service %q as additional contexts %s", name, target, ctxName))
 					continue
 				}
 				if t, found := proj.Services[target]; !found {
@@ -127,8 +147,8 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 				"service '%s' sets both `network_mode` and `networks`; keep one", name)
 		}
 		for _, n := range sortedKeys(s.Networks) {
-			if _, ok := proj.Networks[n]; !ok && !fragment {
-				add(v.entryIn("networks", n), fmt.Sprintf("service %q refers to undefined network %s", name, n),
+			if _, ok := proj.Networks[n]; !ok {
+				undeclared("networks", n, v.entryIn("networks", n), fmt.Sprintf("service %q refers to undefined network %s", name, n),
 					"service '%s' joins network '%s', which no file of the project declares; declare it under the top-level `networks:` (with `external: true` if another project creates it)", name, n)
 			}
 		}
@@ -145,6 +165,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 			via, at := v.dependencyPlace(dep)
 			switch {
 			case !ok && fragment:
+				leave(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep))
 			case !ok:
 				add(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep),
 					"service '%s' %s '%s', and there is no such service", name, dependencyVerb(via), dep)
@@ -156,31 +177,31 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		ms := model.Service(name)
 		for i, vol := range s.Volumes {
-			if vol.Type != types.VolumeTypeVolume || vol.Source == "" || fragment {
+			if vol.Type != types.VolumeTypeVolume || vol.Source == "" {
 				continue
 			}
 			if _, ok := proj.Volumes[vol.Source]; !ok {
-				add(mountRange(ms, i, v), fmt.Sprintf("service %q refers to undefined volume %s", name, vol.Source),
+				undeclared("volumes", vol.Source, mountRange(ms, i, v), fmt.Sprintf("service %q refers to undefined volume %s", name, vol.Source),
 					"service '%s' mounts volume '%s', which no file of the project declares; declare it under the top-level `volumes:`, or write a path (./%s) for a bind mount", name, vol.Source, vol.Source)
 			}
 		}
 		if s.Build != nil {
 			for _, sec := range s.Build.Secrets {
-				if _, ok := proj.Secrets[sec.Source]; !ok && !fragment {
-					add(v.keyRange("build"), fmt.Sprintf("service %q refers to undefined build secret %s", name, sec.Source),
+				if _, ok := proj.Secrets[sec.Source]; !ok {
+					undeclared("secrets", sec.Source, v.keyRange("build"), fmt.Sprintf("service %q refers to undefined build secret %s", name, sec.Source),
 						"service '%s' builds with secret '%s', which no file of the project declares under the top-level `secrets:`", name, sec.Source)
 				}
 			}
 		}
 		for _, c := range s.Configs {
-			if _, ok := proj.Configs[c.Source]; !ok && !fragment {
-				add(v.entryIn("configs", c.Source), fmt.Sprintf("service %q refers to undefined config %s", name, c.Source),
+			if _, ok := proj.Configs[c.Source]; !ok {
+				undeclared("configs", c.Source, v.entryIn("configs", c.Source), fmt.Sprintf("service %q refers to undefined config %s", name, c.Source),
 					"service '%s' uses config '%s', which no file of the project declares under the top-level `configs:`", name, c.Source)
 			}
 		}
 		for _, sec := range s.Secrets {
-			if _, ok := proj.Secrets[sec.Source]; !ok && !fragment {
-				add(v.entryIn("secrets", sec.Source), fmt.Sprintf("service %q refers to undefined secret %s", name, sec.Source),
+			if _, ok := proj.Secrets[sec.Source]; !ok {
+				undeclared("secrets", sec.Source, v.entryIn("secrets", sec.Source), fmt.Sprintf("service %q refers to undefined secret %s", name, sec.Source),
 					"service '%s' uses secret '%s', which no file of the project declares under the top-level `secrets:`", name, sec.Source)
 			}
 		}
@@ -207,9 +228,20 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	}
 	for _, n := range sortedKeys(proj.Secrets) {
 		sec := proj.Secrets[n]
-		if !sec.External && sec.File == "" && sec.Environment == "" {
+		if !bool(sec.External) && sec.File == "" && sec.Environment == "" && !l.topWritesSource("secrets", n) {
 			add(l.topRange("secrets", n), fmt.Sprintf("secret %q must declare either `file` or `environment`", n),
 				"secret '%s' has neither `file:` nor `environment:`; say where its value comes from", n)
+		}
+	}
+	if templated != nil {
+		t := filepath.Base(l.overrideTemplate().abs)
+		templated.Msg = fmt.Sprintf("%s only in %s, the template of %s, which Compose merges onto this file: copy it into place, as the project's instructions likely say, or declare them here",
+			declaredList(templatedNames), t, overrideOfTemplate(t))
+		out = append(out, templated)
+	}
+	if overlay {
+		if p := l.overlayNote(names, lacking, unjudged); p != nil {
+			out = append(out, p)
 		}
 	}
 	if cycle := dependencyCycle(proj, names); cycle != nil {
@@ -388,6 +420,27 @@ func (v *serviceView) entryIn(key, sub string) Range {
 
 // topRange places a top-level entry (`secrets.x`) in the first file that
 // writes it.
+// topWritesSource reports whether a top-level secret or config is written
+// with `file:` or `environment:` whose value a variable makes blank (an
+// unset `${FILE:?}`): unset-variable reports that, not a missing source.
+func (l *composeLoader) topWritesSource(key, name string) bool {
+	for _, f := range l.order {
+		if f == nil {
+			continue
+		}
+		if top := f.top(key); top.found() {
+			if e := mapGet(top.value, name); e.found() {
+				for _, k := range []string{"file", "environment"} {
+					if v := mapGet(e.value, k); v.found() && v.value.Kind == yaml.ScalarNode && strings.Contains(v.value.Value, "$") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (l *composeLoader) topRange(key, name string) Range {
 	for _, f := range l.order {
 		if f == nil {

@@ -249,6 +249,10 @@ type composeLoader struct {
 	// copies are the included files given to compose-go without the items
 	// it would refuse.
 	copies *includeCopies
+	// template is the override template beside the main file
+	// (compose.override.yaml.example), read once when a check needs it.
+	template     *yamlFile
+	templateRead bool
 }
 
 // itemKey names a node of a file by its position, the same in every

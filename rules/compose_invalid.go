@@ -21,13 +21,19 @@ words Compose uses. Compose names one unknown key at a time; dlint names each
 of them, and the key you probably meant (` + "`hostnam`" + ` is ` + "`hostname`" + `,
 a top-level ` + "`service:`" + ` is ` + "`services:`" + `).
 
-A file linted alone in which a service has neither image nor build is a
-fragment: an app store's template that the platform completes, or a file
-merged onto another with ` + "`-f`" + ` (a test suite's, an environment's). dlint
-reports the service (once for the file when no service has an image), and
-does not judge the networks, volumes, secrets, configs and dependencies the
-other file may declare. Lint it together with the files that complete it
-(` + "`--compose-merge a.yaml,b.yaml`" + `), or silence the rule for those files.
+A file linted alone may be an overlay, written to be merged onto a base file
+with ` + "`-f`" + ` (a test suite's, an environment's, an app store's template the
+platform completes). dlint takes a file for one when no service in it has an
+image or a build, when it uses Compose's merge tags (` + "`!override`" + `,
+` + "`!reset`" + `), when its name or directory says so (` + "`*.override.yml`" + `,
+` + "`overrides/`" + `), or when a service lacks an image in a file named like
+` + "`docker-compose.dev.yml`" + `. It does not judge the networks, volumes,
+secrets, configs and dependencies the base may declare, and reports the file
+once, as info, naming the nearest default compose file above it to lint it
+with (` + "`--compose-merge base.yaml,overlay.yaml`" + `). A reference declared
+only in an override's template (` + "`compose.override.yaml.example`" + `,
+` + "`.dist`" + `, ` + "`.sample`" + `) that the project's instructions have you copy
+into place is reported once, as info, naming the template.
 
 ## Bad
 ` + "```yaml" + `
@@ -59,6 +65,12 @@ func checkComposeInvalid(pass *Pass) {
 		return
 	}
 	for _, p := range pass.Compose.Problems {
-		pass.Report(p.Range, fmt.Sprintf("%s; `docker compose up` stops with: %s", p.Msg, p.Compose))
+		msg := fmt.Sprintf("%s; `docker compose up` stops with: %s", p.Msg, p.Compose)
+		if p.Advisory {
+			msg = fmt.Sprintf("%s; alone, `docker compose up` would stop with: %s", p.Msg, p.Compose)
+			pass.ReportFinding(Finding{Range: p.Range, Message: msg, Severity: Info})
+			continue
+		}
+		pass.Report(p.Range, msg)
 	}
 }

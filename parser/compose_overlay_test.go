@@ -1,0 +1,64 @@
+package parser
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOverlayLintedAlone: a file written to be merged onto a base file is
+// reported once, as an advisory note naming the base on disk, and what it
+// leaves to the base is not judged.
+func TestOverlayLintedAlone(t *testing.T) {
+	base := "services:\n  app:\n    image: nginx:1.27\n    networks: [front]\nnetworks:\n  front: {}\n"
+	cases := []struct {
+		name, file, text string
+		wantLine         int    // 0: no problem at all
+		wantBase         string // the base named in the note
+	}{
+		{"merge tag, services completed", "ci/certbot/compose.yaml",
+			"services:\n  app:\n    networks: [front]\n    volumes: !override\n      - ./x:/x\n  pebble:\n    image: letsencrypt/pebble:v2\n    networks: [front]\n",
+			2, "../../compose.yaml"},
+		{"overrides directory, undeclared network", "overrides/compose.migrator.yaml",
+			"services:\n  migrator:\n    image: busybox:1.36\n    networks: [front]\n",
+			4, "../compose.yaml"},
+		{"named override beside nothing", "extra/docker-compose.override.yml",
+			"services:\n  exporter:\n    image: prom/node-exporter:v1.8.0\n    networks: [mon]\n",
+			4, "../compose.yaml"},
+		{"override that declares everything", "overrides/compose.redis.yaml",
+			"services:\n  redis:\n    image: redis:7\n",
+			0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeProject(t, map[string]string{"compose.yaml": base, c.file: c.text})
+			p := mustLoad(t, filepath.Join(dir, filepath.Dir(c.file)), nil, filepath.Base(c.file))
+			if c.wantLine == 0 {
+				if len(p.Problems) != 0 {
+					t.Fatalf("problems: %+v", p.Problems)
+				}
+				return
+			}
+			if len(p.Problems) != 1 {
+				t.Fatalf("want one problem, got %+v", p.Problems)
+			}
+			pr := p.Problems[0]
+			if !pr.Advisory || pr.Range.Start.Line != c.wantLine {
+				t.Errorf("problem %+v: want advisory at line %d", pr, c.wantLine)
+			}
+			if !strings.Contains(pr.Msg, "--compose-merge "+filepath.Join(filepath.Dir(pr.Range.File), c.wantBase)+",") {
+				t.Errorf("message %q does not name the base %s", pr.Msg, c.wantBase)
+			}
+		})
+	}
+}
+
+// TestServiceLackingImageInPlainFile: a plain compose file in which one
+// service lacks an image is still an error at that service.
+func TestServiceLackingImageInPlainFile(t *testing.T) {
+	dir := writeProject(t, map[string]string{"compose.yaml": "services:\n  app:\n    image: nginx:1.27\n  worker:\n    environment: {A: \"1\"}\n"})
+	p := mustLoad(t, dir, nil, "compose.yaml")
+	if len(p.Problems) != 1 || p.Problems[0].Advisory || p.Problems[0].Range.Start.Line != 4 {
+		t.Errorf("problems: %+v", p.Problems)
+	}
+}
