@@ -29,12 +29,17 @@ import (
 // maxComposeFileSize bounds the included and extended files read here.
 const maxComposeFileSize = 16 << 20
 
+// silenceLogrus keeps compose-go's log lines (a variable not set in a
+// `.env`) out of dlint's standard error, where they would name no file.
 var silenceLogrus sync.Once
+
+func quietComposeGo() { silenceLogrus.Do(func() { logrus.SetOutput(io.Discard) }) }
 
 // ParseDotEnv reads a `.env` file as docker compose does. Variables refer
 // only to those defined before them in the file, never to the OS
 // environment.
 func ParseDotEnv(data []byte) (map[string]string, error) {
+	quietComposeGo()
 	if err := checkExpansion(data); err != nil {
 		return nil, err
 	}
@@ -57,7 +62,7 @@ func ParseDotEnv(data []byte) (map[string]string, error) {
 // `volumes:` item that compose cannot parse (often only because a variable
 // is unset) is left out of compose-go's load and kept in the model.
 func LoadCompose(dir string, files []*Source, env map[string]string) (*ComposeProject, error) {
-	silenceLogrus.Do(func() { logrus.SetOutput(io.Discard) })
+	quietComposeGo()
 	if len(files) == 0 {
 		return nil, errors.New("no compose file given")
 	}
