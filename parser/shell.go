@@ -371,6 +371,11 @@ type scriptBuilder struct {
 	funcs       map[string]*syntax.FuncDecl // by name
 	// inFinal guards against a function whose tail calls itself.
 	inFinal map[string]bool
+	// calledAt is the offset of the outermost call whose function body
+	// markFinal is in, 0 outside any: a shell looks a function up when it
+	// is called, so a call inside a body finds the functions declared
+	// before that outer call, also those written after the body.
+	calledAt int
 }
 
 // expansions names the variables the program expands, and reports whether
@@ -873,13 +878,20 @@ func (b *scriptBuilder) finalStmt(st *syntax.Stmt) {
 		if cmd == nil {
 			return
 		}
-		// A call of a function declared earlier runs the function's body.
-		if fn := b.funcs[cmd.Name]; fn != nil && fn.Pos().Offset() < x.Pos().Offset() && !cmd.Exec && !b.inFinal[cmd.Name] {
+		// A call of a function declared before it runs runs the body.
+		at := int(x.Pos().Offset())
+		if b.calledAt > 0 {
+			at = b.calledAt
+		}
+		if fn := b.funcs[cmd.Name]; fn != nil && int(fn.Pos().Offset()) < at && !cmd.Exec && !b.inFinal[cmd.Name] {
 			if b.inFinal == nil {
 				b.inFinal = map[string]bool{}
 			}
 			b.inFinal[cmd.Name] = true
+			outer := b.calledAt
+			b.calledAt = at
 			b.finalStmt(fn.Body)
+			b.calledAt = outer
 			b.inFinal[cmd.Name] = false
 			return
 		}
