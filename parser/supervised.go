@@ -134,6 +134,12 @@ func switchedUser(argv []string) (string, bool) {
 				return v, true
 			}
 		}
+	case "capsh":
+		for _, a := range args {
+			if v, ok := strings.CutPrefix(a, "--user="); ok {
+				return v, true
+			}
+		}
 	}
 	return "", false
 }

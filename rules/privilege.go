@@ -89,6 +89,14 @@ func privilegeDrop(cmd *parser.Command) (string, bool) {
 			}
 		}
 		return "", false
+	case base == "capsh":
+		// `capsh --user=app -- -c "server"`: the shell it starts runs as app.
+		for _, a := range cmd.Args {
+			if strings.HasPrefix(a.Lit, "--user=") {
+				return "capsh --user", true
+			}
+		}
+		return "", false
 	case base == "chroot":
 		for _, a := range cmd.Args {
 			if strings.HasPrefix(a.Lit, "--userspec") {
@@ -195,9 +203,12 @@ func superviseUnprivileged(c *parser.Container) bool {
 // by `exec "$@"`. isInit tells inits.
 func scriptDropsPrivileges(s *parser.Script, isInit func(string) bool) bool {
 	tail := tailCommands(s)
+	waits := waitsForChildren(s)
 	for _, cmd := range s.Commands {
 		inner := unwrapInit(cmd, isInit)
-		main := cmd.Exec || startsMainProcess(cmd, tail)
+		// A program started in the background is the main one when the
+		// script then waits for it (`server & wait $!`).
+		main := cmd.Exec || startsMainProcess(cmd, tail) || cmd.Background && !cmd.InLoop && waits
 		if _, ok := privilegeDrop(inner); ok && main {
 			return true
 		}
@@ -210,6 +221,17 @@ func scriptDropsPrivileges(s *parser.Script, isInit func(string) bool) bool {
 			}
 		}
 		if setsDropArgs(cmd) && execsAllArgs(s, tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsForChildren reports whether the script runs `wait`, outside a loop:
+// it stays to wait for what it started in the background.
+func waitsForChildren(s *parser.Script) bool {
+	for _, cmd := range s.Commands {
+		if cmd.Name == "wait" && !cmd.InLoop && cmd.Parent == nil {
 			return true
 		}
 	}
