@@ -81,6 +81,31 @@ func keepsImageEntrypoint(c *parser.Container) bool {
 	return c.Stage == nil || c.Stage.RunsOwnImageEntrypoint()
 }
 
+// handsOverOnly reports whether every path of the script ends by running
+// its arguments as the program: `exec "$@"`, also through a privilege drop
+// or an init (`exec gosu app "$@"`, `exec tini -- "$@"`).
+func handsOverOnly(s *parser.Script) bool {
+	if len(s.Final) == 0 {
+		return false
+	}
+	for _, f := range s.Final {
+		argv := f.Argv()
+		for {
+			if i := dropToolChild(argv); i > 0 {
+				argv = argv[i:]
+			} else if i := parser.InitChild(argv); i > 0 && i < len(argv) {
+				argv = argv[i:]
+			} else {
+				break
+			}
+		}
+		if !isAllArgsWord(argv[0]) {
+			return false
+		}
+	}
+	return true
+}
+
 // runsNoApplication reports whether the container only starts a shell or
 // an interpreter's prompt (the CMD of a base image such as python or
 // node), directly or through an entrypoint script that runs its
@@ -95,7 +120,10 @@ func runsNoApplication(c *parser.Container) bool {
 	}
 	if cmd == nil {
 		if ep != nil {
-			return false
+			// An ENTRYPOINT clears the CMD it inherits: a wrapper that only
+			// hands over to its arguments runs nothing until an image built
+			// on it sets a CMD (eclipse-temurin's JRE images).
+			return c.Script != nil && handsOverOnly(c.Script)
 		}
 		// Nothing set here: the base image's own ENTRYPOINT and CMD run.
 		img := c.BaseImage()

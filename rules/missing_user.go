@@ -30,13 +30,16 @@ the app off root:
   runtime images, ` + "`nginxinc/nginx-unprivileged`" + `, Bitnami application images, .NET
   chiseled images, … — ` + "`dlint image NAME`" + ` shows what dlint knows);
 - the entrypoint drops privileges: a script that ends with
-  ` + "`exec gosu app \"$@\"`" + ` (or su-exec, setpriv), an ENTRYPOINT that runs gosu or
+  ` + "`exec gosu app \"$@\"`" + ` (or su-exec, setpriv, ` + "`capsh --user`" + `; also a program
+  started in the background that the script waits for), an ENTRYPOINT that runs gosu or
   ` + "`sudo -u`" + `, a compose ` + "`command:`" + ` that does, or the kept entrypoint of an image
   that drops by itself (postgres, redis, mysql, mongo, rabbitmq);
 - a process manager runs every program unprivileged: supervisord ` + "`user=`" + `,
   s6 or runit run scripts with ` + "`s6-setuidgid`" + `/` + "`chpst -u`" + `, uWSGI ` + "`uid =`" + `;
 - the Dockerfile builds a base image: its CMD is a shell or a language
-  prompt (` + "`python3`" + `, ` + "`node`" + `, ` + "`bash`" + `), so images built on it choose what runs.
+  prompt (` + "`python3`" + `, ` + "`node`" + `, ` + "`bash`" + `, Windows' ` + "`cmd.exe`" + `), or it has no CMD
+  and its ENTRYPOINT script only runs its arguments (` + "`exec \"$@\"`" + `), so images
+  built on it choose what runs.
 
 Servers whose master process stays root by design and runs its workers
 unprivileged (nginx, httpd, php-fpm) get a message that says so.
