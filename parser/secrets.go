@@ -48,6 +48,10 @@ var notSecretWords = map[string]bool{
 	"rotation": true, "min": true, "max": true, "reset": true, "change": true, "timeout": true,
 	"generator": true, "helper": true, "script": true, "kind": true, "source": true,
 	"hostname": true, "port": true, "address": true, "addr": true, "language": true, "locale": true,
+	// A setting of how credentials are made or checked (PASS_SCHEME=BLF-CRYPT,
+	// REGISTRY_AUTH_TOKEN_ISSUER, TOKEN_SERVICE: public names in a token).
+	"scheme": true, "algorithm": true, "algo": true, "cipher": true, "issuer": true, "audience": true,
+	"realm": true, "service": true, "lifetime": true, "duration": true, "interval": true, "strength": true,
 }
 
 // placeholderWords anywhere in a name say its value is not a credential.
@@ -80,8 +84,9 @@ func IsSecretName(name string) bool {
 	return true
 }
 
-// nameWords splits a variable name into lower-case words at _, -, . and
-// camelCase boundaries.
+// nameWords splits a variable name into lower-case words at _, -, .,
+// camelCase boundaries and where letters meet digits
+// (JWTBASE64HS256SECRET: jwtbase 64 hs 256 secret).
 func nameWords(name string) []string {
 	var words []string
 	var cur []rune
@@ -97,7 +102,8 @@ func nameWords(name string) []string {
 		case r == '_' || r == '-' || r == '.':
 			flush()
 			continue
-		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
+		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]),
+			i > 0 && unicode.IsDigit(r) != unicode.IsDigit(rs[i-1]):
 			flush()
 		}
 		cur = append(cur, r)

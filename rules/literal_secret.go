@@ -126,7 +126,8 @@ func secretValue(v string) bool {
 	}
 	lower := strings.ToLower(v)
 	switch lower {
-	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "unset", "-", "*", "***":
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "unset", "-", "*", "***",
+		"invalid", "disabled", "disable", "empty": // a value that turns the feature off (API_KEY=invalid)
 		return false
 	}
 	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||

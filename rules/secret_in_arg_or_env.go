@@ -146,9 +146,14 @@ func secretMountFix(name string) string {
 }
 
 // placeholderValue reports an ENV value that holds no credential: empty,
-// or one character repeated (`00000000-0000-…`, `xxxx`).
+// one character repeated (`00000000-0000-…`, `xxxx`), or an absolute path,
+// the file a credential is read from at run time
+// (GOOGLE_APPLICATION_CREDENTIALS=/run/config/key.json).
 func placeholderValue(v string) bool {
 	v = strings.Trim(v, "\"' \t")
+	if strings.HasPrefix(v, "/") && !strings.ContainsAny(v, " \t") {
+		return true
+	}
 	seen := map[rune]bool{}
 	for _, r := range v {
 		if r != '-' {

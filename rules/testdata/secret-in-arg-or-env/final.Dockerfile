@@ -10,6 +10,8 @@ ENV API_KEY=sk_live_abc123
 # Names that describe a credential, or hold a public one, are not reported.
 ENV PASSWORD_FILE=/run/secrets/db_password GPG_KEY=4ED778F539E3634C779C87C6D7062848A1AB005C
 ARG AWS_ACCESS_KEY_ID
+# A path names the file a credential is mounted at when the container runs.
+ENV GOOGLE_APPLICATION_CREDENTIALS=/run/jigasi/config/key.json
 # An empty ENV holds nothing.
 ENV DB_PASSWORD=""
 RUN npm run build
