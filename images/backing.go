@@ -13,6 +13,8 @@ type Backing struct {
 	// compose's CMD-SHELL form, for the image it was written for; "" when
 	// there is none or the image is another.
 	Probe string
+	// Port is the port its clients use ("5432/tcp").
+	Port string
 }
 
 // backingPort is the server behind a port: its kind, and the image whose
@@ -75,6 +77,7 @@ var backingImages = []struct{ pattern, port string }{
 	{"pgvector/pgvector", "5432/tcp"},
 	{"tensorchord/pgvecto-rs", "5432/tcp"},
 	{"ghcr.io/immich-app/postgres", "5432/tcp"},
+	{"clickhouse/clickhouse-server", "8123/tcp"},
 	{"mcr.microsoft.com/mssql/server", "1433/tcp"},
 	{"mcr.microsoft.com/azure-sql-edge", "1433/tcp"},
 	{"valkey/valkey", "6379/tcp"},
@@ -98,7 +101,7 @@ func BackingService(img *Image, name string) (Backing, bool) {
 				p += "/tcp"
 			}
 			if bp, ok := backingPorts[p]; ok {
-				b := Backing{Kind: bp.kind}
+				b := Backing{Kind: bp.kind, Port: p}
 				if img.Name == bp.home {
 					b.Probe = bp.probe
 				}
@@ -112,7 +115,7 @@ func BackingService(img *Image, name string) (Backing, bool) {
 	name = Normalize(name)
 	for _, e := range backingImages {
 		if ok, _ := path.Match(e.pattern, name); ok {
-			return Backing{Kind: backingPorts[e.port].kind}, true
+			return Backing{Kind: backingPorts[e.port].kind, Port: e.port}, true
 		}
 	}
 	return Backing{}, false

@@ -4,7 +4,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -48,7 +50,51 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	}
 	if s := script(argv0); s != nil {
 		c.Script, c.ScriptArgv0 = s, argv0
+		c.Sourced = sourcedScripts(s, c.Stage.Env, script)
 	}
+}
+
+// sourcedScripts finds the files a script sources (`. /lib/functions`,
+// `source "${RUNTIME_DIR}/functions"`) with their paths expanded in the
+// image's environment, those a COPY put in the image from disk, once
+// each.
+func sourcedScripts(s *parser.Script, env map[string]string, script func(string) *parser.Script) []*parser.Script {
+	var out []*parser.Script
+	for _, cmd := range s.Commands {
+		if cmd.Name != "source" && cmd.Name != "." || len(cmd.Args) == 0 || cmd.Parent != nil {
+			continue
+		}
+		p, ok := expandInImage(cmd.Args[0].Lit, env)
+		if !ok || !path.IsAbs(p) {
+			continue
+		}
+		if sourced := script(p); sourced != nil && sourced != s && !slices.Contains(out, sourced) {
+			out = append(out, sourced)
+		}
+	}
+	return out
+}
+
+// expandInImage expands $NAME and ${NAME} in a word with the image's ENV,
+// quotes removed; it fails on any other expansion or an unset name.
+func expandInImage(word string, env map[string]string) (string, bool) {
+	word = strings.ReplaceAll(strings.ReplaceAll(word, `"`, ""), "'", "")
+	ok := true
+	out := os.Expand(word, func(name string) string {
+		v, set := env[name]
+		ok = ok && set && isVarName(name)
+		return v
+	})
+	return out, ok && !strings.ContainsAny(out, "$`")
+}
+
+func isVarName(s string) bool {
+	for i, r := range s {
+		if r != '_' && !unicode.IsLetter(r) && (i == 0 || !unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // scriptArgv0 returns the program the spec starts, looking through init

@@ -231,6 +231,9 @@ type Stage struct {
 	Workdir    string // WORKDIR in effect at the end of the stage
 	// Vars are the stage's ARG and ENV declarations in source order.
 	Vars []*Var
+	// Env is the environment the image keeps: the ENV values in effect at
+	// the end of the stage, expanded, with those of the stages it builds on.
+	Env map[string]string
 	// Labels are the stage's LABEL pairs in source order.
 	Labels []*Label
 
@@ -629,6 +632,7 @@ func (b *dfBuilder) finish() {
 			b.stageEnv = map[*Stage]map[string]string{}
 		}
 		b.stageEnv[b.stage] = b.envOnly
+		b.stage.Env = b.envOnly
 		// ONBUILD triggers run in the images built on this one, as the user
 		// this stage ends with.
 		for _, in := range b.stage.Instructions {

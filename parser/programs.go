@@ -2,6 +2,7 @@ package parser
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -58,4 +59,77 @@ func IsKeepAlive(argv []string) bool {
 // Argv returns the command's name and arguments as written.
 func (c *Command) Argv() []string {
 	return append([]string{c.Name}, c.ArgValues()...)
+}
+
+// serverPollers are programs that check whether a server accepts
+// connections, by the port of the server they speak to; an entrypoint
+// that runs one waits for that server before it starts the application.
+var serverPollers = map[string]string{
+	"pg_isready": "5432/tcp", "mysqladmin": "3306/tcp", "mariadb-admin": "3306/tcp",
+	"redis-cli": "6379/tcp", "valkey-cli": "6379/tcp",
+}
+
+// WaitsForServer reports whether the command waits for a server to
+// accept connections, and for which port's server ("" for any): a poller
+// (`pg_isready`, `mysqladmin ping`, `redis-cli ping`), `nc -z`, or a wait
+// tool (wait-for-it, dockerize -wait, Laravel's `artisan waitfordb`,
+// Friendica's wait-for-connection).
+func (c *Command) WaitsForServer() (port string, ok bool) {
+	name := strings.ToLower(c.Base())
+	if p, ok := serverPollers[name]; ok {
+		return p, true
+	}
+	args := c.ArgValues()
+	switch {
+	case strings.Contains(name, "wait-for") || strings.Contains(name, "wait_for") || strings.Contains(name, "waitfor"):
+		return "", true
+	case name == "dockerize":
+		return "", slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "-wait") })
+	case name == "nc" || name == "netcat" || name == "ncat":
+		return "", slices.ContainsFunc(args, func(a string) bool {
+			return strings.HasPrefix(a, "-") && strings.Contains(a, "z") && !strings.HasPrefix(a, "--")
+		})
+	}
+	// `php artisan waitfordb`, `php bin/wait-for-connection db 3306 300`.
+	for _, a := range args {
+		if b := strings.ToLower(path.Base(a)); strings.Contains(b, "wait-for") || strings.Contains(b, "waitfor") {
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// ServerWaits lists the ports of the servers the script waits for ("" for
+// any server), one entry per waiting command. A poll kept in a variable
+// the script expands (`prog="mysqladmin … status"`, then
+// `while ! run_as app ${prog}`) counts too.
+func (s *Script) ServerWaits() []string {
+	var out []string
+	for _, cmd := range s.Commands {
+		if port, ok := cmd.WaitsForServer(); ok {
+			out = append(out, port)
+		}
+	}
+	for _, set := range s.Sets {
+		if set.Value == nil || !s.Reads[set.Name] {
+			continue
+		}
+		fields := strings.Fields(strings.Trim(set.Value.Lit, `"'`))
+		if len(fields) == 0 {
+			continue
+		}
+		if port, ok := (&Command{Name: fields[0], Args: literalWords(fields[1:])}).WaitsForServer(); ok {
+			out = append(out, port)
+		}
+	}
+	return out
+}
+
+// literalWords makes words of literal strings.
+func literalWords(ss []string) []*Word {
+	out := make([]*Word, len(ss))
+	for i, s := range ss {
+		out[i] = &Word{Lit: s, Literal: true}
+	}
+	return out
 }

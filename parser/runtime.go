@@ -19,6 +19,9 @@ type Container struct {
 	// it was found on disk; ScriptArgv0 is how the Dockerfile names it.
 	Script      *Script
 	ScriptArgv0 string
+	// Sourced are the files Script sources (`source "$LIB_DIR/functions"`,
+	// the path expanded with the image's ENV) that were found on disk.
+	Sourced []*Script
 
 	// Supervised lists the programs the container's process manager
 	// starts, read from the configuration its stage copies in.

@@ -82,7 +82,7 @@ func checkDependsOnNotReady(pass *Pass) {
 				continue
 			}
 			b, ok := images.BackingService(t.BaseImage(), runImageName(t))
-			if !ok {
+			if !ok || entrypointWaitsFor(byName[s.Name], b.Port) {
 				continue
 			}
 			// A dependency that has a healthcheck nobody waits for is an
@@ -99,6 +99,23 @@ func checkDependsOnNotReady(pass *Pass) {
 		return fmt.Sprintf("%s %s once the container of '%s' (a %s) starts, not once it accepts connections, so early connections can fail; %s",
 			services, agreeVerb(services, "starts", "start"), h.Key, kindOf(byName[h.Key]), h.Detail)
 	})
+}
+
+// entrypointWaitsFor reports whether the container's entrypoint script,
+// or a file it sources, waits for a server on port (or for any server)
+// before it starts the application: `until pg_isready …`, wait-for-it.
+func entrypointWaitsFor(c *parser.Container, port string) bool {
+	if c == nil || c.Script == nil {
+		return false
+	}
+	for _, s := range append([]*parser.Script{c.Script}, c.Sourced...) {
+		for _, p := range s.ServerWaits() {
+			if p == "" || p == port {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // waitsThrough reports whether s starts only after target is healthy

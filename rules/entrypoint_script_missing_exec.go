@@ -60,12 +60,24 @@ func checkEntrypointScriptMissingExec(pass *Pass) {
 			continue
 		}
 		for _, cmd := range unexecedTail(s) {
-			if leftToPrivilegeRules(cmd) {
+			if leftToPrivilegeRules(cmd) || sourcedFunction(c, cmd.Name) {
 				continue
 			}
 			pass.ReportFinding(scriptTailFinding(c, cmd))
 		}
 	}
+}
+
+// sourcedFunction reports whether name is a function of a file the
+// entrypoint script sources (gitlab's `migrate_database`): exec cannot run
+// it, and what it runs is that file's to say.
+func sourcedFunction(c *parser.Container, name string) bool {
+	for _, s := range c.Sourced {
+		if s.Functions[name] {
+			return true
+		}
+	}
+	return false
 }
 
 // leftToPrivilegeRules reports whether another rule owns this tail
