@@ -27,7 +27,10 @@ A service counts as a database, message broker or cache when its image is one
 dlint knows (it EXPOSEs the port of such a server, such as 5432 or 6379, or
 is a known image of one, such as bitnami/postgresql); ` + "`dlint image NAME`" + `
 shows what dlint knows of an image. A dependency whose healthcheck is
-disabled is left alone. The finding is a warning when the dependency already
+disabled is left alone, and so is one the service's own entrypoint script
+(or a file it sources) waits for: a poll such as ` + "`until pg_isready`" + `,
+` + "`mysqladmin status`" + ` or ` + "`redis-cli ping`" + ` for that kind of server, or a wait
+tool (wait-for-it, ` + "`dockerize -wait`" + `, ` + "`nc -z`" + `) for any. The finding is a warning when the dependency already
 has a healthcheck (nothing waits for it, an oversight), and information when
 it has none (the application may retry its connections on its own).
 
