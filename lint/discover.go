@@ -62,7 +62,11 @@ func Classify(name string) Kind {
 		return KindUnknown
 	}
 	stem := strings.TrimSuffix(lower, ext)
-	if stem == "compose" || strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose") {
+	// Besides Compose's own names, those that say compose as a word of
+	// their own: compose-debug.yml, kong-tests-compose.yaml, app.compose.yml.
+	if stem == "compose" || strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose") ||
+		strings.HasPrefix(stem, "compose-") || strings.HasPrefix(stem, "compose_") ||
+		strings.HasSuffix(stem, "-compose") || strings.HasSuffix(stem, "_compose") || strings.HasSuffix(stem, ".compose") {
 		return KindCompose
 	}
 	return KindUnknown

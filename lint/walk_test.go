@@ -225,3 +225,18 @@ func TestComposeMergeHoldsWalkedOverride(t *testing.T) {
 		t.Errorf("findings %q, want only the merged project's privileged", got)
 	}
 }
+
+// Compose files are told by Compose's own names and by names in which
+// compose is a word of its own; other YAML is not one.
+func TestClassifyComposeNames(t *testing.T) {
+	for name, want := range map[string]Kind{
+		"compose.yaml": KindCompose, "docker-compose.prod.yml": KindCompose, "compose.dev.yaml": KindCompose,
+		"compose-debug.yml": KindCompose, "kong-tests-compose.yaml": KindCompose, "app.compose.yml": KindCompose,
+		"compose_ci.yml": KindCompose, "mkdocs.yml": KindUnknown, "composer.yaml": KindUnknown,
+		"decompose.yml": KindUnknown, "compose.yaml.example": KindUnknown, ".gitlab-ci.yml": KindUnknown,
+	} {
+		if got := Classify(name); got != want {
+			t.Errorf("Classify(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
