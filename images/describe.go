@@ -22,7 +22,11 @@ func Describe(w io.Writer, asked string, img *Image) {
 		}
 	}
 	if img.UID != nil && user != "root" {
-		user += fmt.Sprintf(" (UID %d)", *img.UID)
+		if *img.UID < 0 {
+			user += " (UID not known: the build picks it)"
+		} else {
+			user += fmt.Sprintf(" (UID %d)", *img.UID)
+		}
 	}
 	fmt.Fprintf(w, "user:        %s\n", user)
 	fmt.Fprintf(w, "/bin/sh:     %s\n", describeShell(img.Shell))

@@ -125,7 +125,8 @@ func (g *generator) deriveUncached(image string, e *libraryEntry) *derived {
 	// EXPOSE adds to the base's ports.
 	f.Expose = append(f.Expose, base.Expose...)
 	for _, p := range st.EffectiveExpose() {
-		if p.Err == nil && p.Value != "" && !containsStr(f.Expose, p.Value) {
+		// A port from an ARG with no value (`EXPOSE $EE_PORTS`) is no port.
+		if p.Err == nil && p.Value != "" && !strings.Contains(p.Value, "$") && !containsStr(f.Expose, p.Value) {
 			f.Expose = append(f.Expose, p.Value)
 		}
 	}
