@@ -55,7 +55,11 @@ func checkInvalidDefaultArgInFrom(pass *Pass) {
 		if ok || buildsSetArgs(df, pass.Builders, st.BaseName) {
 			continue
 		}
-		pass.Report(argWordRange(st.From, 0, df.Source), fmt.Sprintf("with the ARG defaults alone `FROM %s` is `%s`, not a valid image name, so the build fails unless --build-arg sets the value; give the ARG a default", st.BaseName, expanded))
+		is := "`" + expanded + "`, not a valid image name"
+		if strings.TrimSpace(expanded) == "" {
+			is = "empty"
+		}
+		pass.Report(argWordRange(st.From, 0, df.Source), fmt.Sprintf("with the ARG defaults alone `FROM %s` is %s, so the build fails unless --build-arg sets the value; give the ARG a default", st.BaseName, is))
 	}
 }
 

@@ -69,7 +69,8 @@ func checkNumericUser(pass *Pass) {
 // one.
 func numericUserMessage(c *parser.Container, u *parser.User) string {
 	head := fmt.Sprintf("USER %s names the user, so Kubernetes `runAsNonRoot` cannot verify that %s %s as non-root (it only trusts a numeric UID)", u.Raw, about(c), agree("runs", "run"))
-	uid, gid, created := createdIDs(c.Stage, u)
+	uid, gid, creator := createdBy(c.Stage, u)
+	created := creator != ""
 	if ids := exactIDs(u, uid, gid); ids != "" {
 		return fmt.Sprintf("%s; write `USER %s`, the UID this Dockerfile gives %s", head, ids, u.Name)
 	}
@@ -81,9 +82,14 @@ func numericUserMessage(c *parser.Container, u *parser.User) string {
 		return fmt.Sprintf("%s; write `USER %s`, the %s of %s in %s", head, ids, idsNoun(ids), u.Name, from)
 	}
 	if created {
+		// The tool the Dockerfile uses: busybox adduser takes -u, Debian's
+		// adduser --uid, like useradd.
 		add := "useradd --uid 10001 " + u.Name
-		if usesAdduser(c.Stage) {
+		switch {
+		case creator == "adduser" && usesAdduser(c.Stage):
 			add = "adduser -D -u 10001 " + u.Name
+		case creator == "adduser":
+			add = "adduser --uid 10001 " + u.Name
 		}
 		return fmt.Sprintf("%s; give %s a fixed UID where the Dockerfile creates it (`%s`) and write `USER 10001:10001`", head, u.Name, add)
 	}
@@ -122,7 +128,7 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") {
 		return
 	}
-	suggest := "e.g. `user: \"10001:10001\"`"
+	suggest := fmt.Sprintf("the UID:GID the image gives %s (`id %s` in the container shows them), e.g. `user: \"10001:10001\"`", name, name)
 	if c.Stage == nil {
 		if ids, from := wellKnownIDs(name, c.BaseImage()); ids != "" {
 			suggest = fmt.Sprintf("`user: \"%s\"`, the %s of %s in %s", ids, idsNoun(ids), name, from)
@@ -163,6 +169,13 @@ func isNumericID(s string) bool {
 // and the GID a groupadd/addgroup gives group ("" when not written as a
 // literal number), and whether the chain creates the user at all.
 func createdIDs(stage *parser.Stage, u *parser.User) (uid, gid string, created bool) {
+	uid, gid, creator := createdBy(stage, u)
+	return uid, gid, creator != ""
+}
+
+// createdBy is createdIDs that names the tool that creates the account
+// ("useradd", "adduser"), "" when no RUN of the stages does.
+func createdBy(stage *parser.Stage, u *parser.User) (uid, gid, creator string) {
 	rawUser, rawGroup, _ := cutUser(u.Raw)
 	for _, st := range stage.Ancestors() {
 		for i := len(st.Instructions) - 1; i >= 0; i-- {
@@ -174,7 +187,7 @@ func createdIDs(stage *parser.Stage, u *parser.User) (uid, gid string, created b
 				switch cmd.Base() {
 				case "useradd", "adduser":
 					if uid == "" && namesAccount(cmd, u.Name, rawUser) {
-						created = true
+						creator = cmd.Base()
 						if v, ok := cmdOptionValue(cmd.Args, "-u", "--uid"); ok && isNumericID(expandArg(in, cmd, v)) {
 							uid = expandArg(in, cmd, v)
 						}
@@ -189,7 +202,7 @@ func createdIDs(stage *parser.Stage, u *parser.User) (uid, gid string, created b
 			}
 		}
 	}
-	return uid, gid, created
+	return uid, gid, creator
 }
 
 // namesAccount reports whether the account cmd creates is name, written

@@ -25,3 +25,13 @@ func TestNumericUserNamesTheKnownUID(t *testing.T) {
 		}
 	}
 }
+
+// The advice creates the user with the tool the Dockerfile uses, with
+// that tool's options: Debian's adduser takes --uid.
+func TestNumericUserAdviceFollowsTheTool(t *testing.T) {
+	path := filepath.Join("testdata", "numeric-user", "debian-adduser.Dockerfile")
+	res := lint.Run(lint.Options{Paths: []string{path}, Rules: []*rules.Rule{rules.NumericUser}, NoConfig: true})
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "`adduser --uid 10001 jitsi`") {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}
