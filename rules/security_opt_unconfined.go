@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // SecurityOptUnconfined reports security_opt entries that turn off a
@@ -67,14 +69,34 @@ func unconfinedOption(opt string) string {
 		}
 	case "label":
 		if value == "disable" {
-			return "turns off SELinux separation; relabel the service's bind mounts with `:z` instead"
+			return "turns off SELinux separation; if it is there for bind mounts, relabel them with `:z` (shared) or `:Z` (private) instead"
 		}
 		if value == "type:spc_t" {
-			return "runs the container as an SELinux super-privileged container (spc_t), outside SELinux separation; relabel its bind mounts with `:z` instead"
+			return "runs the container as an SELinux super-privileged container (spc_t), outside SELinux separation; if it is there for bind mounts, relabel them with `:z` (shared) or `:Z` (private) instead"
 		}
 	case "systempaths":
 		if value == "unconfined" {
 			return "unmasks /proc and /sys paths Docker hides (kcore, sysrq-trigger, …); remove it"
+		}
+	}
+	return ""
+}
+
+// hostSystemPaths are host paths a confined container cannot use whatever
+// their SELinux label: the engine's socket and the kernel's files.
+var hostSystemPaths = []string{"/var/run", "/run", "/proc", "/sys", "/dev", "/lib/modules", "/etc"}
+
+// hostSystemMount names the first host socket or system path the service
+// bind-mounts, or "".
+func hostSystemMount(s *parser.Service) string {
+	for _, m := range s.Volumes {
+		if m.Type != "bind" {
+			continue
+		}
+		for _, p := range hostSystemPaths {
+			if m.Source == p || strings.HasPrefix(m.Source, p+"/") {
+				return "`" + m.Source + "`"
+			}
 		}
 	}
 	return ""
@@ -85,11 +107,17 @@ func checkSecurityOptUnconfined(pass *Pass) {
 	for _, s := range composeServices(pass) {
 		for _, opt := range s.SecurityOpt {
 			if unconfinedOption(opt.Value) != "" {
-				hits = append(hits, serviceHit{Range: opt.Range, Service: s.Name, Run: s.Run, Key: opt.Value})
+				hits = append(hits, serviceHit{Range: opt.Range, Service: s.Name, Run: s.Run, Key: opt.Value, Detail: hostSystemMount(s)})
 			}
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		return fmt.Sprintf("`%s` for %s %s", h.Key, services, unconfinedOption(h.Key))
+		why := unconfinedOption(h.Key)
+		if h.Detail != "" && strings.HasPrefix(strings.ToLower(h.Key), "label") {
+			// No relabelling lets a confined container use the host's
+			// sockets and system files: that is what the option is for.
+			why = fmt.Sprintf("turns off SELinux separation, which no relabelling replaces for the host's %s it mounts (relabelling a host socket or system path with `:z` would open it to every container); keep it only where the service needs that, and reach the Docker API through a socket proxy where you can", h.Detail)
+		}
+		return fmt.Sprintf("`%s` for %s %s", h.Key, services, why)
 	})
 }
