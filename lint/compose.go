@@ -36,7 +36,7 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		p   *parser.ComposeProject
 		err error
 	}
-	env := r.dotEnv(g.dir)
+	env, envKnown := r.dotEnv(g.dir)
 	load := loadComposeFunc
 	res, ok := bounded(r, files[0].Path, "loading the compose project", func() loaded {
 		p, err := load(g.dir, files, env)
@@ -46,6 +46,11 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		return nil
 	}
 	p, err := res.p, res.err
+	if p != nil && !envKnown {
+		// The .env is reported as unreadable; Compose stops there, so what
+		// its variables would be is not known, and none is called unset.
+		p.Unset = nil
+	}
 	if p != nil {
 		for _, src := range p.Sources {
 			r.addSource(src)
@@ -66,14 +71,14 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 // `docker compose` interpolates with (dlint never reads its own
 // environment, so results do not depend on the shell). A missing file is
 // no error; one that is there but cannot be read is, since the values it
-// would set are then unknown.
-func (r *runner) dotEnv(dir string) map[string]string {
+// would set are then unknown (known is false).
+func (r *runner) dotEnv(dir string) (env map[string]string, known bool) {
 	if len(r.opts.EnvFiles) > 0 {
-		return r.opts.Env
+		return r.opts.Env, true
 	}
-	env := r.readDotEnv(dir)
+	env, known = r.readDotEnv(dir)
 	if len(r.opts.Env) == 0 {
-		return env
+		return env, known
 	}
 	merged := map[string]string{}
 	for k, v := range env {
@@ -82,18 +87,23 @@ func (r *runner) dotEnv(dir string) map[string]string {
 	for k, v := range r.opts.Env {
 		merged[k] = v
 	}
-	return merged
+	return merged, known
 }
 
-func (r *runner) readDotEnv(dir string) map[string]string {
+// readDotEnv reads dir's `.env`. A missing one, or a link to a file not
+// made yet (mailcow's .env → mailcow.conf, written by its setup script),
+// is none, as for Compose.
+func (r *runner) readDotEnv(dir string) (map[string]string, bool) {
 	path := filepath.Join(dir, ".env")
-	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if _, overlay := r.opts.Overlay[absFrom(r.configs.cwd, path)]; !overlay {
+			return nil, true
+		}
 	}
 	data, err := r.readLinted(path)
 	if err != nil {
 		r.addError(&FileError{Path: path, Msg: "cannot read: " + describeOSError(err).Error()})
-		return nil
+		return nil, false
 	}
 	env, err := parser.ParseDotEnv(data)
 	if err != nil {
@@ -103,8 +113,9 @@ func (r *runner) readDotEnv(dir string) map[string]string {
 			fe.Line, fe.Msg = pe.Line, "cannot parse: "+pe.Msg
 		}
 		r.addError(fe)
+		return env, false
 	}
-	return env
+	return env, true
 }
 
 // linkCompose builds the runtime view of each service: the Dockerfile and

@@ -239,3 +239,27 @@ func TestNamedDefaultFileWithItsOverride(t *testing.T) {
 		t.Errorf("findings %v errors %v", findings, errs)
 	}
 }
+
+// A .env that links to a file a setup script writes later is no .env, as
+// for Compose; one Compose cannot parse is an error, and then no variable
+// is called unset, since its values are not known.
+func TestComposeDotEnvDanglingOrBroken(t *testing.T) {
+	root := composeTree(t, map[string]string{"compose.yaml": "services:\n  s:\n    image: nginx:${TAG}\n"})
+	if err := os.Symlink("mailcow.conf", filepath.Join(root, ".env")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	findings, errs := composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.UnsetVariable}, Workers: 1})
+	if len(errs) > 0 || len(findings) != 1 {
+		t.Errorf("dangling .env: findings %v errors %v", findings, errs)
+	}
+	if err := os.Remove(filepath.Join(root, ".env")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".env"), []byte("./friendica.conf\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	findings, errs = composeRun(t, root, Options{Paths: []string{root}, Rules: []*rules.Rule{rules.UnsetVariable}, Workers: 1})
+	if len(errs) != 1 || !strings.Contains(errs[0], ".env") || len(findings) != 0 {
+		t.Errorf("broken .env: findings %v errors %v", findings, errs)
+	}
+}
