@@ -200,3 +200,35 @@ func (s *Stage) RunsOwnImageEntrypoint() bool {
 	}
 	return true
 }
+
+// suReplacingPackages are Alpine packages whose su, unlike busybox's,
+// stays as the parent of the shell it starts.
+var suReplacingPackages = map[string]bool{"shadow-login": true, "util-linux-login": true}
+
+// BusyboxSu reports whether `su` in the stage's image is busybox's, which
+// execs the user's shell in its own place (measured with busybox 1.30.1:
+// `su app -c CMD` leaves the shell, not su, as the process), unlike
+// util-linux's, which stays as its parent: the image's /bin/sh is busybox
+// ash and no RUN installs another su.
+func (s *Stage) BusyboxSu() bool {
+	if s.ShellKind("/bin/sh") != images.ShellAsh {
+		return false
+	}
+	for _, st := range s.Ancestors() {
+		for _, in := range st.Instructions {
+			if in.Keyword != "RUN" || in.Script == nil {
+				continue
+			}
+			for _, cmd := range in.Script.Commands {
+				if p := cmd.Package(); p != nil && p.Manager == "apk" && p.Installs() {
+					for _, w := range p.Operands {
+						if suReplacingPackages[strings.SplitN(w.Lit, "=", 2)[0]] {
+							return false
+						}
+					}
+				}
+			}
+		}
+	}
+	return true
+}

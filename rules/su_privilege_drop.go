@@ -18,9 +18,14 @@ var SuPrivilegeDrop = &Rule{
 	Doc: `## Why
 ` + "`su`" + ` and ` + "`runuser`" + ` are made for people at a terminal: they go through PAM, start
 a shell (` + "`su -c`" + ` runs the command through the target user's login shell), and
-stay running as the parent of what they start. In a container that means su,
-not the app, receives the SIGTERM of ` + "`docker stop`" + `, a TTY is expected where
-there is none, and the environment is reset. ` + "`gosu`" + `, ` + "`su-exec`" + ` and ` + "`setpriv`" + `
+stay running as the parent of what they start. Measured with util-linux 2.38's
+su as PID 1: on the SIGTERM of ` + "`docker stop`" + ` it signals only its child, the
+shell, and kills it 2 s later; the app gets the signal only when that shell
+exec'd it (bash does for a lone command, dash does not). ` + "`runuser -u app -- server`" + `
+starts the app without a shell and passes the signal on, so it is
+reported as info: only the extra parent remains. busybox's su (Alpine, unless
+util-linux-login or shadow-login is installed) execs the shell in its own place
+and is not reported at run time. ` + "`gosu`" + `, ` + "`su-exec`" + ` and ` + "`setpriv`" + `
 switch user and then exec the program, so the app itself becomes PID 1:
 ` + "`exec gosu app \"$@\"`" + ` at the end of an entrypoint script. At run time only the su
 that hands over the main program is reported: exec'd, or the last command the
@@ -58,31 +63,35 @@ exec gosu app /usr/local/bin/server
 
 func checkSuPrivilegeDrop(pass *Pass) {
 	if pass.Dockerfile != nil {
-		for _, in := range pass.Dockerfile.Instructions {
-			switch in.Keyword {
-			case "RUN", "ENTRYPOINT", "CMD":
-				reportSu(pass, in.Script, in.Keyword)
-			case "ONBUILD":
-				if in.Trigger != nil && in.Trigger.Keyword == "RUN" {
-					reportSu(pass, in.Trigger.Script, "RUN")
+		for _, st := range pass.Dockerfile.Stages {
+			for _, in := range st.Instructions {
+				switch in.Keyword {
+				case "RUN", "ENTRYPOINT", "CMD":
+					reportSu(pass, in.Script, in.Keyword, st)
+				case "ONBUILD":
+					if in.Trigger != nil && in.Trigger.Keyword == "RUN" {
+						reportSu(pass, in.Trigger.Script, "RUN", nil)
+					}
 				}
 			}
 		}
 	}
 	for _, c := range pass.Containers {
-		reportSu(pass, c.Script, "script")
+		reportSu(pass, c.Script, "script", c.Stage)
 		if c.Service == nil {
 			continue
 		}
 		for _, spec := range []*parser.ExecSpec{c.Service.Entrypoint, c.Service.Command} {
 			if spec != nil && spec.Instr == nil {
-				reportSu(pass, spec.Script, "compose")
+				reportSu(pass, spec.Script, "compose", c.Stage)
 			}
 		}
 	}
 }
 
-func reportSu(pass *Pass, s *parser.Script, where string) {
+// reportSu reports the su and runuser commands of s; stage is the one
+// whose image runs them, nil when not known.
+func reportSu(pass *Pass, s *parser.Script, where string, stage *parser.Stage) {
 	if s == nil {
 		return
 	}
@@ -106,12 +115,42 @@ func reportSu(pass *Pass, s *parser.Script, where string) {
 		if !handsOver(s, cmd) {
 			continue
 		}
-		between := "itself"
-		if runsThroughShell(cmd) {
-			between = "itself and a shell"
+		// busybox su execs the user's shell in its own place: what that
+		// shell does with its command is the shell rules' to judge.
+		if tool == "su" && stage != nil && stage.BusyboxSu() {
+			continue
 		}
-		pass.Report(r, fmt.Sprintf("`%s` keeps %s between PID 1 and the app: `docker stop` signals %s, not the app, and it expects a terminal; hand over with `exec gosu %s \"$@\"` (or su-exec, setpriv) so the app replaces the script", tool, between, tool, userOr(user, "<user>")))
+		who := userOr(user, "<user>")
+		prog, more := suProgram(cmd), ""
+		if prog == "" {
+			prog, more = "…", ", the command -c runs written as its own words"
+		}
+		handover := fmt.Sprintf("`exec gosu %s %s`%s (or su-exec; `setpriv --reuid=%s --regid=%s --init-groups %s` where neither is installed, as on Debian and Ubuntu)", who, prog, more, who, who, prog)
+		if runsThroughShell(cmd) {
+			// Measured with util-linux 2.38 su as PID 1: on SIGTERM it
+			// signals only its child, the shell, and kills it 2 s later.
+			pass.Report(r, fmt.Sprintf("`%s` stays running as the parent of a shell: on `docker stop` it passes SIGTERM only to that shell, so the app gets it only if the shell execs it (bash does for one command, dash does not), and su kills the shell 2 s later; hand over with %s so the app replaces the script", tool, handover))
+			continue
+		}
+		// `runuser -u app -- server` starts the app itself and passes
+		// SIGTERM on: only the extra parent is left.
+		pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`%s` stays running as the app's parent: it passes SIGTERM on, but reaps no orphaned children and holds a PAM session open; hand over with %s so the app replaces the script", tool, handover)})
 	}
+}
+
+// suProgram is the program to hand over to: what su's `-c` string runs
+// when it is one plain command (`exec` dropped), "" when the string is
+// more than that, and the entrypoint's arguments ("$@") without -c.
+func suProgram(cmd *parser.Command) string {
+	c, ok := cmdOptionValue(cmd.Args, "-c", "--command")
+	if !ok {
+		return `"$@"`
+	}
+	// A word that is not literal keeps its source text, quotes and $.
+	if c == "" || strings.ContainsAny(c, "$`;&|<>()\\\"'*?") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.TrimSpace(c), "exec ")
 }
 
 // handsOver reports whether cmd is what script s ends in: exec'd, or in
