@@ -92,7 +92,7 @@ func checkDependsOnNotReady(pass *Pass) {
 			// oversight; one without is a readiness gap the application
 			// may cover by retrying.
 			sev := Info
-			if t.Service.Healthcheck != nil {
+			if hc := imageHealthcheck(t); t.Service.Healthcheck != nil || hc != nil && *hc {
 				sev = Warning
 			}
 			hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Key: d.Service, Severity: sev, Detail: notReadyAdvice(t, b)})
@@ -167,14 +167,42 @@ func kindOf(c *parser.Container) string {
 
 func notReadyAdvice(t *parser.Container, b images.Backing) string {
 	name := t.Service.Name
-	if t.Service.Healthcheck != nil {
+	hc := imageHealthcheck(t)
+	switch {
+	case t.Service.Healthcheck != nil:
 		return fmt.Sprintf("'%s' has a healthcheck: depend on it with `condition: service_healthy`", name)
+	case hc != nil && *hc:
+		return fmt.Sprintf("the image of '%s' has a HEALTHCHECK: depend on it with `condition: service_healthy`", name)
 	}
 	test := "a command that succeeds once the server answers"
 	if b.Probe != "" {
 		test = fmt.Sprintf("`test: [\"CMD-SHELL\", \"%s\"]`", b.Probe)
 	}
+	if hc == nil && t.Stage == nil {
+		// Nothing is known of the image's own HEALTHCHECK.
+		return fmt.Sprintf("depend on it with `condition: service_healthy`, giving '%s' a healthcheck (%s) if its image has none", name, test)
+	}
 	return fmt.Sprintf("give '%s' a healthcheck (%s) and depend on it with `condition: service_healthy`", name, test)
+}
+
+// imageHealthcheck tells whether the image a service runs sets a
+// HEALTHCHECK: its Dockerfile's, or the catalogue's fact; nil when not
+// known.
+func imageHealthcheck(c *parser.Container) *bool {
+	if c.Stage != nil {
+		return c.Stage.Facts().Healthcheck
+	}
+	img := c.BaseImage()
+	switch {
+	case img == nil:
+		return nil
+	case img.Healthcheck == nil && img.Origin == "generated":
+		// The official images set none (docker-library's policy), and the
+		// catalogue reads their Dockerfiles.
+		none := false
+		return &none
+	}
+	return img.Healthcheck
 }
 
 // agreeVerb picks the verb form for a services phrase.

@@ -807,7 +807,7 @@ func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 	// (busybox, bash) hands the signal on.
 	why := fmt.Sprintf("%s runs the script through `sh -c` and may not hand `docker stop`'s SIGTERM to the app, which then gets no clean shutdown", tool)
 	if tool == "npm" {
-		why = "npm signals only its script's shell: an app dash forks is killed unwarned"
+		why = "npm signals only its script's shell, so an app dash forked dies without a SIGTERM"
 	}
 	f := Finding{Range: p.name.Range, Message: fmt.Sprintf("%s%s: %s; run node directly instead of %s, and %s", subject(v, p), unless, why, packageCommand(p), initAdvice(v))}
 	if tool == "npm" && v.shellKind("/bin/sh").ExecsLastCommand() {

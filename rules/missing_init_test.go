@@ -45,10 +45,10 @@ func TestMissingInitSeverity(t *testing.T) {
 // through its wrappers.
 func TestMissingInitMessages(t *testing.T) {
 	want := map[string]string{
-		"npm-start.Dockerfile:8": "CMD makes `npm` PID 1 of the final stage: npm signals only its script's shell: an app dash forks is killed unwarned; " +
+		"npm-start.Dockerfile:8": "CMD makes `npm` PID 1 of the final stage: npm signals only its script's shell, so an app dash forked dies without a SIGTERM; " +
 			"run node directly instead of `npm start`, and use `docker run --init` or `ENTRYPOINT [\"tini\", \"--\"]`",
 		"compose-private-image/compose.yaml:7": "`command:` makes `npm` PID 1 of service 'worker', unless the ENTRYPOINT of image `ghcr.io/acme/app:1` is an init: " +
-			"npm signals only its script's shell: an app dash forks is killed unwarned; run node directly instead of `npm run worker`, and set `init: true` on the service",
+			"npm signals only its script's shell, so an app dash forked dies without a SIGTERM; run node directly instead of `npm run worker`, and set `init: true` on the service",
 		"node-server.Dockerfile:5": "CMD makes `node` PID 1 of the final stage: as PID 1, node ignores SIGTERM unless the app handles it, so `docker stop` kills it after 10 s; " +
 			"use `docker run --init` or `ENTRYPOINT [\"tini\", \"--\"]`, or handle SIGTERM",
 		"background-jobs/start.sh:6": "entrypoint script start.sh starts `celery`, `cron` and `redis-server` in the background, then execs `gunicorn` as PID 1 of the final stage, " +
