@@ -2,7 +2,9 @@ package rules_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dlint-dev/dlint/lint"
@@ -87,5 +89,20 @@ func TestPID1Details(t *testing.T) {
 				t.Errorf("got  %v\nwant %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// A `command:` handed to the ENTRYPOINT of an image dlint cannot see, run
+// by a shell it does not know, is a guess twice over: info, and it says
+// the ENTRYPOINT may be an init.
+func TestShellFormPID1OnUnseenImageIsInfo(t *testing.T) {
+	dir := t.TempDir()
+	compose := "services:\n  app:\n    image: example/app:1\n    command: sh -c \"sleep 1 && /entrypoint.sh run\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte(compose), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.ShellFormPID1}, NoConfig: true})
+	if len(res.Findings) != 1 || res.Findings[0].Severity != rules.Info || !strings.Contains(res.Findings[0].Message, "unless the ENTRYPOINT of image `example/app:1` is an init") {
+		t.Errorf("findings: %+v", res.Findings)
 	}
 }

@@ -134,6 +134,13 @@ func checkShellFormPID1(pass *Pass) {
 		if !p.definite() {
 			cost = fmt.Sprintf("%s, the shell stays PID 1 and SIGTERM never reaches %s", assumedShell(p.shellName), prog)
 		}
+		// A command handed to the ENTRYPOINT of an image dlint cannot see
+		// may run under an init there (supavisor's tini -s -g).
+		ep, ref := inheritedEntrypoint(v)
+		unseen := ep == unseenEntrypoint && !p.entrypoint && p.init == "" && !v.init
+		if unseen {
+			cost += unseenImage(ep, ref)
+		}
 		if initName != "" {
 			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, prog)
 		}
@@ -177,8 +184,8 @@ func checkShellFormPID1(pass *Pass) {
 			fix = execFormFix(p.spec)
 		}
 		f := Finding{Range: p.at, Message: msg, Fix: fix, Severity: severity}
-		if initName != "" && severity == 0 {
-			f.Severity = Info
+		if initName != "" && severity == 0 || unseen && !p.definite() && severity == 0 {
+			f.Severity = Info // a guess about both the shell and the ENTRYPOINT
 		}
 		pass.ReportAbout(v.container, f)
 	}
