@@ -106,3 +106,17 @@ func TestShellFormPID1OnUnseenImageIsInfo(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// A shell that ends with `wait` keeps its background jobs from SIGTERM:
+// the message names the jobs, not `wait`.
+func TestShellFormPID1NamesTheJobsWaitedFor(t *testing.T) {
+	dir := t.TempDir()
+	compose := "services:\n  db:\n    image: mongo:7\n    entrypoint: [\"bash\", \"-c\", \"mongod --replSet rs0 & sleep 5; mongosh --eval 'rs.initiate()'; wait\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte(compose), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.ShellFormPID1}, NoConfig: true})
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "ends with `wait` for `mongod`") || strings.Contains(res.Findings[0].Message, "reaches `wait`") {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}

@@ -121,8 +121,13 @@ func checkShellFormPID1(pass *Pass) {
 		}
 		keyword := specKeyword(p.spec, v.container, p.entrypoint)
 		prog := commandNames(p.tail)
-		if len(p.tail) == 0 {
+		waits := len(p.tail) == 1 && p.tail[0].Name == "wait"
+		switch {
+		case len(p.tail) == 0:
 			prog = "the commands it runs"
+		case waits:
+			// `server & …; wait`: the shell waits, and the jobs miss SIGTERM.
+			prog = backgroundJobs(p.script)
 		}
 		// What the shell in front of the program costs: as PID 1, or
 		// under an init (compose `init: true`, or tini in the argv).
@@ -174,8 +179,11 @@ func checkShellFormPID1(pass *Pass) {
 			if !p.definite() {
 				does = "may not exec " + prog
 			}
-			if len(p.tail) == 0 {
+			switch {
+			case len(p.tail) == 0:
 				does = "ends in a loop"
+			case waits:
+				does = "ends with `wait` for " + prog
 			}
 			msg = fmt.Sprintf("%s %s: %s; %s", subject, does, cost, tailAdvice(p.tail))
 		}
@@ -189,6 +197,23 @@ func checkShellFormPID1(pass *Pass) {
 		}
 		pass.ReportAbout(v.container, f)
 	}
+}
+
+// backgroundJobs names what a script starts in the background, for a
+// shell that ends with `wait`.
+func backgroundJobs(s *parser.Script) string {
+	var jobs []*parser.Command
+	if s != nil {
+		for _, c := range s.Commands {
+			if c.Background && c.Name != "" {
+				jobs = append(jobs, c)
+			}
+		}
+	}
+	if len(jobs) == 0 {
+		return "its background jobs"
+	}
+	return commandNames(jobs)
 }
 
 // findPID1Shell finds the shell that would be PID 1 of the view and does
