@@ -486,6 +486,70 @@ func MasterWorkers(argv []string) (workers string, ok bool) {
 		return "dovenull", true
 	case name == "haproxy" || name == "haproxy-foreground":
 		return "", false // the haproxy image runs as USER haproxy
+	case name == "rspamd":
+		// The main process stays root; its workers run as -u.
+		if u := optionValue(argv, "-u", "--user"); u != "" {
+			return u, true
+		}
+	case isCron(argv):
+		// cron must be root to run each crontab as its owner.
+		return "the owners of its crontabs", true
 	}
 	return "", false
+}
+
+func isCron(argv []string) bool {
+	name := path.Base(argv[0])
+	return name == "cron" || name == "crond" || name == "busybox" && len(argv) > 1 && argv[1] == "crond"
+}
+
+// RootlessAlternative names what runs the work of a root-by-design server
+// of MasterWorkers without any root process, when the way is not an
+// unprivileged variant of the image with USER: "" for the others.
+func RootlessAlternative(argv []string) string {
+	if len(argv) > 0 && isCron(argv) {
+		return "run the jobs with supercronic under USER instead, which needs no root"
+	}
+	return ""
+}
+
+// DropsItself reports whether argv starts a daemon that switches itself
+// to an unprivileged user once it has done what needs root, and names the
+// user: dnsmasq (nobody unless -u says otherwise), named -u, rspamd's
+// workers aside (see MasterWorkers).
+func DropsItself(argv []string) (user string, ok bool) {
+	if len(argv) == 0 {
+		return "", false
+	}
+	switch path.Base(argv[0]) {
+	case "dnsmasq":
+		u := optionValue(argv, "-u", "--user")
+		if u == "" {
+			u = "nobody"
+		}
+		return u, u != "root" && u != "0"
+	case "named":
+		u := optionValue(argv, "-u", "")
+		return u, u != "" && u != "root" && u != "0"
+	}
+	return "", false
+}
+
+// optionValue returns the value of a short (`-u app`, `-uapp`) or long
+// (`--user app`, `--user=app`) option of argv, or "".
+func optionValue(argv []string, short, long string) string {
+	for i := 1; i < len(argv); i++ {
+		a := argv[i]
+		switch {
+		case a == short || long != "" && a == long:
+			if i+1 < len(argv) {
+				return argv[i+1]
+			}
+		case long != "" && strings.HasPrefix(a, long+"="):
+			return strings.TrimPrefix(a, long+"=")
+		case len(short) == 2 && strings.HasPrefix(a, short) && len(a) > 2 && !strings.HasPrefix(a, "--"):
+			return a[2:]
+		}
+	}
+	return ""
 }

@@ -42,7 +42,10 @@ the app off root:
   built on it choose what runs.
 
 Servers whose master process stays root by design and runs its workers
-unprivileged (nginx, httpd, php-fpm) get a message that says so.
+unprivileged (nginx, httpd, php-fpm, rspamd -u, and cron, which runs each
+crontab as its owner) get a message that says so, as info. A daemon that
+switches itself to an unprivileged user once it has bound its ports
+(dnsmasq, ` + "`named -u`" + `) is not reported.
 
 ` + "`scratch`" + ` has no users at all: a program copied into it runs as UID 0, and
 ` + "`USER 65532:65532`" + ` works there without any /etc/passwd.
@@ -166,10 +169,30 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		if c.Service != nil {
 			subject = about(c)
 		}
-		return fmt.Sprintf("%s %s the server's master process as root, by its design, and its workers as %s; to have no root process at all, use an unprivileged variant of the image, or USER with writable pid and temp paths",
-			subject, agree("runs", "run"), workers) + unprivilegedVariant(base)
+		instead := "use an unprivileged variant of the image, or USER with writable pid and temp paths" + unprivilegedVariant(base)
+		if alt := images.RootlessAlternative(mainArgv(c, img)); alt != "" {
+			instead = alt
+		}
+		return fmt.Sprintf("%s %s the server's master process as root, by its design, and its workers as %s; to have no root process at all, %s",
+			subject, agree("runs", "run"), workers, instead)
 	}
 	return what + "; " + missingUserAdvice(c, base, img)
+}
+
+// mainArgv is the exec-form argv that names the container's main program:
+// the CMD an entrypoint hands over to, else the ENTRYPOINT, else the
+// image's CMD.
+func mainArgv(c *parser.Container, img *images.Image) []string {
+	if cmd := c.Cmd(); cmd != nil && cmd.Exec {
+		return cmd.Argv
+	}
+	if ep := c.Entrypoint(); ep != nil && ep.Exec {
+		return ep.Argv
+	}
+	if img != nil {
+		return img.Cmd
+	}
+	return nil
 }
 
 // masterWorkers reports whether the container's main program is a server

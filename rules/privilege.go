@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -176,13 +177,34 @@ func dropsPrivileges(c *parser.Container) bool {
 			return true
 		}
 	}
-	if inheritsDroppingEntrypoint(c) || superviseUnprivileged(c) {
+	if inheritsDroppingEntrypoint(c) || superviseUnprivileged(c) || daemonDropsItself(c) {
 		return true
 	}
 	if c.Stage == nil {
 		return false
 	}
 	return c.Script == nil && entrypointUnseen(c) && shipsDropTool(c.Stage)
+}
+
+// daemonDropsItself reports whether the container's main program is a
+// daemon that switches itself to an unprivileged user (dnsmasq, named -u):
+// the exec-form ENTRYPOINT or CMD, or what the entrypoint script ends in.
+func daemonDropsItself(c *parser.Container) bool {
+	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
+		if spec != nil && spec.Exec {
+			if _, ok := images.DropsItself(spec.Argv); ok {
+				return true
+			}
+		}
+	}
+	if c.Script != nil {
+		for cmd := range tailCommands(c.Script) {
+			if _, ok := images.DropsItself(cmd.Argv()); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // superviseUnprivileged reports whether the container's process manager
