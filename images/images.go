@@ -226,12 +226,55 @@ func (c *Catalog) Lookup(name, tag string) (*Image, bool) {
 				if pat, ok := tagMatches(v.Tags, tag); ok {
 					img := &Image{Name: e.Image, Product: e.Product, Tag: tag, Pattern: pat, Facts: v.Facts, Source: v.Source, Origin: e.origin}
 					img.unmeasuredShell()
+					if e.origin == "generated" && strings.Contains(pat, "*") && olderThanListed(variants, tag) {
+						img.forgetAccounts()
+					}
 					return img, true
 				}
 			}
 		}
 	}
 	return nil, false
+}
+
+// olderThanListed reports whether a tag names a version older than every
+// version an entry's tags list (node:0.10 where the tags start at 4): the
+// entry's patterns stand for the images it read, and an older image may
+// lack the accounts they create (node's had no node user before 2016).
+func olderThanListed(variants []Variant, tag string) bool {
+	n, ok := leadingNumber(tag)
+	if !ok {
+		return false
+	}
+	oldest := -1
+	for i := range variants {
+		for _, t := range variants[i].Tags {
+			if strings.Contains(t, "*") {
+				continue
+			}
+			if m, ok := leadingNumber(t); ok && (oldest < 0 || m < oldest) {
+				oldest = m
+			}
+		}
+	}
+	return oldest >= 0 && n < oldest
+}
+
+// forgetAccounts drops the accounts the catalogue's Dockerfiles create
+// from the facts of an image older than any of them, keeping those of
+// the distribution (www-data, nobody) that every release has.
+func (img *Image) forgetAccounts() {
+	var kept []Account
+	for _, a := range img.Accounts {
+		if a.Name == "www-data" || a.Name == "nobody" || a.UID == 0 {
+			kept = append(kept, a)
+		}
+	}
+	img.Accounts = kept
+	if _, ok := img.Account(img.AppUser); !ok {
+		img.AppUser = ""
+	}
+	img.Source += "; a release older than the catalogued ones may lack the accounts they create"
 }
 
 // unmeasuredShell forgets what /bin/sh does on Alpine releases before
