@@ -107,9 +107,30 @@ func checkMissingUser(pass *Pass) {
 		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
+		} else if c.Script == nil && entrypointUnseen(c) {
+			// The entrypoint is a script of the image (friendica's
+			// /cron.sh ends in `exec gosu www-data …`): it may drop.
+			f.Severity = Info
+			// USER would break a script that drops with gosu itself.
+			fix := "set USER to an unprivileged UID"
+			if c.Service != nil {
+				fix = "give the service an unprivileged `user:`"
+			}
+			head, _, _ := strings.Cut(f.Message, "; ")
+			f.Message = fmt.Sprintf("%s, unless `%s`, a script of the image that dlint cannot read, drops privileges itself (as official entrypoints do with gosu); if it does not, %s", head, unseenEntrypointName(c), fix)
 		}
 		pass.ReportAbout(c, f)
 	}
+}
+
+// unseenEntrypointName is the program of the ENTRYPOINT (or CMD) that
+// entrypointUnseen found.
+func unseenEntrypointName(c *parser.Container) string {
+	spec := c.Entrypoint()
+	if spec == nil {
+		spec = c.Cmd()
+	}
+	return programOf(unwrapInit(spec.Script.Commands[0], containerView(c).runsInit))
 }
 
 // unresolvedImage reports whether the base reference depends on a build

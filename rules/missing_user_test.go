@@ -2,7 +2,9 @@ package rules_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dlint-dev/dlint/lint"
@@ -27,5 +29,35 @@ func TestMissingUserSeverity(t *testing.T) {
 		if got := fmt.Sprint(res.Findings[0].Severity); got != want {
 			t.Errorf("%s: severity %s, want %s (%s)", path, got, want, res.Findings[0].Message)
 		}
+	}
+}
+
+// A compose `entrypoint:` that is a script of the image, not on disk, may
+// drop privileges itself: the finding says so, as info, and does not
+// advise a USER that would break its own gosu.
+func TestMissingUserUnseenComposeEntrypoint(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"compose.yaml":   "services:\n  cron:\n    build: ./app\n    entrypoint: /cron.sh\n",
+		"app/Dockerfile": "FROM friendica:apache\nCOPY addon.config.php /usr/src/config/\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.MissingUser}, NoConfig: true})
+	var cron []rules.Finding
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "'cron'") {
+			cron = append(cron, f)
+		}
+	}
+	if len(cron) != 1 || cron[0].Severity != rules.Info || !strings.Contains(cron[0].Message, "unless `/cron.sh`") || strings.Contains(cron[0].Message, "USER 33") {
+		t.Errorf("findings: %+v", res.Findings)
 	}
 }
