@@ -120,3 +120,16 @@ func BackingService(img *Image, name string) (Backing, bool) {
 	}
 	return Backing{}, false
 }
+
+// configuredListeners are servers whose listening ports are whatever their
+// configuration says; the image's EXPOSE is only the default's (traefik
+// EXPOSEs 80 and is usually told to listen on 443 too).
+var configuredListeners = map[string]bool{
+	"traefik": true, "haproxy": true, "envoyproxy/envoy": true, "caddy": true, "nginx": true,
+	"httpd": true, "nginxinc/nginx-unprivileged": true, "openresty/openresty": true, "varnish": true,
+}
+
+// ListensByConfig reports whether the image named runs a server that
+// listens where its configuration says, so that a configuration the
+// Dockerfile copies in decides its ports.
+func ListensByConfig(name string) bool { return configuredListeners[Normalize(name)] }

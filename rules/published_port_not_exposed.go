@@ -29,7 +29,9 @@ when it can see every EXPOSE: the base image's own EXPOSE lines are unknown
 offline, so a stage chain that starts from an image other than ` + "`scratch`" + `
 or a well-known image that exposes nothing (distribution, language and
 distroless images: ` + baseImagesDoc() + `) is not judged. An EXPOSE whose ARG
-has no value is not judged either.
+has no value is not judged either, nor is a proxy or web server (traefik,
+haproxy, envoy, caddy, nginx, httpd, varnish) built with files copied in: it
+listens where its configuration says, whatever its image EXPOSEs.
 
 ## Bad
 ` + "```dockerfile" + `
@@ -111,6 +113,11 @@ func checkPublishedPortNotExposed(pass *Pass) {
 		if _, ignored := portsIgnored(c.Service); ignored {
 			continue
 		}
+		// A proxy or web server given its own configuration listens where
+		// that says (friendica's traefik.toml adds :443 to the image's 80).
+		if images.ListensByConfig(c.Stage.RootBase().Name()) && copiesFiles(c.Stage) {
+			continue
+		}
 		declared, ok := declaredPorts(c, img)
 		if !ok {
 			continue
@@ -126,6 +133,19 @@ func checkPublishedPortNotExposed(pass *Pass) {
 			pass.Report(p.Range, notExposedMessage(c, p, missing, declared))
 		}
 	}
+}
+
+// copiesFiles reports whether the stage, or one it builds on, copies
+// files from the build context (a configuration, usually).
+func copiesFiles(st *parser.Stage) bool {
+	for _, s := range st.Ancestors() {
+		for _, cp := range s.Copies {
+			if cp.From == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func notExposedMessage(c *parser.Container, p *parser.PublishedPort, missing []string, declared portSet) string {
