@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -107,7 +108,7 @@ func checkMissingUser(pass *Pass) {
 		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
-		} else if c.Script == nil && entrypointUnseen(c) {
+		} else if c.Script == nil && imageScriptEntrypoint(c) {
 			// The entrypoint is a script of the image (friendica's
 			// /cron.sh ends in `exec gosu www-data …`): it may drop.
 			f.Severity = Info
@@ -117,20 +118,37 @@ func checkMissingUser(pass *Pass) {
 				fix = "give the service an unprivileged `user:`"
 			}
 			head, _, _ := strings.Cut(f.Message, "; ")
-			f.Message = fmt.Sprintf("%s, unless `%s`, a script of the image that dlint cannot read, drops privileges itself (as official entrypoints do with gosu); if it does not, %s", head, unseenEntrypointName(c), fix)
+			f.Message = fmt.Sprintf("%s, unless `%s`, a script of the image that dlint cannot read, drops privileges itself (as official entrypoints do with gosu); if it does not, %s", head, imageScriptName(c), fix)
 		}
 		pass.ReportAbout(c, f)
 	}
 }
 
-// unseenEntrypointName is the program of the ENTRYPOINT (or CMD) that
-// entrypointUnseen found.
-func unseenEntrypointName(c *parser.Container) string {
+// imageScriptEntrypoint names the program of the ENTRYPOINT (or CMD)
+// when it is a script the image brings, not one the Dockerfile copies in:
+// a `.sh` or `*entrypoint*` name no COPY of the stages puts there
+// (friendica's /cron.sh), which dlint cannot read; "" otherwise.
+func imageScriptEntrypoint(c *parser.Container) bool { return imageScriptName(c) != "" }
+
+func imageScriptName(c *parser.Container) string {
 	spec := c.Entrypoint()
 	if spec == nil {
 		spec = c.Cmd()
 	}
-	return programOf(unwrapInit(spec.Script.Commands[0], containerView(c).runsInit))
+	if spec == nil || spec.Script == nil || len(spec.Script.Commands) == 0 {
+		return ""
+	}
+	prog := programOf(unwrapInit(spec.Script.Commands[0], containerView(c).runsInit))
+	name := strings.ToLower(path.Base(prog))
+	if prog == "" || !strings.HasSuffix(name, ".sh") && !strings.Contains(name, "entrypoint") {
+		return ""
+	}
+	for _, p := range c.Stage.CommandPaths(prog) {
+		if cp, _ := c.Stage.CopyTo(p); cp != nil {
+			return ""
+		}
+	}
+	return prog
 }
 
 // unresolvedImage reports whether the base reference depends on a build
@@ -282,6 +300,10 @@ func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Im
 	}
 	if usesAdduser(c.Stage) {
 		return "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
+	}
+	if img != nil && img.UserTool == "shadow-utils" {
+		// No useradd, and no gosu to install, in a minimal image.
+		return "add `USER 10001` (a numeric USER needs no /etc/passwd entry), or create a user first (`RUN microdnf install -y shadow-utils && useradd --uid 10001 app && microdnf clean all`)"
 	}
 	return "create a user and switch to it (`RUN useradd --uid 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec gosu app \"$@\"`"
 }

@@ -61,3 +61,12 @@ func TestMissingUserUnseenComposeEntrypoint(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// UBI minimal has no useradd and no gosu: the advice works there.
+func TestMissingUserAdviceOnUBIMinimal(t *testing.T) {
+	path := filepath.Join("testdata", "missing-user", "ubi-minimal.Dockerfile")
+	res := lint.Run(lint.Options{Paths: []string{path}, Rules: []*rules.Rule{rules.MissingUser}, NoConfig: true})
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "microdnf install -y shadow-utils") || strings.Contains(res.Findings[0].Message, "gosu") {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}
