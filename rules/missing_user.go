@@ -108,7 +108,8 @@ func checkMissingUser(pass *Pass) {
 		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
-		} else if c.Script == nil && imageScriptEntrypoint(c) {
+		} else if c.Script == nil && img != nil && imageScriptEntrypoint(c) {
+			// (A base dlint does not know is hedged already.)
 			// The entrypoint is a script of the image (friendica's
 			// /cron.sh ends in `exec gosu www-data …`): it may drop.
 			f.Severity = Info
