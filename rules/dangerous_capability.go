@@ -15,7 +15,7 @@ var dangerousCapabilities = map[string]string{
 	"SYS_MODULE":      "load kernel modules, which runs code in the host's kernel",
 	"SYS_PTRACE":      "trace and inject code into the processes it can see (all of the host's with `pid: host`)",
 	"SYS_RAWIO":       "use raw I/O ports and /dev/mem",
-	"NET_ADMIN":       "reconfigure interfaces, routes and firewall rules (the host's with `network_mode: host`)",
+	"NET_ADMIN":       "reconfigure interfaces, routes and firewall rules (the host's with `%s`)",
 	"DAC_READ_SEARCH": "open any file by handle regardless of permissions, the 'shocker' escape",
 	"BPF":             "load eBPF programs into the kernel",
 	"PERFMON":         "observe the kernel through perf events",
@@ -100,8 +100,11 @@ func checkDangerousCapability(pass *Pass) {
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		what := dangerousCapabilities[h.Key]
+		if strings.Contains(what, "%s") {
+			what = fmt.Sprintf(what, h.setting("network_mode", "host"))
+		}
 		if h.Key == "ALL" {
-			return fmt.Sprintf("`cap_add: [ALL]` gives %s %s; list only the capabilities the service needs (e.g. `NET_BIND_SERVICE`)", services, what)
+			return fmt.Sprintf("`%s` gives %s %s; list only the capabilities the service needs (e.g. `NET_BIND_SERVICE`)", h.setting("cap_add", "[ALL]"), services, what)
 		}
 		return fmt.Sprintf("capability %s lets %s %s; keep it only if the service cannot work without it, and drop the rest with `%s`", h.Key, services, what, h.setting("cap_drop", "[ALL]"))
 	})

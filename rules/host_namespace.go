@@ -16,6 +16,10 @@ var hostNamespaces = []struct{ key, risk, instead string }{
 	{"cgroup", "the host's cgroup hierarchy", "remove it"},
 }
 
+// runWording says the advice of hostNamespaces the way `docker run`
+// writes it.
+var runWording = strings.NewReplacer("`ports:`", "`-p`", "`ipc: service:NAME`", "`--ipc container:NAME`", "`hostname:`", "`--hostname`")
+
 // HostNamespace reports services that share a namespace with the host.
 var HostNamespace = &Rule{
 	ID:       "host-namespace",
@@ -67,7 +71,11 @@ func checkHostNamespace(pass *Pass) {
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		for _, ns := range hostNamespaces {
 			if ns.key == h.Key {
-				return fmt.Sprintf("`%s` gives %s %s; %s", h.setting(ns.key, "host"), services, ns.risk, ns.instead)
+				instead := ns.instead
+				if h.Run != nil {
+					instead = runWording.Replace(instead)
+				}
+				return fmt.Sprintf("`%s` gives %s %s; %s", h.setting(ns.key, "host"), services, ns.risk, instead)
 			}
 		}
 		return ""
