@@ -418,8 +418,6 @@ func (v *serviceView) entryIn(key, sub string) Range {
 	return d.file.entryRange(e)
 }
 
-// topRange places a top-level entry (`secrets.x`) in the first file that
-// writes it.
 // topWritesSource reports whether a top-level secret or config is written
 // with `file:` or `environment:` whose value a variable makes blank (an
 // unset `${FILE:?}`): unset-variable reports that, not a missing source.
@@ -441,6 +439,8 @@ func (l *composeLoader) topWritesSource(key, name string) bool {
 	return false
 }
 
+// topRange places a top-level entry (`secrets.x`) in the first file that
+// writes it.
 func (l *composeLoader) topRange(key, name string) Range {
 	for _, f := range l.order {
 		if f == nil {

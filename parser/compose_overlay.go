@@ -79,7 +79,7 @@ func (l *composeLoader) overlayNote(names, lacking []string, unjudged *ComposePr
 	base := l.overlayBase(f)
 	together := fmt.Sprintf("it runs merged onto a base (e.g. `-f %s -f %s`), so lint them together: `dlint --compose-merge %s,%s`", base, file, base, file)
 	switch {
-	case len(lacking) == len(names):
+	case len(names) > 0 && len(lacking) == len(names):
 		at := l.views[names[0]].nameRange()
 		return &ComposeProblem{Range: at, Advisory: true,
 			Compose: fmt.Sprintf("service %q has neither an image nor a build context specified", names[0]),
