@@ -143,7 +143,34 @@ func (s *Stage) ShellKind(argv0 string) images.Shell {
 	if root.BaseResolved {
 		tag = root.Base.Tag
 	}
-	return shellKind(root.BaseImage, tag, argv0)
+	sh := shellKind(root.BaseImage, tag, argv0)
+	if sh == images.ShellUnknown && isImageShell(argv0) && s.usesApk() {
+		// apk is Alpine's (and Wolfi's) package manager: /bin/sh there is
+		// busybox ash (mailu's ghcr.io/mailu/alpine).
+		sh = images.ShellAsh
+	}
+	return sh
+}
+
+// isImageShell reports whether argv0 names the image's /bin/sh.
+func isImageShell(argv0 string) bool { return argv0 == "sh" || argv0 == "/bin/sh" || argv0 == "/usr/bin/sh" }
+
+// usesApk reports whether a RUN of the stage or those it builds on runs
+// apk, which only an Alpine-family image has.
+func (s *Stage) usesApk() bool {
+	for _, st := range s.Ancestors() {
+		for _, in := range st.Instructions {
+			if in.Keyword != "RUN" || in.Script == nil {
+				continue
+			}
+			for _, cmd := range in.Script.Commands {
+				if cmd.Base() == "apk" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // shellKind tells what argv0 is in img, or, for an image not in the
