@@ -259,6 +259,10 @@ func masterWorkers(c *parser.Container, img *images.Image) (string, bool) {
 	if cmd != nil && cmd.Exec {
 		return images.MasterWorkers(cmd.Argv)
 	}
+	// Shell form: the server the shell runs (`nginx -g "daemon off;"`).
+	if cmd != nil && cmd.Script != nil && len(cmd.Script.Final) == 1 {
+		return images.MasterWorkers(cmd.Script.Final[0].Argv())
+	}
 	return "", false
 }
 
