@@ -66,7 +66,9 @@ func Classify(name string) Kind {
 	// their own: compose-debug.yml, kong-tests-compose.yaml, app.compose.yml.
 	if stem == "compose" || strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose") ||
 		strings.HasPrefix(stem, "compose-") || strings.HasPrefix(stem, "compose_") ||
-		strings.HasSuffix(stem, "-compose") || strings.HasSuffix(stem, "_compose") || strings.HasSuffix(stem, ".compose") {
+		strings.HasSuffix(stem, "-compose") || strings.HasSuffix(stem, "_compose") || strings.HasSuffix(stem, ".compose") ||
+		// Swarm stack files are compose files (`docker stack deploy -c`).
+		strings.HasPrefix(stem, "docker-stack") || strings.HasPrefix(stem, "docker-") && strings.HasSuffix(stem, "-stack") {
 		return KindCompose
 	}
 	return KindUnknown

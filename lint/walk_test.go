@@ -232,7 +232,8 @@ func TestClassifyComposeNames(t *testing.T) {
 	for name, want := range map[string]Kind{
 		"compose.yaml": KindCompose, "docker-compose.prod.yml": KindCompose, "compose.dev.yaml": KindCompose,
 		"compose-debug.yml": KindCompose, "kong-tests-compose.yaml": KindCompose, "app.compose.yml": KindCompose,
-		"compose_ci.yml": KindCompose, "mkdocs.yml": KindUnknown, "composer.yaml": KindUnknown,
+		"compose_ci.yml": KindCompose, "docker-stack.yml": KindCompose, "docker-traefik-stack.yml": KindCompose,
+		"mkdocs.yml": KindUnknown, "stack.yaml": KindUnknown, "tech-stack.yml": KindUnknown, "composer.yaml": KindUnknown,
 		"decompose.yml": KindUnknown, "compose.yaml.example": KindUnknown, ".gitlab-ci.yml": KindUnknown,
 	} {
 		if got := Classify(name); got != want {
