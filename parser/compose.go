@@ -103,6 +103,9 @@ type Service struct {
 
 	CapAdd      []*Item
 	SecurityOpt []*Item
+	// GroupAdd are the supplementary groups the container's user gets
+	// (`group_add:`, `--group-add`).
+	GroupAdd []string
 	// Namespaces holds the namespace modes that are set, keyed by the
 	// compose key: network_mode, pid, ipc, userns_mode, uts, cgroup.
 	Namespaces map[string]*Item

@@ -213,6 +213,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	for _, c := range svc.CapAdd {
 		s.CapAdd = append(s.CapAdd, &Item{Value: c, Range: v.matchItem(capItems, "cap_add", c, textKey)})
 	}
+	s.GroupAdd = append(s.GroupAdd, svc.GroupAdd...)
 	optItems := v.listItems("security_opt")
 	for _, o := range svc.SecurityOpt {
 		s.SecurityOpt = append(s.SecurityOpt, &Item{Value: o, Range: v.matchItem(optItems, "security_opt", o, textKey)})

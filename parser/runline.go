@@ -394,6 +394,8 @@ func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r, value
 		}
 	case "security-opt":
 		svc.SecurityOpt = append(svc.SecurityOpt, it)
+	case "group-add":
+		svc.GroupAdd = append(svc.GroupAdd, value)
 	case "network", "net":
 		svc.Namespaces["network_mode"] = it
 	case "pid", "ipc", "uts", "cgroupns":

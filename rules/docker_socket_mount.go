@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // DockerSocketMount reports volumes that give a container the Docker (or
@@ -23,8 +25,13 @@ same access. dlint also reports the rootless Docker, Podman, containerd and
 CRI-O sockets and the Windows ` + "`docker_engine`" + ` pipe.
 
 Tools that need the API (reverse proxies that watch containers, CI runners,
-dashboards) are better served by a socket proxy that exposes only the
-read-only calls they use, such as ` + "`tecnativa/docker-socket-proxy`" + `.
+dashboards) are better served by a socket proxy that exposes only the calls
+they use, such as ` + "`tecnativa/docker-socket-proxy`" + `; creating containers and
+exec are as good as root on the host, so a tool that needs them needs watching.
+
+A service known to run as a user other than root (its ` + "`user:`" + `, its USER, its
+image's) and given no ` + "`group_add:`" + ` cannot open the socket, which is
+` + "`root:docker`" + ` with mode 0660, and is not reported.
 
 ## Bad
 ` + "```yaml" + `
@@ -91,9 +98,43 @@ func socketMount(typ, source string) string {
 	return ""
 }
 
+// serviceContainer is the container view of a service of the pass, or nil.
+func serviceContainer(pass *Pass, s *parser.Service) *parser.Container {
+	for _, c := range pass.Containers {
+		if c.Service == s {
+			return c
+		}
+	}
+	return nil
+}
+
+// runsKnownNonRoot reports whether the container is known to run as a
+// user other than root: its compose `user:`, its Dockerfile's USER, or
+// the USER of the image it runs.
+func runsKnownNonRoot(c *parser.Container) bool {
+	switch {
+	case c == nil:
+		return false
+	case c.ComposeUser() != nil:
+		// A group in `user:` may be the socket's (`1000:999`).
+		u := c.ComposeUser().Value
+		return u != "" && !strings.ContainsAny(u, "${:") && !isRootName(u)
+	case c.ImageUser() != nil:
+		u := c.ImageUser()
+		return u.Resolved && !u.IsRoot()
+	}
+	return runsUnprivileged(c.BaseImage())
+}
+
 func checkDockerSocketMount(pass *Pass) {
 	var hits []serviceHit
 	for _, s := range composeServices(pass) {
+		// A user other than root, in no group of its own choosing, cannot
+		// open the socket (root:docker, 0660): the mount gives no control
+		// (node-exporter's `/:/rootfs:ro` as nobody).
+		if len(s.GroupAdd) == 0 && runsKnownNonRoot(serviceContainer(pass, s)) {
+			continue
+		}
 		for _, m := range s.Volumes {
 			what := socketMount(m.Type, m.Source)
 			if what == "" {
@@ -110,6 +151,6 @@ func checkDockerSocketMount(pass *Pass) {
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		return fmt.Sprintf("mounting %s gives %s full control of %s; if it needs the API, put a socket proxy in front that allows only the read-only calls it uses", h.Key, services, h.Detail)
+		return fmt.Sprintf("mounting %s gives %s full control of %s; if it needs the API, put a socket proxy in front that allows only the calls it uses (creating containers and exec are as good as root)", h.Key, services, h.Detail)
 	})
 }
