@@ -21,10 +21,45 @@ var (
 	bakeContextKey  = regexp.MustCompile(`(?m)^\s*"?([A-Za-z0-9][A-Za-z0-9_.-]*)"?\s*[=:]`)
 )
 
-// bakeContexts is the named contexts of the Bake files in a directory.
+// bakeContexts is the named contexts of the Bake files in a directory,
+// and of the other HCL files the walk found: Bake files a project passes
+// with `docker buildx bake -f` (Mailu's tests/build.hcl).
 type bakeContexts struct {
 	mu    sync.Mutex
 	byDir map[string][]string
+	// others are the walked .hcl files without a default Bake name;
+	// otherNames their contexts, read once.
+	others     []string
+	otherNames []string
+	othersRead bool
+}
+
+// noteWalked records the directory's HCL files that Bake does not read
+// by default.
+func (b *bakeContexts) noteWalked(dir string, names map[string]bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for name := range names {
+		if strings.HasSuffix(strings.ToLower(name), ".hcl") && !slices.Contains(bakeFileNames, name) {
+			b.others = append(b.others, filepath.Join(dir, name))
+		}
+	}
+}
+
+// elsewhere lists the contexts the other HCL files' targets declare.
+func (b *bakeContexts) elsewhere() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.othersRead {
+		b.othersRead = true
+		slices.Sort(b.others)
+		for _, p := range b.others {
+			if data, err := readFile(p, 1<<20); err == nil && strings.Contains(string(data), "target") {
+				b.otherNames = append(b.otherNames, parseBakeContexts(string(data))...)
+			}
+		}
+	}
+	return b.otherNames
 }
 
 // namedContextsFor lists the contexts the Bake files in the Dockerfile's
@@ -35,7 +70,7 @@ func (r *runner) namedContextsFor(path string) []string {
 	if err != nil {
 		return nil
 	}
-	var out []string
+	out := slices.Clone(r.bake.elsewhere())
 	for range 8 {
 		out = append(out, r.bake.in(dir)...)
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
@@ -115,9 +150,14 @@ func bakeBlock(text string) string {
 }
 
 // attachNamedContexts records the Bake contexts around the Dockerfile.
-// Only a Dockerfile with a COPY --from that names no stage needs them.
+// Only a Dockerfile with a COPY --from, or a FROM of one bare word, that
+// names no stage needs them.
 func (r *runner) attachNamedContexts(df *parser.Dockerfile, path string) {
 	for _, st := range df.Stages {
+		if st.Parent == nil && st.BaseResolved && !strings.ContainsAny(st.BaseName, "$:/@") && !st.Base.IsScratch() {
+			df.NamedContexts = r.namedContextsFor(path)
+			return
+		}
 		for _, cp := range st.Copies {
 			if cp.From != "" && !strings.ContainsAny(cp.From, "$:/@") && df.StageByName(cp.From) == nil {
 				df.NamedContexts = r.namedContextsFor(path)

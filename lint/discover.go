@@ -283,7 +283,8 @@ func (t *dirTree) visit(filter *walkFilter, listed func(dir string, names map[st
 			}
 			continue
 		}
-		if name == ".git" || name == ".env" || isConfigFileName(name) {
+		// (.hcl: Bake files under names of their own, for their contexts.)
+		if name == ".git" || name == ".env" || isConfigFileName(name) || strings.HasSuffix(strings.ToLower(name), ".hcl") {
 			names[name] = true
 		}
 		kind := Classify(name)

@@ -361,6 +361,7 @@ func (r *runner) discover() {
 	dotEnv := map[string]bool{}
 	listed := func(dir string, names map[string]bool) {
 		r.configs.noteWalked(dir, names)
+		r.bake.noteWalked(dir, names)
 		walked = append(walked, dir)
 		dotEnv[dir] = names[".env"]
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -240,6 +241,13 @@ type Stage struct {
 	// BaseImage is what dlint's image catalogue knows of Base, set when
 	// the Dockerfile is linked (nil: unknown, or Parent is set).
 	BaseImage *images.Image
+}
+
+// IsNamedContext reports whether name is a build context a Bake file
+// around the Dockerfile declares (`contexts = { base = "target:base" }`):
+// `FROM base` and `COPY --from=base` then use it, not an image.
+func (d *Dockerfile) IsNamedContext(name string) bool {
+	return slices.ContainsFunc(d.NamedContexts, func(n string) bool { return strings.EqualFold(n, name) })
 }
 
 // DisplayName names the stage in messages, as its FROM writes it

@@ -86,7 +86,7 @@ func stageNames(df *parser.Dockerfile) string {
 // called name: a Bake file around it declares one, or a compose service
 // that builds it lists it under `additional_contexts:`.
 func namedContext(pass *Pass, name string) bool {
-	if slices.ContainsFunc(pass.Dockerfile.NamedContexts, func(n string) bool { return strings.EqualFold(n, name) }) {
+	if pass.Dockerfile.IsNamedContext(name) {
 		return true
 	}
 	for _, c := range slices.Concat(pass.Containers, pass.Builders) {

@@ -38,7 +38,7 @@ func checkUntaggedBaseImage(pass *Pass) {
 	}
 	for _, st := range pass.Dockerfile.Stages {
 		ref := st.Base
-		if st.Parent != nil || st.BaseImage.BuiltHere() || !st.BaseResolved || ref.Repository == "" || ref.IsScratch() || ref.Tag != "" || ref.Digest != "" {
+		if st.Parent != nil || st.BaseImage.BuiltHere() || !st.BaseResolved || ref.Repository == "" || ref.IsScratch() || ref.Tag != "" || ref.Digest != "" || pass.Dockerfile.IsNamedContext(st.BaseName) {
 			continue
 		}
 		pass.Report(fromBaseRange(pass.Dockerfile, st), fmt.Sprintf("`FROM %s` has no tag, so the build takes whatever %s:latest is when it pulls, and a new release can arrive unseen (a new major version, unless the name fixes it); name the tag you test with (%s:<version>) or pin a digest",
