@@ -28,7 +28,8 @@ images), and a stage index past the last stage, which BuildKit refuses. A
 name the build passes as a named context is no image: one a compose service
 that builds the Dockerfile lists under ` + "`additional_contexts:`" + `, or a
 ` + "`contexts`" + ` entry of a Bake file (docker-bake.hcl, .json) in the Dockerfile's
-directory or one above it, is not reported.
+directory or one above it, or of any other .hcl file the walk finds (one a
+project passes with ` + "`docker buildx bake -f`" + `), is not reported.
 ` + "`--from=alpine:3.20`" + ` or ` + "`--from=ghcr.io/org/tool`" + ` name images and are not reported.
 
 ## Bad

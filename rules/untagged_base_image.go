@@ -14,7 +14,8 @@ An image named without a tag is ` + "`:latest`" + `, and latest moves: the next 
 version of the base lands in your image at the next pull, with no change in
 the Dockerfile to show for it. Name the version you tested with, or pin a
 digest. dlint does not report ` + "`FROM ${BASE}`" + ` when the ARG has no default (the
-build decides), a FROM that names an earlier stage, or scratch.
+build decides), a FROM that names an earlier stage or a named context of a
+Bake file (see copy-from-unknown-stage), or scratch.
 
 ## Bad
 ` + "```dockerfile" + `
