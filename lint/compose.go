@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -62,9 +63,27 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		if errors.As(err, &pe) {
 			fe.Path, fe.Line, fe.Col, fe.Msg = pe.File, pe.Line, pe.Col, "cannot parse: "+pe.Msg
 		}
+		// A walked file that is YAML only once a generator renders it
+		// (Mailu's `{% set env='mailu.env' %}`) is no input the user meant.
+		if g.walked && len(files) == 1 && fe.Path == files[0].Path && templated(files[0].Text) {
+			r.leaveOutTemplate(files[0].Path)
+			return nil
+		}
 		r.addError(fe)
 	}
 	return p
+}
+
+// templated reports whether a file's text holds a template's tags: a line
+// that starts with `{%`, or `{{` outside a quoted YAML string.
+func templated(text []byte) bool {
+	for _, line := range bytes.Split(text, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if bytes.HasPrefix(t, []byte("{%")) || bytes.HasPrefix(t, []byte("{{")) || bytes.Contains(t, []byte(": {{")) || bytes.Contains(t, []byte("- {{")) {
+			return true
+		}
+	}
+	return false
 }
 
 // dotEnv reads the `.env` file of a project directory, the variables

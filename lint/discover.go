@@ -114,11 +114,11 @@ func (r *runner) templatesNote() {
 		return
 	}
 	slices.Sort(r.templates)
-	what := "a Dockerfile template"
+	what := "a template"
 	if n := len(r.templates); n > 1 {
-		what = fmt.Sprintf("%d Dockerfile templates", n)
+		what = fmt.Sprintf("%d templates", n)
 	}
-	r.notes = append(r.notes, Note{Msg: fmt.Sprintf("left out %s found in the directories walked, first %s: {{ }} or {%% %%} stands where an instruction belongs, for a generator to render; name a file on the command line to lint it anyway", what, r.templates[0])})
+	r.notes = append(r.notes, Note{Msg: fmt.Sprintf("left out %s of Dockerfiles or compose files found in the directories walked, first %s: {{ }} or {%% %%} stands where an instruction or YAML belongs, for a generator to render; name a file on the command line to lint it anyway", what, r.templates[0])})
 }
 
 // RunFileKind tells, by its path, what kind of file with `docker run`

@@ -261,6 +261,8 @@ type composeGroup struct {
 	// directory's default project: linted on its own unless a project
 	// COMPOSE_FILE or a compose command names holds it.
 	walkedAlone bool
+	// walked marks a project of files the walk found, not named.
+	walked bool
 }
 
 type unit struct {
@@ -442,7 +444,7 @@ func (r *runner) discover() {
 	}
 	for _, dir := range dirOrder {
 		for _, files := range byDir[dir].projects(replaced[absFrom(r.configs.cwd, dir)]) {
-			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files.files, walkedAlone: !files.isDefault})
+			r.composeGroups = append(r.composeGroups, composeGroup{dir: dir, files: files.files, walkedAlone: !files.isDefault, walked: true})
 		}
 	}
 	if len(r.opts.ComposeMerge) > 0 {

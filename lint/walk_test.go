@@ -191,13 +191,14 @@ func TestWalkLeavesOutTemplatesByText(t *testing.T) {
 		"templates/Dockerfile.linux":       "{{ if .dev }}\nFROM alpine:3.20\n{{ end }}\n",
 		"templates/aspnet/Dockerfile.base": "{% include 'head' %}\nFROM debian:12\n",
 		"fragments/Dockerfile.envs":        "ENV A=1\n",
+		"templates/compose/compose.yaml":   "{% set env='app.env' %}\nservices:\n  app:\n    image: x\n",
 	})
 	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
 	if errs := fileErrors(root, res); len(errs) != 1 || !strings.HasPrefix(errs[0], "fragments/Dockerfile.envs:1:") {
 		t.Errorf("errors: %q, want only fragments/Dockerfile.envs's", errs)
 	}
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "left out 2 Dockerfile templates") || !strings.Contains(res.Notes[0].Msg, filepath.Join(root, "templates", "Dockerfile.linux")) {
-		t.Errorf("notes: %+v, want one naming templates/Dockerfile.linux of 2", res.Notes)
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "left out 3 templates") || !strings.Contains(res.Notes[0].Msg, filepath.Join(root, "templates", "Dockerfile.linux")) {
+		t.Errorf("notes: %+v, want one naming templates/Dockerfile.linux of 3", res.Notes)
 	}
 	if res.Files != 2 {
 		t.Errorf("files linted: %d, want 2 (the templates are not)", res.Files)
