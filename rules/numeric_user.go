@@ -129,16 +129,18 @@ func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 		return
 	}
 	suggest := fmt.Sprintf("the UID:GID the image gives %s (`id %s` in the container shows them), e.g. `user: \"10001:10001\"`", name, name)
-	if c.Stage == nil {
-		if ids, from := wellKnownIDs(name, c.BaseImage()); ids != "" {
-			suggest = fmt.Sprintf("`user: \"%s\"`, the %s of %s in %s", ids, idsNoun(ids), name, from)
-		}
-	}
+	created := false
 	if c.Stage != nil {
-		uid, gid, _ := createdIDs(c.Stage, &parser.User{Raw: cu.Value, Name: name, Group: group, Resolved: true})
+		var uid, gid string
+		uid, gid, created = createdIDs(c.Stage, &parser.User{Raw: cu.Value, Name: name, Group: group, Resolved: true})
 		if ids := exactIDs(&parser.User{Name: name, Group: group}, uid, gid); ids != "" {
 			suggest = fmt.Sprintf("`user: \"%s\"`, the UID its Dockerfile gives %s", ids, name)
 		}
+	}
+	// The image's own account (postgres 999 in postgres), unless the
+	// Dockerfile creates one of that name.
+	if ids, from := wellKnownIDs(name, c.BaseImage()); ids != "" && !created {
+		suggest = fmt.Sprintf("`user: \"%s\"`, the %s of %s in %s", ids, idsNoun(ids), name, from)
 	}
 	// An x- anchor gives many services one `user:`: one finding names them all.
 	pass.ReportAbout(c, Finding{Range: cu.Range, Message: fmt.Sprintf("%s %s `user: %s` by name, which Kubernetes `runAsNonRoot` (and any check that reads the UID) cannot verify as non-root; use the numeric UID and GID: %s", about(c), agree("sets", "set"), cu.Value, suggest)})

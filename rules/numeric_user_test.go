@@ -35,3 +35,12 @@ func TestNumericUserAdviceFollowsTheTool(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// A service built FROM an image whose user it names gets that user's IDs.
+func TestComposeNumericUserBuiltOnKnownImage(t *testing.T) {
+	path := filepath.Join("testdata", "numeric-user", "compose-built-known")
+	res := lint.Run(lint.Options{Paths: []string{path}, Rules: []*rules.Rule{rules.NumericUser}, NoConfig: true})
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "`user: \"999:999\"`") {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}
