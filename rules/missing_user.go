@@ -180,11 +180,14 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		its = agree("its", "their")
 	}
 	unknown := img == nil && !base.IsScratch()
+	stages := "" // said after "never sets USER"
+	if c.Stage.Parent != nil {
+		stages = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
+	}
 	switch {
 	case c.Stage.Parent != nil && unknown:
-		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s) unless that image, unknown to dlint, sets a user", base.Raw)
+		like = " unless that image, unknown to dlint, sets a user"
 	case c.Stage.Parent != nil:
-		like = fmt.Sprintf(" (nor do the stages it builds on, down to FROM %s)", base.Raw)
 	case unknown:
 		// Most images run as root; this one dlint cannot see (a private
 		// base, a placeholder a test harness replaces).
@@ -198,10 +201,10 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		if c.Service.Run != nil {
 			setsNo = "the command line sets no `--user`"
 		}
-		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER and %s", about(c), agree("runs", "run"), runsAs, like, its, setsNo)
+		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER%s and %s", about(c), agree("runs", "run"), runsAs, like, its, stages, setsNo)
 	} else {
 		name := c.Name()
-		what = fmt.Sprintf("%s%s never sets USER, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], runsAs, like)
+		what = fmt.Sprintf("%s%s never sets USER%s, so the container runs as %s%s", strings.ToUpper(name[:1]), name[1:], stages, runsAs, like)
 	}
 	if workers, ok := masterWorkers(c, img); ok {
 		// nginx, httpd, php-fpm: root is the master's, by design.
