@@ -39,6 +39,9 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 		if local := findCopiedFile(c.Stage, argv0, contextDir); local != "" {
 			return r.scripts.get(local)
 		}
+		if local := mountedFile(c, argv0); local != "" {
+			return r.scripts.get(local)
+		}
 		return nil
 	}
 	// A script the stage copies to an init's path (`COPY init.sh /init`)
@@ -148,6 +151,24 @@ func scriptArgv0(spec *parser.ExecSpec, isInit func(string) bool) string {
 			return rest[0]
 		}
 		return argv[0]
+	}
+	return ""
+}
+
+// mountedFile maps a path inside the container to the file of the
+// repository a compose bind mount puts there (docker-elk's
+// `./setup/entrypoint.sh:/entrypoint.sh:ro`), when it exists: what runs is
+// the mounted file, whatever the image has at that path.
+func mountedFile(c *parser.Container, argv0 string) string {
+	if c.Service == nil || strings.ContainsAny(argv0, "$`") {
+		return ""
+	}
+	for _, target := range c.Stage.CommandPaths(argv0) {
+		for _, m := range c.Service.Volumes {
+			if m.Type == "bind" && !m.Unresolved && path.Clean(m.Target) == target && isFile(m.Source) {
+				return m.Source
+			}
+		}
 	}
 	return ""
 }
