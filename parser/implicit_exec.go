@@ -153,7 +153,9 @@ func (s *Stage) ShellKind(argv0 string) images.Shell {
 }
 
 // isImageShell reports whether argv0 names the image's /bin/sh.
-func isImageShell(argv0 string) bool { return argv0 == "sh" || argv0 == "/bin/sh" || argv0 == "/usr/bin/sh" }
+func isImageShell(argv0 string) bool {
+	return argv0 == "sh" || argv0 == "/bin/sh" || argv0 == "/usr/bin/sh"
+}
 
 // usesApk reports whether a RUN of the stage or those it builds on runs
 // apk, which only an Alpine-family image has.
