@@ -2,7 +2,6 @@ package rules_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,29 +36,18 @@ func TestMissingUserSeverity(t *testing.T) {
 // drop privileges itself: the finding says so, as info, and does not
 // advise a USER that would break its own gosu.
 func TestMissingUserUnseenComposeEntrypoint(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	findings := lintFiles(t, map[string]string{
 		"compose.yaml":   "services:\n  cron:\n    build: ./app\n    entrypoint: /cron.sh\n",
 		"app/Dockerfile": "FROM friendica:apache\nCOPY addon.config.php /usr/src/config/\n",
-	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.MissingUser}, NoConfig: true})
+	}, rules.MissingUser)
 	var cron []rules.Finding
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		if strings.Contains(f.Message, "'cron'") {
 			cron = append(cron, f)
 		}
 	}
 	if len(cron) != 1 || cron[0].Severity != rules.Info || !strings.Contains(cron[0].Message, "unless `/cron.sh`") || strings.Contains(cron[0].Message, "USER 33") {
-		t.Errorf("findings: %+v", res.Findings)
+		t.Errorf("findings: %+v", findings)
 	}
 }
 

@@ -2,7 +2,6 @@ package rules_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,27 +95,19 @@ func TestPID1Details(t *testing.T) {
 // by a shell it does not know, is a guess twice over: info, and it says
 // the ENTRYPOINT may be an init.
 func TestShellFormPID1OnUnseenImageIsInfo(t *testing.T) {
-	dir := t.TempDir()
 	compose := "services:\n  app:\n    image: example/app:1\n    command: sh -c \"sleep 1 && /entrypoint.sh run\"\n"
-	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte(compose), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.ShellFormPID1}, NoConfig: true})
-	if len(res.Findings) != 1 || res.Findings[0].Severity != rules.Info || !strings.Contains(res.Findings[0].Message, "unless the ENTRYPOINT of image `example/app:1` is an init") {
-		t.Errorf("findings: %+v", res.Findings)
+	findings := lintFiles(t, map[string]string{"compose.yaml": compose}, rules.ShellFormPID1)
+	if len(findings) != 1 || findings[0].Severity != rules.Info || !strings.Contains(findings[0].Message, "unless the ENTRYPOINT of image `example/app:1` is an init") {
+		t.Errorf("findings: %+v", findings)
 	}
 }
 
 // A shell that ends with `wait` keeps its background jobs from SIGTERM:
 // the message names the jobs, not `wait`.
 func TestShellFormPID1NamesTheJobsWaitedFor(t *testing.T) {
-	dir := t.TempDir()
 	compose := "services:\n  db:\n    image: mongo:7\n    entrypoint: [\"bash\", \"-c\", \"mongod --replSet rs0 & sleep 5; mongosh --eval 'rs.initiate()'; wait\"]\n"
-	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte(compose), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(lint.Options{Paths: []string{dir}, Rules: []*rules.Rule{rules.ShellFormPID1}, NoConfig: true})
-	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "ends with `wait` for `mongod`") || strings.Contains(res.Findings[0].Message, "reaches `wait`") {
-		t.Errorf("findings: %+v", res.Findings)
+	findings := lintFiles(t, map[string]string{"compose.yaml": compose}, rules.ShellFormPID1)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "ends with `wait` for `mongod`") || strings.Contains(findings[0].Message, "reaches `wait`") {
+		t.Errorf("findings: %+v", findings)
 	}
 }
