@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dlint-dev/dlint/internal/fuzzseed"
 
 	"github.com/dlint-dev/dlint/rules"
 )
@@ -20,18 +21,7 @@ func FuzzRun(f *testing.F) {
 	const composeBuild = "services:\n  app:\n    build: .\n    ports: [\"8080:80\"]\n"
 	const dockerfileWithScript = "FROM debian:12-slim\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"entrypoint.sh\"]\nCMD [\"app\"]\n"
 	seeds := func(keep func(string) bool) [][]byte {
-		var out [][]byte
-		for _, dir := range []string{"../testdata", "../rules/testdata", "../../shared/corpus"} {
-			filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-				if err == nil && d.Type().IsRegular() && keep(d.Name()) {
-					if data, err := os.ReadFile(path); err == nil && len(data) < 256<<10 {
-						out = append(out, data)
-					}
-				}
-				return nil
-			})
-		}
-		return out
+		return fuzzseed.Files([]string{"../testdata", "../rules/testdata", "../../shared/corpus"}, keep, 256<<10)
 	}
 	for _, df := range seeds(func(n string) bool { return Classify(n) == KindDockerfile }) {
 		f.Add(df, []byte(composeBuild), []byte("#!/bin/sh\nexec \"$@\"\n"))

@@ -1,11 +1,11 @@
 package parser
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dlint-dev/dlint/internal/fuzzseed"
 )
 
 // Fuzz targets: no input makes a parser panic or hang, and what they build
@@ -17,24 +17,10 @@ import (
 // ../shared/corpus; a crasher found is kept in testdata/fuzz/<Target>/ and
 // runs as a regression test with the other tests.
 
-// seedFiles returns the files below the repository's test data and the
-// shared corpus whose base name keep accepts. Missing directories are
-// skipped, so the targets run without the corpus.
-func seedFiles(tb testing.TB, keep func(base string) bool) [][]byte {
-	tb.Helper()
-	var out [][]byte
-	for _, dir := range []string{"../testdata", "../rules/testdata", "testdata", "../../shared/corpus"} {
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !d.Type().IsRegular() || !keep(d.Name()) {
-				return nil //nolint:nilerr // a missing or unreadable seed directory is skipped
-			}
-			if data, err := os.ReadFile(path); err == nil && len(data) < 1<<20 {
-				out = append(out, data)
-			}
-			return nil
-		})
-	}
-	return out
+// seedFiles returns the seeds below the repository's test data and the
+// shared corpus whose base name keep accepts.
+func seedFiles(keep func(base string) bool) [][]byte {
+	return fuzzseed.Files([]string{"../testdata", "../rules/testdata", "testdata", "../../shared/corpus"}, keep, 1<<20)
 }
 
 func isDockerfileName(base string) bool {
@@ -65,7 +51,7 @@ func inRange(t *testing.T, src *Source, r Range, what string) {
 }
 
 func FuzzParseDockerfile(f *testing.F) {
-	for _, data := range seedFiles(f, isDockerfileName) {
+	for _, data := range seedFiles(isDockerfileName) {
 		f.Add(data)
 	}
 	f.Add([]byte("FROM alpine\nRUN <<EOF\necho\nEOF\n"))
@@ -131,7 +117,7 @@ func walkScript(t *testing.T, s *Script) {
 }
 
 func FuzzParseShell(f *testing.F) {
-	for _, data := range seedFiles(f, isScriptName) {
+	for _, data := range seedFiles(isScriptName) {
 		f.Add(data)
 	}
 	f.Add([]byte("#!/bin/sh\nset -e\nif [ \"$1\" = x ]; then exec gosu app \"$@\"; fi\nexec \"$@\"\n"))
@@ -145,7 +131,7 @@ func FuzzParseShell(f *testing.F) {
 }
 
 func FuzzLoadCompose(f *testing.F) {
-	for _, data := range seedFiles(f, isComposeName) {
+	for _, data := range seedFiles(isComposeName) {
 		f.Add(data)
 	}
 	f.Add([]byte("services:\n  web:\n    build: .\n    ports: [\"${P:-80}:80\", \"9000-9001:9000-9001/udp\"]\n    extends: base\n  base:\n    image: x\n"))
