@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -25,7 +26,69 @@ func (l *composeLoader) isOverlay(names, lacking []string) bool {
 	case len(names) > 0 && len(lacking) == len(names), f.usesMergeTags(), namedOverride(f.abs):
 		return true
 	}
-	return len(lacking) > 0 && looksLikeOverride(filepath.Base(f.abs))
+	return len(lacking) > 0 && looksLikeOverride(filepath.Base(f.abs)) || l.writtenFromAbove(names)
+}
+
+// writtenFromAbove reports whether the file's build contexts are not
+// there from its own directory but are from the directory of a default
+// compose file above it: the file was written to be merged onto that one
+// (`-f docker-compose.yml -f extensions/curator/curator-compose.yml`),
+// whose directory is the project's, the base of every relative path.
+func (l *composeLoader) writtenFromAbove(names []string) bool {
+	f := l.main[0]
+	var contexts []string
+	for _, name := range names {
+		if ctx, ok := l.views[name].writtenContext(); ok {
+			contexts = append(contexts, ctx)
+		}
+	}
+	isDir := func(p string) bool {
+		info, err := os.Stat(p)
+		return err == nil && info.IsDir()
+	}
+	isRegular := func(p string) bool {
+		info, err := os.Stat(p)
+		return err == nil && info.Mode().IsRegular()
+	}
+	dir := filepath.Dir(f.abs)
+	if len(contexts) == 0 || slices.ContainsFunc(contexts, func(c string) bool { return isDir(filepath.Join(dir, c)) }) {
+		return false
+	}
+	for range 3 {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+		if slices.ContainsFunc(defaultComposeNames, func(n string) bool { return isRegular(filepath.Join(dir, n)) }) {
+			return !slices.ContainsFunc(contexts, func(c string) bool { return !isDir(filepath.Join(dir, c)) })
+		}
+	}
+	return false
+}
+
+// writtenContext is the service's build context as written, when it is a
+// relative local path: `build: dir` or `build: {context: dir}`.
+func (v *serviceView) writtenContext() (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	_, e := v.lookup("build")
+	if !e.found() || e.value == nil {
+		return "", false
+	}
+	n := e.value
+	if n.Kind == yaml.MappingNode {
+		n = MappingValue(n, "context")
+	}
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	ctx := n.Value
+	if ctx == "" || filepath.IsAbs(ctx) || strings.ContainsAny(ctx, "$") || strings.Contains(ctx, "://") || strings.HasPrefix(ctx, "~") {
+		return "", false
+	}
+	return ctx, true
 }
 
 // namedOverride reports whether a path names an override whatever the

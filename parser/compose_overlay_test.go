@@ -15,26 +15,34 @@ func TestOverlayLintedAlone(t *testing.T) {
 		name, file, text string
 		wantLine         int    // 0: no problem at all
 		wantBase         string // the base named in the note
+		dockerfile       string // a Dockerfile to write, for build contexts
 	}{
 		{"merge tag, services completed", "ci/certbot/compose.yaml",
 			"services:\n  app:\n    networks: [front]\n    volumes: !override\n      - ./x:/x\n  pebble:\n    image: letsencrypt/pebble:v2\n    networks: [front]\n",
-			2, "../../compose.yaml"},
+			2, "../../compose.yaml", ""},
 		{"overrides directory, undeclared network", "overrides/compose.migrator.yaml",
 			"services:\n  migrator:\n    image: busybox:1.36\n    networks: [front]\n",
-			4, "../compose.yaml"},
+			4, "../compose.yaml", ""},
 		{"named override beside nothing", "extra/docker-compose.override.yml",
 			"services:\n  exporter:\n    image: prom/node-exporter:v1.8.0\n    networks: [mon]\n",
-			4, "../compose.yaml"},
+			4, "../compose.yaml", ""},
 		{"merge tags and no service", "ci/reset/compose.yaml",
 			"services: {}\nnetworks:\n  front: !reset null\n",
-			0, ""},
+			0, "", ""},
 		{"override that declares everything", "overrides/compose.redis.yaml",
 			"services:\n  redis:\n    image: redis:7\n",
-			0, ""},
+			0, "", ""},
+		{"build context written from the base's directory", "extensions/curator/curator-compose.yml",
+			"services:\n  curator:\n    build:\n      context: extensions/curator/\n    networks: [front]\n    depends_on: [app]\n",
+			5, "../../compose.yaml", "extensions/curator/Dockerfile"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := writeProject(t, map[string]string{"compose.yaml": base, c.file: c.text})
+			files := map[string]string{"compose.yaml": base, c.file: c.text}
+			if c.dockerfile != "" {
+				files[c.dockerfile] = "FROM alpine:3.20\n"
+			}
+			dir := writeProject(t, files)
 			p := mustLoad(t, filepath.Join(dir, filepath.Dir(c.file)), nil, filepath.Base(c.file))
 			if c.wantLine == 0 {
 				if len(p.Problems) != 0 {
@@ -61,6 +69,23 @@ func TestOverlayLintedAlone(t *testing.T) {
 func TestServiceLackingImageInPlainFile(t *testing.T) {
 	dir := writeProject(t, map[string]string{"compose.yaml": "services:\n  app:\n    image: nginx:1.27\n  worker:\n    environment: {A: \"1\"}\n"})
 	p := mustLoad(t, dir, nil, "compose.yaml")
+	if len(p.Problems) != 1 || p.Problems[0].Advisory || p.Problems[0].Range.Start.Line != 4 {
+		t.Errorf("problems: %+v", p.Problems)
+	}
+}
+
+// TestSubProjectWithItsOwnContextIsNoOverlay: a compose file in a
+// subdirectory whose build context is there from its own directory is a
+// project of its own, and its undeclared references stay errors, even
+// with a compose file above it.
+func TestSubProjectWithItsOwnContextIsNoOverlay(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"compose.yaml":         "services:\n  app:\n    image: nginx:1.27\n",
+		"tools/compose.yaml":   "services:\n  tool:\n    build: .\n    depends_on: [app]\n",
+		"tools/Dockerfile":     "FROM alpine:3.20\n",
+		"tools/tools/.gitkeep": "",
+	})
+	p := mustLoad(t, filepath.Join(dir, "tools"), nil, "compose.yaml")
 	if len(p.Problems) != 1 || p.Problems[0].Advisory || p.Problems[0].Range.Start.Line != 4 {
 		t.Errorf("problems: %+v", p.Problems)
 	}
