@@ -87,20 +87,42 @@ func (r *runner) commandGroups() []composeGroup {
 			continue
 		}
 		for _, c := range f.composeLines {
-			files, dir, ok := c.Paths()
-			if !ok {
-				continue
-			}
-			all := true
-			for _, p := range files {
-				all = all && isFile(p)
-			}
-			if all {
-				out = append(out, composeGroup{dir: dir, files: files})
+			if g, ok := lineGroup(c, f.kind == parser.RunMarkdown); ok {
+				out = append(out, g)
 			}
 		}
 	}
 	return out
+}
+
+// lineGroup resolves a compose command's files, all of which must be on
+// disk. A README's commands are usually typed at the repository's root,
+// not in the README's directory (docker-elk's extensions/curator/README.md
+// runs `-f docker-compose.yml -f extensions/curator/curator-compose.yml`),
+// so a Markdown line whose files are not found from its own directory is
+// tried from each directory above, up to the repository's root.
+func lineGroup(c *parser.ComposeLine, fromDocs bool) (composeGroup, bool) {
+	line := *c
+	for range 8 {
+		files, dir, ok := line.Paths()
+		if !ok {
+			return composeGroup{}, false
+		}
+		all := true
+		for _, p := range files {
+			all = all && isFile(p)
+		}
+		if all {
+			return composeGroup{dir: dir, files: files}, true
+		}
+		// Relative stays relative, so paths are shown as the user wrote them.
+		parent := filepath.Join(line.Dir, "..")
+		if !fromDocs || filepath.Dir(line.Dir) == line.Dir || isRepoRoot(line.Dir, fileExists) {
+			return composeGroup{}, false
+		}
+		line.Dir = parent
+	}
+	return composeGroup{}, false
 }
 
 // addNamedGroups adds projects that COMPOSE_FILE or a compose command
