@@ -53,6 +53,9 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	}
 	if s := script(argv0); s != nil {
 		c.Script, c.ScriptArgv0 = s, argv0
+		if args, ok := scriptArgs(c, spec, argv0); ok {
+			c.Selected = s.ForArgs(args)
+		}
 		c.Sourced = sourcedScripts(s, c.Stage.Env, script)
 	}
 }
@@ -98,6 +101,32 @@ func isVarName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// scriptArgs returns the arguments the container starts its entrypoint
+// script with: what follows the script in the exec-form spec, then, when
+// the spec is the ENTRYPOINT, the exec-form CMD. ok is false when they are
+// not known here: a shell form, a variable, no CMD.
+func scriptArgs(c *parser.Container, spec *parser.ExecSpec, argv0 string) ([]string, bool) {
+	if spec == nil || !spec.Exec {
+		return nil, false
+	}
+	i := slices.Index(spec.Argv, argv0)
+	if i < 0 {
+		return nil, false
+	}
+	args := slices.Clone(spec.Argv[i+1:])
+	if spec == c.Entrypoint() {
+		cmd := c.Cmd()
+		if cmd == nil || !cmd.Exec {
+			return nil, false
+		}
+		args = append(args, cmd.Argv...)
+	}
+	if len(args) == 0 || slices.ContainsFunc(args, func(a string) bool { return strings.Contains(a, "$") }) {
+		return nil, false
+	}
+	return args, true
 }
 
 // scriptArgv0 returns the program the spec starts, looking through init

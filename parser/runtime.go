@@ -19,6 +19,10 @@ type Container struct {
 	// it was found on disk; ScriptArgv0 is how the Dockerfile names it.
 	Script      *Script
 	ScriptArgv0 string
+	// Selected is the view of Script for the arguments the container
+	// starts it with, when they are known: the `case "$1"` branch they
+	// select (Script.ForArgs). RunningScript reads it.
+	Selected *Script
 	// Sourced are the files Script sources (`source "$LIB_DIR/functions"`,
 	// the path expanded with the image's ENV) that were found on disk.
 	Sourced []*Script
@@ -26,6 +30,10 @@ type Container struct {
 	// Supervised lists the programs the container's process manager
 	// starts, read from the configuration its stage copies in.
 	Supervised []*Supervised
+	// Manager is the process manager that is the container's main program
+	// ("supervisord", "s6", "runit", "uwsgi"; ProcessManagerOf), whether
+	// or not its configuration was found; "" when none is.
+	Manager string
 
 	// CopiedSecrets are the files holding credentials that a COPY or ADD
 	// of the stage (or a stage it builds on) brings from the build context
@@ -42,6 +50,17 @@ type Container struct {
 	// service that builds: set when that name is a published image the
 	// build's tag would stand for.
 	Published *images.Image
+}
+
+// RunningScript is the part of the entrypoint script that runs with the
+// container's arguments: Selected when known, else all of Script. Rules
+// about what runs (its user, its PID 1) read it; rules about the script's
+// code read Script, whose other branches `docker run IMAGE ARG` can take.
+func (c *Container) RunningScript() *Script {
+	if c.Selected != nil {
+		return c.Selected
+	}
+	return c.Script
 }
 
 // BaseImage is what dlint knows of the image the container starts from:

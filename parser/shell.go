@@ -40,6 +40,10 @@ type Script struct {
 
 	shape tailShape // how the script ends, for ExecsLast
 
+	// branches are the items of the `case "$1" in` statements that choose
+	// what the script does by its first argument, by command (see ForArgs).
+	branches map[*Command]*argBranch
+
 	// Functions names the functions the script defines; Aliases the
 	// aliases it sets with `alias name=…`.
 	Functions, Aliases map[string]bool
@@ -113,8 +117,10 @@ type Command struct {
 	// pipeline but the last), whose exit status the shell drops unless
 	// pipefail is set.
 	Background, Piped, PipesInto bool
-	// InLoop is set inside for/while/until bodies, InFunc inside a function body.
+	// InLoop is set inside for/while/until bodies, InFunc inside a function
+	// body; Func names that function ("" for a function not named here).
 	InLoop, InFunc bool
+	Func           string
 	// Redirected is set when the command has redirections (`> log`, `2>&1`).
 	Redirected bool
 	// Assigns names the variables set for this command only (`FOO=1 cmd`);
@@ -350,6 +356,9 @@ func byteColToPos(src *Source, line, col int) Pos {
 
 type ctx struct {
 	inLoop, inFunc, piped bool
+	funcName              string
+	// branch is the item of a `case "$1"` the statement is in.
+	branch *argBranch
 	// pipesInto is set for the commands whose output a pipe takes.
 	pipesInto bool
 	parent    *Command
@@ -567,8 +576,13 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		}
 	case *syntax.CaseClause:
 		c.unsure = true
-		for _, it := range x.Items {
-			b.stmts(it.Stmts, c)
+		items := b.argCase(x, c)
+		for i, it := range x.Items {
+			ic := c
+			if items != nil {
+				ic.branch = items[i]
+			}
+			b.stmts(it.Stmts, ic)
 		}
 	case *syntax.WhileClause:
 		lc := c
@@ -581,8 +595,9 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		b.stmts(x.Do, lc)
 	case *syntax.FuncDecl:
 		fc := c
-		fc.inFunc, fc.unsure = true, true
+		fc.inFunc, fc.unsure, fc.funcName, fc.branch = true, true, "", nil
 		if x.Name != nil {
+			fc.funcName = x.Name.Value
 			if b.funcs == nil {
 				b.funcs = map[string]*syntax.FuncDecl{}
 			}
@@ -739,8 +754,10 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		PipesInto: c.pipesInto,
 		InLoop:    c.inLoop,
 		InFunc:    c.inFunc,
+		Func:      c.funcName,
 		Parent:    c.parent,
 	}
+	b.noteBranch(cmd, c.branch)
 	// `exec cmd`, and `exec -a name cmd`; a bare `exec` only redirects.
 	if words[0].Literal && words[0].Lit == "exec" && len(words) > 1 {
 		i := 1
@@ -818,6 +835,10 @@ func (b *scriptBuilder) inline(cmd *Command, c ctx) {
 		}
 		ic.InLoop = ic.InLoop || c.inLoop
 		ic.InFunc = ic.InFunc || c.inFunc
+		if ic.Func == "" {
+			ic.Func = c.funcName
+		}
+		b.noteBranch(ic, c.branch)
 	}
 	cmd.Inline = inner
 	b.script.Commands = append(b.script.Commands, inner.Commands...)

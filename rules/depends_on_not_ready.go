@@ -111,7 +111,7 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 	if c == nil || c.Script == nil {
 		return false
 	}
-	for _, s := range append([]*parser.Script{c.Script}, c.Sourced...) {
+	for _, s := range append([]*parser.Script{c.RunningScript()}, c.Sourced...) {
 		for _, p := range s.ServerWaits() {
 			if p == "" || p == port {
 				return true

@@ -392,6 +392,22 @@ func (r *pid1Resolver) followShell(words []argWord) bool {
 	return false // the shell runs something dlint cannot read: shell-form-pid1's concern
 }
 
+// selectedBranch is the view of s that runs with args, when they are
+// literal: the `case "$1"` branch they select (parser.Script.ForArgs).
+func selectedBranch(s *parser.Script, args []argWord) *parser.Script {
+	if !s.HasArgBranches() || len(args) == 0 {
+		return s
+	}
+	lits := make([]string, len(args))
+	for i, a := range args {
+		if !a.Literal || strings.Contains(a.Lit, "$") {
+			return s
+		}
+		lits[i] = a.Lit
+	}
+	return s.ForArgs(lits)
+}
+
 // followScript finds what a script execs. A script whose shell stays
 // alive (its last command is not exec'd) keeps the shell as PID 1: the
 // other PID 1 rules report that. args are the script's "$@"; sh is the
@@ -403,10 +419,11 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 		return false
 	}
 	r.visited[s]++
+	top := s.Commands[0].Parent // the commands of s itself, not of nested `sh -c`
+	s = selectedBranch(s, args)
 	if _, keeps := keepsShell(s, sh); keeps {
 		return false
 	}
-	top := s.Commands[0].Parent // the commands of s itself, not of nested `sh -c`
 	var execs []*parser.Command
 	for _, cmd := range s.Commands {
 		if cmd.Parent == top && cmd.Exec && !cmd.Background && !cmd.Piped {

@@ -59,3 +59,20 @@ func TestMissingUserAdviceOnUBIMinimal(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// An entrypoint that chooses by its first argument runs the branch the
+// CMD selects: a gosu in another branch does not drop the privileges of
+// the one that runs, and the branch that drops is not reported.
+func TestMissingUserFollowsTheCaseBranchOfCMD(t *testing.T) {
+	const entrypoint = "#!/bin/sh\nset -e\nshell() { exec gosu app sh; }\ncase \"$1\" in\n  app:run) exec /usr/local/bin/app ;;\n  app:shell) shell ;;\n  *) exec \"$@\" ;;\nesac\n"
+	for cmd, want := range map[string]int{`["app:run"]`: 1, `["app:shell"]`: 0} {
+		findings := lintFiles(t, map[string]string{
+			"Dockerfile":    "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/* && useradd --uid 10001 app\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD " + cmd + "\n",
+			"entrypoint.sh": entrypoint,
+		}, rules.MissingUser)
+		if len(findings) != want {
+			t.Errorf("CMD %s: %d findings, want %d: %+v", cmd, len(findings), want, findings)
+		}
+	}
+}
+

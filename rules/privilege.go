@@ -169,7 +169,7 @@ func startsMainProcess(cmd *parser.Command, tail map[*parser.Command]bool) bool 
 // image it keeps, or, when the entrypoint script is not on disk, because
 // the image installs gosu or su-exec for it.
 func dropsPrivileges(c *parser.Container) bool {
-	if c.Script != nil && scriptDropsPrivileges(c.Script, parser.IsInit) {
+	if s := c.RunningScript(); s != nil && scriptDropsPrivileges(s, parser.IsInit) {
 		return true
 	}
 	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
@@ -197,8 +197,8 @@ func daemonDropsItself(c *parser.Container) bool {
 			}
 		}
 	}
-	if c.Script != nil {
-		for cmd := range tailCommands(c.Script) {
+	if s := c.RunningScript(); s != nil {
+		for cmd := range tailCommands(s) {
 			if _, ok := images.DropsItself(cmd.Argv()); ok {
 				return true
 			}
@@ -301,11 +301,12 @@ func inheritsDroppingEntrypoint(c *parser.Container) bool {
 	if keepsImageEntrypoint(c) {
 		return true
 	}
-	if c.Script == nil {
+	s := c.RunningScript()
+	if s == nil {
 		return false
 	}
-	tail := tailCommands(c.Script)
-	for _, cmd := range c.Script.Commands {
+	tail := tailCommands(s)
+	for _, cmd := range s.Commands {
 		if cmd.Base() == "docker-entrypoint.sh" && (cmd.Exec || startsMainProcess(cmd, tail)) {
 			return true
 		}
