@@ -20,7 +20,8 @@ const maxSupervisedFiles = 2000
 // build context.
 func (r *runner) linkSupervised(c *parser.Container, contextDir string) {
 	argv := managerArgv(c)
-	if c.Stage == nil || contextDir == "" || parser.ProcessManagerOf(argv) == "" {
+	c.Manager = parser.ProcessManagerOf(argv)
+	if c.Stage == nil || contextDir == "" || c.Manager == "" {
 		return
 	}
 	scanDir := parser.ScanDir(argv)
@@ -116,8 +117,8 @@ func managerArgv(c *parser.Container) []string {
 			scripts = append(scripts, spec.Script)
 		}
 	}
-	if c.Script != nil {
-		scripts = append(scripts, c.Script)
+	if s := c.RunningScript(); s != nil {
+		scripts = append(scripts, s)
 	}
 	for _, s := range scripts {
 		for _, f := range s.Final {

@@ -108,6 +108,13 @@ func checkMissingUser(pass *Pass) {
 		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
+		} else if c.Manager != "" && len(c.Supervised) == 0 {
+			// Its programs may each run as another user, as a
+			// configuration made inside the image says (zulip's
+			// supervisord, whose files puppet writes in the build).
+			f.Severity = Info
+			head, _, _ := strings.Cut(f.Message, "; ")
+			f.Message = fmt.Sprintf("%s; its main process is %s, and the programs it starts run as root too unless its configuration, which dlint could not read (it is not copied from the build context), runs each as an unprivileged user: check that it does", head, c.Manager)
 		} else if c.Script == nil && img != nil && imageScriptEntrypoint(c) {
 			// (A base dlint does not know is hedged already.)
 			// The entrypoint is a script of the image (friendica's

@@ -76,3 +76,13 @@ func TestMissingUserFollowsTheCaseBranchOfCMD(t *testing.T) {
 	}
 }
 
+// A process manager whose configuration is made inside the image may run
+// each program as another user: the finding says so, as information.
+func TestMissingUserUnreadSupervisorConfig(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"Dockerfile": "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*\nCMD [\"supervisord\", \"-n\"]\n",
+	}, rules.MissingUser)
+	if len(findings) != 1 || findings[0].Severity != rules.Info || !strings.Contains(findings[0].Message, "its main process is supervisord") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
