@@ -54,7 +54,12 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 	snippet := func(code string, mapPos PosMapper, strict bool) {
 		s := ParseShell(src, code, mapPos)
 		if s.Err != nil {
-			if strict && firstErr == nil && runLineText.MatchString(code) {
+			// A LangError is code of another shell's syntax that the
+			// shell parser does not take as bash, though bash may run it
+			// (`declare -A C=([a.b]=x)`): the script is not known to be
+			// broken, so its run lines are left unread, not an error.
+			var lang syntax.LangError
+			if strict && firstErr == nil && runLineText.MatchString(code) && !errors.As(s.Err, &lang) {
 				firstErr = snippetError(src, s.Err, mapPos)
 			}
 			envAfter = nil // what it sets is not known

@@ -209,6 +209,12 @@ func TestRunFileSnippetsNotShell(t *testing.T) {
 	if pe, ok := err.(*ParseError); !ok || pe.Line != 3 {
 		t.Errorf("broken script: %v, want a parse error on line 3", err)
 	}
+	// Bash the shell parser does not take (a dotted key of an associative
+	// array) is not known to be broken: no error.
+	_, err = ParseRunFile(NewSource("entrypoint.sh", []byte("#!/bin/bash\necho \"docker run command:\"\ndeclare -A C\nC=(\n [a.b]=\"x\"\n)\n")), RunShell)
+	if err != nil {
+		t.Errorf("bash the parser does not take: %v, want no error", err)
+	}
 	_, err = ParseRunFile(NewSource("run.sh", []byte("#!/bin/sh\nif then\n")), RunShell)
 	if err != nil {
 		t.Errorf("broken script without a run line: %v, want no error", err)
