@@ -9,7 +9,7 @@ import (
 )
 
 // SuPrivilegeDrop reports su and runuser used to run commands as another
-// user in RUN, ENTRYPOINT, CMD, compose commands and entrypoint scripts.
+// user in ENTRYPOINT, CMD, compose commands and entrypoint scripts.
 var SuPrivilegeDrop = &Rule{
 	ID:       "su-privilege-drop",
 	Severity: Warning,
@@ -30,12 +30,11 @@ switch user and then exec the program, so the app itself becomes PID 1:
 ` + "`exec gosu app \"$@\"`" + ` at the end of an entrypoint script. At run time only the su
 that hands over the main program is reported: exec'd, or the last command the
 script runs (through a function it calls last); a setup step the script waits
-for before its own ` + "`exec \"$@\"`" + ` is over before the app starts. In RUN there is no
-PID 1 to stand in front of: ` + "`su -c`" + ` is a user switch done the long way, reported
-as info; the USER instruction switches user for the following steps without
-any tool.
+for before its own ` + "`exec \"$@\"`" + ` is over before the app starts. A RUN has no
+PID 1 to stand in front of, and ` + "`su postgres -c initdb`" + ` there does what it says,
+so RUN is not reported.
 
-dlint looks at RUN, ENTRYPOINT and CMD (shell form, exec form and ` + "`sh -c`" + `
+dlint looks at ENTRYPOINT and CMD (shell form, exec form and ` + "`sh -c`" + `
 strings), compose ` + "`entrypoint:`" + `/` + "`command:`" + ` and the entrypoint scripts they
 start. ` + "`su`" + ` as an argument (` + "`apt-get install su`" + `) is not reported.
 
@@ -65,13 +64,10 @@ func checkSuPrivilegeDrop(pass *Pass) {
 	if pass.Dockerfile != nil {
 		for _, st := range pass.Dockerfile.Stages {
 			for _, in := range st.Instructions {
-				switch in.Keyword {
-				case "RUN", "ENTRYPOINT", "CMD":
+				// A RUN has no PID 1 for su to stand in front of, and its
+				// `su postgres -c initdb` does what it says: not reported.
+				if in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD" {
 					reportSu(pass, in.Script, in.Keyword, st)
-				case "ONBUILD":
-					if in.Trigger != nil && in.Trigger.Keyword == "RUN" {
-						reportSu(pass, in.Trigger.Script, "RUN", nil)
-					}
 				}
 			}
 		}
@@ -102,13 +98,6 @@ func reportSu(pass *Pass, s *parser.Script, where string, stage *parser.Stage) {
 		}
 		user := suTargetUser(cmd)
 		r := commandNameRange(s, cmd)
-		if where == "RUN" {
-			// A build step has no PID 1 to stand in front of: a user
-			// switch done the long way, not a warning.
-			who := userOr(user, "app")
-			pass.ReportFinding(Finding{Range: r, Severity: Info, Message: fmt.Sprintf("`%s` in RUN switches user for one command through a shell, and PAM where the image has it (and resets the environment with `-`); switch with `USER %s` for the steps that need it (and back after), or run it with `gosu %s …` or `su-exec %s …`", tool, who, who, who)})
-			continue
-		}
 		// At run time only the hand-over of the main program puts su
 		// between PID 1 and the app; a setup step the script waits for
 		// (in a helper, before `exec "$@"`) ends before the app starts.

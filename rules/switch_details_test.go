@@ -32,11 +32,6 @@ func TestUserSwitchDetails(t *testing.T) {
 			"root.Dockerfile:5": {"warning fix=@5:6"},
 			"root.Dockerfile:8": {"warning"},
 		}},
-		{"su-privilege-drop", "run.Dockerfile", map[string][]string{
-			"run.Dockerfile:4":  {"info"},
-			"run.Dockerfile:6":  {"info"},
-			"run.Dockerfile:13": {"info"},
-		}},
 		{"su-privilege-drop", "script", map[string][]string{
 			"docker-entrypoint.sh:5":  {"warning"},
 			"docker-entrypoint.sh:10": {"warning"},
