@@ -56,6 +56,8 @@ func Classify(name string) Kind {
 		strings.HasPrefix(base, "Dockerfile.") || strings.HasPrefix(base, "Containerfile."),
 		strings.HasSuffix(lower, ".dockerfile") || strings.HasSuffix(lower, ".containerfile"):
 		return KindDockerfile
+	case hyphenatedDockerfile(lower):
+		return KindDockerfile
 	}
 	ext := filepath.Ext(lower)
 	if ext != ".yml" && ext != ".yaml" {
@@ -72,6 +74,27 @@ func Classify(name string) Kind {
 		return KindCompose
 	}
 	return KindUnknown
+}
+
+// hyphenatedDockerfile reports whether a lower-cased name is a Dockerfile
+// named with a hyphen or underscore, as many repositories name their
+// variants (neo4j's Dockerfile-ubi9, synapse's Dockerfile-workers), and
+// not a script or data file about Dockerfiles (dockerfile-lint.sh).
+func hyphenatedDockerfile(lower string) bool {
+	for _, prefix := range []string{"dockerfile-", "dockerfile_", "containerfile-", "containerfile_"} {
+		if rest, ok := strings.CutPrefix(lower, prefix); ok && rest != "" {
+			ext := filepath.Ext(rest)
+			return ext == "" || !notDockerfileExts[ext]
+		}
+	}
+	return false
+}
+
+// notDockerfileExts end the names of files that are not Dockerfiles.
+var notDockerfileExts = map[string]bool{
+	".sh": true, ".bash": true, ".py": true, ".js": true, ".ts": true, ".go": true, ".rb": true, ".pl": true,
+	".json": true, ".yml": true, ".yaml": true, ".toml": true, ".txt": true, ".lock": true, ".cfg": true,
+	".conf": true, ".ini": true, ".env": true, ".patch": true, ".diff": true, ".log": true, ".html": true,
 }
 
 // templateSuffixes end the names of templates a generator renders into a

@@ -242,3 +242,17 @@ func TestClassifyComposeNames(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyDockerfileNames(t *testing.T) {
+	for name, want := range map[string]Kind{
+		"Dockerfile": KindDockerfile, "Dockerfile.dev": KindDockerfile, "app.Dockerfile": KindDockerfile,
+		"Dockerfile-ubi9": KindDockerfile, "Dockerfile-workers": KindDockerfile, "dockerfile_alpine": KindDockerfile,
+		"Containerfile-fedora": KindDockerfile, "Dockerfile-tilt": KindDockerfile,
+		"Dockerfile-lint.sh": KindUnknown, "Dockerfile-": KindUnknown, "dockerfile-versions.json": KindUnknown,
+		"Dockerfile-README.md": KindUnknown, "Dockerfile.template": KindUnknown, "Dockerfile-base.j2": KindUnknown,
+	} {
+		if got := Classify(name); got != want {
+			t.Errorf("Classify(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
