@@ -183,7 +183,8 @@ func TestWalkLeavesOutDockerfileTemplates(t *testing.T) {
 
 // TestWalkLeavesOutTemplatesByText: a Dockerfile the walk finds whose
 // text is a template ({{ }} where an instruction belongs) though its name
-// is not is left out with one note; named, it is a parse error; a
+// is not is left out with one note, and so is one with a %%NAME%%
+// placeholder a script replaces; named, it is a parse error; a
 // Dockerfile without FROM is still an error, being no template.
 func TestWalkLeavesOutTemplatesByText(t *testing.T) {
 	root := writeTree(t, map[string]string{
@@ -192,16 +193,19 @@ func TestWalkLeavesOutTemplatesByText(t *testing.T) {
 		"templates/aspnet/Dockerfile.base": "{% include 'head' %}\nFROM debian:12\n",
 		"fragments/Dockerfile.envs":        "ENV A=1\n",
 		"templates/compose/compose.yaml":   "{% set env='app.env' %}\nservices:\n  app:\n    image: x\n",
+		"neo4j/Dockerfile-ubi9":            "FROM %%NEO4J_BASE_IMAGE%%\nUSER root\n",
+		"neo4j/compose.yml":                "services:\n  db:\n    image: neo4j:5\n    user: \"%%USERIDGROUPID%%\"\n",
+		"printf/Dockerfile":                "FROM alpine:3.20\nRUN printf '%%s %%d' a 1\nUSER root\n",
 	})
 	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
 	if errs := fileErrors(root, res); len(errs) != 1 || !strings.HasPrefix(errs[0], "fragments/Dockerfile.envs:1:") {
 		t.Errorf("errors: %q, want only fragments/Dockerfile.envs's", errs)
 	}
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "left out 3 templates") || !strings.Contains(res.Notes[0].Msg, filepath.Join(root, "templates", "Dockerfile.linux")) {
-		t.Errorf("notes: %+v, want one naming templates/Dockerfile.linux of 3", res.Notes)
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "left out 5 templates") || !strings.Contains(res.Notes[0].Msg, filepath.Join(root, "neo4j", "Dockerfile-ubi9")) {
+		t.Errorf("notes: %+v, want one naming neo4j/Dockerfile-ubi9 of 5", res.Notes)
 	}
-	if res.Files != 2 {
-		t.Errorf("files linted: %d, want 2 (the templates are not)", res.Files)
+	if res.Files != 3 {
+		t.Errorf("files linted: %d, want 3 (the templates are not)", res.Files)
 	}
 	res = Run(Options{Paths: []string{filepath.Join(root, "templates", "Dockerfile.linux")}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
 	if errs := fileErrors(root, res); len(errs) != 1 || !strings.Contains(errs[0], "a template that a generator renders") {
