@@ -80,10 +80,6 @@ func (r *runner) readDockerfile(path string) *parser.Dockerfile {
 
 func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 	r.addSource(src)
-	if r.walkedPaths[src.Path] && hasSedPlaceholder(src.Text) {
-		r.leaveOutTemplate(src.Path)
-		return nil
-	}
 	type parsed struct {
 		df  *parser.Dockerfile
 		err error

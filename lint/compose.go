@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -34,7 +33,7 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 			files = append(files, src)
 		}
 	}
-	if g.walked && len(files) == 1 && hasSedPlaceholder(files[0].Text) {
+	if g.walked && len(files) == 1 && parser.HasPlaceholder(files[0].Text) {
 		r.leaveOutTemplate(files[0].Path)
 		return nil
 	}
@@ -77,15 +76,6 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		r.addError(fe)
 	}
 	return p
-}
-
-// sedPlaceholder is a token a build script replaces with sed before the
-// file is used (neo4j's `FROM %%NEO4J_BASE_IMAGE%%`, `%%LOGS_DIR%%`).
-var sedPlaceholder = regexp.MustCompile(`%%[A-Z][A-Z0-9_]*%%`)
-
-// hasSedPlaceholder reports whether a file is a template of that kind.
-func hasSedPlaceholder(text []byte) bool {
-	return bytes.Contains(text, []byte("%%")) && sedPlaceholder.Match(text)
 }
 
 // templated reports whether a file's text holds a template's tags: a line

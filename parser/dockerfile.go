@@ -843,10 +843,15 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	stage := &Stage{Index: len(df.Stages), Name: st.Name, From: in, BaseName: st.BaseName, Platform: st.Platform}
 	in.Stage = stage
 	base, ok := b.expand(st.BaseName, b.meta)
-	stage.BaseResolved = ok
-	if parent := df.StageByName(base); parent != nil {
+	placeheld := HasPlaceholder([]byte(base))
+	stage.BaseResolved = ok && !placeheld
+	switch parent := df.StageByName(base); {
+	case parent != nil:
 		stage.Parent = parent
-	} else {
+	case placeheld:
+		// The image a build script puts in place: none known here.
+		stage.Base = ImageRef{Raw: base}
+	default:
 		stage.Base = ParseImageRef(base)
 	}
 	b.env, b.envOnly, b.envChain, b.envOnlyChain = map[string]string{}, map[string]string{}, nil, nil

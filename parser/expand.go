@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -97,4 +99,14 @@ func (in *Instruction) Var(name string) (string, bool) {
 		return "", false
 	}
 	return in.env.Get(name)
+}
+
+// placeholder is a token a build script replaces with sed before the file
+// is used (neo4j's `FROM %%NEO4J_BASE_IMAGE%%`, `%%LOGS_DIR%%/logs`).
+var sedPlaceholder = regexp.MustCompile(`%%[A-Z][A-Z0-9_]*%%`)
+
+// HasPlaceholder reports whether text holds such a token: the value it
+// stands for is not known.
+func HasPlaceholder(text []byte) bool {
+	return bytes.Contains(text, []byte("%%")) && sedPlaceholder.Match(text)
 }
