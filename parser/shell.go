@@ -778,6 +778,9 @@ func (b *scriptBuilder) call(x *syntax.CallExpr, c ctx) *Command {
 		cmd.NameRange = words[0].Range
 	}
 	cmd.Args = words[1:]
+	if !cmd.NameWord.Literal {
+		b.nameFromVariable(cmd)
+	}
 	b.calls, b.callsSorted = append(b.calls, callCommand{x, cmd}), false
 	b.script.Commands = append(b.script.Commands, cmd)
 	b.inline(cmd, c)

@@ -300,3 +300,25 @@ func TestCanExec(t *testing.T) {
 		}
 	}
 }
+
+// A command named by a variable the script set to literal words is what
+// those words make: neo4j's `exec_cmd="exec gosu neo4j:neo4j"` (as root)
+// or `exec_cmd="exec"`, then `${exec_cmd} "$@"`, execs and drops.
+func TestCommandNamedByVariable(t *testing.T) {
+	s := ParseScriptFile("entrypoint.sh", []byte("#!/bin/bash\nif [ \"$(id -u)\" = 0 ]; then\n  exec_cmd=\"exec gosu neo4j:neo4j\"\nelse\n  exec_cmd=\"exec\"\nfi\nreadonly exec_cmd\n${exec_cmd} \"$@\"\n"))
+	last := s.Commands[len(s.Commands)-1]
+	if !last.Exec || last.Name != "gosu" || len(last.Args) != 2 || last.Args[0].Lit != "neo4j:neo4j" || !last.RunsAllArgs() {
+		t.Errorf("last command: %+v", last)
+	}
+	s = ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\nrun=exec\n$run neo4j console\n"))
+	if last := s.Commands[len(s.Commands)-1]; !last.Exec || last.Name != "neo4j" {
+		t.Errorf("`run=exec; $run neo4j`: %+v", last)
+	}
+	// A value not known, or an exec on one path only: left as written.
+	for _, text := range []string{"cmd=$1\n$cmd app\n", "if x; then c=\"exec gosu app\"; else c=\"gosu app\"; fi\n$c app\n", "\"$CMD\" app\n"} {
+		s := ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\n"+text))
+		if last := s.Commands[len(s.Commands)-1]; last.Exec || last.NameWord.Literal {
+			t.Errorf("%q: resolved to %+v", text, last)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package parser
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// plainVarRef is a command name written as one unquoted variable:
+// `$exec_cmd` or `${exec_cmd}`, which the shell splits into words.
+var plainVarRef = regexp.MustCompile(`^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$`)
+
+// userSwitchers are the programs that run their command as another user.
+var userSwitchers = []string{"gosu", "su-exec", "setpriv", "s6-setuidgid", "setuidgid", "chroot", "runuser", "su"}
+
+// nameFromVariable resolves a command whose name is a variable the script
+// has set, before it, only to literal words (neo4j's entrypoint sets
+// `exec_cmd="exec gosu neo4j:neo4j"` when it runs as root, else
+// `exec_cmd="exec"`, and ends in `${exec_cmd} "$@"`): the command is what
+// those words make. Of several values the one that switches user is
+// taken, for it is what runs when the container starts as root; the
+// command is an exec only when every value starts with exec.
+func (b *scriptBuilder) nameFromVariable(cmd *Command) {
+	m := plainVarRef.FindStringSubmatch(cmd.Name)
+	if m == nil || cmd.Exec {
+		return
+	}
+	var values [][]string
+	for _, set := range b.script.Sets {
+		if set.Name != m[1] || !set.Valued {
+			continue
+		}
+		if set.Value == nil || !set.Value.Literal {
+			return // a value not known here
+		}
+		words := strings.Fields(set.Value.Lit)
+		if len(words) == 0 {
+			return
+		}
+		values = append(values, words)
+	}
+	if len(values) == 0 {
+		return
+	}
+	pick, allExec := values[0], true
+	for _, words := range values {
+		allExec = allExec && words[0] == "exec"
+	}
+	for _, words := range values {
+		if slices.ContainsFunc(words, func(w string) bool { return slices.Contains(userSwitchers, w) }) {
+			pick = words
+			break
+		}
+	}
+	if pick[0] == "exec" {
+		if !allExec {
+			return // an exec on one path only: leave the command as written
+		}
+		cmd.Exec = true
+		pick = pick[1:]
+	}
+	if len(pick) == 0 { // `exec_cmd=exec`: the first argument is the program
+		if len(cmd.Args) == 0 {
+			return
+		}
+		cmd.Name, cmd.NameWord, cmd.Args = cmd.Args[0].Lit, cmd.Args[0], cmd.Args[1:]
+		return
+	}
+	at := cmd.NameWord.Range
+	words := make([]*Word, len(pick))
+	for i, w := range pick {
+		words[i] = &Word{Lit: w, Literal: true, Range: at}
+	}
+	cmd.Name, cmd.NameWord = pick[0], words[0]
+	cmd.Args = append(words[1:], cmd.Args...)
+}
