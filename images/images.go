@@ -559,8 +559,9 @@ func RootlessAlternative(argv []string) string {
 
 // DropsItself reports whether argv starts a daemon that switches itself
 // to an unprivileged user once it has done what needs root, and names the
-// user: dnsmasq (nobody unless -u says otherwise), named -u, rspamd's
-// workers aside (see MasterWorkers).
+// user: dnsmasq (nobody unless -u says otherwise), named -u, mosquitto and
+// unbound (their own users by default), mysqld --user, memcached -u,
+// openvpn --user; rspamd's workers aside (see MasterWorkers).
 func DropsItself(argv []string) (user string, ok bool) {
 	if len(argv) == 0 {
 		return "", false
@@ -574,6 +575,16 @@ func DropsItself(argv []string) (user string, ok bool) {
 		return u, u != "root" && u != "0"
 	case "named":
 		u := optionValue(argv, "-u", "")
+		return u, u != "" && u != "root" && u != "0"
+	case "mosquitto", "unbound":
+		// Started as root, they switch to the user their configuration
+		// names, by default one of their own name.
+		return path.Base(argv[0]), true
+	case "mysqld", "mariadbd", "mysqld_safe", "mariadbd-safe", "memcached", "openvpn":
+		u := optionValue(argv, "-u", "--user")
+		if path.Base(argv[0]) == "openvpn" {
+			u = optionValue(argv, "", "--user")
+		}
 		return u, u != "" && u != "root" && u != "0"
 	}
 	return "", false

@@ -260,6 +260,15 @@ func masterWorkers(c *parser.Container, img *images.Image) (string, bool) {
 		if w, ok := images.MasterWorkers(ep.Argv); ok {
 			return w, true
 		}
+		// The server the entrypoint script ends in (`exec nginx -g
+		// 'daemon off;'`, in the branch the CMD selects).
+		if s := c.RunningScript(); s != nil {
+			for _, f := range s.Final {
+				if w, ok := images.MasterWorkers(f.Argv()); ok {
+					return w, true
+				}
+			}
+		}
 		// An entrypoint script hands over to CMD when it runs its
 		// arguments (or is one dlint cannot see).
 		if c.Script != nil && !c.Script.UsesArgs {

@@ -19,6 +19,7 @@ func TestMissingUserSeverity(t *testing.T) {
 		"nginx-custom-cmd.Dockerfile": "info",
 		"nginx.Dockerfile":            "info",
 		"nginx-shell-form.Dockerfile": "info",
+		"script-nginx/Dockerfile":     "info",
 		"bad.Dockerfile":              "warning",
 	} {
 		res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", "missing-user", path)}, Rules: []*rules.Rule{rules.MissingUser}, Workers: 1})
