@@ -106,6 +106,12 @@ func checkMissingUser(pass *Pass) {
 			continue
 		}
 		f := Finding{Range: fromBaseRange(c.Dockerfile, c.Stage), Message: missingUserMessage(c, base, img)}
+		if img == nil && !base.IsScratch() {
+			// An image dlint does not know may well set a user of its
+			// own (grafana/k6, curlimages/curl): the message hedges,
+			// and it is information, not a warning.
+			f.Severity = Info
+		}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
 		} else if c.Manager != "" && len(c.Supervised) == 0 {
