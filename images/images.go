@@ -547,6 +547,17 @@ func isCron(argv []string) bool {
 	return name == "cron" || name == "crond" || name == "busybox" && len(argv) > 1 && argv[1] == "crond"
 }
 
+// RunsCron reports whether argv starts a cron daemon, or a script named
+// for one (nextcloud's and friendica's /cron.sh, which start busybox
+// crond): what it runs starts on the schedule, not when it starts.
+func RunsCron(argv []string) bool {
+	if len(argv) == 0 {
+		return false
+	}
+	name := strings.ToLower(path.Base(argv[0]))
+	return isCron(argv) || strings.HasSuffix(name, ".sh") && strings.HasPrefix(strings.TrimSuffix(name, ".sh"), "cron")
+}
+
 // RootlessAlternative names what runs the work of a root-by-design server
 // of MasterWorkers without any root process, when the way is not an
 // unprivileged variant of the image with USER: "" for the others.

@@ -100,7 +100,8 @@ func (c *Command) WaitsForServer() (port string, ok bool) {
 }
 
 // ServerWaits lists the ports of the servers the script waits for ("" for
-// any server), one entry per waiting command. A poll kept in a variable
+// any server), one entry per waiting command: a poller or wait tool, or a
+// command a loop retries until it succeeds. A poll kept in a variable
 // the script expands (`prog="mysqladmin … status"`, then
 // `while ! run_as app ${prog}`) counts too.
 func (s *Script) ServerWaits() []string {
@@ -108,6 +109,14 @@ func (s *Script) ServerWaits() []string {
 	for _, cmd := range s.Commands {
 		if port, ok := cmd.WaitsForServer(); ok {
 			out = append(out, port)
+		}
+	}
+	// A command retried until it succeeds waits for what it needs
+	// (`until php occ status; do sleep 5; done`), a server not named.
+	for _, cmd := range s.retried {
+		// (A poll kept in a variable is read below, by its value.)
+		if _, ok := cmd.WaitsForServer(); !ok && cmd.NameWord != nil && cmd.NameWord.Literal && slices.Contains(s.Commands, cmd) {
+			out = append(out, "")
 		}
 	}
 	for _, set := range s.Sets {

@@ -40,6 +40,10 @@ type Script struct {
 
 	shape tailShape // how the script ends, for ExecsLast
 
+	// retried are the commands a loop runs until they succeed, sleeping
+	// between tries (`until curl -fs http://db:9200; do sleep 1; done`).
+	retried []*Command
+
 	// branches are the items of the `case "$1" in` statements that choose
 	// what the script does by its first argument, by command (see ForArgs).
 	branches map[*Command]*argBranch
@@ -589,10 +593,12 @@ func (b *scriptBuilder) stmt(st *syntax.Stmt, c ctx) {
 		lc.inLoop, lc.unsure = true, true
 		b.stmts(x.Cond, lc)
 		b.stmts(x.Do, lc)
+		b.noteRetries(x.Cond, x.Do)
 	case *syntax.ForClause:
 		lc := c
 		lc.inLoop, lc.unsure = true, true
 		b.stmts(x.Do, lc)
+		b.noteRetries(nil, x.Do)
 	case *syntax.FuncDecl:
 		fc := c
 		fc.inFunc, fc.unsure, fc.funcName, fc.branch = true, true, "", nil

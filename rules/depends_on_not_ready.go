@@ -76,6 +76,11 @@ func checkDependsOnNotReady(pass *Pass) {
 	}
 	var hits []serviceHit
 	for _, s := range composeFileServices(pass) {
+		// A cron daemon connects to nothing when it starts; its jobs run
+		// on their schedule, long after the dependency is up.
+		if runsCron(byName[s.Name]) {
+			continue
+		}
 		for _, d := range s.DependsOn {
 			if d.Via != "depends_on" && d.Via != "links" || d.Condition != "" && d.Condition != "service_started" {
 				continue
@@ -114,6 +119,34 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 	for _, s := range append([]*parser.Script{c.RunningScript()}, c.Sourced...) {
 		for _, p := range s.ServerWaits() {
 			if p == "" || p == port {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runsCron reports whether the container's main program is a cron
+// daemon: its compose or image ENTRYPOINT or CMD, or what its entrypoint
+// script ends in.
+func runsCron(c *parser.Container) bool {
+	if c == nil {
+		return false
+	}
+	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
+		if spec == nil {
+			continue
+		}
+		if spec.Exec && images.RunsCron(spec.Argv) {
+			return true
+		}
+		if !spec.Exec && spec.Script != nil && len(spec.Script.Final) == 1 && images.RunsCron(spec.Script.Final[0].Argv()) {
+			return true
+		}
+	}
+	if s := c.RunningScript(); s != nil {
+		for _, f := range s.Final {
+			if images.RunsCron(f.Argv()) {
 				return true
 			}
 		}
