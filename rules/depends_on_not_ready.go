@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"path"
+	"strings"
 
 	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
@@ -100,11 +102,17 @@ func checkDependsOnNotReady(pass *Pass) {
 			if hc := imageHealthcheck(t); t.Service.Healthcheck != nil || hc != nil && *hc {
 				sev = Warning
 			}
-			hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Key: d.Service, Severity: sev, Detail: notReadyAdvice(t, b)})
+			detail := "; " + notReadyAdvice(t, b)
+			// What an entrypoint dlint cannot read does first is not known:
+			// temporalio/auto-setup's polls its database with nc -z.
+			if unread := unreadEntrypoint(byName[s.Name]); unread != "" {
+				sev, detail = Info, fmt.Sprintf(", unless %s waits for it%s", unread, detail)
+			}
+			hits = append(hits, serviceHit{Range: d.Range, Service: s.Name, Key: d.Service, Severity: sev, Detail: detail})
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		return fmt.Sprintf("%s %s once the container of '%s' (a %s) starts, not once it accepts connections, so early connections can fail; %s",
+		return fmt.Sprintf("%s %s once the container of '%s' (a %s) starts, not once it accepts connections, so early connections can fail%s",
 			services, agreeVerb(services, "starts", "start"), h.Key, kindOf(byName[h.Key]), h.Detail)
 	})
 }
@@ -124,6 +132,53 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 		}
 	}
 	return false
+}
+
+// unreadEntrypoint describes the entrypoint of a container that dlint
+// could not read, for "unless it waits": that of a base or service image
+// dlint does not know, or a script of the image that a compose
+// `entrypoint:` or the ENTRYPOINT names (friendica's /cron.sh); "" when
+// what starts the app was read, or is a known image's.
+func unreadEntrypoint(c *parser.Container) string {
+	if c == nil || c.Script != nil {
+		return ""
+	}
+	if c.Stage != nil {
+		if name := imageScriptName(c); name != "" {
+			return fmt.Sprintf("`%s`, a script of the image that dlint cannot read,", name)
+		}
+		if c.Entrypoint() == nil && c.BaseImage() == nil && !unresolvedImage(c.Stage.RootBase()) {
+			return fmt.Sprintf("the entrypoint of its base image %s, unknown to dlint,", c.Stage.RootBase().Raw)
+		}
+		return ""
+	}
+	if c.Service == nil || c.Service.Image == nil {
+		return ""
+	}
+	if spec := c.Service.Entrypoint; spec != nil {
+		if prog := specProgram(spec); strings.HasSuffix(prog, ".sh") || strings.Contains(path.Base(prog), "entrypoint") {
+			return fmt.Sprintf("`%s`, a script of the image that dlint cannot read,", prog)
+		}
+		return ""
+	}
+	if c.Image == nil && !strings.Contains(c.Service.Image.Value, "$") {
+		return fmt.Sprintf("the entrypoint of %s, an image unknown to dlint,", c.Service.Image.Value)
+	}
+	return ""
+}
+
+// specProgram is the program an ENTRYPOINT or compose entrypoint starts.
+func specProgram(spec *parser.ExecSpec) string {
+	if spec.Exec {
+		if len(spec.Argv) > 0 {
+			return spec.Argv[0]
+		}
+		return ""
+	}
+	if spec.Script != nil && len(spec.Script.Commands) > 0 {
+		return spec.Script.Commands[0].Name
+	}
+	return ""
 }
 
 // runsCron reports whether the container's main program is a cron

@@ -23,3 +23,29 @@ func TestDependsOnNotReadyAdviceOnUnknownImage(t *testing.T) {
 		}
 	}
 }
+
+// What an entrypoint dlint cannot read does before the app starts is not
+// known: the finding says it may wait, as information, even when the
+// database has a healthcheck nobody waits for.
+func TestDependsOnNotReadyUnreadEntrypoint(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"compose.yaml": "services:\n  temporal:\n    image: temporalio/auto-setup:1.29.1\n    depends_on: [db]\n  cron:\n    image: friendica:2024.08-apache\n    entrypoint: /setup.sh\n    depends_on: [db]\n  app:\n    image: postgres:17\n    depends_on: [db]\n  db:\n    image: postgres:17\n    healthcheck:\n      test: [\"CMD-SHELL\", \"pg_isready\"]\n",
+	}, rules.DependsOnNotReady)
+	got := map[string]rules.Finding{}
+	for _, f := range findings {
+		for _, svc := range []string{"temporal", "cron", "app"} {
+			if strings.HasPrefix(f.Message, "service '"+svc+"'") {
+				got[svc] = f
+			}
+		}
+	}
+	if f := got["temporal"]; f.Severity != rules.Info || !strings.Contains(f.Message, "unless the entrypoint of temporalio/auto-setup:1.29.1, an image unknown to dlint, waits for it") {
+		t.Errorf("temporal: %+v", f)
+	}
+	if f := got["cron"]; f.Severity != rules.Info || !strings.Contains(f.Message, "unless `/setup.sh`, a script of the image") {
+		t.Errorf("cron: %+v", f)
+	}
+	if f := got["app"]; f.Severity != rules.Warning || strings.Contains(f.Message, "unless") {
+		t.Errorf("app, a known image: %+v", f)
+	}
+}
