@@ -32,7 +32,11 @@ shows what dlint knows of an image. A dependency whose healthcheck is
 disabled is left alone, and so is one the service's own entrypoint script
 (or a file it sources) waits for: a poll such as ` + "`until pg_isready`" + `,
 ` + "`mysqladmin status`" + ` or ` + "`redis-cli ping`" + ` for that kind of server, or a wait
-tool (wait-for-it, ` + "`dockerize -wait`" + `, ` + "`nc -z`" + `) for any. The finding is a warning when the dependency already
+tool (wait-for-it, ` + "`dockerize -wait`" + `, ` + "`nc -z`" + `) for any, or a command a loop retries
+with sleeps until it succeeds. A cron daemon connects to nothing when it starts,
+so it is left alone too. When the service's entrypoint is one dlint cannot read
+(of an image it does not know, or a script of the image), the finding says it
+may wait, as information. The finding is a warning when the dependency already
 has a healthcheck (nothing waits for it, an oversight), and information when
 it has none (the application may retry its connections on its own).
 
