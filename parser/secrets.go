@@ -52,6 +52,11 @@ var notSecretWords = map[string]bool{
 	// REGISTRY_AUTH_TOKEN_ISSUER, TOKEN_SERVICE: public names in a token).
 	"scheme": true, "algorithm": true, "algo": true, "cipher": true, "issuer": true, "audience": true,
 	"realm": true, "service": true, "lifetime": true, "duration": true, "interval": true, "strength": true,
+	// A setting of what handles or carries them (CONNECT_CONFIG_PROVIDERS_SECRET_CLASS,
+	// …_SECURITY_PROTOCOL, …_SASL_MECHANISM, …_BOOTSTRAP_SERVERS, API_KEY_RATE_LIMIT).
+	"class": true, "protocol": true, "mechanism": true, "server": true, "servers": true, "handler": true,
+	"callback": true, "backend": true, "engine": true, "rate": true, "limit": true, "limits": true,
+	"count": true, "size": true, "level": true, "region": true, "namespace": true, "topic": true,
 }
 
 // placeholderWords anywhere in a name say its value is not a credential.

@@ -9,6 +9,8 @@ func TestIsSecretName(t *testing.T) {
 		"npmAuthToken": true, "DB_PASS": true, "SSH_PRIVATE_KEY": true, "_authToken": true,
 		"GPG_KEY": false, "AWS_ACCESS_KEY_ID": false, "AWS_ACCESS_KEY": false, "MINIO_ACCESS_KEY": false,
 		"MINIO_SECRET_KEY": true, "AWS_SECRET_KEY": true, "PAPERLESS_DBPASS": true, "PASSWORD_FILE": false, "TOKEN_URL": false,
+		"CONNECT_CONFIG_PROVIDERS_SECRET_CLASS": false, "CONNECT_SECRET_PARAM_KAFKASTORE_BOOTSTRAP_SERVERS": false,
+		"API_KEY_RATE_LIMIT": false, "SECRET_SASL_MECHANISM": false, "SECRET_SECURITY_PROTOCOL": false, "SERVER_SECRET": true,
 		"SECRET_KEY_BASE_DUMMY": false, "KEY_SERVER": false, "NODE_VERSION": false, "PWD": false,
 		"PASSWORD_MIN_LENGTH": false, "CSRF_TOKEN_NAME": false, "PUBLIC_API_KEY": false,
 		"TOKENIZERS_PARALLELISM": false, "AUTH_METHOD": false, "USERNAME": false,
