@@ -27,13 +27,15 @@ CMD, compose ` + "`entrypoint:`" + `/` + "`command:`" + `, ` + "`exec`" + ` in a
 an ` + "`sh -c`" + ` string, ` + "`gosu`" + `/` + "`su-exec`" + `/` + "`setpriv`" + `/` + "`chpst`" + ` and ` + "`env`" + `/` + "`nice`" + `/` + "`nohup`" + `
 in front of a program) to what ends up as PID 1, and reports three cases:
 
-- **npm, yarn or pnpm is PID 1** (` + "`CMD [\"npm\", \"start\"]`" + `, a warning). The
-  package manager starts the app through ` + "`sh -c`" + ` and passes the SIGTERM of
-  ` + "`docker stop`" + ` to that shell only (measured with npm 11 as PID 1): where
-  /bin/sh forks the app (dash, on Debian and Ubuntu images) the shell dies, the
-  package manager exits and the app is killed with the container, with no clean
-  shutdown. Where /bin/sh execs a script of one command (busybox on Alpine,
-  bash) the app gets the signal, so the finding is information there. Node's
+- **npm, npx, yarn or pnpm is PID 1** (` + "`CMD [\"npm\", \"start\"]`" + `, a warning). npm
+  (` + "`start`" + `, ` + "`run`" + `, ` + "`exec`" + `, npx) and yarn start the app through ` + "`sh -c`" + ` and pass
+  the SIGTERM of ` + "`docker stop`" + ` to that shell only (measured with npm 11 and
+  yarn 1 as PID 1): where /bin/sh forks the app (dash, on Debian and Ubuntu
+  images) the shell dies, the package manager exits and the app is killed with
+  the container, with no clean shutdown. Where /bin/sh execs a script of one
+  command (busybox on Alpine, bash) the app gets the signal, so the finding is
+  information there. pnpm (9) hands the signal to the app whatever the shell:
+  information, for the zombies no init reaps. Node's
   official image docs say to bake ` + "`node index.js`" + ` into CMD instead of ` + "`npm start`" + `.
 - **node is PID 1** (information). Node's Docker docs warn that Node.js was not
   designed to run as PID 1: without a ` + "`process.on('SIGTERM', …)`" + ` handler in the
@@ -818,16 +820,19 @@ func packageCommand(p pid1Program) string {
 
 func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 	tool := path.Base(p.name.Lit)
-	// Measured with npm 11 as PID 1: SIGTERM goes to the `sh -c` it runs
-	// the script with; dash forks the app and dies, npm exits, and the app
-	// is killed with the container. A shell that execs a lone command
-	// (busybox, bash) hands the signal on.
-	why := fmt.Sprintf("%s runs the script through `sh -c` and may not hand `docker stop`'s SIGTERM to the app, which then gets no clean shutdown", tool)
-	if tool == "npm" {
-		why = "npm signals only its script's shell, so an app dash forked dies without a SIGTERM"
+	// Measured as PID 1 (docs/images.md): npm 11 (start, exec, npx) and
+	// yarn 1 run the app through `sh -c` and signal only that shell, so an
+	// app dash forked dies without a SIGTERM; where /bin/sh execs a lone
+	// command (busybox, bash) the app gets it. pnpm 9 hands it to the app
+	// whatever the shell: only the reaping an init does is missing.
+	if tool == "pnpm" || tool == "pnpx" {
+		msg := fmt.Sprintf("%s%s: pnpm passes `docker stop`'s SIGTERM on to the app, but as PID 1 it reaps no orphaned child processes, which stay as zombies; run node directly instead of %s, or %s",
+			subject(v, p), unless, packageCommand(p), initAdvice(v))
+		return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 	}
+	why := fmt.Sprintf("%s signals only its script's shell, so an app dash forked dies without a SIGTERM", tool)
 	f := Finding{Range: p.name.Range, Message: fmt.Sprintf("%s%s: %s; run node directly instead of %s, and %s", subject(v, p), unless, why, packageCommand(p), initAdvice(v))}
-	if tool == "npm" && v.shellKind("/bin/sh").ExecsLastCommand() {
+	if v.shellKind("/bin/sh").ExecsLastCommand() {
 		f.Severity = Info // the app gets the signal if the script is one command
 	}
 	return f

@@ -22,12 +22,17 @@ func TestMissingInitSeverity(t *testing.T) {
 		{"npm-start.Dockerfile", map[string][]string{"npm-start.Dockerfile:8": {"warning"}}},
 		{"gosu-node", map[string][]string{"Dockerfile:9": {"info"}}},
 		{"background-cron", map[string][]string{"entrypoint.sh:5": {"warning"}}},
-		{"compose-yarn", map[string][]string{"compose.yaml:8": {"warning"}, "compose.yaml:13": {"warning"}, "compose.yaml:25": {"warning"}}},
+		// yarn passes the signal to a shell that execs its one command
+		// (busybox, on Alpine), and pnpm to the app whatever the shell.
+		{"compose-yarn", map[string][]string{"compose.yaml:8": {"info"}, "compose.yaml:13": {"info"}, "compose.yaml:25": {"info"}}},
 		{"compose-private-image", map[string][]string{"compose.yaml:7": {"info"}, "compose.yaml:13": {"warning"}, "compose.yaml:18": {"warning"}, "compose.yaml:27": {"warning"}}},
 		{"private-base.Dockerfile", map[string][]string{"private-base.Dockerfile:7": {"info"}}},
 		// busybox's sh execs a script of one command: npm's SIGTERM reaches
 		// the app then, so npm on Alpine is information.
 		{"alpine-shell-form.Dockerfile", map[string][]string{"alpine-shell-form.Dockerfile:7": {"info"}}},
+		{"pnpm-debian.Dockerfile", map[string][]string{"pnpm-debian.Dockerfile:8": {"info"}}},
+		{"npx-alpine.Dockerfile", map[string][]string{"npx-alpine.Dockerfile:8": {"info"}}},
+		{"yarn-debian.Dockerfile", map[string][]string{"yarn-debian.Dockerfile:8": {"warning"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
