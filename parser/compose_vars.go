@@ -92,12 +92,18 @@ func isNameByte(c byte, first bool) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || !first && c >= '0' && c <= '9'
 }
 
+// shellAlwaysSets are the variables every shell that runs docker compose
+// exports, though dlint never reads its own environment: a compose file's
+// ${HOME} or ${PWD} is never blank. (bash's UID is not exported, so
+// `user: ${UID}` is blank for compose, and is reported.)
+var shellAlwaysSets = map[string]bool{"HOME": true, "PWD": true, "PATH": true}
+
 // unsetIn lists the variables of s that are unset in the file's
 // environment and that compose would leave blank or stop at.
 func (f *yamlFile) unsetIn(s string) []varRef {
 	var out []varRef
 	for _, r := range varRefs(s) {
-		if _, ok := f.env[r.name]; ok {
+		if _, ok := f.env[r.name]; ok || shellAlwaysSets[r.name] {
 			continue
 		}
 		switch {
