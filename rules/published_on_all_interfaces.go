@@ -243,6 +243,12 @@ func loopbackAdvice(p *parser.PublishedPort, written string) string {
 		return "add `host_ip: 127.0.0.1`"
 	}
 	if text := writtenEntry(written); strings.Contains(text, "$") && p.Spec.HostIP == "" {
+		// A container port alone (`${POSTGRES_PORT}`) takes an empty host
+		// port after the address: "127.0.0.1:${P}" would make the address
+		// the host port, which Compose refuses.
+		if len(splitOutsideBraces(text, ':')) == 1 {
+			return fmt.Sprintf("bind it to loopback with %q", "127.0.0.1::"+text)
+		}
 		return fmt.Sprintf("bind it to loopback with %q", "127.0.0.1:"+text)
 	}
 	return fmt.Sprintf("bind it to loopback with %q", loopbackSpec(p.Spec))

@@ -65,6 +65,15 @@ func TestLoopbackKeepsInterpolatedHostPort(t *testing.T) {
 	}
 }
 
+// A container port alone, from a variable, binds to loopback with an empty
+// host port: "127.0.0.1:${P}" would make the address the host port.
+func TestLoopbackAdviceForContainerPortVariable(t *testing.T) {
+	findings := lintFiles(t, map[string]string{"compose.yaml": "services:\n  db:\n    image: postgres:17\n    ports:\n      - ${POSTGRES_PORT:-5432}\n"}, rules.PublishedOnAllInterfaces)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, `"127.0.0.1::${POSTGRES_PORT:-5432}"`) {
+		t.Errorf("findings: %+v", findings)
+	}
+}
+
 // TestRunLoopbackFix: a `-p` value of a run line is bound to loopback where
 // it is written, in each file kind, quoted or not; a value dlint did not
 // read as written gets advice but no edit.
