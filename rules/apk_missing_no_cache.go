@@ -48,8 +48,26 @@ func checkApkMissingNoCache(pass *Pass) {
 		if mountsCache(pr.in, dirs...) || removesDir(pr.in.Script, pc.Cmd, dirs...) || cleansIn(pr.in.Script, pc.Cmd, []string{"apk"}) {
 			continue
 		}
+		if apkUpdateBefore(pr.in.Script, pc.Cmd) {
+			// --no-cache alone would leave the index `apk update` wrote.
+			pass.Report(pc.Cmd.Range, "`apk add` after `apk update` leaves the package index (a few MB) in /var/cache/apk, in this layer of the final image; drop the `apk update` and add --no-cache, which fetches a fresh index and keeps none")
+			continue
+		}
 		at := parser.Range{File: pc.SubWord.Range.File, Start: pc.SubWord.Range.End, End: pc.SubWord.Range.End}
 		pass.ReportFix(pc.Cmd.Range, "`apk add` without --no-cache leaves the package index (a few MB) in /var/cache/apk, in this layer of the final image; add --no-cache",
 			&Fix{Description: "add --no-cache", Edits: []Edit{{Range: at, NewText: " --no-cache"}}})
 	}
+}
+
+// apkUpdateBefore reports whether the RUN runs `apk update` before cmd.
+func apkUpdateBefore(s *parser.Script, cmd *parser.Command) bool {
+	for _, c := range s.Commands {
+		if c == cmd {
+			return false
+		}
+		if c.Base() == "apk" && len(c.Args) > 0 && c.Args[0].Lit == "update" {
+			return true
+		}
+	}
+	return false
 }
