@@ -62,6 +62,21 @@ func (v *serviceView) imageFromVariable() bool {
 	return e.found() && e.value.Kind == yaml.ScalarNode && strings.Contains(e.value.Value, "$")
 }
 
+// missingDependencies names the services the project's services depend
+// on that it does not define, in order.
+func missingDependencies(proj *types.Project) []string {
+	var out []string
+	for _, name := range proj.ServiceNames() {
+		for dep := range proj.Services[name].DependsOn {
+			if _, ok := proj.Services[dep]; !ok && !slices.Contains(out, dep) {
+				out = append(out, dep)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // consistency finds what compose-go's consistency check refuses, the
 // check dlint's load skips: every problem, not the first one compose-go's
 // map iteration meets, each at the key that causes it, in the order of the
@@ -74,7 +89,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	names := proj.ServiceNames()
 	sort.Strings(names)
 	lacking := l.lackingImage(proj, names)
-	overlay := len(l.main) == 1 && l.isOverlay(names, lacking)
+	overlay := len(l.main) == 1 && (l.isOverlay(names, lacking) || l.baseDeclaresMissing(missingDependencies(proj)))
 	fragment := overlay || len(lacking) > 0 && len(l.main) == 1
 	// unjudged is the first reference a fragment leaves to its base file.
 	var unjudged *ComposeProblem

@@ -176,6 +176,16 @@ func serviceListHave(names []string) string {
 // directory or the three above it, or, when none is on disk, the default
 // name its own name suggests.
 func (l *composeLoader) overlayBase(f *yamlFile) string {
+	if shown, _, ok := baseOnDisk(f); ok {
+		return shown
+	}
+	return filepath.Join(filepath.Dir(f.src.Path), baseFileOf(filepath.Base(f.abs)))
+}
+
+// baseOnDisk finds the nearest default compose file other than f in f's
+// directory or the three above it: its path as shown beside f's, and its
+// absolute path.
+func baseOnDisk(f *yamlFile) (shown, abs string, ok bool) {
 	shownDir := filepath.Dir(f.src.Path)
 	dir := filepath.Dir(f.abs)
 	prefer := defaultComposeNames
@@ -190,7 +200,7 @@ func (l *composeLoader) overlayBase(f *yamlFile) string {
 				continue
 			}
 			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-				return filepath.Join(shownDir, rel, name)
+				return filepath.Join(shownDir, rel, name), p, true
 			}
 		}
 		parent := filepath.Dir(dir)
@@ -199,7 +209,46 @@ func (l *composeLoader) overlayBase(f *yamlFile) string {
 		}
 		dir, rel = parent, filepath.Join(rel, "..")
 	}
-	return filepath.Join(shownDir, baseFileOf(filepath.Base(f.abs)))
+	return "", "", false
+}
+
+// baseDeclaresMissing reports whether the services the file depends on
+// but does not define are all defined by the default compose file beside
+// it: the file is merged onto that one (zipkin's
+// docker-compose-ui.yml depends on the zipkin of docker-compose.yml).
+func (l *composeLoader) baseDeclaresMissing(missing []string) bool {
+	if len(missing) == 0 || len(l.main) != 1 {
+		return false
+	}
+	// Only a base beside it: one above resolves relative paths from its
+	// own directory, which a file with a local build context was not
+	// written for (writtenFromAbove tells those written for it).
+	_, abs, ok := baseOnDisk(l.main[0])
+	if !ok || filepath.Dir(abs) != filepath.Dir(l.main[0].abs) {
+		return false
+	}
+	info, err := os.Stat(abs)
+	if err != nil || info.Size() > maxComposeFileSize {
+		return false
+	}
+	text, err := os.ReadFile(abs)
+	if err != nil {
+		return false
+	}
+	base, err := parseYAMLFile(NewSource(abs, text), abs)
+	if err != nil {
+		return false
+	}
+	services := base.top("services")
+	if !services.found() {
+		return false
+	}
+	for _, name := range missing {
+		if !mapGet(services.value, name).found() {
+			return false
+		}
+	}
+	return true
 }
 
 // defaultComposeNames are the files `docker compose` reads when given no

@@ -90,3 +90,22 @@ func TestSubProjectWithItsOwnContextIsNoOverlay(t *testing.T) {
 		t.Errorf("problems: %+v", p.Problems)
 	}
 }
+
+// TestFileBesideBaseThatDefinesItsDependencies: a compose file whose
+// missing dependencies the default file beside it defines is merged onto
+// it (zipkin's docker-compose-ui.yml): one note, no error.
+func TestFileBesideBaseThatDefinesItsDependencies(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"docker-compose.yml":    "services:\n  zipkin:\n    image: openzipkin/zipkin:3\n",
+		"docker-compose-ui.yml": "services:\n  ui:\n    image: openzipkin/zipkin-lens:3\n    depends_on: [zipkin]\n",
+		"docker-compose-db.yml": "services:\n  db:\n    image: openzipkin/zipkin-mysql:3\n    depends_on: [storage]\n",
+	})
+	p := mustLoad(t, dir, nil, "docker-compose-ui.yml")
+	if len(p.Problems) != 1 || !p.Problems[0].Advisory {
+		t.Errorf("ui: problems %+v, want one advisory note", p.Problems)
+	}
+	p = mustLoad(t, dir, nil, "docker-compose-db.yml")
+	if len(p.Problems) != 1 || p.Problems[0].Advisory {
+		t.Errorf("db, whose dependency no file defines: problems %+v, want one error", p.Problems)
+	}
+}
