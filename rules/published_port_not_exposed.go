@@ -122,17 +122,68 @@ func checkPublishedPortNotExposed(pass *Pass) {
 		if !ok {
 			continue
 		}
+		reached := reachedPorts(pass, c)
 		for _, p := range c.Service.Ports {
 			if p == nil || p.Err != nil {
 				continue
 			}
 			missing := declared.missing(p.Spec)
-			if len(missing) == 0 {
+			if len(missing) == 0 || len(missing) == 1 && reached[missing[0]] {
 				continue
 			}
 			pass.Report(p.Range, notExposedMessage(c, p, missing, declared))
 		}
 	}
+}
+
+// reachedPorts are the ports other services of the project reach the
+// container's service at, as their environment or command writes it
+// (`LEMMY_INTERNAL_HOST=lemmy-alpha:8541`, `http://api:8080/`): the app
+// listens there, whatever its Dockerfile EXPOSEs.
+func reachedPorts(pass *Pass, c *parser.Container) map[string]bool {
+	out := map[string]bool{}
+	name := c.Service.Name
+	note := func(text string) {
+		for rest := text; ; {
+			i := strings.Index(rest, name+":")
+			if i < 0 {
+				return
+			}
+			before := byte(' ')
+			if i > 0 {
+				before = rest[i-1]
+			}
+			rest = rest[i+len(name)+1:]
+			j := 0
+			for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			if j > 0 && !isHostByte(before) {
+				out[rest[:j]] = true
+			}
+		}
+	}
+	for _, other := range pass.Containers {
+		s := other.Service
+		if s == nil || s == c.Service || s.Run != nil {
+			continue
+		}
+		for _, e := range s.Environment {
+			note(e.Value)
+		}
+		if s.Command != nil {
+			for _, a := range s.Command.Argv {
+				note(a)
+			}
+		}
+	}
+	return out
+}
+
+// isHostByte reports whether b can be part of a host name: the match must
+// start a name, not end a longer one (`mylemmy-alpha:8541`).
+func isHostByte(b byte) bool {
+	return b == '-' || b == '.' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // copiesFiles reports whether the stage, or one it builds on, copies
