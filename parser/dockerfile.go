@@ -31,6 +31,10 @@ type Dockerfile struct {
 	// Dockerfile (or in a directory above it) declares: `COPY --from=NAME`
 	// of one of them copies from that context, not from an image.
 	NamedContexts []string
+	// GitHubAction is set when an action.yml beside the Dockerfile runs it
+	// as a Docker container action, which GitHub runs as root: USER would
+	// lose the workspace's files (docs.github.com, Dockerfile support).
+	GitHubAction bool
 }
 
 // BuildkitCheck is one warning of buildkit's linter: its rule name

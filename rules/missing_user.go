@@ -81,7 +81,9 @@ name this rule too.`,
 
 func checkMissingUser(pass *Pass) {
 	for _, c := range pass.Containers {
-		if c.Stage == nil || c.Dockerfile == nil || c.ComposeUser() != nil || c.ImageUser() != nil {
+		// GitHub runs a Docker container action as root, and USER would
+		// lose it the workspace's files.
+		if c.Stage == nil || c.Dockerfile == nil || c.ComposeUser() != nil || c.ImageUser() != nil || c.Dockerfile.GitHubAction && c.Service == nil {
 			continue
 		}
 		base := c.Stage.RootBase()

@@ -52,7 +52,7 @@ func checkRootUser(pass *Pass) {
 			continue
 		}
 		u := c.ImageUser()
-		if !u.IsRoot() || dropsPrivileges(c) {
+		if !u.IsRoot() || dropsPrivileges(c) || c.Dockerfile != nil && c.Dockerfile.GitHubAction && c.Service == nil {
 			continue
 		}
 		what := fmt.Sprintf("USER %s", u.Raw)
