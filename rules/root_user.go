@@ -1,6 +1,11 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
 
 // RootUser reports containers whose last USER, or compose `user:`, is root.
 var RootUser = &Rule{
@@ -45,10 +50,30 @@ func checkRootUser(pass *Pass) {
 		if u := c.ComposeUser(); u != nil {
 			name, _, _ := cutUser(u.Value)
 			// An entrypoint that starts as root to hand over with gosu
-			// (postgres, redis) still drops under `user: root`.
-			if isRootName(name) && !dropsPrivileges(c) {
-				pass.ReportAbout(c, Finding{Range: u.Range, Message: fmt.Sprintf("%s %s as root (`%s`); set `%s` or another unprivileged UID", about(c), agree("runs", "run"), c.Service.Setting("user", u.Value), c.Service.Setting("user", `"10001:10001"`))})
+			// (postgres, redis) still drops under `user: root`. A
+			// privileged service is root on the host whatever its user:
+			// rule privileged says so, and what it is privileged for
+			// (eBPF, devices) needs root.
+			if !isRootName(name) || dropsPrivileges(c) || c.Service.Privileged != nil {
+				continue
 			}
+			setting := c.Service.Setting("user", u.Value)
+			f := Finding{Range: u.Range, Message: fmt.Sprintf("%s %s as root (`%s`); set `%s` or another unprivileged UID", about(c), agree("runs", "run"), setting, c.Service.Setting("user", `"10001:10001"`))}
+			switch workers, byDesign := masterWorkers(c, c.BaseImage()); {
+			case byDesign:
+				// cron, nginx: root is the master's, by the server's design.
+				f.Severity = Info
+				instead := images.RootlessAlternative(mainArgv(c, c.BaseImage()))
+				if instead == "" {
+					instead = "use an unprivileged variant of the image"
+				}
+				f.Message = fmt.Sprintf("%s %s as root (`%s`), which the server's master process needs by its design, running its work as %s; to have no root process at all, %s",
+					about(c), agree("runs", "run"), setting, workers, instead)
+			case mountsDockerSocket(c.Service):
+				f.Message = fmt.Sprintf("%s %s as root (`%s`), perhaps to open the Docker socket it mounts; an unprivileged UID opens it too in the socket's group: set `%s` and `group_add` the GID of /var/run/docker.sock on the host",
+					about(c), agree("runs", "run"), setting, c.Service.Setting("user", `"10001:10001"`))
+			}
+			pass.ReportAbout(c, f)
 			continue
 		}
 		u := c.ImageUser()
@@ -62,4 +87,15 @@ func checkRootUser(pass *Pass) {
 		pass.ReportAbout(c, Finding{Range: u.Range, Fix: userFix(c.Dockerfile, u),
 			Message: fmt.Sprintf("%s makes %s run as root; create an unprivileged user and switch to it with `USER 10001:10001` after installing packages", what, about(c))})
 	}
+}
+
+// mountsDockerSocket reports whether the service bind-mounts the Docker
+// socket, or a directory that holds it.
+func mountsDockerSocket(s *parser.Service) bool {
+	for _, m := range s.Volumes {
+		if socketMount(m.Type, m.Source) != "" {
+			return true
+		}
+	}
+	return false
 }

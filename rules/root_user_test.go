@@ -30,3 +30,25 @@ func TestRootUserFix(t *testing.T) {
 		}
 	}
 }
+
+// A compose `user: root` for cron is root by the daemon's design
+// (information), one beside the Docker socket is told how to open it
+// without root, and a privileged service is left to rule privileged.
+func TestRootUserComposeReasons(t *testing.T) {
+	findings := lintFiles(t, map[string]string{"compose.yaml": "services:\n  cron:\n    image: alpine:3.20\n    user: root\n    command: [\"crond\", \"-f\"]\n" +
+		"  collector:\n    image: otel/opentelemetry-collector-contrib:0.110.0\n    user: 0:0\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n" +
+		"  profiler:\n    image: grafana/beyla:1.8\n    user: root\n    privileged: true\n"}, rules.RootUser)
+	got := map[string]rules.Finding{}
+	for _, f := range findings {
+		got[strings.Fields(f.Message)[1]] = f
+	}
+	if f := got["'cron'"]; f.Severity != rules.Info || !strings.Contains(f.Message, "by its design") || !strings.Contains(f.Message, "supercronic") {
+		t.Errorf("cron: %+v", f)
+	}
+	if f := got["'collector'"]; f.Severity != rules.Warning || !strings.Contains(f.Message, "group_add") {
+		t.Errorf("collector: %+v", f)
+	}
+	if f, ok := got["'profiler'"]; ok {
+		t.Errorf("privileged profiler reported: %+v", f)
+	}
+}
