@@ -133,3 +133,25 @@ var configuredListeners = map[string]bool{
 // listens where its configuration says, so that a configuration the
 // Dockerfile copies in decides its ports.
 func ListensByConfig(name string) bool { return configuredListeners[Normalize(name)] }
+
+// privilegedPurposes are images whose one job needs `--privileged`: they
+// change the host's kernel state or run a container engine.
+var privilegedPurposes = map[string]string{
+	"tonistiigi/binfmt":          "it registers QEMU emulators in the host kernel's binfmt_misc, for builds of other platforms",
+	"multiarch/qemu-user-static": "it registers QEMU emulators in the host kernel's binfmt_misc, for builds of other platforms",
+	"docker/binfmt":              "it registers QEMU emulators in the host kernel's binfmt_misc, for builds of other platforms",
+}
+
+// PrivilegedPurpose says why the image needs `--privileged` when its job
+// cannot be done without it (binfmt registration; Docker-in-Docker, the
+// docker image's dind tags), or "".
+func PrivilegedPurpose(name, tag string) string {
+	n := Normalize(name)
+	if why, ok := privilegedPurposes[n]; ok {
+		return why
+	}
+	if n == "docker" && strings.Contains(tag, "dind") {
+		return "Docker-in-Docker runs a container engine, which needs it"
+	}
+	return ""
+}

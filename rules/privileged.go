@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"github.com/dlint-dev/dlint/images"
+	"github.com/dlint-dev/dlint/parser"
+)
+
 // Privileged reports compose services that run with `privileged: true`.
 var Privileged = &Rule{
 	ID:       "privileged",
@@ -41,11 +46,24 @@ really manages the host, such as a Docker-in-Docker runner), or
 func checkPrivileged(pass *Pass) {
 	var hits []serviceHit
 	for _, s := range composeServices(pass) {
-		if s.Privileged != nil {
-			hits = append(hits, serviceHit{Range: s.Privileged.Range, Service: s.Name, Run: s.Run})
+		if s.Privileged == nil {
+			continue
 		}
+		h := serviceHit{Range: s.Privileged.Range, Service: s.Name, Run: s.Run}
+		if s.Image != nil {
+			ref := parser.ParseImageRef(s.Image.Value)
+			if why := images.PrivilegedPurpose(ref.Name(), ref.Tag); why != "" {
+				// Removing it would stop the image doing its one job.
+				h.Severity, h.Key, h.Detail = Info, "purpose", why
+			}
+		}
+		hits = append(hits, h)
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
-		return "`" + h.setting("privileged", "true") + "` gives " + services + " every capability, all host devices and no seccomp or AppArmor confinement, so root in the container controls the host; remove it and grant only what the service needs (`" + h.setting("cap_add", "[NET_ADMIN]") + "`, `" + h.setting("devices", "[/dev/fuse]") + "`)"
+		grants := "`" + h.setting("privileged", "true") + "` gives " + services + " every capability, all host devices and no seccomp or AppArmor confinement, so root in the container controls the host"
+		if h.Key == "purpose" {
+			return grants + "; " + h.Detail + ": run it only on a host you trust, and only for as long as the job takes"
+		}
+		return grants + "; remove it and grant only what the service needs (`" + h.setting("cap_add", "[NET_ADMIN]") + "`, `" + h.setting("devices", "[/dev/fuse]") + "`)"
 	})
 }
