@@ -51,6 +51,10 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if argv0 == "" {
 		return
 	}
+	if prog := foreignScript(c, spec, argv0, contextDir); prog != "" {
+		c.ForeignEntrypoint = prog
+		return
+	}
 	if s := script(argv0); s != nil {
 		c.Script, c.ScriptArgv0 = s, argv0
 		if args, ok := scriptArgs(c, spec, argv0); ok {
@@ -101,6 +105,34 @@ func isVarName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// interpreters run a script in another language than shell.
+var interpreters = map[string]bool{"python": true, "python3": true, "perl": true, "ruby": true, "node": true, "php": true, "bun": true, "deno": true}
+
+// foreignScript returns the path in the image of the script the container
+// starts when it is one the stage copies from the build context, on disk,
+// in another language than shell: named as the program (its shebang names
+// another interpreter) or after an interpreter (`python /start.py`).
+func foreignScript(c *parser.Container, spec *parser.ExecSpec, argv0, contextDir string) string {
+	prog := argv0
+	if interpreters[strings.TrimRight(path.Base(argv0), "0123456789.")] && spec != nil && spec.Exec {
+		if i := slices.Index(spec.Argv, argv0); i >= 0 && i+1 < len(spec.Argv) && !strings.HasPrefix(spec.Argv[i+1], "-") {
+			prog = spec.Argv[i+1]
+		}
+	}
+	if prog == argv0 && interpreters[strings.TrimRight(path.Base(argv0), "0123456789.")] {
+		return ""
+	}
+	local := findCopiedFile(c.Stage, prog, contextDir)
+	if local == "" {
+		return ""
+	}
+	data, err := readFile(local, 64<<10)
+	if err != nil || parser.IsBinary(data) || prog == argv0 && parser.IsShellScript(data) {
+		return ""
+	}
+	return prog
 }
 
 // scriptArgs returns the arguments the container starts its entrypoint

@@ -19,6 +19,12 @@ type Container struct {
 	// it was found on disk; ScriptArgv0 is how the Dockerfile names it.
 	Script      *Script
 	ScriptArgv0 string
+	// ForeignEntrypoint is the path in the image of the program the
+	// ENTRYPOINT (or CMD) starts when it is a script in another language
+	// than shell that the stage copies from the build context (synapse's
+	// /start.py): dlint cannot read what it does, such as a privilege
+	// drop (os.setuid, an execve of gosu).
+	ForeignEntrypoint string
 	// Selected is the view of Script for the arguments the container
 	// starts it with, when they are known: the `case "$1"` branch they
 	// select (Script.ForArgs). RunningScript reads it.

@@ -123,21 +123,43 @@ func checkMissingUser(pass *Pass) {
 			f.Severity = Info
 			head, _, _ := strings.Cut(f.Message, "; ")
 			f.Message = fmt.Sprintf("%s; its main process is %s, and the programs it starts run as root too unless its configuration, which dlint could not read (it is not copied from the build context), runs each as an unprivileged user: check that it does", head, c.Manager)
-		} else if c.Script == nil && img != nil && imageScriptEntrypoint(c) {
-			// (A base dlint does not know is hedged already.)
-			// The entrypoint is a script of the image (friendica's
-			// /cron.sh ends in `exec gosu www-data …`): it may drop.
+		} else if unread, how := unreadDropper(c, img); unread != "" {
+			// The entrypoint may drop privileges where dlint cannot see:
+			// a script of the image (friendica's /cron.sh ends in `exec
+			// gosu www-data …`), or one in another language (synapse's
+			// start.py execs gosu). USER would break its own drop.
 			f.Severity = Info
-			// USER would break a script that drops with gosu itself.
 			fix := "set USER to an unprivileged UID"
 			if c.Service != nil {
 				fix = "give the service an unprivileged `user:`"
 			}
 			head, _, _ := strings.Cut(f.Message, "; ")
-			f.Message = fmt.Sprintf("%s, unless `%s`, a script of the image that dlint cannot read, drops privileges itself (as official entrypoints do with gosu); if it does not, %s", head, imageScriptName(c), fix)
+			f.Message = fmt.Sprintf("%s, unless `%s`, %s, drops privileges itself (%s); if it does not, %s", head, unread, how, dropExamples(how), fix)
 		}
 		pass.ReportAbout(c, f)
 	}
+}
+
+// unreadDropper names the entrypoint that may drop privileges where
+// dlint cannot read it, and says what it is: a script of the image (when
+// the base is known; an unknown base is hedged already), or a script of
+// the build context in another language than shell.
+func unreadDropper(c *parser.Container, img *images.Image) (prog, what string) {
+	switch {
+	case c.ForeignEntrypoint != "":
+		return c.ForeignEntrypoint, "a script in another language than shell, which dlint cannot read"
+	case c.Script == nil && img != nil && imageScriptEntrypoint(c):
+		return imageScriptName(c), "a script of the image that dlint cannot read"
+	}
+	return "", ""
+}
+
+// dropExamples says how such a script drops privileges.
+func dropExamples(what string) string {
+	if strings.Contains(what, "another language") {
+		return "with os.setuid, or by exec'ing gosu"
+	}
+	return "as official entrypoints do with gosu"
 }
 
 // imageScriptEntrypoint names the program of the ENTRYPOINT (or CMD)

@@ -87,3 +87,22 @@ func TestMissingUserUnreadSupervisorConfig(t *testing.T) {
 		t.Errorf("findings: %+v", findings)
 	}
 }
+
+// An entrypoint in another language than shell, copied from the build
+// context, may drop privileges where dlint cannot read (synapse's
+// start.py execs gosu): information, and no USER advice that would break
+// its drop.
+func TestMissingUserForeignEntrypoint(t *testing.T) {
+	for name, df := range map[string]string{
+		"shebang":     "FROM python:3.12-slim\nCOPY start.py /start.py\nENTRYPOINT [\"/start.py\"]\n",
+		"interpreter": "FROM python:3.12-slim\nCOPY start.py /start.py\nENTRYPOINT [\"python3\", \"/start.py\"]\n",
+	} {
+		findings := lintFiles(t, map[string]string{
+			"Dockerfile": df,
+			"start.py":   "#!/usr/bin/env python3\nimport os\nos.execv('/usr/sbin/gosu', ['gosu', '991:991', 'synapse'])\n",
+		}, rules.MissingUser)
+		if len(findings) != 1 || findings[0].Severity != rules.Info || !strings.Contains(findings[0].Message, "unless `/start.py`, a script in another language than shell") {
+			t.Errorf("%s: %+v", name, findings)
+		}
+	}
+}
