@@ -22,14 +22,19 @@ type tailShape struct {
 	redirected bool
 	// single is set when the script is one simple command.
 	single bool
+	// subshell is set when the last command sits in a `( … )` subshell;
+	// afterJob when a job was started in the background before it.
+	subshell, afterJob bool
 }
 
 // ExecsLast reports whether sh, running the script as `sh -c '…'`,
 // replaces itself with the script's last command, so that the program and
 // not the shell is PID 1. Measured: busybox ash execs a plain last command
-// (also in an if branch or redirected); bash 5.1+ execs one that is not in
-// an if and not redirected; older bash only a lone simple command; dash as
-// Debian builds it never. A trap with a handler keeps every shell alive.
+// (also in an if branch, redirected, in a trailing `( … )` subshell or
+// after a background job: `a && (b & c)` execs c); bash 5.1+ execs one
+// that is not in an if, not redirected, not in a subshell and not after a
+// background job; older bash only a lone simple command; dash as Debian
+// builds it never. A trap with a handler keeps every shell alive.
 func (s *Script) ExecsLast(sh images.Shell) bool {
 	if s == nil || s.Err != nil || !s.shape.plain || s.trapsHandler() {
 		return false
@@ -38,7 +43,7 @@ func (s *Script) ExecsLast(sh images.Shell) bool {
 	case images.ShellAsh:
 		return true
 	case images.ShellBash:
-		return !s.shape.viaIf && !s.shape.redirected
+		return !s.shape.viaIf && !s.shape.redirected && !s.shape.subshell && !s.shape.afterJob
 	case images.ShellOldBash:
 		return s.shape.single && !s.shape.redirected
 	}
@@ -69,6 +74,9 @@ func (b *scriptBuilder) shapeOf(list []*syntax.Stmt) tailShape {
 		return tailShape{}
 	}
 	sh := tailShape{plain: true}
+	for _, st := range stmts[:len(stmts)-1] {
+		sh.afterJob = sh.afterJob || st.Background
+	}
 	b.shapeStmt(stmts[len(stmts)-1], &sh, 0)
 	if sh.plain && len(stmts) == 1 && !sh.viaIf {
 		if call, ok := stmts[0].Cmd.(*syntax.CallExpr); ok && len(call.Args) > 0 {
@@ -118,6 +126,16 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 			}
 			b.shapeStmt(it.Stmts[len(it.Stmts)-1], sh, depth+1)
 		}
+	case *syntax.Subshell:
+		sh.subshell = true
+		if len(x.Stmts) == 0 {
+			sh.plain = false
+			return
+		}
+		for _, st := range x.Stmts[:len(x.Stmts)-1] {
+			sh.afterJob = sh.afterJob || st.Background
+		}
+		b.shapeStmt(x.Stmts[len(x.Stmts)-1], sh, depth+1)
 	default:
 		sh.plain = false
 	}

@@ -7,7 +7,8 @@ import (
 	"github.com/dlint-dev/dlint/images"
 )
 
-// TestExecsLast follows the measured table of shared/notes/pid1-shells.md:
+// TestExecsLast follows the measured table of shared/notes/pid1-shells.md,
+// and the subshell and background cases measured for docs/images.md:
 // which `-c` strings each shell replaces itself with the last command of.
 func TestExecsLast(t *testing.T) {
 	const (
@@ -33,7 +34,11 @@ func TestExecsLast(t *testing.T) {
 		{"if true; then sleep 3; fi", []images.Shell{ash}},
 		{"sleep 3 | cat", nil},
 		{"sleep 3 &", nil},
-		{"(sleep 3)", nil},
+		// Measured with busybox 1.35, bash 5.2, Debian's dash (docs/images.md).
+		{"(sleep 3)", []images.Shell{ash}},
+		{"true && (sleep 1 & sleep 3)", []images.Shell{ash}},
+		{"sleep 1 & sleep 3", []images.Shell{ash}},
+		{"(sleep 3 | cat)", nil},
 		{"sleep 3; exit 0", nil},
 		{"sleep 3 || exit 1", nil},
 		{"while true; do sleep 3; done", nil},
