@@ -236,7 +236,7 @@ func findPID1Shell(v runView) *pid1Shell {
 			return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, at: spec.Range, shell: sh, script: spec.Script, shellName: shellFormShell(spec)}
 		}
 		tail, keeps := keepsShell(spec.Script, sh)
-		if !keeps {
+		if !keeps || anyBashExecs(spec.Script, sh, shellFormShell(spec)) {
 			return nil
 		}
 		return &pid1Shell{spec: spec, entrypoint: isEP, shellForm: true, tail: tail, at: spec.Range, shell: sh, script: spec.Script, shellName: shellFormShell(spec)}
@@ -259,7 +259,7 @@ func findPID1Shell(v runView) *pid1Shell {
 	script, exact := inlineScript(owner, idx)
 	sh := v.shellKind(full[0])
 	tail, keeps := keepsShell(script, sh)
-	if !keeps {
+	if !keeps || anyBashExecs(script, sh, full[0]) {
 		return nil
 	}
 	at := wordRange(owner, idx)
@@ -267,6 +267,13 @@ func findPID1Shell(v runView) *pid1Shell {
 		at = tail[0].Range
 	}
 	return &pid1Shell{spec: owner, entrypoint: isEP, argv: owner.Argv, tail: tail, at: at, init: initName, runBy: runBy, shell: sh, script: script, shellName: full[0]}
+}
+
+// anyBashExecs reports whether the shell is a bash of a version dlint does
+// not know and the script is one every bash execs: a lone simple command
+// (`bash -c /scenario/test.sh`), which bash before 5.1 execs too.
+func anyBashExecs(s *parser.Script, sh images.Shell, name string) bool {
+	return sh == images.ShellUnknown && path.Base(name) == "bash" && s.ExecsLast(images.ShellOldBash)
 }
 
 // definite reports whether the shell stays PID 1 whatever /bin/sh is:
