@@ -298,8 +298,14 @@ func (img *Image) unmeasuredShell() {
 // acme/app:2.1-alpine3.20) is an image built on Alpine, whose /bin/sh is
 // busybox ash, unless it names a release before 3.8 (busybox before 1.28).
 // Anything else is unknown.
-func TagShell(tag string) Shell {
-	minor, known, alpine := alpineRelease("", strings.ToLower(tag))
+func TagShell(tag string) Shell { return NameTagShell("", tag) }
+
+// NameTagShell is TagShell for an image not in the catalogue that is known
+// by its name too: a repository whose last part is alpine
+// (ghcr.io/openzipkin/alpine:3.23, a copy of Alpine's minirootfs) is
+// Alpine, its tag the release.
+func NameTagShell(name, tag string) Shell {
+	minor, known, alpine := alpineRelease(path.Base(strings.ToLower(name)), strings.ToLower(tag))
 	if !alpine || known && minor < oldestExecingAlpine {
 		return ShellUnknown
 	}

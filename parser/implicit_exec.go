@@ -157,11 +157,11 @@ func runsInShell(name string) bool {
 func (s *Stage) ShellKind(argv0 string) images.Shell {
 	anc := s.Ancestors()
 	root := anc[len(anc)-1]
-	tag := ""
+	name, tag := "", ""
 	if root.BaseResolved {
-		tag = root.Base.Tag
+		name, tag = root.Base.Repository, root.Base.Tag
 	}
-	sh := shellKind(root.BaseImage, tag, argv0)
+	sh := shellKind(root.BaseImage, name, tag, argv0)
 	if sh == images.ShellUnknown && isImageShell(argv0) && s.usesApk() {
 		// apk is Alpine's (and Wolfi's) package manager: /bin/sh there is
 		// busybox ash (mailu's ghcr.io/mailu/alpine).
@@ -194,13 +194,13 @@ func (s *Stage) usesApk() bool {
 }
 
 // shellKind tells what argv0 is in img, or, for an image not in the
-// catalogue, in one whose tag is tag.
-func shellKind(img *images.Image, tag, argv0 string) images.Shell {
+// catalogue, in one whose name and tag are these.
+func shellKind(img *images.Image, name, tag, argv0 string) images.Shell {
 	var base images.Shell
 	if img != nil {
 		base = img.Shell
 	} else {
-		base = images.TagShell(tag)
+		base = images.NameTagShell(name, tag)
 	}
 	argv0 = strings.ReplaceAll(argv0, `\`, "/")
 	switch name := strings.TrimSuffix(strings.ToLower(path.Base(argv0)), ".exe"); name {

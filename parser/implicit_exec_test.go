@@ -93,8 +93,26 @@ func TestShellKind(t *testing.T) {
 		{nil, "1.2-alpine3.12", "sh", images.ShellAsh},
 		{nil, "8.0-bookworm", "sh", images.ShellUnknown},
 	} {
-		if got := shellKind(tc.img, tc.tag, tc.argv0); got != tc.want {
+		if got := shellKind(tc.img, "", tc.tag, tc.argv0); got != tc.want {
 			t.Errorf("%v %s: %q, want %q", tc.img, tc.argv0, got, tc.want)
+		}
+	}
+}
+
+// An image not in the catalogue whose repository's last part is alpine is
+// Alpine (a copy of its minirootfs), its tag the release.
+func TestShellKindByAlpineName(t *testing.T) {
+	for _, tc := range []struct {
+		name, tag string
+		want      images.Shell
+	}{
+		{"openzipkin/alpine", "3.23.3", images.ShellAsh},
+		{"ghcr.io/acme/alpine", "3.6", images.ShellUnknown}, // busybox before 1.28
+		{"acme/alpine-tools", "1.0", images.ShellUnknown},
+		{"acme/app", "1.0", images.ShellUnknown},
+	} {
+		if got := shellKind(nil, tc.name, tc.tag, "/bin/sh"); got != tc.want {
+			t.Errorf("%s:%s: %q, want %q", tc.name, tc.tag, got, tc.want)
 		}
 	}
 }

@@ -83,11 +83,12 @@ func (c *Container) ShellKind(argv0 string) images.Shell {
 	if c.Stage != nil {
 		return c.Stage.ShellKind(argv0)
 	}
-	tag := ""
+	name, tag := "", ""
 	if c.Service != nil && c.Service.Image != nil {
-		tag = ParseImageRef(c.Service.Image.Value).Tag
+		ref := ParseImageRef(c.Service.Image.Value)
+		name, tag = ref.Repository, ref.Tag
 	}
-	return shellKind(c.Image, tag, argv0)
+	return shellKind(c.Image, name, tag, argv0)
 }
 
 // Name describes the container in messages: "service 'web'" or "stage 'app'".
