@@ -79,6 +79,12 @@ func numericUserMessage(c *parser.Container, u *parser.User) string {
 		return fmt.Sprintf("%s; this Dockerfile gives %s UID %s but group %s no fixed GID: create it with `groupadd --gid %s %s` and write `USER %s:%s`", head, u.Name, uid, u.Group, uid, u.Group, uid, uid)
 	}
 	if ids, from := wellKnownIDs(u.Name, c.BaseImage()); ids != "" && !created {
+		if u.Group != "" && !isNumericID(u.Group) {
+			// The catalogue knows the user's own group, not one named
+			// apart: Alpine's nogroup is 65533, nobody's group 65534.
+			uid, _, _ := strings.Cut(ids, ":")
+			return fmt.Sprintf("%s; write `USER %s:<GID>`, with the UID of %s in %s and the GID of group %s there (`getent group %s` shows it)", head, uid, u.Name, from, u.Group, u.Group)
+		}
 		return fmt.Sprintf("%s; write `USER %s`, the %s of %s in %s", head, ids, idsNoun(ids), u.Name, from)
 	}
 	if created {

@@ -44,3 +44,12 @@ func TestComposeNumericUserBuiltOnKnownImage(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// A group named apart from the user's own is not given the user's GID:
+// Alpine's nogroup is 65533, though nobody's group is 65534 (coturn).
+func TestNumericUserGroupNamedApart(t *testing.T) {
+	findings := lintFiles(t, map[string]string{"Dockerfile": "FROM alpine:3.20\nUSER nobody:nogroup\nCMD [\"turnserver\"]\n"}, rules.NumericUser)
+	if len(findings) != 1 || strings.Contains(findings[0].Message, "65534:65534") || !strings.Contains(findings[0].Message, "`USER 65534:<GID>`") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
