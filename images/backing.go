@@ -46,6 +46,7 @@ var backingPorts = map[string]backingPort{
 	"5672/tcp":  {"message broker", "rabbitmq", "rabbitmq-diagnostics -q ping"},
 	"4222/tcp":  {kind: "message broker"},
 	"9092/tcp":  {kind: "message broker"},
+	"6650/tcp":  {kind: "message broker"}, // Apache Pulsar's binary protocol
 	"1883/tcp":  {kind: "message broker"},
 	"2181/tcp":  {kind: "coordination service"},
 	"9200/tcp":  {kind: "search engine"},
@@ -88,6 +89,7 @@ var backingImages = []struct{ pattern, port string }{
 	{"opensearchproject/opensearch", "9200/tcp"},
 	{"confluentinc/cp-kafka", "9092/tcp"},
 	{"apache/kafka", "9092/tcp"},
+	{"apachepulsar/pulsar*", "6650/tcp"},
 	{"gvenzl/oracle-*", "1521/tcp"},
 	{"container-registry.oracle.com/database/*", "1521/tcp"},
 }
