@@ -831,11 +831,13 @@ func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 		return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 	}
 	why := fmt.Sprintf("%s signals only its script's shell, so an app dash forked dies without a SIGTERM", tool)
-	f := Finding{Range: p.name.Range, Message: fmt.Sprintf("%s%s: %s; run node directly instead of %s, and %s", subject(v, p), unless, why, packageCommand(p), initAdvice(v))}
+	sev := Warning
 	if v.shellKind("/bin/sh").ExecsLastCommand() {
-		f.Severity = Info // the app gets the signal if the script is one command
+		// The app gets the signal if the script is one command.
+		sev = Info
+		why = fmt.Sprintf("%s signals only its script's shell, which execs a lone command here: a one-command script gets it", tool)
 	}
-	return f
+	return Finding{Range: p.name.Range, Severity: sev, Message: fmt.Sprintf("%s%s: %s; run node directly instead of %s, and %s", subject(v, p), unless, why, packageCommand(p), initAdvice(v))}
 }
 
 func nodeFinding(v runView, p pid1Program, unless string) Finding {
