@@ -16,12 +16,62 @@ import (
 // directory.
 func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	c := &parser.Container{Dockerfile: df, Stage: df.Final()}
-	r.linkScript(c, filepath.Dir(df.Source.Path))
+	dir := standaloneContext(df)
+	r.linkScript(c, dir)
 	if !strings.HasPrefix(df.Source.Path, "<") {
-		r.linkSupervised(c, filepath.Dir(df.Source.Path))
-		r.linkCopiedSecrets(c, filepath.Dir(df.Source.Path))
+		r.linkSupervised(c, dir)
+		r.linkCopiedSecrets(c, dir)
 	}
 	return c
+}
+
+// standaloneContext guesses the build context of a Dockerfile no compose
+// file builds: its own directory, unless the files its COPYs name are not
+// there but are in a directory above, up to the repository's root, as for
+// `docker build -f docker/Dockerfile-workers .` (synapse's COPY
+// ./docker/configure_workers_and_start.py).
+func standaloneContext(df *parser.Dockerfile) string {
+	dir := filepath.Dir(df.Source.Path)
+	var sources []string
+	for _, st := range df.Stages {
+		for _, cp := range st.Copies {
+			if cp.From != "" || cp.Unresolved {
+				continue
+			}
+			for _, src := range cp.Sources {
+				if !strings.ContainsAny(src, "*?[$") && !strings.Contains(src, "://") && src != "." && src != "./" {
+					sources = append(sources, filepath.FromSlash(path.Clean("/" + src))[1:])
+				}
+			}
+		}
+	}
+	holds := func(d string) bool {
+		for _, src := range sources {
+			if _, err := os.Stat(filepath.Join(d, src)); err != nil {
+				return false
+			}
+		}
+		return true
+	}
+	if len(sources) == 0 || strings.HasPrefix(df.Source.Path, "<") || holds(dir) {
+		return dir
+	}
+	for d := dir; ; {
+		if isRepoRoot(d, fileExists) {
+			return dir
+		}
+		parent := filepath.Join(d, "..")
+		if abs, err := filepath.Abs(parent); err != nil || abs == "/" {
+			return dir
+		}
+		if holds(parent) {
+			return parent
+		}
+		d = parent
+		if strings.Count(filepath.ToSlash(d), "..") > 4 {
+			return dir
+		}
+	}
 }
 
 // linkScript finds the script that the container's ENTRYPOINT (or CMD)

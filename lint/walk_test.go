@@ -261,3 +261,21 @@ func TestClassifyDockerfileNames(t *testing.T) {
 		}
 	}
 }
+
+// A Dockerfile whose COPY sources are not in its own directory but are in
+// one above is built from there (`docker build -f docker/Dockerfile .`):
+// the entrypoint script it copies is found and read.
+func TestStandaloneContextAbove(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
+		"docker/Dockerfile":      "FROM debian:12-slim\nCOPY ./docker/start.sh /start.sh\nENTRYPOINT [\"/start.sh\"]\n",
+		"docker/start.sh":        "#!/bin/sh\nchown -R app /data\napp serve\n",
+		"docker/unrelated/x.txt": "x\n",
+		"other/Dockerfile":       "FROM debian:12-slim\nCOPY start.sh /start.sh\nENTRYPOINT [\"/start.sh\"]\n",
+		"other/start.sh":         "#!/bin/sh\nexec app serve\n",
+	})
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.EntrypointScriptMissingExec}, NoConfig: true})
+	if len(res.Findings) != 1 || filepath.Base(filepath.Dir(res.Findings[0].Range.File)) != "docker" {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}
