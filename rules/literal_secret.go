@@ -33,8 +33,9 @@ literally, or is a reference whose default is (` + "`${DB_PASSWORD:-hunter2}`" +
 the default is used whenever the variable is unset, and it is in the file):
 not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
 flag, and not an obvious placeholder (changeme, <password>, or a value whose
-comment asks to change it). The
-value is never printed.
+comment asks to change it). A URL whose password is written out
+(` + "`postgres://app:s3cret@db/app`" + `, as a value or a default) is reported whatever
+the variable's name. The value is never printed.
 
 ## Bad
 ` + "```yaml" + `
@@ -68,15 +69,21 @@ func checkLiteralSecret(pass *Pass) {
 	var hits []serviceHit
 	for _, s := range composeFileServices(pass) {
 		for _, ev := range s.Environment {
-			if literalSecret(ev) {
+			switch ref, isDefault := secretDefault(ev); {
+			case literalSecret(ev):
 				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "env " + ev.Name})
-			} else if ref, ok := secretDefault(ev); ok {
+			case isDefault:
 				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "default " + ev.Name, Detail: ref})
+			case urlWithPassword(ev):
+				hits = append(hits, serviceHit{Range: ev.Range, Service: s.Name, Key: "url " + ev.Name})
 			}
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		kind, name, _ := strings.Cut(h.Key, " ")
+		if kind == "url" {
+			return fmt.Sprintf("%s of %s is a URL with a password written in the compose file (`scheme://user:…@host`), readable by anyone with the repository or `docker inspect`; build it from `${…}` variables set in an uncommitted .env, or give the password as a `secrets:` file", name, services)
+		}
 		if kind == "default" {
 			return fmt.Sprintf("the default of `${%s:-…}` in %s of %s is a secret written in the compose file, used whenever %s is unset; drop the default (`${%s:?set %s in .env}`) or read it from a `secrets:` file", h.Detail, name, services, h.Detail, h.Detail, h.Detail)
 		}
@@ -111,6 +118,34 @@ func secretDefault(ev *parser.EnvVar) (string, bool) {
 		return "", false
 	}
 	return ref, true
+}
+
+// urlWithPassword reports a value, or the default of a reference, that
+// is a URL whose password is written out (`postgres://app:s3cret@db/app`,
+// `${DATABASE_URL:-amqp://plane:plane@mq/}`), whatever the variable's name.
+func urlWithPassword(ev *parser.EnvVar) bool {
+	if ev.Unset || strings.Contains(strings.ToLower(ev.Comment), "change") {
+		return false
+	}
+	value := ev.Value
+	if !ev.Literal {
+		_, word, ok := parser.LiteralDefault(strings.TrimSpace(ev.Raw))
+		if !ok {
+			return false
+		}
+		value = word
+	}
+	_, rest, ok := strings.Cut(value, "://")
+	if !ok {
+		return false
+	}
+	authority, _, _ := strings.Cut(rest, "/")
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return false
+	}
+	_, password, ok := strings.Cut(authority[:at], ":")
+	return ok && !strings.Contains(password, "$") && secretValue(password)
 }
 
 // placeholders are values that ask to be replaced rather than being one.
