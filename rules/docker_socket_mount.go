@@ -116,8 +116,13 @@ func runsKnownNonRoot(c *parser.Container) bool {
 	case c == nil:
 		return false
 	case c.ComposeUser() != nil:
-		// A group in `user:` may be the socket's (`1000:999`).
+		// A group in `user:` may be the socket's (`1000:999`), though
+		// not nogroup (`65534:65534`).
 		u := c.ComposeUser().Value
+		name, group, _ := strings.Cut(u, ":")
+		if group == "65534" || group == "nogroup" || group == "nobody" {
+			u = name
+		}
 		return u != "" && !strings.ContainsAny(u, "${:") && !isRootName(u)
 	case c.ImageUser() != nil:
 		u := c.ImageUser()

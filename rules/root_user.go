@@ -84,6 +84,13 @@ func checkRootUser(pass *Pass) {
 		if u.Raw != joinUser(u.Name, u.Group) {
 			what = fmt.Sprintf("USER %s (resolves to %s)", u.Raw, joinUser(u.Name, u.Group))
 		}
+		if workers, byDesign := masterWorkers(c, c.BaseImage()); byDesign {
+			// php's apache, nginx: the master binds its port and reads its
+			// configuration as root, by design; USER 10001 would break it.
+			pass.ReportAbout(c, Finding{Range: u.Range, Severity: Info,
+				Message: fmt.Sprintf("%s makes %s run as root, which the server's master process needs by its design, running its work as %s; to have no root process at all, use an unprivileged variant of the image", what, about(c), workers)})
+			continue
+		}
 		pass.ReportAbout(c, Finding{Range: u.Range, Fix: userFix(c.Dockerfile, u),
 			Message: fmt.Sprintf("%s makes %s run as root; create an unprivileged user and switch to it with `USER 10001:10001` after installing packages", what, about(c))})
 	}

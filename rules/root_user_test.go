@@ -52,3 +52,12 @@ func TestRootUserComposeReasons(t *testing.T) {
 		t.Errorf("privileged profiler reported: %+v", f)
 	}
 }
+
+// USER root on a server whose master stays root by design (php's apache)
+// is information with no fix: USER 10001 would break it (phpmyadmin).
+func TestRootUserMasterByDesign(t *testing.T) {
+	findings := lintFiles(t, map[string]string{"Dockerfile": "FROM php:8.3-apache\nRUN docker-php-ext-install mysqli\nUSER root\n"}, rules.RootUser)
+	if len(findings) != 1 || findings[0].Severity != rules.Info || findings[0].Fix != nil || !strings.Contains(findings[0].Message, "by its design") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
