@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -35,7 +37,10 @@ not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
 flag, and not an obvious placeholder (changeme, <password>, or a value whose
 comment asks to change it). A URL whose password is written out
 (` + "`postgres://app:s3cret@db/app`" + `, as a value or a default) is reported whatever
-the variable's name. The value is never printed.
+the variable's name. In a test's compose file (under test/, tests/,
+testing/, e2e/ or fixtures/, or named like docker-compose.test.yml) the
+finding is information: such files hold the throwaway passwords of the
+databases a test run starts. The value is never printed.
 
 ## Bad
 ` + "```yaml" + `
@@ -79,6 +84,14 @@ func checkLiteralSecret(pass *Pass) {
 			}
 		}
 	}
+	// A test harness's compose file holds the throwaway passwords of the
+	// databases it starts for one run (phpmyadmin's testing/): true, but
+	// information there.
+	if testFile(pass) {
+		for i := range hits {
+			hits[i].Severity = Info
+		}
+	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
 		kind, name, _ := strings.Cut(h.Key, " ")
 		if kind == "url" {
@@ -118,6 +131,25 @@ func secretDefault(ev *parser.EnvVar) (string, bool) {
 		return "", false
 	}
 	return ref, true
+}
+
+// testDirs name directories of tests and their fixtures.
+var testDirs = map[string]bool{"test": true, "tests": true, "testing": true, "e2e": true, "__tests__": true, "spec": true, "fixtures": true, "testdata": true, "integration-tests": true}
+
+// testFile reports whether the compose file of the pass is a test's: in a
+// test directory, or named for one (docker-compose.test.yml).
+func testFile(pass *Pass) bool {
+	if pass.Compose == nil || len(pass.Compose.Files) == 0 {
+		return false
+	}
+	p := filepath.ToSlash(pass.Compose.Files[0].Path)
+	for _, part := range strings.Split(path.Dir(p), "/") {
+		if testDirs[strings.ToLower(part)] {
+			return true
+		}
+	}
+	base := strings.ToLower(path.Base(p))
+	return strings.Contains(base, ".test.") || strings.Contains(base, "-test.") || strings.Contains(base, "_test.") || strings.Contains(base, ".ci.")
 }
 
 // urlWithPassword reports a value, or the default of a reference, that
