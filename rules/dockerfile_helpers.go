@@ -94,8 +94,11 @@ func removes(s *parser.Script, prefixes ...string) bool {
 			continue
 		}
 		for _, a := range c.Args {
+			arg := strings.Trim(a.Lit, `"'`)
+			// A directory above goes too (`rm -rf /var/lib/apt` takes the lists).
+			parent := strings.TrimRight(strings.TrimSuffix(arg, "/*"), "/")
 			for _, p := range prefixes {
-				if strings.HasPrefix(strings.Trim(a.Lit, `"'`), p) {
+				if strings.HasPrefix(arg, p) || parent != "" && strings.HasPrefix(arg, "/") && strings.HasPrefix(p, parent+"/") {
 					return true
 				}
 			}

@@ -45,7 +45,8 @@ func checkPipNoCacheDir(pass *Pass) {
 	}
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if pc.Manager != "pip" || pc.Sub != "install" || pc.HasOption("--no-cache-dir") || !shipsInFinalImage(df, pr.in.Stage) {
+		// pip takes an unambiguous prefix of a long option: --no-cache.
+		if pc.Manager != "pip" || pc.Sub != "install" || pc.HasOption("--no-cache-dir", "--no-cache-di", "--no-cache-d", "--no-cache-", "--no-cache", "--no-cach") || !shipsInFinalImage(df, pr.in.Stage) {
 			continue
 		}
 		// pip turns the cache off for any value, "0" and "false" too.

@@ -11,3 +11,5 @@ apt-get install -y jq
 rm -rf /var/lib/apt/lists/*
 EOF
 RUN set -eux; apt-get update; apt-get install -y --no-install-recommends tk-dev; apt-get dist-clean
+# Removing a directory above the lists removes them too.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt

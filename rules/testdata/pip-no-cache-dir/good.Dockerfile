@@ -11,3 +11,5 @@ RUN pip install requests
 FROM python:3.13-slim
 RUN export PIP_NO_CACHE_DIR=off && pip install flask
 RUN PIP_NO_CACHE_DIR=false pip install flask
+# pip takes an unambiguous prefix of a long option: --no-cache is --no-cache-dir.
+RUN pip install --no-cache -r requirements.txt
