@@ -246,6 +246,10 @@ func tailAdvice(tail []*parser.Command) string {
 	if len(tail) > 0 && tail[0].Name == "wait" {
 		return "run the main program in the foreground with `exec`, or trap TERM and pass it on to the background jobs (`trap 'kill -TERM $pid' TERM INT`)"
 	}
+	if len(tail) == 0 {
+		// A loop cannot be exec'd: it must stop on the signal itself.
+		return "end the loop on SIGTERM (`trap 'exit 0' TERM` before it), or run it under an init"
+	}
 	name := "app"
 	if len(tail) > 0 {
 		name = shortWord(tail[0].Name)

@@ -163,6 +163,9 @@ func checkShellFormPID1(pass *Pass) {
 			msg = fmt.Sprintf("shell-form %s needs `%s`, but %s has no shell, so the container cannot start; use the exec form %s",
 				keyword, shellCommandLine(p.spec), noShellImage(v), execFormExample(keyword, p.spec))
 			severity = Error
+		case p.shellForm && len(p.tail) == 0 && len(p.spec.Script.Commands) > 0:
+			// A loop: neither exec nor the exec form stops it on SIGTERM.
+			msg = fmt.Sprintf("shell-form %s runs a loop with `%s '…'`: %s; %s", keyword, shellCommandLine(p.spec), cost, tailAdvice(nil))
 		case p.shellForm:
 			where := "the command"
 			if len(p.spec.Script.Commands) > 1 && len(p.tail) > 0 {
@@ -188,7 +191,7 @@ func checkShellFormPID1(pass *Pass) {
 			msg = fmt.Sprintf("%s %s: %s; %s", subject, does, cost, tailAdvice(p.tail))
 		}
 		// An exec-form ENTRYPOINT would start receiving the CMD.
-		if p.shellForm && (!p.entrypoint || v.cmd == nil) {
+		if p.shellForm && (len(p.tail) > 0 || p.shell == images.ShellNone) && (!p.entrypoint || v.cmd == nil) {
 			fix = execFormFix(p.spec)
 		}
 		f := Finding{Range: p.at, Message: msg, Fix: fix, Severity: severity}
