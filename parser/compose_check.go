@@ -89,7 +89,11 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	names := proj.ServiceNames()
 	sort.Strings(names)
 	lacking := l.lackingImage(proj, names)
-	overlay := len(l.main) == 1 && (l.isOverlay(names, lacking) || l.baseDeclaresMissing(missingDependencies(proj)))
+	// Besides the overlays told by their form, a file is one when the
+	// default file beside it defines what it leaves undefined: the
+	// services it depends on, or those it names without an image
+	// (FreshRSS's docker-compose-proxy.yml completes freshrss).
+	overlay := len(l.main) == 1 && (l.isOverlay(names, lacking) || l.baseDeclaresMissing(missingDependencies(proj)) || len(lacking) > 0 && l.baseDefines(lacking))
 	fragment := overlay || len(lacking) > 0 && len(l.main) == 1
 	// unjudged is the first reference a fragment leaves to its base file.
 	var unjudged *ComposeProblem

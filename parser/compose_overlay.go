@@ -141,6 +141,11 @@ func (l *composeLoader) overlayNote(names, lacking []string, unjudged *ComposePr
 	file := f.src.Path
 	base := l.overlayBase(f)
 	together := fmt.Sprintf("it runs merged onto a base (e.g. `-f %s -f %s`), so lint them together: `dlint --compose-merge %s,%s`", base, file, base, file)
+	if _, _, onDisk := baseOnDisk(f); !onDisk {
+		// No default file is there: the base is named some other way
+		// (nginx-proxy-manager's docker-compose.ci.yml).
+		together = fmt.Sprintf("it runs merged onto a base file, which is not beside it under a default name, so lint them together: `dlint --compose-merge BASE,%s`", file)
+	}
 	switch {
 	case len(names) > 0 && len(lacking) == len(names):
 		at := l.views[names[0]].nameRange()
@@ -220,6 +225,13 @@ func (l *composeLoader) baseDeclaresMissing(missing []string) bool {
 	if len(missing) == 0 || len(l.main) != 1 {
 		return false
 	}
+	return l.baseDefines(missing)
+}
+
+// baseDefines reports whether the default compose file beside the main
+// file defines every service named.
+func (l *composeLoader) baseDefines(names []string) bool {
+	missing := names
 	// Only a base beside it: one above resolves relative paths from its
 	// own directory, which a file with a local build context was not
 	// written for (writtenFromAbove tells those written for it).

@@ -109,3 +109,22 @@ func TestFileBesideBaseThatDefinesItsDependencies(t *testing.T) {
 		t.Errorf("db, whose dependency no file defines: problems %+v, want one error", p.Problems)
 	}
 }
+
+// A file that completes a service the default file beside it defines, and
+// adds a service of its own, is an overlay of that file (FreshRSS's
+// docker-compose-proxy.yml); with no base on disk, the note names none.
+func TestOverlayCompletingServiceOfBaseBeside(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"docker-compose.yml":       "services:\n  freshrss:\n    image: freshrss/freshrss:1.24\n",
+		"docker-compose-proxy.yml": "services:\n  freshrss:\n    labels: [traefik.enable=true]\n  traefik:\n    image: traefik:v3.1\n",
+	})
+	alone := writeProject(t, map[string]string{"alone/compose.override.yml": "services:\n  web:\n    environment: [A=1]\n"})
+	p := mustLoad(t, dir, nil, "docker-compose-proxy.yml")
+	if len(p.Problems) != 1 || !p.Problems[0].Advisory {
+		t.Errorf("proxy overlay: problems %+v", p.Problems)
+	}
+	p = mustLoad(t, filepath.Join(alone, "alone"), nil, "compose.override.yml")
+	if len(p.Problems) != 1 || !p.Problems[0].Advisory || !strings.Contains(p.Problems[0].Msg, "--compose-merge BASE,") {
+		t.Errorf("override with no base on disk: problems %+v", p.Problems)
+	}
+}
