@@ -157,3 +157,14 @@ func PrivilegedPurpose(name, tag string) string {
 	}
 	return ""
 }
+
+// socketProxies are images whose job is to stand between the Docker socket
+// and its clients, passing on only the API calls their settings allow.
+var socketProxies = map[string]bool{
+	"tecnativa/docker-socket-proxy": true, "lscr.io/linuxserver/socket-proxy": true, "linuxserver/socket-proxy": true,
+	"wollomatic/socket-proxy": true, "ghcr.io/wollomatic/socket-proxy": true, "ghcr.io/tecnativa/docker-socket-proxy": true,
+}
+
+// IsSocketProxy reports whether the image named is a Docker socket proxy,
+// which must mount the socket to do its job.
+func IsSocketProxy(name string) bool { return socketProxies[Normalize(name)] }

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -152,10 +153,18 @@ func checkDockerSocketMount(pass *Pass) {
 			if m.ReadOnly {
 				engine += " (mounting it read-only does not limit the API)"
 			}
-			hits = append(hits, serviceHit{Range: m.Range, Service: s.Name, Run: s.Run, Key: what, Detail: engine})
+			h := serviceHit{Range: m.Range, Service: s.Name, Run: s.Run, Key: what, Detail: engine}
+			if s.Image != nil && images.IsSocketProxy(parser.ParseImageRef(s.Image.Value).Name()) {
+				// The proxy is the advice: what matters is what it allows.
+				h.Severity, h.Key = Info, "proxy "+what
+			}
+			hits = append(hits, h)
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		if what, ok := strings.CutPrefix(h.Key, "proxy "); ok {
+			return fmt.Sprintf("%s, a Docker socket proxy, mounts %s, which gives it full control of %s: let no other service mount the socket, reach it only on an internal network, and allow only the API sections its clients use (POST, EXEC and CONTAINERS with POST are as good as root)", services, what, h.Detail)
+		}
 		return fmt.Sprintf("mounting %s gives %s full control of %s; if it needs the API, put a socket proxy in front that allows only the calls it uses (creating containers and exec are as good as root)", h.Key, services, h.Detail)
 	})
 }

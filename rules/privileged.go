@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"path"
+	"strings"
+
 	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -50,7 +53,7 @@ func checkPrivileged(pass *Pass) {
 			continue
 		}
 		h := serviceHit{Range: s.Privileged.Range, Service: s.Name, Run: s.Run}
-		if s.Image != nil {
+		if s.Image != nil && !replacesEngine(s) {
 			ref := parser.ParseImageRef(s.Image.Value)
 			if why := images.PrivilegedPurpose(ref.Name(), ref.Tag); why != "" {
 				// Removing it would stop the image doing its one job.
@@ -66,4 +69,22 @@ func checkPrivileged(pass *Pass) {
 		}
 		return grants + "; remove it and grant only what the service needs (`" + h.setting("cap_add", "[NET_ADMIN]") + "`, `" + h.setting("devices", "[/dev/fuse]") + "`)"
 	})
+}
+
+// replacesEngine reports whether the service's command runs something
+// else than what the image is for: docker:dind's entrypoint starts dockerd
+// only when the command is empty or its options (`--tls=false`); a command
+// of its own (`docker swarm init`) runs instead, with no engine.
+func replacesEngine(s *parser.Service) bool {
+	if s.Entrypoint != nil {
+		return true
+	}
+	spec := s.Command
+	if spec == nil {
+		return false
+	}
+	if spec.Exec {
+		return len(spec.Argv) > 0 && !strings.HasPrefix(spec.Argv[0], "-") && path.Base(spec.Argv[0]) != "dockerd"
+	}
+	return spec.Script != nil && len(spec.Script.Commands) > 0 && !strings.HasPrefix(spec.Script.Commands[0].Name, "-") && spec.Script.Commands[0].Base() != "dockerd"
 }
