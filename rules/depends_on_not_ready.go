@@ -84,7 +84,7 @@ func checkDependsOnNotReady(pass *Pass) {
 	for _, s := range composeFileServices(pass) {
 		// A cron daemon connects to nothing when it starts; its jobs run
 		// on their schedule, long after the dependency is up.
-		if runsCron(byName[s.Name]) {
+		if runsCron(byName[s.Name]) || runsKeepAlive(byName[s.Name]) {
 			continue
 		}
 		for _, d := range s.DependsOn {
@@ -136,6 +136,26 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 		}
 	}
 	return false
+}
+
+// runsKeepAlive reports whether the container only keeps itself alive
+// (`tail -f /dev/null`, a dev container one execs into): it connects to
+// nothing when it starts.
+func runsKeepAlive(c *parser.Container) bool {
+	if c == nil {
+		return false
+	}
+	spec := c.Cmd()
+	if c.Entrypoint() != nil && c.Entrypoint().Exec && len(c.Entrypoint().Argv) > 0 && parser.IsKeepAlive(c.Entrypoint().Argv) {
+		return true
+	}
+	if spec == nil {
+		return false
+	}
+	if spec.Exec {
+		return parser.IsKeepAlive(spec.Argv)
+	}
+	return spec.Script != nil && len(spec.Script.Final) == 1 && parser.IsKeepAlive(spec.Script.Final[0].Argv())
 }
 
 // unreadEntrypoint describes the entrypoint of a container that dlint
