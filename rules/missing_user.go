@@ -256,7 +256,13 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		return fmt.Sprintf("%s %s the server's master process as root, by its design, and its workers as %s; to have no root process at all, %s",
 			subject, agree("runs", "run"), workers, instead)
 	}
-	return what + "; " + missingUserAdvice(c, base, img)
+	advice := missingUserAdvice(c, base, img)
+	if c.Service != nil && mountsDockerSocket(c.Service) {
+		// A client of the Docker API loses the socket (root:docker 0660)
+		// to a user outside the socket's group (watchtower, dozzle).
+		advice += "; as it mounts the Docker socket, also add the socket's group with `group_add` (the GID of /var/run/docker.sock on the host)"
+	}
+	return what + "; " + advice
 }
 
 // mainArgv is the exec-form argv that names the container's main program:

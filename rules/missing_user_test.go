@@ -106,3 +106,16 @@ func TestMissingUserForeignEntrypoint(t *testing.T) {
 		}
 	}
 }
+
+// A service that mounts the Docker socket is told to add the socket's
+// group as well, or an unprivileged user cannot open it (watchtower).
+func TestMissingUserDockerSocketClient(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"compose.yaml": "services:\n  watchtower:\n    build: .\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n",
+		"Dockerfile":   "FROM alpine:3.20\nCOPY watchtower /watchtower\nENTRYPOINT [\"/watchtower\"]\n",
+		"watchtower":   "\x7fELF\x00\x00",
+	}, rules.MissingUser)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "group_add") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
