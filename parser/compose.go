@@ -135,8 +135,9 @@ type Service struct {
 	ReplicasRange Range
 	// ForSwarm is set when the service's deploy section uses keys that only
 	// `docker stack deploy` reads (placement, update_config,
-	// rollback_config, endpoint_mode, a global mode): the file is a Swarm
-	// stack, where the routing mesh lets replicas share a published port.
+	// rollback_config, endpoint_mode, labels, a global mode), or it joins
+	// an overlay network: the file is a Swarm stack, where the routing
+	// mesh lets replicas share a published port.
 	ForSwarm bool
 
 	ContainerName *Item

@@ -28,7 +28,14 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	}
 	for _, name := range names {
 		svc := proj.Services[name]
-		p.Services = append(p.Services, l.service(svc, isService))
+		s := l.service(svc, isService)
+		// A service on an overlay network runs in a Swarm stack.
+		for net := range svc.Networks {
+			if n, ok := proj.Networks[net]; ok && n.Driver == "overlay" {
+				s.ForSwarm = true
+			}
+		}
+		p.Services = append(p.Services, s)
 	}
 	// Included files are part of the project; files reached only through
 	// extends.file are not (compose ignores their top-level keys).
@@ -243,7 +250,7 @@ func forSwarm(d *types.DeployConfig) bool {
 		return false
 	}
 	p := d.Placement
-	return len(p.Constraints) > 0 || len(p.Preferences) > 0 || p.MaxReplicas > 0 ||
+	return len(p.Constraints) > 0 || len(p.Preferences) > 0 || p.MaxReplicas > 0 || len(d.Labels) > 0 ||
 		d.UpdateConfig != nil || d.RollbackConfig != nil || d.EndpointMode != "" ||
 		strings.HasPrefix(d.Mode, "global")
 }
