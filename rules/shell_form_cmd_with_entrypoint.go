@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
 )
@@ -19,9 +20,12 @@ stored as ` + "`[\"/bin/sh\", \"-c\", \"serve --port 80\"]`" + `, so the entrypo
 as ` + "`/entrypoint.sh /bin/sh -c \"serve --port 80\"`" + `. An entrypoint that inspects its
 first argument (` + "`if [ \"$1\" = serve ]`" + `) or passes flags on to a program sees
 ` + "`/bin/sh`" + ` instead, and one that ends with ` + "`exec \"$@\"`" + ` hands PID 1 to a shell that
-does not forward SIGTERM to the real program. dlint follows ENTRYPOINT/CMD
-inheritance across stages (an ENTRYPOINT set in a stage drops the CMD it
-inherited).
+does not forward SIGTERM to the real program. An entrypoint script dlint
+reads that looks at none of its arguments one by one and only hands them on
+(` + "`exec \"$@\"`" + `, ` + "`exec gosu app \"$@\"`" + `) is left alone: the ` + "`sh -c`" + ` runs as it would
+without it, and what it leaves as PID 1 is shell-form-pid1's to judge. dlint
+follows ENTRYPOINT/CMD inheritance across stages (an ENTRYPOINT set in a stage
+drops the CMD it inherited).
 
 ## Bad
 ` + "```dockerfile" + `
@@ -49,6 +53,13 @@ func checkShellFormCmdWithEntrypoint(pass *Pass) {
 		if ep == nil || cmd == nil || !ep.Exec || cmd.Exec || cmd.Instr == nil || len(ep.Argv) == 0 {
 			continue
 		}
+		// An entrypoint script that only hands its arguments on (`exec
+		// "$@"`) runs the `sh -c` as well as the program: the shell form
+		// there is wanted (FreshRSS's `. envvars && cron && exec apache2`),
+		// and PID 1 is shell-form-pid1's to judge.
+		if c := v.container; c != nil && c.Script != nil && passesArgsOnly(c.Script) {
+			continue
+		}
 		shell := shellCommandLine(cmd)
 		what := "receives `" + shell + "` and the command line as its arguments instead of the program and its flags"
 		if _, rest, ok := initWrapper(ep.Argv, v.runsInit); ok && len(rest) == 0 {
@@ -68,4 +79,23 @@ func entrypointExample(ep *parser.ExecSpec) string {
 		return "`" + arr[:len(arr)-1] + ", …]`"
 	}
 	return "`" + jsonArray(argv) + "`"
+}
+
+// passesArgsOnly reports whether a script reads its arguments only as a
+// whole, to run them ("$@"), not one by one ($1, $#, $*) to decide what
+// to do with them.
+func passesArgsOnly(s *parser.Script) bool {
+	for name := range s.Reads {
+		if name == "#" || name == "*" || name != "0" && strings.Trim(name, "0123456789") == "" {
+			return false
+		}
+	}
+	tail := tailCommands(s)
+	for _, cmd := range s.Commands {
+		// `exec "$@"`, or a hand-over that runs them (`exec gosu app "$@"`).
+		if (cmd.Exec || tail[cmd]) && (isAllArgsWord(cmd.Name) || cmd.RunsAllArgs()) {
+			return true
+		}
+	}
+	return false
 }
