@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -22,8 +23,9 @@ first argument (` + "`if [ \"$1\" = serve ]`" + `) or passes flags on to a progr
 ` + "`/bin/sh`" + ` instead, and one that ends with ` + "`exec \"$@\"`" + ` hands PID 1 to a shell that
 does not forward SIGTERM to the real program. An entrypoint script dlint
 reads that looks at none of its arguments one by one and only hands them on
-(` + "`exec \"$@\"`" + `, ` + "`exec gosu app \"$@\"`" + `) is left alone: the ` + "`sh -c`" + ` runs as it would
-without it, and what it leaves as PID 1 is shell-form-pid1's to judge. dlint
+(` + "`exec \"$@\"`" + `, ` + "`exec gosu app \"$@\"`" + `) is left alone when the ` + "`sh -c`" + ` ends by exec'ing its program (written
+` + "`exec`" + `, or a shell that execs its last command): the program ends as PID 1,
+and the shell form is wanted there (` + "`. /etc/apache2/envvars && exec apache2`" + `). dlint
 follows ENTRYPOINT/CMD inheritance across stages (an ENTRYPOINT set in a stage
 drops the CMD it inherited).
 
@@ -54,10 +56,11 @@ func checkShellFormCmdWithEntrypoint(pass *Pass) {
 			continue
 		}
 		// An entrypoint script that only hands its arguments on (`exec
-		// "$@"`) runs the `sh -c` as well as the program: the shell form
-		// there is wanted (FreshRSS's `. envvars && cron && exec apache2`),
-		// and PID 1 is shell-form-pid1's to judge.
-		if c := v.container; c != nil && c.Script != nil && passesArgsOnly(c.Script) {
+		// "$@"`) runs the `sh -c` as well as the program, and when that
+		// shell execs its last command the program ends as PID 1: the
+		// shell form is wanted there (FreshRSS's `. envvars && cron &&
+		// exec apache2`).
+		if c := v.container; c != nil && c.Script != nil && passesArgsOnly(c.Script) && shellHandsOver(cmd, v.shellKind("/bin/sh")) {
 			continue
 		}
 		shell := shellCommandLine(cmd)
@@ -98,4 +101,23 @@ func passesArgsOnly(s *parser.Script) bool {
 		}
 	}
 	return false
+}
+
+// shellHandsOver reports whether the `sh -c` of a shell-form CMD ends by
+// replacing itself with its program: `exec` written in every tail, or a
+// shell that execs the last command itself.
+func shellHandsOver(cmd *parser.ExecSpec, sh images.Shell) bool {
+	s := cmd.Script
+	if s == nil || s.Err != nil || len(s.Final) == 0 {
+		return false
+	}
+	if s.ExecsLast(sh) {
+		return true
+	}
+	for _, f := range s.Final {
+		if !f.Exec {
+			return false
+		}
+	}
+	return true
 }
