@@ -847,12 +847,12 @@ func (b *dfBuilder) startStage(in *Instruction, st *instructions.Stage) {
 	stage := &Stage{Index: len(df.Stages), Name: st.Name, From: in, BaseName: st.BaseName, Platform: st.Platform}
 	in.Stage = stage
 	base, ok := b.expand(st.BaseName, b.meta)
-	placeheld := HasPlaceholder([]byte(base))
-	stage.BaseResolved = ok && !placeheld
+	fromScript := HasPlaceholder([]byte(base))
+	stage.BaseResolved = ok && !fromScript
 	switch parent := df.StageByName(base); {
 	case parent != nil:
 		stage.Parent = parent
-	case placeheld:
+	case fromScript:
 		// The image a build script puts in place: none known here.
 		stage.Base = ImageRef{Raw: base}
 	default:

@@ -11,7 +11,7 @@ import (
 // Docker-in-Docker) is information: removing it would break the job.
 func TestPrivilegedByPurpose(t *testing.T) {
 	findings := lintFiles(t, map[string]string{
-		"ci.sh":        "#!/bin/sh\ndocker run --privileged --rm tonistiigi/binfmt --install all\n",
+		"ci.sh": "#!/bin/sh\ndocker run --privileged --rm tonistiigi/binfmt --install all\n",
 		"compose.yaml": "services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    command: [\"--tls=false\"]\n  app:\n    image: example/app:1\n    privileged: true\n" +
 			"  swarm-init:\n    image: docker:27-dind\n    privileged: true\n    command: docker swarm init\n",
 	}, rules.Privileged)

@@ -23,7 +23,7 @@ const FuzzingLimit = 60
 func Files(dirs []string, keep func(base string) bool, maxSize int64) [][]byte {
 	var paths []string
 	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || !d.Type().IsRegular() || !keep(d.Name()) {
 				return nil //nolint:nilerr // a missing or unreadable seed directory is skipped
 			}
