@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // CopyWholeFilesystem reports COPY --from of a stage's whole file system
@@ -64,7 +66,7 @@ func checkCopyWholeFilesystem(pass *Pass) {
 			// named in --from is often a scratch image of a few binaries
 			// (docker/buildx-bin), and so is a stage FROM scratch.
 			src := copySourceStage(df, cp.From)
-			if src == nil || rootIsScratch(src) {
+			if src == nil || rootIsScratch(src) || onlyNamesImage(src) {
 				continue
 			}
 			pass.Report(cp.Instr.ArgsRange(), fmt.Sprintf("`COPY --from=%s / /` lays that image's whole file system over this one's, its OS files, package database and /etc/passwd included; copy only the directories the application needs", cp.From))
@@ -75,4 +77,11 @@ func checkCopyWholeFilesystem(pass *Pass) {
 func isRoot(p string) bool {
 	p = strings.Trim(p, `"`)
 	return p != "" && path.Clean(p) == "/"
+}
+
+// onlyNamesImage reports whether a stage is just a name for an image
+// (`FROM tonistiigi/xx AS xx`, no instruction after it): copying from it
+// is copying from the image, judged like a --from that names one.
+func onlyNamesImage(st *parser.Stage) bool {
+	return st.Parent == nil && len(st.Instructions) == 0
 }
