@@ -193,7 +193,7 @@ func secretValue(v string) bool {
 	}
 	lower := strings.ToLower(v)
 	switch lower {
-	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "unset", "-", "*", "***",
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "~", "unset", "-", "*", "***",
 		"invalid", "disabled", "disable", "empty", // a value that turns the feature off (API_KEY=invalid)
 		"dummy", "fake", "unused", "notused", "not-used", "not_used": // one the feature ignores (an exporter's API_KEY: dummy)
 		return false
