@@ -22,7 +22,7 @@ var userSwitchers = []string{"gosu", "su-exec", "setpriv", "s6-setuidgid", "setu
 // command is an exec only when every value starts with exec.
 func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 	m := plainVarRef.FindStringSubmatch(cmd.Name)
-	if m == nil || cmd.Exec {
+	if m == nil {
 		return
 	}
 	var values [][]string
@@ -33,13 +33,30 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 		if set.Value == nil || !set.Value.Literal {
 			return // a value not known here
 		}
-		words := strings.Fields(set.Value.Lit)
-		if len(words) == 0 {
-			return
-		}
-		values = append(values, words)
+		// An empty value leaves the arguments (`exec $GOSU "$@"` when
+		// not root): kept as no words.
+		values = append(values, strings.Fields(set.Value.Lit))
 	}
 	if len(values) == 0 {
+		return
+	}
+	for _, words := range values {
+		if cmd.Exec && len(words) > 0 && words[0] == "exec" {
+			return // `exec $c` with c="exec …": not a command the shell runs
+		}
+	}
+	if cmd.Exec {
+		// hedgedoc's `exec $GOSU "$@"` with GOSU="gosu hedgedoc" as root:
+		// the value that switches user is what runs when started as root.
+		for _, words := range values {
+			if len(words) > 0 && slices.Contains(userSwitchers, words[0]) {
+				cmd.nameWords(words)
+				return
+			}
+		}
+		return
+	}
+	if slices.ContainsFunc(values, func(w []string) bool { return len(w) == 0 }) {
 		return
 	}
 	pick, allExec := values[0], true
@@ -66,6 +83,11 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 		cmd.Name, cmd.NameWord, cmd.Args = cmd.Args[0].Lit, cmd.Args[0], cmd.Args[1:]
 		return
 	}
+	cmd.nameWords(pick)
+}
+
+// nameWords puts words in place of the command's name, at its range.
+func (cmd *Command) nameWords(pick []string) {
 	at := cmd.NameWord.Range
 	words := make([]*Word, len(pick))
 	for i, w := range pick {

@@ -314,6 +314,11 @@ func TestCommandNamedByVariable(t *testing.T) {
 	if last := s.Commands[len(s.Commands)-1]; !last.Exec || last.Name != "neo4j" {
 		t.Errorf("`run=exec; $run neo4j`: %+v", last)
 	}
+	// hedgedoc: GOSU="gosu hedgedoc" as root, else empty; `exec $GOSU "$@"`.
+	s = ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\nGOSU=\"\"\nif [ \"$(id -u)\" = 0 ]; then\n  GOSU=\"gosu hedgedoc\"\nfi\nexec $GOSU \"$@\"\n"))
+	if last := s.Commands[len(s.Commands)-1]; !last.Exec || last.Name != "gosu" || len(last.Args) != 2 || last.Args[0].Lit != "hedgedoc" {
+		t.Errorf("`exec $GOSU \"$@\"`: %+v", last)
+	}
 	// A value not known, or an exec on one path only: left as written.
 	for _, text := range []string{"cmd=$1\n$cmd app\n", "if x; then c=\"exec gosu app\"; else c=\"gosu app\"; fi\n$c app\n", "\"$CMD\" app\n"} {
 		s := ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\n"+text))
