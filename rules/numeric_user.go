@@ -131,7 +131,8 @@ func exactIDs(u *parser.User, uid, gid string) string {
 
 func checkComposeNumericUser(pass *Pass, c *parser.Container, cu *parser.Item) {
 	name, group, _ := cutUser(cu.Value)
-	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") {
+	// `user: UID:GID` is a placeholder for the reader's IDs (ntfy).
+	if name == "" || isNumericID(name) || isRootName(name) || strings.ContainsAny(cu.Value, "${}") || strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == "" {
 		return
 	}
 	suggest := fmt.Sprintf("the UID:GID the image gives %s (`id %s` in the container shows them), e.g. `user: \"10001:10001\"`", name, name)
