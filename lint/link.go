@@ -97,6 +97,13 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	// A script the stage copies to an init's path (`COPY init.sh /init`)
 	// is that script, not s6-overlay's /init.
 	isInit := func(name string) bool { return parser.IsInit(name) && script(name) == nil }
+	// ENTRYPOINT ["/bin/bash"] with CMD ["/entrypoint.sh"]: the shell runs
+	// the CMD's script (Kavita).
+	if spec != nil && spec == c.Entrypoint() && spec.Exec && onlyShell(spec.Argv) {
+		if cmd := c.Cmd(); cmd != nil && cmd.Exec && len(cmd.Argv) > 0 {
+			spec = &parser.ExecSpec{Exec: true, Argv: append(slices.Clone(spec.Argv), cmd.Argv...), Instr: spec.Instr, Range: spec.Range}
+		}
+	}
 	argv0 := scriptArgv0(spec, isInit)
 	if argv0 == "" {
 		return
@@ -155,6 +162,20 @@ func isVarName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// onlyShell reports whether argv is a shell with options and nothing for
+// it to run: what CMD gives it is its script.
+func onlyShell(argv []string) bool {
+	if len(argv) == 0 || !parser.IsShell(argv[0]) {
+		return false
+	}
+	for _, a := range argv[1:] {
+		if !strings.HasPrefix(a, "-") || a == "-c" {
+			return false
+		}
+	}
+	return true
 }
 
 // interpreters run a script in another language than shell.

@@ -279,3 +279,16 @@ func TestStandaloneContextAbove(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// ENTRYPOINT ["/bin/bash"] with CMD ["/entrypoint.sh"]: the shell runs the
+// CMD's script, which is read (Kavita's runs ./Kavita without exec).
+func TestShellEntrypointRunsCmdScript(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"Dockerfile":    "FROM ubuntu:24.04\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/bin/bash\"]\nCMD [\"/entrypoint.sh\"]\n",
+		"entrypoint.sh": "#!/bin/bash\nmkdir -p /kavita/config\n./Kavita\n",
+	})
+	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.EntrypointScriptMissingExec}, NoConfig: true})
+	if len(res.Findings) != 1 || filepath.Base(res.Findings[0].Range.File) != "entrypoint.sh" {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+}
