@@ -126,6 +126,13 @@ func managerArgv(c *parser.Container) []string {
 				return f.Argv()
 			}
 		}
+		// An exec before the end hands over too (couchbase's entrypoint
+		// runs `exec runsvdir -P /etc/service` for its own CMD).
+		for _, c := range s.Commands {
+			if c.Exec && !c.Background && parser.ProcessManagerOf(c.Argv()) != "" {
+				return c.Argv()
+			}
+		}
 	}
 	return nil
 }
