@@ -16,7 +16,7 @@ import (
 // directory.
 func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	c := &parser.Container{Dockerfile: df, Stage: df.Final()}
-	dir := standaloneContext(df)
+	dir := r.standaloneContext(df)
 	r.linkScript(c, dir)
 	if !strings.HasPrefix(df.Source.Path, "<") {
 		r.linkSupervised(c, dir)
@@ -27,11 +27,19 @@ func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 
 // standaloneContext guesses the build context of a Dockerfile no compose
 // file builds: its own directory, unless the files its COPYs name are not
-// there but are in a directory above, up to the repository's root, as for
-// `docker build -f docker/Dockerfile-workers .` (synapse's COPY
-// ./docker/configure_workers_and_start.py).
-func standaloneContext(df *parser.Dockerfile) string {
+// there but are in a directory above, as for `docker build -f
+// docker/Dockerfile-workers .` (synapse's COPY
+// ./docker/configure_workers_and_start.py). It climbs no higher than the
+// repository's root (the directory with .git), or, outside a repository,
+// the directory named on the command line that holds the Dockerfile; a
+// directory where a source would be the Dockerfile's own directory or one
+// above it is no context (goreleaser's `COPY pomerium /bin/` copies a
+// built binary, not the checkout named pomerium).
+func (r *runner) standaloneContext(df *parser.Dockerfile) string {
 	dir := filepath.Dir(df.Source.Path)
+	if strings.HasPrefix(df.Source.Path, "<") {
+		return dir
+	}
 	var sources []string
 	for _, st := range df.Stages {
 		for _, cp := range st.Copies {
@@ -53,25 +61,57 @@ func standaloneContext(df *parser.Dockerfile) string {
 		}
 		return true
 	}
-	if len(sources) == 0 || strings.HasPrefix(df.Source.Path, "<") || holds(dir) {
+	if len(sources) == 0 || holds(dir) {
 		return dir
 	}
-	for d := dir; ; {
-		if isRepoRoot(d, fileExists) {
-			return dir
-		}
-		parent := filepath.Join(d, "..")
-		if abs, err := filepath.Abs(parent); err != nil || abs == "/" {
-			return dir
-		}
-		if holds(parent) {
-			return parent
-		}
-		d = parent
-		if strings.Count(filepath.ToSlash(d), "..") > 4 {
-			return dir
+	start := absFrom(r.configs.cwd, dir)
+	limit := r.contextLimit(start)
+	for d, abs := dir, start; abs != limit && strings.HasPrefix(abs, limit+string(filepath.Separator)); {
+		d, abs = filepath.Join(d, ".."), filepath.Dir(abs)
+		if holds(d) && !sourceIsAbove(abs, start, sources) {
+			return d
 		}
 	}
+	return dir
+}
+
+// contextLimit is the highest directory a build context of a Dockerfile
+// in dir may be: the repository's root above dir, else the directory the
+// command line named that holds dir, else dir itself.
+func (r *runner) contextLimit(dir string) string {
+	for d := dir; ; {
+		if isRepoRoot(d, fileExists) {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	limit := dir
+	for _, p := range r.opts.Paths {
+		root := absFrom(r.configs.cwd, p)
+		if info, err := os.Stat(root); err != nil || !info.IsDir() {
+			continue
+		}
+		if (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator))) && len(root) < len(limit) {
+			limit = root
+		}
+	}
+	return limit
+}
+
+// sourceIsAbove reports whether a source, taken from context, would be
+// start (the Dockerfile's directory) or a directory above it.
+func sourceIsAbove(context, start string, sources []string) bool {
+	for _, src := range sources {
+		p := filepath.Join(context, src)
+		if p == start || strings.HasPrefix(start, p+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkScript finds the script that the container's ENTRYPOINT (or CMD)

@@ -292,3 +292,20 @@ func TestShellEntrypointRunsCmdScript(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// Outside a repository the context is not sought above the directory
+// named on the command line, and never where a source would be the
+// Dockerfile's own directory: goreleaser's `COPY pomerium /bin/` copies a
+// built binary, not the checkout named pomerium with its test keys.
+func TestStandaloneContextStaysInTheLintRoot(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"pomerium/Dockerfile":       "FROM gcr.io/distroless/base-debian12:nonroot\nCOPY pomerium /bin/\nENTRYPOINT [\"/bin/pomerium\"]\n",
+		"pomerium/testdata/tls.key": "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",
+	})
+	for _, path := range []string{filepath.Join(root, "pomerium"), root} {
+		res := Run(Options{Paths: []string{path}, Rules: []*rules.Rule{rules.SecretFileInImage}, NoConfig: true})
+		if len(res.Findings) != 0 {
+			t.Errorf("%s: findings %+v", path, res.Findings)
+		}
+	}
+}
