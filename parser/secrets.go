@@ -57,6 +57,7 @@ var notSecretWords = map[string]bool{
 	"class": true, "protocol": true, "mechanism": true, "server": true, "servers": true, "handler": true,
 	"callback": true, "backend": true, "engine": true, "rate": true, "limit": true, "limits": true,
 	"count": true, "size": true, "level": true, "region": true, "namespace": true, "topic": true,
+	"label": true, // HSM_TOKEN_LABEL: the token's public name
 }
 
 // placeholderWords anywhere in a name say its value is not a credential.

@@ -105,7 +105,9 @@ func removesDir(s *parser.Script, after *parser.Command, dirs ...string) bool {
 			arg := strings.Trim(a.Lit, `"'`)
 			parent := strings.TrimRight(arg, "/*")
 			for _, d := range dirs {
-				if parent == d || strings.HasPrefix(arg, d+"/") || parent != "" && strings.HasSuffix(arg, "*") && strings.HasPrefix(d, parent+"/") {
+				// `rm -rf /var/cache` takes /var/cache/dnf with it, as
+				// `rm -rf /var/cache/*` does.
+				if parent == d || strings.HasPrefix(arg, d+"/") || parent != "" && strings.HasPrefix(arg, "/") && strings.HasPrefix(d, parent+"/") {
 					return true
 				}
 			}

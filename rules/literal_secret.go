@@ -195,7 +195,8 @@ func secretValue(v string) bool {
 	switch lower {
 	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "~", "unset", "-", "*", "***",
 		"invalid", "disabled", "disable", "empty", // a value that turns the feature off (API_KEY=invalid)
-		"dummy", "fake", "unused", "notused", "not-used", "not_used": // one the feature ignores (an exporter's API_KEY: dummy)
+		"dummy", "fake", "unused", "notused", "not-used", "not_used", // one the feature ignores (an exporter's API_KEY: dummy)
+		"jwt", "opaque", "bearer", "basic", "hmac": // a kind of token, not one (STRATEGIES_ACCESS_TOKEN=jwt)
 		return false
 	}
 	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||
