@@ -111,7 +111,7 @@ func (r *runner) parseDockerfile(src *parser.Source) *parser.Dockerfile {
 	}
 	r.attachImages(df, src.Path)
 	r.attachNamedContexts(df, src.Path)
-	df.GitHubAction = githubDockerAction(src.Path)
+	df.GitHubAction = githubDockerAction(src.Path, r.configs.exists)
 	return df
 }
 

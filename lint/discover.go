@@ -307,7 +307,8 @@ func (t *dirTree) visit(filter *walkFilter, listed func(dir string, names map[st
 			continue
 		}
 		// (.hcl: Bake files under names of their own, for their contexts.)
-		if name == ".git" || name == ".env" || isConfigFileName(name) || strings.HasSuffix(strings.ToLower(name), ".hcl") {
+		// (action.yml: a Docker container action runs the Dockerfile beside it.)
+		if name == ".git" || name == ".env" || name == "action.yml" || name == "action.yaml" || isConfigFileName(name) || strings.HasSuffix(strings.ToLower(name), ".hcl") {
 			names[name] = true
 		}
 		kind := Classify(name)

@@ -16,12 +16,19 @@ var (
 // githubDockerAction reports whether an action.yml (or action.yaml) in the
 // Dockerfile's directory runs it as a Docker container action: `runs:
 // using: docker` with `image:` naming this Dockerfile.
-func githubDockerAction(dockerfile string) bool {
+func githubDockerAction(dockerfile string, exists func(dir, name string) bool) bool {
 	if strings.HasPrefix(dockerfile, "<") {
 		return false
 	}
 	dir := filepath.Dir(dockerfile)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
 	for _, name := range []string{"action.yml", "action.yaml"} {
+		if !exists(abs, name) {
+			continue
+		}
 		data, err := readFile(filepath.Join(dir, name), 256<<10)
 		if err != nil || !actionUsesDocker.Match(data) {
 			continue

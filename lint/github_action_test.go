@@ -16,7 +16,7 @@ func TestGitHubDockerAction(t *testing.T) {
 	}
 	for text, want := range cases {
 		root := writeTree(t, map[string]string{"action.yml": text, "Dockerfile": "FROM alpine:3.20\n"})
-		if got := githubDockerAction(filepath.Join(root, "Dockerfile")); got != want {
+		if got := githubDockerAction(filepath.Join(root, "Dockerfile"), fileExists); got != want {
 			t.Errorf("%q: %v, want %v", text, got, want)
 		}
 	}

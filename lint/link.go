@@ -79,15 +79,8 @@ func (r *runner) standaloneContext(df *parser.Dockerfile) string {
 // in dir may be: the repository's root above dir, else the directory the
 // command line named that holds dir, else dir itself.
 func (r *runner) contextLimit(dir string) string {
-	for d := dir; ; {
-		if isRepoRoot(d, fileExists) {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
+	if root := r.repoRootAbove(dir); root != "" {
+		return root
 	}
 	limit := dir
 	for _, p := range r.opts.Paths {
@@ -100,6 +93,22 @@ func (r *runner) contextLimit(dir string) string {
 		}
 	}
 	return limit
+}
+
+// repoRootAbove is the nearest directory at or above dir that holds .git,
+// "" when none does.
+func (r *runner) repoRootAbove(dir string) string {
+	if v, ok := r.repoRoots.Load(dir); ok {
+		return v.(string)
+	}
+	root := ""
+	if isRepoRoot(dir, r.configs.exists) {
+		root = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		root = r.repoRootAbove(parent)
+	}
+	r.repoRoots.Store(dir, root)
+	return root
 }
 
 // sourceIsAbove reports whether a source, taken from context, would be
@@ -125,8 +134,12 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if spec == nil {
 		spec = c.Cmd()
 	}
+	// copied is the last file of the build context script found on disk,
+	// for a program that turns out not to be shell.
+	copied := ""
 	script := func(argv0 string) *parser.Script {
 		if local := findCopiedFile(c.Stage, argv0, contextDir); local != "" {
+			copied = local
 			return r.scripts.get(local)
 		}
 		if local := mountedFile(c, argv0); local != "" {
@@ -148,17 +161,17 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if argv0 == "" {
 		return
 	}
-	if prog := foreignScript(c, spec, argv0, contextDir); prog != "" {
-		c.ForeignEntrypoint = prog
+	copied = ""
+	s := script(argv0)
+	if s == nil {
+		c.ForeignEntrypoint = foreignScript(c, spec, argv0, copied, contextDir)
 		return
 	}
-	if s := script(argv0); s != nil {
-		c.Script, c.ScriptArgv0 = s, argv0
-		if args, ok := scriptArgs(c, spec, argv0); ok {
-			c.Selected = s.ForArgs(args)
-		}
-		c.Sourced = sourcedScripts(s, c.Stage.Env, script)
+	c.Script, c.ScriptArgv0 = s, argv0
+	if args, ok := scriptArgs(c, spec, argv0); ok {
+		c.Selected = s.ForArgs(args)
 	}
+	c.Sourced = sourcedScripts(s, c.Stage.Env, script)
 }
 
 // sourcedScripts finds the files a script sources (`. /lib/functions`,
@@ -223,19 +236,22 @@ var interpreters = map[string]bool{"python": true, "python3": true, "perl": true
 
 // foreignScript returns the path in the image of the script the container
 // starts when it is one the stage copies from the build context, on disk,
-// in another language than shell: named as the program (its shebang names
-// another interpreter) or after an interpreter (`python /start.py`).
-func foreignScript(c *parser.Container, spec *parser.ExecSpec, argv0, contextDir string) string {
+// in another language than shell: the program itself (local is the file
+// found for it, whose shebang names another interpreter), or the script
+// after an interpreter (`python /start.py`).
+func foreignScript(c *parser.Container, spec *parser.ExecSpec, argv0, local, contextDir string) string {
 	prog := argv0
-	if interpreters[strings.TrimRight(path.Base(argv0), "0123456789.")] && spec != nil && spec.Exec {
-		if i := slices.Index(spec.Argv, argv0); i >= 0 && i+1 < len(spec.Argv) && !strings.HasPrefix(spec.Argv[i+1], "-") {
-			prog = spec.Argv[i+1]
+	if interpreters[strings.TrimRight(path.Base(argv0), "0123456789.")] {
+		if spec == nil || !spec.Exec {
+			return ""
 		}
+		i := slices.Index(spec.Argv, argv0)
+		if i < 0 || i+1 >= len(spec.Argv) || strings.HasPrefix(spec.Argv[i+1], "-") {
+			return ""
+		}
+		prog = spec.Argv[i+1]
+		local = findCopiedFile(c.Stage, prog, contextDir)
 	}
-	if prog == argv0 && interpreters[strings.TrimRight(path.Base(argv0), "0123456789.")] {
-		return ""
-	}
-	local := findCopiedFile(c.Stage, prog, contextDir)
 	if local == "" {
 		return ""
 	}

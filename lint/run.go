@@ -232,6 +232,9 @@ type runner struct {
 	checkedDockerfiles map[string]bool              // by fileKey
 	localImages        map[string]*localImage       // images compose services build, by name:tag
 	localMu            sync.Mutex                   // guards the resolution of localImages
+	// repoRoots caches, by directory, the repository root above it ("" for
+	// none), which every Dockerfile's build-context guess asks for.
+	repoRoots sync.Map
 	dockerfileSups     map[string]*fileSuppressions // by path
 	scriptSups         map[string]*fileSuppressions // entrypoint scripts', by path
 	scriptsRead        map[string]bool              // paths of the scripts recorded (addScriptSource)
