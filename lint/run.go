@@ -229,17 +229,17 @@ type runner struct {
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:
 	// the sources, the Dockerfiles' suppressions, the compose files.
-	checkedDockerfiles map[string]bool              // by fileKey
-	localImages        map[string]*localImage       // images compose services build, by name:tag
-	localMu            sync.Mutex                   // guards the resolution of localImages
+	checkedDockerfiles map[string]bool        // by fileKey
+	localImages        map[string]*localImage // images compose services build, by name:tag
+	localMu            sync.Mutex             // guards the resolution of localImages
 	// repoRoots caches, by directory, the repository root above it ("" for
 	// none), which every Dockerfile's build-context guess asks for.
-	repoRoots sync.Map
-	dockerfileSups     map[string]*fileSuppressions // by path
-	scriptSups         map[string]*fileSuppressions // entrypoint scripts', by path
-	scriptsRead        map[string]bool              // paths of the scripts recorded (addScriptSource)
-	composeSups        map[string]*fileSuppressions // compose files', by path
-	findings           []rules.Finding
+	repoRoots      sync.Map
+	dockerfileSups map[string]*fileSuppressions // by path
+	scriptSups     map[string]*fileSuppressions // entrypoint scripts', by path
+	scriptsRead    map[string]bool              // paths of the scripts recorded (addScriptSource)
+	composeSups    map[string]*fileSuppressions // compose files', by path
+	findings       []rules.Finding
 
 	pool         []*rules.Rule // Options.Rules or rules.All()
 	configs      *configSet

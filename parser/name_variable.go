@@ -87,12 +87,12 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 }
 
 // nameWords puts words in place of the command's name, at its range.
-func (cmd *Command) nameWords(pick []string) {
-	at := cmd.NameWord.Range
+func (c *Command) nameWords(pick []string) {
+	at := c.NameWord.Range
 	words := make([]*Word, len(pick))
 	for i, w := range pick {
 		words[i] = &Word{Lit: w, Literal: true, Range: at}
 	}
-	cmd.Name, cmd.NameWord = pick[0], words[0]
-	cmd.Args = append(words[1:], cmd.Args...)
+	c.Name, c.NameWord = pick[0], words[0]
+	c.Args = append(words[1:], c.Args...)
 }
