@@ -100,3 +100,15 @@ func TestInitChild(t *testing.T) {
 		}
 	}
 }
+
+func TestProcessManagerOf(t *testing.T) {
+	for argv, want := range map[string]string{
+		"supervisord -n": "supervisord", "/init": "s6", "s6-svscan /etc/s6": "s6",
+		"runsvdir -P /etc/service": "runit", "/usr/sbin/runsvdir-start": "runit", "uwsgi --ini app.ini": "uwsgi",
+		"nginx -g daemon": "",
+	} {
+		if got := ProcessManagerOf(strings.Fields(argv)); got != want {
+			t.Errorf("ProcessManagerOf(%s) = %q, want %q", argv, got, want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func ProcessManagerOf(argv []string) string {
 		return "supervisord"
 	case argv[0] == "/init" || base == "s6-svscan":
 		return "s6"
-	case base == "runsvdir" || base == "runit" || base == "runsv" || base == "my_init":
+	case base == "runsvdir" || base == "runsvdir-start" || base == "runit" || base == "runsv" || base == "my_init":
 		return "runit"
 	case base == "uwsgi":
 		return "uwsgi"
