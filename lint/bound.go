@@ -27,6 +27,8 @@ func (r *runner) fileTimeout() time.Duration {
 	switch d := r.opts.FileTimeout; {
 	case d < 0:
 		return 0
+	case d == 0 && raceDetector:
+		return 4 * DefaultFileTimeout
 	case d == 0:
 		return DefaultFileTimeout
 	default:
