@@ -134,8 +134,8 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if spec == nil {
 		spec = c.Cmd()
 	}
-	// copied is the last file of the build context script found on disk,
-	// for a program that turns out not to be shell.
+	// copied is the build-context file the last lookup found on disk: the
+	// program, when it turns out not to be a shell script.
 	copied := ""
 	script := func(argv0 string) *parser.Script {
 		if local := findCopiedFile(c.Stage, argv0, contextDir); local != "" {
