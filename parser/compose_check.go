@@ -93,7 +93,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 	// default file beside it defines what it leaves undefined: the
 	// services it depends on, or those it names without an image
 	// (FreshRSS's docker-compose-proxy.yml completes freshrss).
-	overlay := len(l.main) == 1 && (l.isOverlay(names, lacking) || l.baseDeclaresMissing(missingDependencies(proj)) || len(lacking) > 0 && l.baseDefines(lacking))
+	overlay := len(l.main) == 1 && (l.isOverlay(names, lacking) || l.baseDefines(missingDependencies(proj)) || l.baseDefines(lacking))
 	fragment := overlay || len(lacking) > 0 && len(l.main) == 1
 	// unjudged is the first reference a fragment leaves to its base file.
 	var unjudged *ComposeProblem

@@ -217,21 +217,15 @@ func baseOnDisk(f *yamlFile) (shown, abs string, ok bool) {
 	return "", "", false
 }
 
-// baseDeclaresMissing reports whether the services the file depends on
-// but does not define are all defined by the default compose file beside
-// it: the file is merged onto that one (zipkin's
-// docker-compose-ui.yml depends on the zipkin of docker-compose.yml).
-func (l *composeLoader) baseDeclaresMissing(missing []string) bool {
-	if len(missing) == 0 || len(l.main) != 1 {
+// baseDefines reports whether the default compose file beside the main
+// file defines every service named: the file is merged onto that one
+// (zipkin's docker-compose-ui.yml depends on the zipkin of
+// docker-compose.yml; FreshRSS's docker-compose-proxy.yml completes its
+// freshrss).
+func (l *composeLoader) baseDefines(names []string) bool {
+	if len(names) == 0 || len(l.main) != 1 {
 		return false
 	}
-	return l.baseDefines(missing)
-}
-
-// baseDefines reports whether the default compose file beside the main
-// file defines every service named.
-func (l *composeLoader) baseDefines(names []string) bool {
-	missing := names
 	// Only a base beside it: one above resolves relative paths from its
 	// own directory, which a file with a local build context was not
 	// written for (writtenFromAbove tells those written for it).
@@ -255,7 +249,7 @@ func (l *composeLoader) baseDefines(names []string) bool {
 	if !services.found() {
 		return false
 	}
-	for _, name := range missing {
+	for _, name := range names {
 		if !mapGet(services.value, name).found() {
 			return false
 		}

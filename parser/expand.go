@@ -101,7 +101,7 @@ func (in *Instruction) Var(name string) (string, bool) {
 	return in.env.Get(name)
 }
 
-// placeholder is a token a build script replaces with sed before the file
+// sedPlaceholder is a token a build script replaces with sed before the file
 // is used (neo4j's `FROM %%NEO4J_BASE_IMAGE%%`, `%%LOGS_DIR%%/logs`).
 var sedPlaceholder = regexp.MustCompile(`%%[A-Z][A-Z0-9_]*%%`)
 

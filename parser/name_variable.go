@@ -10,8 +10,15 @@ import (
 // `$exec_cmd` or `${exec_cmd}`, which the shell splits into words.
 var plainVarRef = regexp.MustCompile(`^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$`)
 
-// userSwitchers are the programs that run their command as another user.
-var userSwitchers = []string{"gosu", "su-exec", "setpriv", "s6-setuidgid", "setuidgid", "chroot", "runuser", "su"}
+// switchesUser reports whether words run their command as another user
+// (`gosu hedgedoc`, `exec su-exec neo4j`), as switchedUser tells.
+func switchesUser(words []string) bool {
+	if len(words) > 0 && words[0] == "exec" {
+		words = words[1:]
+	}
+	_, ok := switchedUser(words)
+	return ok
+}
 
 // nameFromVariable resolves a command whose name is a variable the script
 // has set, before it, only to literal words (neo4j's entrypoint sets
@@ -49,7 +56,7 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 		// hedgedoc's `exec $GOSU "$@"` with GOSU="gosu hedgedoc" as root:
 		// the value that switches user is what runs when started as root.
 		for _, words := range values {
-			if len(words) > 0 && slices.Contains(userSwitchers, words[0]) {
+			if switchesUser(words) {
 				cmd.nameWords(words)
 				return
 			}
@@ -64,7 +71,7 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 		allExec = allExec && words[0] == "exec"
 	}
 	for _, words := range values {
-		if slices.ContainsFunc(words, func(w string) bool { return slices.Contains(userSwitchers, w) }) {
+		if switchesUser(words) {
 			pick = words
 			break
 		}

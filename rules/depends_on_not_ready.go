@@ -82,9 +82,9 @@ func checkDependsOnNotReady(pass *Pass) {
 	}
 	var hits []serviceHit
 	for _, s := range composeFileServices(pass) {
-		// A cron daemon connects to nothing when it starts; its jobs run
-		// on their schedule, long after the dependency is up.
-		if runsCron(byName[s.Name]) || runsKeepAlive(byName[s.Name]) {
+		// A cron daemon or a keep-alive connects to nothing when it
+		// starts; cron's jobs run long after the dependency is up.
+		if connectsLater(byName[s.Name]) {
 			continue
 		}
 		for _, d := range s.DependsOn {
@@ -138,26 +138,6 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 	return false
 }
 
-// runsKeepAlive reports whether the container only keeps itself alive
-// (`tail -f /dev/null`, a dev container one execs into): it connects to
-// nothing when it starts.
-func runsKeepAlive(c *parser.Container) bool {
-	if c == nil {
-		return false
-	}
-	spec := c.Cmd()
-	if c.Entrypoint() != nil && c.Entrypoint().Exec && len(c.Entrypoint().Argv) > 0 && parser.IsKeepAlive(c.Entrypoint().Argv) {
-		return true
-	}
-	if spec == nil {
-		return false
-	}
-	if spec.Exec {
-		return parser.IsKeepAlive(spec.Argv)
-	}
-	return spec.Script != nil && len(spec.Script.Final) == 1 && parser.IsKeepAlive(spec.Script.Final[0].Argv())
-}
-
 // unreadEntrypoint describes the entrypoint of a container that dlint
 // could not read, for "unless it waits": that of a base or service image
 // dlint does not know, or a script of the image that a compose
@@ -205,27 +185,28 @@ func specProgram(spec *parser.ExecSpec) string {
 	return ""
 }
 
-// runsCron reports whether the container's main program is a cron
-// daemon: its compose or image ENTRYPOINT or CMD, or what its entrypoint
-// script ends in.
-func runsCron(c *parser.Container) bool {
+// connectsLater reports whether the container's main program connects
+// to nothing when it starts: a cron daemon, whose jobs run on their
+// schedule, or a keep-alive (`tail -f /dev/null`, a dev container one
+// execs into). Its compose or image ENTRYPOINT or CMD is read, or what its
+// entrypoint script ends in.
+func connectsLater(c *parser.Container) bool {
 	if c == nil {
 		return false
 	}
+	later := func(argv []string) bool { return images.RunsCron(argv) || parser.IsKeepAlive(argv) }
 	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
-		if spec == nil {
-			continue
-		}
-		if spec.Exec && images.RunsCron(spec.Argv) {
+		switch {
+		case spec == nil:
+		case spec.Exec && later(spec.Argv):
 			return true
-		}
-		if !spec.Exec && spec.Script != nil && len(spec.Script.Final) == 1 && images.RunsCron(spec.Script.Final[0].Argv()) {
+		case !spec.Exec && spec.Script != nil && len(spec.Script.Final) == 1 && later(spec.Script.Final[0].Argv()):
 			return true
 		}
 	}
 	if s := c.RunningScript(); s != nil {
 		for _, f := range s.Final {
-			if images.RunsCron(f.Argv()) {
+			if later(f.Argv()) {
 				return true
 			}
 		}

@@ -96,7 +96,7 @@ func passesArgsOnly(s *parser.Script) bool {
 	tail := tailCommands(s)
 	for _, cmd := range s.Commands {
 		// `exec "$@"`, or a hand-over that runs them (`exec gosu app "$@"`).
-		if (cmd.Exec || tail[cmd]) && (isAllArgsWord(cmd.Name) || cmd.RunsAllArgs()) {
+		if (cmd.Exec || tail[cmd]) && cmd.RunsAllArgs() {
 			return true
 		}
 	}
