@@ -28,6 +28,9 @@ func switchesUser(words []string) bool {
 // taken, for it is what runs when the container starts as root; the
 // command is an exec only when every value starts with exec.
 func (b *scriptBuilder) nameFromVariable(cmd *Command) {
+	if !strings.HasPrefix(cmd.Name, "$") || cmd.Name == "$@" || cmd.Name == "$*" {
+		return // most names made by expansions are "$@": spare the regexp
+	}
 	m := plainVarRef.FindStringSubmatch(cmd.Name)
 	if m == nil {
 		return
