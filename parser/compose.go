@@ -100,6 +100,8 @@ type Service struct {
 	Init       *bool
 	InitRange  Range
 	Privileged *Item // set only when privileged: true
+	// StopSignal is `stop_signal:` or `--stop-signal`; nil when unset.
+	StopSignal *StopSignal
 
 	CapAdd      []*Item
 	SecurityOpt []*Item

@@ -203,6 +203,9 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	if svc.Privileged {
 		s.Privileged = v.item("privileged", "true")
 	}
+	if it := v.item("stop_signal", svc.StopSignal); it != nil {
+		s.StopSignal = newStopSignal(it.Value, it.Value, !strings.Contains(it.Value, "$"), it.Range)
+	}
 	if svc.Init != nil {
 		b := *svc.Init
 		s.Init = &b

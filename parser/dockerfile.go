@@ -227,10 +227,11 @@ type Stage struct {
 	Platform     string
 	Instructions []*Instruction // after FROM
 
-	User       *User     // last USER of this stage, nil when it sets none
-	Entrypoint *ExecSpec // last ENTRYPOINT of this stage
-	Cmd        *ExecSpec // last CMD of this stage
-	Shell      []string  // SHELL of this stage (nil: inherited or default)
+	User       *User       // last USER of this stage, nil when it sets none
+	Entrypoint *ExecSpec   // last ENTRYPOINT of this stage
+	Cmd        *ExecSpec   // last CMD of this stage
+	Shell      []string    // SHELL of this stage (nil: inherited or default)
+	StopSignal *StopSignal // last STOPSIGNAL of this stage
 	Expose     []*ExposedPort
 	Copies     []*Copy
 	Workdir    string // WORKDIR in effect at the end of the stage
@@ -919,6 +920,9 @@ func (b *dfBuilder) command(in *Instruction, cmd any) {
 		st.Workdir = joinPath(st.Workdir, p)
 	case *instructions.ShellCommand:
 		st.Shell = c.Shell
+	case *instructions.StopSignalCommand:
+		v, ok := b.expand(c.Signal, b.env)
+		st.StopSignal = newStopSignal(v, c.Signal, ok, in.ArgsRange())
 	case *instructions.EntrypointCommand:
 		st.Entrypoint = b.execSpec(in, c.CmdLine, c.PrependShell)
 	case *instructions.CmdCommand:

@@ -386,6 +386,8 @@ func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r, value
 		svc.Init, svc.InitRange = &b, r
 	case "user":
 		svc.User = it
+	case "stop-signal":
+		svc.StopSignal = newStopSignal(value, value, !strings.Contains(value, "$"), valueRange)
 	case "cap-add":
 		for _, c := range strings.Split(value, ",") {
 			if c = strings.TrimSpace(c); c != "" {
@@ -510,6 +512,7 @@ var runFlagOf = map[string]string{
 	"privileged": "--privileged", "user": "--user", "network_mode": "--network", "pid": "--pid", "ipc": "--ipc",
 	"uts": "--uts", "userns_mode": "--userns", "cgroup": "--cgroupns", "cap_add": "--cap-add", "cap_drop": "--cap-drop",
 	"ports": "-p", "security_opt": "--security-opt", "init": "--init", "volumes": "-v", "devices": "--device",
+	"stop_signal": "--stop-signal",
 }
 
 // Setting writes a setting the way the service's file does, for messages:
