@@ -54,6 +54,7 @@ func All() []*Rule {
 		ShellFormCmdWithEntrypoint,
 		ShellFormPID1,
 		ShellFormWithoutShell,
+		StopSignal,
 		ShellCheck,
 		SuPrivilegeDrop,
 		Sudo,

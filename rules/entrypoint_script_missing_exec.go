@@ -56,8 +56,8 @@ the script, or ` + "`entrypoint-script-missing-exec: off`" + ` in .dlint.yaml.`,
 func checkEntrypointScriptMissingExec(pass *Pass) {
 	for _, c := range pass.Containers {
 		s := c.Script
-		if s == nil || !scriptIsMain(c) {
-			continue
+		if s == nil || !scriptIsMain(c) || c.StopSignal().Kills() {
+			continue // with SIGKILL no process gets a signal to handle
 		}
 		for _, cmd := range unexecedTail(s) {
 			if leftToPrivilegeRules(cmd) || sourcedFunction(c, cmd.Name) {
@@ -99,14 +99,15 @@ func scriptTailFinding(c *parser.Container, cmd *parser.Command) Finding {
 	if c.ScriptArgv0 != "" {
 		script = fmt.Sprintf("entrypoint script %s", shortWord(c.ScriptArgv0))
 	}
-	pid1 := "its shell stays PID 1 and SIGTERM from `docker stop` never reaches the program (killed after 10 s)"
+	sig := c.StopSignal().Label()
+	pid1 := "its shell stays PID 1 and " + sig + " from `docker stop` never reaches the program (killed after 10 s)"
 	if initRunsScript(c) {
-		pid1 = "its shell stays between the init and the program, so SIGTERM goes to the shell, not the program"
+		pid1 = "its shell stays between the init and the program, so " + sig + " goes to the shell, not the program"
 	}
 	if cmd.Name == "wait" {
 		return Finding{
 			Range:   cmd.NameRange,
-			Message: fmt.Sprintf("%s ends with `wait` for background jobs but traps neither TERM nor INT, so %s; %s", script, pid1, tailAdvice([]*parser.Command{cmd})),
+			Message: fmt.Sprintf("%s ends with `wait` for background jobs but traps neither TERM nor INT, so %s; %s", script, pid1, tailAdvice([]*parser.Command{cmd}, sig)),
 		}
 	}
 	if cmd.Piped {

@@ -139,6 +139,9 @@ func checkMissingInit(pass *Pass) {
 			if p.exitsAtOnce() {
 				continue // `node -v`: nothing stays running
 			}
+			if v.stopSignal().Kills() {
+				continue // docker stop kills at once: no signal to miss
+			}
 			if p.keepAlive() {
 				report(keepAliveFinding(v, p, unless))
 				continue
@@ -841,15 +844,16 @@ func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 }
 
 func nodeFinding(v runView, p pid1Program, unless string) Finding {
-	msg := fmt.Sprintf("%s%s: as PID 1, node ignores SIGTERM unless the app handles it, so `docker stop` kills it after 10 s; %s, or handle SIGTERM",
-		subject(v, p), unless, initAdvice(v))
+	sig := v.stopSignal().Label()
+	msg := fmt.Sprintf("%s%s: as PID 1, node ignores %s unless the app handles it, so `docker stop` kills it after 10 s; %s, or handle %s",
+		subject(v, p), unless, sig, initAdvice(v), sig)
 	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 }
 
 // keepAliveFinding reports `tail -f /dev/null` or `sleep infinity` as PID 1.
 func keepAliveFinding(v runView, p pid1Program, unless string) Finding {
-	msg := fmt.Sprintf("%s%s: as PID 1, %s ignores SIGTERM, so `docker stop` always waits 10 s and kills it; %s",
-		subject(v, p), unless, "`"+p.name.Lit+"`", initAdvice(v))
+	msg := fmt.Sprintf("%s%s: as PID 1, %s ignores %s, so `docker stop` always waits 10 s and kills it; %s",
+		subject(v, p), unless, "`"+p.name.Lit+"`", v.stopSignal().Label(), initAdvice(v))
 	return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 }
 

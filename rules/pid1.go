@@ -241,20 +241,38 @@ func commandNames(cmds []*parser.Command) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// tailAdvice says how to hand PID 1 to the program the tail runs.
-func tailAdvice(tail []*parser.Command) string {
+// tailAdvice says how to hand PID 1 to the program the tail runs; sig is
+// the signal `docker stop` sends (StopSignal.Label).
+func tailAdvice(tail []*parser.Command, sig string) string {
+	trapped := strings.TrimPrefix(sig, "SIG")
 	if len(tail) > 0 && tail[0].Name == "wait" {
-		return "run the main program in the foreground with `exec`, or trap TERM and pass it on to the background jobs (`trap 'kill -TERM $pid' TERM INT`)"
+		on := trapped
+		if on == "TERM" {
+			on = "TERM INT" // Ctrl-C of `docker run -it` too
+		}
+		return "run the main program in the foreground with `exec`, or trap " + trapped + " and pass it on to the background jobs (`trap 'kill -" + trapped + " $pid' " + on + "`)"
 	}
 	if len(tail) == 0 {
 		// A loop cannot be exec'd: it must stop on the signal itself.
-		return "end the loop on SIGTERM (`trap 'exit 0' TERM` before it), or run it under an init"
+		return "end the loop on " + sig + " (`trap 'exit 0' " + trapped + "` before it), or run it under an init"
 	}
 	name := "app"
 	if len(tail) > 0 {
 		name = shortWord(tail[0].Name)
 	}
 	return "write `exec " + name + " …` in the script"
+}
+
+// stopSignal is the signal `docker stop` sends the view's container
+// first; nil for the default, SIGTERM.
+func (v runView) stopSignal() *parser.StopSignal {
+	if v.container != nil {
+		return v.container.StopSignal()
+	}
+	if v.stage != nil {
+		return v.stage.EffectiveStopSignal()
+	}
+	return nil
 }
 
 // shortCommand shows a command for a message, cut after about 40

@@ -55,18 +55,18 @@ func checkPrivilegeDropWithoutExec(pass *Pass) {
 		for _, in := range pass.Dockerfile.Instructions {
 			if (in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD") && in.Stage != nil {
 				spec := &parser.ExecSpec{Instr: in}
-				reportDropWithoutExec(pass, in.Script, shellFormShell(spec), in.Stage.ShellKind)
+				reportDropWithoutExec(pass, in.Script, shellFormShell(spec), in.Stage.ShellKind, in.Stage.EffectiveStopSignal())
 			}
 		}
 	}
 	for _, c := range pass.Containers {
-		reportDropWithoutExec(pass, c.Script, "", nil) // a script file: no implicit exec
+		reportDropWithoutExec(pass, c.Script, "", nil, c.StopSignal()) // a script file: no implicit exec
 		if c.Service == nil {
 			continue
 		}
 		for _, spec := range []*parser.ExecSpec{c.Service.Entrypoint, c.Service.Command} {
 			if spec != nil && spec.Instr == nil {
-				reportDropWithoutExec(pass, spec.Script, "", c.ShellKind)
+				reportDropWithoutExec(pass, spec.Script, "", c.ShellKind, c.StopSignal())
 			}
 		}
 	}
@@ -75,9 +75,10 @@ func checkPrivilegeDropWithoutExec(pass *Pass) {
 // reportDropWithoutExec reports the drops in s that leave a shell waiting.
 // shell is what runs s itself ("" when s is not a `-c` string), and
 // shellKind tells what a shell is in the image, for the shells that exec a
-// plain last command themselves (busybox ash, bash).
-func reportDropWithoutExec(pass *Pass, s *parser.Script, shell string, shellKind func(string) images.Shell) {
-	if s == nil {
+// plain last command themselves (busybox ash, bash). stop is the signal
+// docker stop sends: with SIGKILL no process gets one to miss.
+func reportDropWithoutExec(pass *Pass, s *parser.Script, shell string, shellKind func(string) images.Shell, stop *parser.StopSignal) {
+	if s == nil || stop.Kills() {
 		return
 	}
 	tail := tailCommands(s)
@@ -90,7 +91,7 @@ func reportDropWithoutExec(pass *Pass, s *parser.Script, shell string, shellKind
 			continue
 		}
 		text := shownCommand(cmd)
-		msg := fmt.Sprintf("`%s` starts the main process without exec: the shell stays PID 1 and waits, so `docker stop`'s SIGTERM never reaches the app, which is killed after the grace period; write `exec %s` so %s replaces the shell", text, text, tool)
+		msg := fmt.Sprintf("`%s` starts the main process without exec: the shell stays PID 1 and waits, so `docker stop`'s %s never reaches the app, which is killed after the grace period; write `exec %s` so %s replaces the shell", text, stop.Label(), text, tool)
 		var fix *Fix
 		if tail[cmd] && !trapsExit(s) {
 			fix = insertExecFix(s, cmd)

@@ -119,6 +119,11 @@ func checkShellFormPID1(pass *Pass) {
 		if p == nil {
 			continue
 		}
+		stop := v.stopSignal()
+		if stop.Kills() && p.shell != images.ShellNone {
+			continue // docker stop kills every process at once: stop-signal says so
+		}
+		sig := stop.Label()
 		keyword := specKeyword(p.spec, v.container, p.entrypoint)
 		prog := commandNames(p.tail)
 		waits := len(p.tail) == 1 && p.tail[0].Name == "wait"
@@ -135,9 +140,9 @@ func checkShellFormPID1(pass *Pass) {
 		if initName == "" && v.init {
 			initName, initWhy = "tini", fmt.Sprintf(" (%s %s `init: true`)", about(v.container), agree("sets", "set"))
 		}
-		cost := fmt.Sprintf("the shell stays PID 1 and SIGTERM from `docker stop` never reaches %s (killed after 10 s, zombies not reaped)", prog)
+		cost := fmt.Sprintf("the shell stays PID 1 and %s from `docker stop` never reaches %s (killed after 10 s, zombies not reaped)", sig, prog)
 		if !p.definite() {
-			cost = fmt.Sprintf("%s, the shell stays PID 1 and SIGTERM never reaches %s", assumedShell(p.shellName), prog)
+			cost = fmt.Sprintf("%s, the shell stays PID 1 and %s never reaches %s", assumedShell(p.shellName), sig, prog)
 		}
 		// A command handed to the ENTRYPOINT of an image dlint cannot see
 		// may run under an init there (supavisor's tini -s -g).
@@ -147,7 +152,7 @@ func checkShellFormPID1(pass *Pass) {
 			cost += unseenImage(ep, ref)
 		}
 		if initName != "" {
-			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards SIGTERM, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, prog)
+			cost = fmt.Sprintf("the shell sits between %s and %s%s: %s reaps zombies and forwards %s, but to the shell, not to %s, so there is no clean shutdown", initName, prog, initWhy, initName, sig, prog)
 		}
 		var msg string
 		var fix *Fix
@@ -155,8 +160,8 @@ func checkShellFormPID1(pass *Pass) {
 		switch {
 		case keepAlives(p.tail) && initName == "":
 			// exec would not help: as PID 1 the keep-alive ignores SIGTERM too.
-			msg = fmt.Sprintf("%s keeps the container alive with %s, which as PID 1 ignores SIGTERM with or without the shell, so `docker stop` waits 10 s; run it under an init (%s)",
-				keyword, commandNames(p.tail), initAdvice(v))
+			msg = fmt.Sprintf("%s keeps the container alive with %s, which as PID 1 ignores %s with or without the shell, so `docker stop` waits 10 s; run it under an init (%s)",
+				keyword, commandNames(p.tail), sig, initAdvice(v))
 			pass.ReportAbout(v.container, Finding{Range: p.at, Message: msg})
 			continue
 		case p.shellForm && p.shell == images.ShellNone:
@@ -165,7 +170,7 @@ func checkShellFormPID1(pass *Pass) {
 			severity = Error
 		case p.shellForm && len(p.tail) == 0 && len(p.spec.Script.Commands) > 0:
 			// A loop: neither exec nor the exec form stops it on SIGTERM.
-			msg = fmt.Sprintf("shell-form %s runs a loop with `%s '…'`: %s; %s", keyword, shellCommandLine(p.spec), cost, tailAdvice(nil))
+			msg = fmt.Sprintf("shell-form %s runs a loop with `%s '…'`: %s; %s", keyword, shellCommandLine(p.spec), cost, tailAdvice(nil, sig))
 		case p.shellForm:
 			where := "the command"
 			if len(p.spec.Script.Commands) > 1 && len(p.tail) > 0 {
@@ -188,7 +193,7 @@ func checkShellFormPID1(pass *Pass) {
 			case waits:
 				does = "ends with `wait` for " + prog
 			}
-			msg = fmt.Sprintf("%s %s: %s; %s", subject, does, cost, tailAdvice(p.tail))
+			msg = fmt.Sprintf("%s %s: %s; %s", subject, does, cost, tailAdvice(p.tail, sig))
 		}
 		// An exec-form ENTRYPOINT would start receiving the CMD.
 		if p.shellForm && (len(p.tail) > 0 || p.shell == images.ShellNone) && (!p.entrypoint || v.cmd == nil) {

@@ -67,28 +67,29 @@ func checkSuPrivilegeDrop(pass *Pass) {
 				// A RUN has no PID 1 for su to stand in front of, and its
 				// `su postgres -c initdb` does what it says: not reported.
 				if in.Keyword == "ENTRYPOINT" || in.Keyword == "CMD" {
-					reportSu(pass, in.Script, in.Keyword, st)
+					reportSu(pass, in.Script, in.Keyword, st, st.EffectiveStopSignal())
 				}
 			}
 		}
 	}
 	for _, c := range pass.Containers {
-		reportSu(pass, c.Script, "script", c.Stage)
+		reportSu(pass, c.Script, "script", c.Stage, c.StopSignal())
 		if c.Service == nil {
 			continue
 		}
 		for _, spec := range []*parser.ExecSpec{c.Service.Entrypoint, c.Service.Command} {
 			if spec != nil && spec.Instr == nil {
-				reportSu(pass, spec.Script, "compose", c.Stage)
+				reportSu(pass, spec.Script, "compose", c.Stage, c.StopSignal())
 			}
 		}
 	}
 }
 
 // reportSu reports the su and runuser commands of s; stage is the one
-// whose image runs them, nil when not known.
-func reportSu(pass *Pass, s *parser.Script, where string, stage *parser.Stage) {
-	if s == nil {
+// whose image runs them, nil when not known. With a SIGKILL stop signal
+// su has no signal to pass on: not reported.
+func reportSu(pass *Pass, s *parser.Script, where string, stage *parser.Stage, stop *parser.StopSignal) {
+	if s == nil || stop.Kills() {
 		return
 	}
 	for _, cmd := range s.Commands {

@@ -1,0 +1,5 @@
+#!/bin/sh
+set -e
+python manage.py migrate --noinput
+# want: entrypoint-script-missing-exec
+"$@"

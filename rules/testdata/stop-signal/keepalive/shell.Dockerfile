@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+STOPSIGNAL SIGKILL
+CMD tail -f /dev/null

@@ -1,0 +1,3 @@
+FROM postgres:17
+# want: stop-signal
+STOPSIGNAL SIGKILL
