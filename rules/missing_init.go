@@ -454,11 +454,8 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 	if reachesInit || len(execs) == 0 {
 		return reachesInit
 	}
-	if reapsJobs(s, top) {
-		return false
-	}
 	for _, cmd := range s.Commands {
-		if cmd.Parent != top || !cmd.Background || cmd.Name == "" {
+		if cmd.Parent != top || !cmd.Background || cmd.Name == "" || reapsJob(s, top, cmd) {
 			continue
 		}
 		if e := execAfter(execs, cmd, s.Final); e != nil {
@@ -468,13 +465,44 @@ func (r *pid1Resolver) followScript(s *parser.Script, args []argWord, where stri
 	return false
 }
 
-// reapsJobs reports whether the script waits for or kills its background
-// jobs itself, as entrypoints that run a temporary server for setup do
-// (`mysqld --skip-networking & pid=$!; …; kill "$pid"; wait "$pid"`).
-func reapsJobs(s *parser.Script, top *parser.Command) bool {
+// reapsJob reports whether the script waits for or kills the background
+// job itself, as entrypoints that run a temporary server for setup do
+// (`mysqld --skip-networking & pid=$!; …; kill "$pid"; wait "$pid"`): a
+// bare `wait`, or a kill or wait of its PID. One of another job's
+// PID (`kill "$page_pid"`) leaves this one running; one dlint cannot
+// attribute (`kill %1`, `wait "$p"` of a PID saved elsewhere) counts.
+func reapsJob(s *parser.Script, top, job *parser.Command) bool {
+	own := s.JobPIDVar(job)
+	others := map[string]bool{}
+	for _, c := range s.Commands {
+		if c.Background && c != job {
+			if v := s.JobPIDVar(c); v != "" && v != own {
+				others[v] = true
+			}
+		}
+	}
 	for _, cmd := range s.Commands {
-		if cmd.Parent == top && (cmd.Name == "wait" || cmd.Name == "kill") {
-			return true
+		// Where it is written says little: a function written above may
+		// be called after the job starts.
+		if cmd.Parent != top || cmd.Name != "wait" && cmd.Name != "kill" {
+			continue
+		}
+		if cmd.Name == "wait" && len(cmd.Args) == 0 {
+			return true // waits for every job
+		}
+		for i, a := range cmd.Args {
+			if strings.HasPrefix(a.Lit, "-") || i > 0 && (cmd.Args[i-1].Lit == "-s" || cmd.Args[i-1].Lit == "-n") {
+				continue // an option, or the signal of `kill -s TERM`
+			}
+			names := a.ParamNames()
+			if len(names) == 0 {
+				return true // `kill %1`, a PID written out
+			}
+			for _, n := range names {
+				if n == own || !others[n] {
+					return true
+				}
+			}
 		}
 	}
 	return false
