@@ -880,6 +880,7 @@ type checkedUnit struct {
 // returns its errors rather than recording them: it runs under bounded.
 func (r *runner) checkUnit(u *unit) checkedUnit {
 	var out checkedUnit
+	forTests := r.forTests(u)
 	for _, rule := range r.active {
 		func() {
 			defer func() {
@@ -890,6 +891,7 @@ func (r *runner) checkUnit(u *unit) checkedUnit {
 			pass := rules.NewPass(rule, func(f rules.Finding) { out.findings = append(out.findings, f) })
 			pass.Dockerfile, pass.Compose, pass.Containers, pass.Builders = u.dockerfile, u.compose, u.containers, u.builders
 			pass.Settings, pass.Options = r.passSettings(u, rule)
+			pass.ForTests = forTests
 			rule.Check(pass)
 		}()
 	}

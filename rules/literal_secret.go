@@ -2,8 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -87,7 +85,7 @@ func checkLiteralSecret(pass *Pass) {
 	// A test harness's compose file holds the throwaway passwords of the
 	// databases it starts for one run (phpmyadmin's testing/): true, but
 	// information there.
-	if testFile(pass) {
+	if pass.ForTests {
 		for i := range hits {
 			hits[i].Severity = Info
 		}
@@ -131,25 +129,6 @@ func secretDefault(ev *parser.EnvVar) (string, bool) {
 		return "", false
 	}
 	return ref, true
-}
-
-// testDirs name directories of tests and their fixtures.
-var testDirs = map[string]bool{"test": true, "tests": true, "testing": true, "e2e": true, "__tests__": true, "spec": true, "fixtures": true, "testdata": true, "integration-tests": true}
-
-// testFile reports whether the compose file of the pass is a test's: in a
-// test directory, or named for one (docker-compose.test.yml).
-func testFile(pass *Pass) bool {
-	if pass.Compose == nil || len(pass.Compose.Files) == 0 {
-		return false
-	}
-	p := filepath.ToSlash(pass.Compose.Files[0].Path)
-	for _, part := range strings.Split(path.Dir(p), "/") {
-		if testDirs[strings.ToLower(part)] {
-			return true
-		}
-	}
-	base := strings.ToLower(path.Base(p))
-	return strings.Contains(base, ".test.") || strings.Contains(base, "-test.") || strings.Contains(base, "_test.") || strings.Contains(base, ".ci.")
 }
 
 // urlWithPassword reports a value, or the default of a reference, that

@@ -87,7 +87,7 @@ func checkStopSignal(pass *Pass) {
 		}
 		setting := stopSignalSetting(c, s)
 		severity := Severity(0)
-		if testFile(pass) {
+		if pass.ForTests {
 			severity = Info // a test's containers hold throwaway data
 		}
 		switch s.Name {
