@@ -23,6 +23,36 @@ type backingPort struct {
 	kind, home, probe string
 }
 
+// olderProbes are the probes of a home image's tags before a major
+// version, whose images lack the client the probe runs: mongosh ships
+// with mongo 5.0 and later, the legacy mongo shell up to 5.0.
+var olderProbes = map[string]struct {
+	before int
+	probe  string
+}{
+	"mongo": {5, "mongo --quiet --eval 'db.runCommand({ ping: 1 }).ok'"},
+}
+
+// probeFor is the probe of the home image's tag.
+func probeFor(bp backingPort, tag string) string {
+	if old, ok := olderProbes[bp.home]; ok {
+		if major, ok := tagMajor(tag); ok && major < old.before {
+			return old.probe
+		}
+	}
+	return bp.probe
+}
+
+// tagMajor is the major version a tag starts with ("4.4-focal" is 4).
+func tagMajor(tag string) (int, bool) {
+	n, digits := 0, 0
+	for digits < len(tag) && tag[digits] >= '0' && tag[digits] <= '9' {
+		n = n*10 + int(tag[digits]-'0')
+		digits++
+	}
+	return n, digits > 0 && digits < 5
+}
+
 // backingPorts are the ports whose server is a backing service, each the
 // port its clients use: an image that EXPOSEs one runs that server.
 var backingPorts = map[string]backingPort{
@@ -105,7 +135,7 @@ func BackingService(img *Image, name string) (Backing, bool) {
 			if bp, ok := backingPorts[p]; ok {
 				b := Backing{Kind: bp.kind, Port: p}
 				if img.Name == bp.home {
-					b.Probe = bp.probe
+					b.Probe = probeFor(bp, img.Tag)
 				}
 				return b, true
 			}

@@ -1,6 +1,9 @@
 package images
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func intp(n int) *int { return &n }
 
@@ -142,6 +145,13 @@ func TestBackingService(t *testing.T) {
 	pg, _ := cat.Lookup("postgres", "16")
 	if b, ok := BackingService(pg, "postgres:16"); !ok || b.Kind != "database" || b.Probe == "" {
 		t.Errorf("postgres:16: got %+v, %v; want a database with a probe", b, ok)
+	}
+	// mongosh ships from mongo 5.0 on; older tags have the legacy shell.
+	for tag, client := range map[string]string{"4.4": "mongo ", "4.4.29-focal": "mongo ", "5.0": "mongosh ", "8": "mongosh ", "latest": "mongosh "} {
+		mongo, _ := cat.Lookup("mongo", tag)
+		if b, ok := BackingService(mongo, "mongo:"+tag); !ok || !strings.HasPrefix(b.Probe, client) {
+			t.Errorf("mongo:%s: probe %q, want one that runs %s", tag, b.Probe, client)
+		}
 	}
 	crate, _ := cat.Lookup("crate", "")
 	if b, ok := BackingService(crate, "crate"); !ok || b.Probe != "" {
