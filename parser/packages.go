@@ -165,6 +165,16 @@ func (p *PackageCommand) IsApt() bool {
 	return p.Manager == "apt-get" || p.Manager == "apt" || p.Manager == "aptitude"
 }
 
+// System reports whether the manager installs the operating system's
+// packages, which only root may do.
+func (p *PackageCommand) System() bool {
+	switch p.Manager {
+	case "apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "zypper":
+		return true
+	}
+	return false
+}
+
 // Installs reports whether the command installs packages.
 func (p *PackageCommand) Installs() bool {
 	switch p.Manager {

@@ -54,7 +54,10 @@ func checkRootUser(pass *Pass) {
 			// privileged service is root on the host whatever its user:
 			// rule privileged says so, and what it is privileged for
 			// (eBPF, devices) needs root.
-			if !isRootName(name) || dropsPrivileges(c) || c.Service.Privileged != nil {
+			// A job a run line starts as root to install the system's
+			// packages (`docker run --rm -u 0 img sh -c 'apt-get install
+			// …'`) needs root for what it does.
+			if !isRootName(name) || dropsPrivileges(c) || c.Service.Privileged != nil || c.OneOff() && installsSystemPackages(c.Cmd()) {
 				continue
 			}
 			setting := c.Service.Setting("user", u.Value)
@@ -94,6 +97,24 @@ func checkRootUser(pass *Pass) {
 		pass.ReportAbout(c, Finding{Range: u.Range, Fix: userFix(c.Dockerfile, u),
 			Message: fmt.Sprintf("%s makes %s run as root; create an unprivileged user and switch to it with `USER 10001:10001` after installing packages", what, about(c))})
 	}
+}
+
+// installsSystemPackages reports whether the command installs packages
+// of the operating system, in its own words or a `sh -c` string it runs.
+func installsSystemPackages(spec *parser.ExecSpec) bool {
+	return spec != nil && scriptInstallsSystemPackages(spec.Script)
+}
+
+func scriptInstallsSystemPackages(s *parser.Script) bool {
+	if s == nil {
+		return false
+	}
+	for _, cmd := range s.Commands {
+		if pc := cmd.Package(); pc != nil && pc.System() && pc.Installs() || scriptInstallsSystemPackages(cmd.Inline) {
+			return true
+		}
+	}
+	return false
 }
 
 // mountsDockerSocket reports whether the service bind-mounts the Docker
