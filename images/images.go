@@ -75,7 +75,9 @@ type Facts struct {
 	Init string `json:"init,omitempty" yaml:"init,omitempty"`
 	// UserTool is how to create a user: "useradd" (shadow-utils) or
 	// "adduser" (BusyBox); "shadow-utils" when useradd comes only once
-	// that package is installed (UBI minimal); "" when not known.
+	// that package is installed (UBI minimal); "none" when the image has
+	// neither, nor a package manager to install one (UBI micro); "" when
+	// not known.
 	UserTool string `json:"user_tool,omitempty" yaml:"user_tool,omitempty"`
 	// Base is set for an image that runs no application of its own: no
 	// CMD, or a shell or interpreter prompt. Images built on it choose

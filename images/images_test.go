@@ -130,6 +130,8 @@ func TestShippedCatalogues(t *testing.T) {
 	check("alpine", "3.21", func(i *Image) bool { return i.Shell == ShellAsh && i.UserTool == "adduser" }, "ash, adduser")
 	check("registry.access.redhat.com/ubi8/ubi", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "bash before 5.1")
 	check("registry.access.redhat.com/ubi9/ubi-minimal", "9.5", func(i *Image) bool { return i.Shell == ShellBash }, "bash 5")
+	check("registry.access.redhat.com/ubi9/ubi-micro", "9.5", func(i *Image) bool { return i.Shell == ShellBash && i.UserTool == "none" }, "UBI micro: bash, no useradd")
+	check("registry.access.redhat.com/ubi8-micro", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "UBI 8 micro: bash before 5.1")
 	check("redhat/ubi9-minimal", "latest", func(i *Image) bool { return i.Shell == ShellBash && i.Base }, "Hub's copy of UBI: bash, a base image")
 	check("docker.io/redhat/ubi8", "8.10", func(i *Image) bool { return i.Shell == ShellOldBash }, "Hub's copy of UBI 8: bash before 5.1")
 	check("mcr.microsoft.com/dotnet/aspnet", "8.0-jammy-chiseled", func(i *Image) bool { return !i.RunsAsRoot() && i.Shell == ShellNone }, "app user, no shell")

@@ -361,6 +361,11 @@ func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Im
 	if usesAdduser(c.Stage) {
 		return "create a user and switch to it (`RUN adduser -D -u 10001 app`, then `USER 10001:10001`), or drop privileges in the entrypoint with `exec su-exec app \"$@\"`"
 	}
+	if img != nil && img.UserTool == "none" {
+		// No useradd and no package manager: a numeric USER, or a
+		// passwd line written from a build stage.
+		return "add `USER 10001:10001` (a numeric USER needs no /etc/passwd entry), or `COPY --from` a build stage an /etc/passwd that has the user"
+	}
 	if img != nil && img.UserTool == "shadow-utils" {
 		// No useradd, and no gosu to install, in a minimal image.
 		return "add `USER 10001` (a numeric USER needs no /etc/passwd entry), or create a user first (`RUN microdnf install -y shadow-utils && useradd --uid 10001 app && microdnf clean all`)"
