@@ -40,12 +40,13 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 		if set.Name != m[1] || !set.Valued {
 			continue
 		}
-		if set.Value == nil || !set.Value.Literal {
+		words, ok := valueFields(set.Value)
+		if !ok {
 			return // a value not known here
 		}
 		// An empty value leaves the arguments (`exec $GOSU "$@"` when
 		// not root): kept as no words.
-		values = append(values, strings.Fields(set.Value.Lit))
+		values = append(values, words)
 	}
 	if len(values) == 0 {
 		return
@@ -96,12 +97,39 @@ func (b *scriptBuilder) nameFromVariable(cmd *Command) {
 	cmd.nameWords(pick)
 }
 
-// nameWords puts words in place of the command's name, at its range.
+// valueFields splits the value a variable is set to into the words an
+// unquoted expansion of it makes, when they are known: a literal value,
+// or one whose first word is literal and whose others are plain variable
+// expansions (bitwarden's `gosu_cmd="gosu $USERNAME:$GROUPNAME"`). A word
+// holding an expansion keeps its text and is not literal.
+func valueFields(v *Word) ([]string, bool) {
+	if v == nil {
+		return nil, false
+	}
+	if v.Literal {
+		return strings.Fields(v.Lit), true
+	}
+	text := v.Lit
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+		text = text[1 : len(text)-1]
+	}
+	if strings.ContainsAny(text, "\"'`\\") || strings.Contains(text, "$(") {
+		return nil, false
+	}
+	fields := strings.Fields(text)
+	if len(fields) == 0 || strings.Contains(fields[0], "$") {
+		return nil, false
+	}
+	return fields, true
+}
+
+// nameWords puts words in place of the command's name, at its range; a
+// word with an expansion in it is not literal.
 func (c *Command) nameWords(pick []string) {
 	at := c.NameWord.Range
 	words := make([]*Word, len(pick))
 	for i, w := range pick {
-		words[i] = &Word{Lit: w, Literal: true, Range: at}
+		words[i] = &Word{Lit: w, Literal: !strings.Contains(w, "$"), Range: at}
 	}
 	c.Name, c.NameWord = pick[0], words[0]
 	c.Args = append(words[1:], c.Args...)

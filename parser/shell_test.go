@@ -319,8 +319,13 @@ func TestCommandNamedByVariable(t *testing.T) {
 	if last := s.Commands[len(s.Commands)-1]; !last.Exec || last.Name != "gosu" || len(last.Args) != 2 || last.Args[0].Lit != "hedgedoc" {
 		t.Errorf("`exec $GOSU \"$@\"`: %+v", last)
 	}
+	// bitwarden: the value's first word is literal, the user a variable.
+	s = ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\nU=bitwarden\nif [ \"$(id -u)\" = 0 ]; then\n  gosu_cmd=\"gosu $U:$U\"\nelse\n  gosu_cmd=\"\"\nfi\nexec $gosu_cmd /app/api\n"))
+	if last := s.Commands[len(s.Commands)-1]; !last.Exec || last.Name != "gosu" || len(last.Args) != 2 || last.Args[0].Lit != "$U:$U" || last.Args[0].Literal || last.Args[1].Lit != "/app/api" {
+		t.Errorf("`exec $gosu_cmd /app/api`: %+v", last)
+	}
 	// A value not known, or an exec on one path only: left as written.
-	for _, text := range []string{"cmd=$1\n$cmd app\n", "if x; then c=\"exec gosu app\"; else c=\"gosu app\"; fi\n$c app\n", "\"$CMD\" app\n"} {
+	for _, text := range []string{"cmd=$1\n$cmd app\n", "c=\"$GOSU app\"\n$c x\n", "c=\"gosu $(id -un)\"\n$c x\n", "if x; then c=\"exec gosu app\"; else c=\"gosu app\"; fi\n$c app\n", "\"$CMD\" app\n"} {
 		s := ParseScriptFile("entrypoint.sh", []byte("#!/bin/sh\n"+text))
 		if last := s.Commands[len(s.Commands)-1]; last.Exec || last.NameWord.Literal {
 			t.Errorf("%q: resolved to %+v", text, last)
