@@ -103,7 +103,7 @@ func instructionSnippet(st *parser.Stage, in *parser.Instruction) (shellcheck.Sn
 		if !ok {
 			return shellcheck.Snippet{}, false
 		}
-		return snippetOf(s, d, errexit(shell[1:])), true
+		return snippetOf(s, d, errexit(shell[1:]), declaredVars(s.Text, in.VarNames())), true
 	}
 	// An exec form: the script of its `sh -c`, when its string was found
 	// in the file, so that positions land inside it.
@@ -124,7 +124,7 @@ func instructionSnippet(st *parser.Stage, in *parser.Instruction) (shellcheck.Sn
 	if i < 1 {
 		return shellcheck.Snippet{}, false
 	}
-	return snippetOf(inner, d, errexit(argv[1:i])), true
+	return snippetOf(inner, d, errexit(argv[1:i]), declaredVars(inner.Text, in.VarNames())), true
 }
 
 // errexit reports whether a shell's options (those before its -c script:
@@ -168,37 +168,76 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 		r.mu.Lock()
 		if !r.sc.scripts[s.Source.Path] {
 			r.sc.scripts[s.Source.Path] = true
-			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false))
+			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, nil))
 		}
 		r.mu.Unlock()
 	}
 }
 
 // snippetOf feeds ShellCheck the script's text without the blank lines a
-// `RUN <<EOF` body starts with, so a #! line is its first. With setE (and
-// no #! line) a `set -e` line goes first, for the shell's -e.
-func snippetOf(s *parser.Script, d shellcheck.Dialect, setE bool) shellcheck.Snippet {
+// `RUN <<EOF` body starts with, so a #! line is its first. Lines it cannot
+// see go in front (after a #! line): with setE a `set -e`, for the shell's
+// -e (when there is no #! line), and an `export` of the variables the
+// Dockerfile sets for it (declared), so that a lower-case ARG or ENV is
+// not "referenced but not assigned".
+func snippetOf(s *parser.Script, d shellcheck.Dialect, setE bool, declared []string) shellcheck.Snippet {
 	text := s.Text
 	skipped := 0
 	for strings.HasPrefix(text, "\n") {
 		text = text[1:]
 		skipped++
 	}
-	if setE && !strings.HasPrefix(text, "#!") {
+	shebang := strings.HasPrefix(text, "#!")
+	var lines []string
+	if setE && !shebang {
+		lines = append(lines, "set -e")
+	}
+	if len(declared) > 0 {
+		lines = append(lines, "export "+strings.Join(declared, " "))
+	}
+	if len(lines) == 0 {
 		return shellcheck.Snippet{
-			File: s.Source.Path, Text: "set -e\n" + text, Dialect: d,
-			Pos: func(line, col int) parser.Pos {
-				if line <= 1 {
-					return s.Pos(1+skipped, 1)
-				}
-				return s.Pos(line-1+skipped, col)
-			},
+			File: s.Source.Path, Text: text, Dialect: d,
+			Pos: func(line, col int) parser.Pos { return s.Pos(line+skipped, col) },
 		}
+	}
+	added, at := len(lines), 0 // at: the lines of text before the added ones
+	prefix := strings.Join(lines, "\n") + "\n"
+	if shebang {
+		first, rest, _ := strings.Cut(text, "\n")
+		text, at = first+"\n"+prefix+rest, 1
+	} else {
+		text = prefix + text
 	}
 	return shellcheck.Snippet{
 		File: s.Source.Path, Text: text, Dialect: d,
-		Pos: func(line, col int) parser.Pos { return s.Pos(line+skipped, col) },
+		Pos: func(line, col int) parser.Pos {
+			switch {
+			case line <= at:
+				return s.Pos(line+skipped, col)
+			case line <= at+added: // a comment on an added line: its script's first
+				return s.Pos(at+1+skipped, 1)
+			}
+			return s.Pos(line-added+skipped, col)
+		},
 	}
+}
+
+// declaredVars are the variables of vars the script text expands: told
+// to ShellCheck, a lower-case one is not "referenced but not assigned"
+// (SC2154) and `ARG UID=1001` is no "UID is undefined in POSIX sh"
+// (SC3028).
+func declaredVars(text string, vars []string) []string {
+	if !strings.Contains(text, "$") {
+		return nil
+	}
+	var out []string
+	for _, v := range vars {
+		if strings.Contains(text, "$"+v) || strings.Contains(text, "${"+v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // runDialect is the ShellCheck dialect of a stage's shell-form RUN: its

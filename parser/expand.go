@@ -110,3 +110,38 @@ var sedPlaceholder = regexp.MustCompile(`%%[A-Z][A-Z0-9_]*%%`)
 func HasPlaceholder(text []byte) bool {
 	return bytes.Contains(text, []byte("%%")) && sedPlaceholder.Match(text)
 }
+
+// VarNames lists the variables the instruction's shell finds set by the
+// Dockerfile: the ENV of its stage before it and of the stages it builds
+// on, and for a RUN (build time) the stage's ARGs before it too. CMD,
+// ENTRYPOINT and HEALTHCHECK run later, with the ENV alone.
+func (in *Instruction) VarNames() []string {
+	st := in.Stage
+	if st == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(v *Var) {
+		if !seen[v.Name] {
+			seen[v.Name] = true
+			out = append(out, v.Name)
+		}
+	}
+	for _, v := range st.Vars {
+		if v.Instr == nil || !v.Instr.Range.Start.Before(in.Range.Start) {
+			break
+		}
+		if v.Env || in.Keyword == "RUN" {
+			add(v)
+		}
+	}
+	for _, anc := range st.Ancestors()[1:] {
+		for _, v := range anc.Vars {
+			if v.Env {
+				add(v)
+			}
+		}
+	}
+	return out
+}
