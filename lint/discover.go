@@ -64,6 +64,9 @@ func Classify(name string) Kind {
 		return KindUnknown
 	}
 	stem := strings.TrimSuffix(lower, ext)
+	if notComposeStems[stem] {
+		return KindUnknown
+	}
 	// Besides Compose's own names, those that say compose as a word of
 	// their own: compose-debug.yml, kong-tests-compose.yaml, app.compose.yml.
 	if stem == "compose" || strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose") ||
@@ -75,6 +78,11 @@ func Classify(name string) Kind {
 	}
 	return KindUnknown
 }
+
+// notComposeStems are names with compose in them of other tools' files:
+// Rancher 1.x reads rancher-compose.yml beside a compose file, with its
+// own keys (scale, health_check, lb_config) under each service.
+var notComposeStems = map[string]bool{"rancher-compose": true}
 
 // hyphenatedDockerfile reports whether a lower-cased name is a Dockerfile
 // named with a hyphen or underscore, as many repositories name their

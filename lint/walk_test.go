@@ -241,6 +241,8 @@ func TestClassifyComposeNames(t *testing.T) {
 		"compose_ci.yml": KindCompose, "docker-stack.yml": KindCompose, "docker-traefik-stack.yml": KindCompose,
 		"mkdocs.yml": KindUnknown, "stack.yaml": KindUnknown, "tech-stack.yml": KindUnknown, "composer.yaml": KindUnknown,
 		"decompose.yml": KindUnknown, "compose.yaml.example": KindUnknown, ".gitlab-ci.yml": KindUnknown,
+		// Rancher 1.x's companion file is no compose file.
+		"rancher-compose.yml": KindUnknown, "Rancher-Compose.yaml": KindUnknown,
 	} {
 		if got := Classify(name); got != want {
 			t.Errorf("Classify(%q) = %v, want %v", name, got, want)
