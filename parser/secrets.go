@@ -90,6 +90,22 @@ func IsSecretName(name string) bool {
 	return true
 }
 
+// CountingValue reports a value that only counts up or down a row of
+// digits or letters (123456, 654321, abcdef): what a template writes where
+// a credential is to go, not one.
+func CountingValue(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	lower := strings.ToLower(v)
+	for _, row := range []string{"01234567890", "09876543210", "abcdefghijklmnopqrstuvwxyz", "zyxwvutsrqponmlkjihgfedcba"} {
+		if strings.Contains(row, lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameWords splits a variable name into lower-case words at _, -, .,
 // camelCase boundaries and where letters meet digits
 // (JWTBASE64HS256SECRET: jwtbase 64 hs 256 secret).

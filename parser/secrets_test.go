@@ -54,3 +54,11 @@ func TestFileHoldsSecret(t *testing.T) {
 		}
 	}
 }
+
+func TestCountingValue(t *testing.T) {
+	for v, want := range map[string]bool{"123456": true, "654321": true, "abcdef": true, "ABCD": true, "0123": true, "123": false, "815026": false, "abcdeg": false, "s3cret": false} {
+		if got := CountingValue(v); got != want {
+			t.Errorf("CountingValue(%q) = %v", v, got)
+		}
+	}
+}

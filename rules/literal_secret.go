@@ -161,7 +161,7 @@ func urlWithPassword(ev *parser.EnvVar) bool {
 
 // placeholders are values that ask to be replaced rather than being one.
 var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me", "replace_with",
-	"todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
+	"change-this", "insecure", "todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
 
 // secretValue reports whether a literal value looks like a secret: not
 // empty, a flag, a path, a reference or a placeholder.
@@ -182,8 +182,8 @@ func secretValue(v string) bool {
 		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") || strings.HasPrefix(v, "{{") || strings.HasPrefix(lower, "vault:") {
 		return false
 	}
-	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" {
-		return false // a mask, or a count such as a token limit
+	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" || parser.CountingValue(v) {
+		return false // a mask, a count such as a token limit, or 123456
 	}
 	if len(v) > 2 && (v[0] == '_' && v[len(v)-1] == '_' || strings.HasPrefix(v, "__") || strings.HasPrefix(v, "@") && strings.HasSuffix(v, "@")) {
 		return false // a template's marker a setup script replaces (_admin_password_, @DB_PASS@)

@@ -146,13 +146,17 @@ func secretMountFix(name string) string {
 }
 
 // placeholderValue reports an ENV value that holds no credential: empty,
-// one character repeated (`00000000-0000-…`, `xxxx`), or an absolute path,
+// one character repeated (`00000000-0000-…`, `xxxx`), a row of digits
+// (`123456`), or an absolute path,
 // the file a credential is read from at run time
 // (GOOGLE_APPLICATION_CREDENTIALS=/run/config/key.json).
 func placeholderValue(v string) bool {
 	v = strings.Trim(v, "\"' \t")
 	if strings.HasPrefix(v, "/") && !strings.ContainsAny(v, " \t") {
 		return true
+	}
+	if parser.CountingValue(v) {
+		return true // 123456: a template's stand-in
 	}
 	seen := map[rune]bool{}
 	for _, r := range v {

@@ -17,3 +17,5 @@ ENV DB_PASSWORD=""
 RUN npm run build
 # A placeholder of one repeated character holds no credential.
 ENV MTP_SECRET=00000000000000000000000000000000 TOKEN=00000000-0000-0000-0000-000000000000
+# A row of digits stands in for a token the container gets at run time.
+ENV AIO_TOKEN=123456
