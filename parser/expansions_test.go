@@ -12,7 +12,7 @@ import (
 
 // fullExpansions is expansions without the skip of statements that have no
 // $: the reference the skip must agree with.
-func fullExpansions(f *syntax.File) (reads map[string]bool, usesArgs bool) {
+func fullExpansions(f *syntax.File) (reads map[string]bool, usesArgs bool, args argReads) {
 	return expansions(f, "")
 }
 
@@ -67,10 +67,29 @@ func TestExpansionsSkipAgreesWithFullWalk(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		wantReads, wantArgs := fullExpansions(f)
-		gotReads, gotArgs := expansions(f, text)
-		if !maps.Equal(gotReads, wantReads) || gotArgs != wantArgs {
-			t.Errorf("%q: expansions found %v, %v; the full walk %v, %v", text, gotReads, gotArgs, wantReads, wantArgs)
+		wantReads, wantArgs, wantSites := fullExpansions(f)
+		gotReads, gotArgs, gotSites := expansions(f, text)
+		if !maps.Equal(gotReads, wantReads) || gotArgs != wantArgs || gotSites.top != wantSites.top || !maps.Equal(gotSites.funcs, wantSites.funcs) {
+			t.Errorf("%q: expansions found %v, %v, %v; the full walk %v, %v, %v", text, gotReads, gotArgs, gotSites, wantReads, wantArgs, wantSites)
+		}
+	}
+}
+
+// A function's own $1 is not the script's argument, unless the script
+// hands the function its arguments.
+func TestInspectsArgs(t *testing.T) {
+	for text, want := range map[string]bool{
+		"exec \"$@\"": false,
+		"f() { v=\"$1\"; }; f DB_PASSWORD; exec \"$@\"":                      false,
+		"f() { case \"$1\" in -*) ;; esac; }; f \"$@\"; exec \"$@\"":         true,
+		"_main() { if [ \"${1#-}\" != \"$1\" ]; then :; fi; }; _main \"$@\"": true,
+		"if [ \"$1\" = web ]; then exec app; fi; exec \"$@\"":                true,
+		"[ $# -gt 0 ] && exec \"$@\"":                                        true,
+		"g() { echo \"$*\"; }; g a b":                                        false,
+	} {
+		s := ParseShell(NewSource("t", []byte(text)), text, nil)
+		if got := s.InspectsArgs(); got != want {
+			t.Errorf("%q: InspectsArgs = %v, want %v", text, got, want)
 		}
 	}
 }

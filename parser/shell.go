@@ -31,6 +31,8 @@ type Script struct {
 	// Reads names the variables the script expands ($TOKEN, ${TOKEN:-x}),
 	// also inside `sh -c` strings.
 	Reads map[string]bool
+	// args is where it reads its positional parameters (InspectsArgs).
+	args argReads
 	// Sets are the variables the script sets outside a command's prefix
 	// (`NAME=value`, `export NAME=value`, `export NAME`), in source order;
 	// not those of `sh -c` strings.
@@ -319,7 +321,7 @@ func ParseShell(src *Source, text string, mapPos PosMapper) *Script {
 	b.markFinal(f.Stmts)
 	s.shape = b.shapeOf(f.Stmts)
 	if strings.IndexByte(text, '$') >= 0 { // every parameter expansion starts with $
-		s.Reads, s.UsesArgs = expansions(f, text)
+		s.Reads, s.UsesArgs, s.args = expansions(f, text)
 	}
 	for _, c := range s.Commands {
 		if c.Inline != nil {
@@ -396,21 +398,44 @@ type scriptBuilder struct {
 // walk skips a statement whose text has no $: every parameter expansion
 // starts with one, and every node of a statement lies in its text but a
 // here-document's body, which needs a << there.
-func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bool) {
+func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bool, args argReads) {
 	marks := expansionMarks(text)
+	type funcSpan struct {
+		name     string
+		from, to uint
+	}
+	var funcs []funcSpan // in the order met: an inner one after its outer one
 	walkShell(f, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
 			return marks.within(int(st.Pos().Offset()), int(st.End().Offset()), len(text))
+		}
+		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
+			funcs = append(funcs, funcSpan{fd.Name.Value, fd.Pos().Offset(), fd.End().Offset()})
+			return true
 		}
 		pe, ok := n.(*syntax.ParamExp)
 		if !ok || pe.Param == nil || pe.Param.Value == "" {
 			return true
 		}
 		switch v := pe.Param.Value; {
-		case v == "@" || v == "*" || v == "#":
+		case v == "@":
 			usesArgs = true
-		case v != "0" && strings.Trim(v, "0123456789") == "":
+		case v == "*" || v == "#" || v != "0" && strings.Trim(v, "0123456789") == "":
 			usesArgs = true
+			in := ""
+			for _, fs := range funcs {
+				if fs.from <= pe.Pos().Offset() && pe.Pos().Offset() < fs.to {
+					in = fs.name // the innermost, met last
+				}
+			}
+			if in == "" {
+				args.top = true
+			} else {
+				if args.funcs == nil {
+					args.funcs = map[string]bool{}
+				}
+				args.funcs[in] = true
+			}
 		}
 		if reads == nil {
 			reads = map[string]bool{}
@@ -418,7 +443,36 @@ func expansions(f *syntax.File, text string) (reads map[string]bool, usesArgs bo
 		reads[pe.Param.Value] = true
 		return true
 	})
-	return reads, usesArgs
+	return reads, usesArgs, args
+}
+
+// argReads says where a script reads its positional parameters one by
+// one ($1, $#, $*): outside any function (top), or in which functions.
+type argReads struct {
+	top   bool
+	funcs map[string]bool
+}
+
+// InspectsArgs reports whether the script looks at its arguments one by
+// one ($1, $#, $*) rather than only handing them on whole ("$@"): outside
+// a function, or in a function it calls with them (`_main "$@"`). A
+// function's $1 is its own argument when it is called with others
+// (`file_env DB_PASSWORD`).
+func (s *Script) InspectsArgs() bool {
+	if s.args.top {
+		return true
+	}
+	for _, c := range s.Commands {
+		if !s.args.funcs[c.Name] {
+			continue
+		}
+		for _, a := range c.Args {
+			if strings.Contains(a.Lit, "$@") || strings.Contains(a.Lit, "${@") || strings.Contains(a.Lit, "$*") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markSpans are the spans of a text's $ and <<, in order: a statement may

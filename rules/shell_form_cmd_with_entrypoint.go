@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
@@ -86,12 +85,10 @@ func entrypointExample(ep *parser.ExecSpec) string {
 
 // passesArgsOnly reports whether a script reads its arguments only as a
 // whole, to run them ("$@"), not one by one ($1, $#, $*) to decide what
-// to do with them.
+// to do with them; a function's own $1 is not the script's.
 func passesArgsOnly(s *parser.Script) bool {
-	for name := range s.Reads {
-		if name == "#" || name == "*" || name != "0" && strings.Trim(name, "0123456789") == "" {
-			return false
-		}
+	if s.InspectsArgs() {
+		return false
 	}
 	tail := tailCommands(s)
 	for _, cmd := range s.Commands {
