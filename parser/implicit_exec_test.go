@@ -118,7 +118,9 @@ func TestShellKindByAlpineName(t *testing.T) {
 }
 
 func TestExitsAtOnceAndKeepAlive(t *testing.T) {
-	for argv, want := range map[string]bool{"node -v": true, "app --version": true, "echo ready": true, "printenv": true, "env": true, "node server.js": false, "env FOO=1 app": false, "sleep infinity": false} {
+	for argv, want := range map[string]bool{"node -v": true, "app --version": true, "echo ready": true, "printenv": true, "env": true, "node server.js": false, "env FOO=1 app": false, "sleep infinity": false,
+		"npm ci": true, "npm install --omit=dev": true, "yarn": true, "yarn --frozen-lockfile": true, "pnpm i": true, "npm run build": true, "yarn build": true,
+		"npm start": false, "npm run dev": false, "npm run build -- --watch": false, "yarn start": false, "npm build": false} {
 		if got := ExitsAtOnce(strings.Fields(argv)); got != want {
 			t.Errorf("ExitsAtOnce(%s) = %v", argv, got)
 		}

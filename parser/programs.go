@@ -7,8 +7,9 @@ import (
 )
 
 // ExitsAtOnce reports whether argv runs a program that prints something
-// and exits (`node -v`, `app --version`, `echo ready`, `printenv`), so
-// nothing stays running to be signalled or reaped.
+// and exits (`node -v`, `app --version`, `echo ready`, `printenv`) or a
+// job that finishes (`npm ci`, `yarn build`), so nothing stays running to
+// be signalled or reaped.
 func ExitsAtOnce(argv []string) bool {
 	if len(argv) == 0 {
 		return false
@@ -20,12 +21,39 @@ func ExitsAtOnce(argv []string) bool {
 		return true
 	case "env":
 		return len(args) == 0
+	case "npm", "yarn", "pnpm":
+		return installsOrBuilds(name, args)
 	}
 	if len(args) == 1 {
 		switch args[0] {
 		case "-v", "-V", "--version", "version", "-version", "-h", "--help", "help":
 			return true
 		}
+	}
+	return false
+}
+
+// installsOrBuilds reports whether a node package manager's arguments
+// install the dependencies (`npm ci`, `yarn`, `pnpm install --frozen-lockfile`)
+// or run the build script with nothing after it: jobs that finish, not
+// the app.
+func installsOrBuilds(name string, args []string) bool {
+	var words []string // the arguments that are not options
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			words = append(words, a)
+		}
+	}
+	if len(words) == 0 {
+		return name == "yarn" // a bare `yarn` installs
+	}
+	switch words[0] {
+	case "ci", "install", "i", "add":
+		return true
+	case "run", "run-script":
+		return len(args) == 2 && words[1] == "build"
+	case "build":
+		return name != "npm" && len(args) == 1 // `yarn build`; `npm build` is no script runner
 	}
 	return false
 }
