@@ -254,7 +254,9 @@ func tailAdvice(tail []*parser.Command, sig string) string {
 	}
 	if len(tail) == 0 {
 		// A loop cannot be exec'd: it must stop on the signal itself.
-		return "end the loop on " + sig + " (`trap 'exit 0' " + trapped + "` before it), or run it under an init"
+		// A trap runs only once the foreground command ends (measured:
+		// dash alive 12 s after SIGTERM during `sleep 1000`).
+		return "end the loop on " + sig + " (`trap 'exit 0' " + trapped + "` before it, and its `sleep N` written `sleep N & wait $!`, since a trap waits for the foreground command), or run it under an init"
 	}
 	name := "app"
 	if len(tail) > 0 {
