@@ -42,6 +42,9 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		err error
 	}
 	env, envKnown := r.dotEnv(g.dir)
+	if len(r.opts.EnvFiles) == 0 && (len(g.envFiles) > 0 || g.envUnknown) {
+		env, envKnown = r.lineEnv(g)
+	}
 	load := loadComposeFunc
 	res, ok := bounded(r, files[0].Path, "loading the compose project", func() loaded {
 		p, err := load(g.dir, files, env)
@@ -111,6 +114,32 @@ func (r *runner) dotEnv(dir string) (env map[string]string, known bool) {
 		merged[k] = v
 	}
 	return merged, known
+}
+
+// lineEnv is the environment a compose command's --env-file files set,
+// which Compose reads instead of the project's `.env`, with --env over
+// them. known is false when one cannot be read or is not a path known
+// here: what the variables would be is then not known.
+func (r *runner) lineEnv(g composeGroup) (map[string]string, bool) {
+	env, known := map[string]string{}, !g.envUnknown
+	for _, path := range g.envFiles {
+		data, err := r.readLinted(path)
+		if err != nil {
+			known = false
+			continue
+		}
+		vars, err := parser.ParseDotEnv(data)
+		if err != nil {
+			known = false
+		}
+		for k, v := range vars {
+			env[k] = v
+		}
+	}
+	for k, v := range r.opts.Env {
+		env[k] = v
+	}
+	return env, known
 }
 
 // readDotEnv reads dir's `.env`. A missing one, or a link to a file not

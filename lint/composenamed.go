@@ -113,7 +113,10 @@ func lineGroup(c *parser.ComposeLine, fromDocs bool) (composeGroup, bool) {
 			all = all && isFile(p)
 		}
 		if all {
-			return composeGroup{dir: dir, files: files}, true
+			g := composeGroup{dir: dir, files: files}
+			envs, ok := line.EnvPaths()
+			g.envFiles, g.envUnknown = envs, !ok
+			return g, true
 		}
 		// Relative stays relative, so paths are shown as the user wrote them.
 		parent := filepath.Join(line.Dir, "..")
@@ -139,9 +142,9 @@ func (r *runner) addNamedGroups(named []composeGroup) bool {
 		}
 		return strings.Join(abs, "\x00")
 	}
-	have := map[string]bool{}
-	for _, g := range r.composeGroups {
-		have[key(g)] = true
+	have := map[string]int{} // the index of the group in r.composeGroups
+	for i, g := range r.composeGroups {
+		have[key(g)] = i + 1
 	}
 	inNamed, namedKeys := map[string]bool{}, map[string]bool{}
 	var added []composeGroup
@@ -155,9 +158,14 @@ func (r *runner) addNamedGroups(named []composeGroup) bool {
 		}
 		k := key(g)
 		namedKeys[k] = true
-		if !have[k] {
-			have[k] = true
+		switch i := have[k]; {
+		case i == 0:
+			have[k] = -1
 			added = append(added, g)
+		case i > 0 && (len(g.envFiles) > 0 || g.envUnknown):
+			// The walk found the same files: the command says what
+			// environment they are run with.
+			r.composeGroups[i-1].envFiles, r.composeGroups[i-1].envUnknown = g.envFiles, g.envUnknown
 		}
 	}
 	kept := r.composeGroups[:0]

@@ -266,6 +266,11 @@ type composeGroup struct {
 	walkedAlone bool
 	// walked marks a project of files the walk found, not named.
 	walked bool
+	// envFiles are the --env-file files of the compose command that
+	// names the project, read instead of its `.env`; envUnknown is set
+	// when one is not a path known here.
+	envFiles   []string
+	envUnknown bool
 }
 
 type unit struct {

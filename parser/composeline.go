@@ -23,6 +23,25 @@ type ComposeLine struct {
 	// FromEnv is set when Files come from COMPOSE_FILE, the command
 	// having no -f.
 	FromEnv bool
+	// EnvFiles are the --env-file values as written, in order: Compose
+	// reads them instead of the project's `.env`.
+	EnvFiles []string
+}
+
+// EnvPaths resolves the --env-file values against the directory the
+// command runs in, as Compose does; ok is false when one is not a local
+// path known here.
+func (c *ComposeLine) EnvPaths() (paths []string, ok bool) {
+	for _, p := range c.EnvFiles {
+		if c.Dir == "" || p == "" || strings.ContainsAny(p, "$`") || strings.HasPrefix(p, "~") {
+			return nil, false
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(c.Dir, p)
+		}
+		paths = append(paths, filepath.Clean(p))
+	}
+	return paths, true
 }
 
 // Paths resolves the files and the project directory as Compose does: the
@@ -368,6 +387,8 @@ func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 			c.Files = append(c.Files, value)
 		case "--project-directory":
 			c.ProjectDir = value
+		case "--env-file":
+			c.EnvFiles = append(c.EnvFiles, value)
 		}
 	}
 	return c
