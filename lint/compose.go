@@ -59,6 +59,9 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		// its variables would be is not known, and none is called unset.
 		p.Unset = nil
 	}
+	if p != nil && len(p.Unset) > 0 && len(r.opts.EnvFiles) == 0 && len(g.envFiles) == 0 && !fileExists(g.dir, ".env") {
+		p.Unset = r.unsetOutsideTemplates(g.dir, p.Unset)
+	}
 	if p != nil {
 		for _, src := range p.Sources {
 			r.addSource(src)
@@ -114,6 +117,37 @@ func (r *runner) dotEnv(dir string) (env map[string]string, known bool) {
 		merged[k] = v
 	}
 	return merged, known
+}
+
+// unsetOutsideTemplates drops the unset variables that an environment
+// template beside the project sets (.env.example, env.sample): its users
+// copy it to .env and fill it in, so the container runs with them set.
+func (r *runner) unsetOutsideTemplates(dir string, unset []*parser.UnsetVariable) []*parser.UnsetVariable {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return unset
+	}
+	set := map[string]bool{}
+	for _, e := range entries {
+		if e.IsDir() || !parser.IsEnvTemplate(e.Name()) {
+			continue
+		}
+		data, err := r.readLinted(filepath.Join(dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		vars, _ := parser.ParseDotEnv(data) // what parses of a template counts
+		for k := range vars {
+			set[k] = true
+		}
+	}
+	kept := unset[:0]
+	for _, u := range unset {
+		if !set[u.Name] {
+			kept = append(kept, u)
+		}
+	}
+	return kept
 }
 
 // lineEnv is the environment a compose command's --env-file files set,

@@ -206,6 +206,23 @@ func envTemplate(lower string) bool {
 	return false
 }
 
+// IsEnvTemplate reports whether a file name is an environment file's
+// template that a project checks in for its users to copy to .env:
+// .env.example, env.sample, example.env, prod.env.template, .env.dist.
+func IsEnvTemplate(name string) bool {
+	parts := strings.FieldsFunc(strings.ToLower(path.Base(name)), func(r rune) bool { return r == '.' || r == '-' || r == '_' })
+	hasEnv, hasTemplate := false, false
+	for _, p := range parts {
+		switch p {
+		case "env":
+			hasEnv = true
+		case "example", "sample", "template", "dist", "default", "defaults", "tmpl", "tpl":
+			hasTemplate = true
+		}
+	}
+	return hasEnv && hasTemplate
+}
+
 // FileHoldsSecret judges a file SecretFile named by the start of its
 // content: a PEM file holds a private key only with a PRIVATE KEY block (a
 // certificate is public), npm/PyPI/netrc files and environment files only

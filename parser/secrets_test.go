@@ -62,3 +62,12 @@ func TestCountingValue(t *testing.T) {
 		}
 	}
 }
+
+func TestIsEnvTemplate(t *testing.T) {
+	for name, want := range map[string]bool{".env.example": true, "env.sample": true, "example.env": true, "prod.env.template": true, ".env.dist": true, "defaults.env": true,
+		".env": false, "stack.env": false, "environment.example": false, "db.env": false, "example.yml": false} {
+		if got := IsEnvTemplate(name); got != want {
+			t.Errorf("IsEnvTemplate(%q) = %v", name, got)
+		}
+	}
+}
