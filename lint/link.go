@@ -344,18 +344,34 @@ func scriptArgv0(spec *parser.ExecSpec, isInit func(string) bool) string {
 }
 
 // mountedFile maps a path inside the container to the file of the
-// repository a compose bind mount puts there (docker-elk's
-// `./setup/entrypoint.sh:/entrypoint.sh:ro`), when it exists: what runs is
-// the mounted file, whatever the image has at that path.
+// repository a compose bind mount puts there, when it exists: a file's
+// (docker-elk's `./setup/entrypoint.sh:/entrypoint.sh:ro`) or a
+// directory's (sentry's `./sentry:/etc/sentry` for /etc/sentry/entrypoint.sh).
+// What runs is the mounted file, whatever the image has at that path; of
+// several mounts the one deepest in the container wins, as Docker stacks
+// them.
 func mountedFile(c *parser.Container, argv0 string) string {
 	if c.Service == nil || strings.ContainsAny(argv0, "$`") {
 		return ""
 	}
 	for _, target := range c.Stage.CommandPaths(argv0) {
+		found, depth := "", -1
 		for _, m := range c.Service.Volumes {
-			if m.Type == "bind" && !m.Unresolved && path.Clean(m.Target) == target && isFile(m.Source) {
-				return m.Source
+			if m.Type != "bind" || m.Unresolved {
+				continue
 			}
+			at := path.Clean(m.Target)
+			switch rel, under := strings.CutPrefix(target, strings.TrimSuffix(at, "/")+"/"); {
+			case at == target && isFile(m.Source) && len(at) > depth:
+				found, depth = m.Source, len(at)
+			case under && len(at) > depth:
+				if f := filepath.Join(m.Source, filepath.FromSlash(rel)); isFile(f) {
+					found, depth = f, len(at)
+				}
+			}
+		}
+		if found != "" {
+			return found
 		}
 	}
 	return ""
