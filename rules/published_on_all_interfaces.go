@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,7 +169,9 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 			if !addr.wildcard {
 				continue
 			}
-			hits := sensitiveIn(p.Spec, sensitive)
+			hits := slices.DeleteFunc(sensitiveIn(p.Spec, sensitive), func(h SensitivePort) bool {
+				return listensByConfig(s, h.Port, imageOf[s])
+			})
 			if len(hits) == 0 {
 				continue
 			}
@@ -214,6 +217,38 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 	}
 	return fmt.Sprintf("%s publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
 		s.Subject(), what, how, entry, loopbackAdvice(p, written))
+}
+
+// listensByConfig reports whether the service's own program is told to
+// listen on port (`PORT=9999`, `HTTP_PORT: 9999` in its environment) and
+// its image is not known to EXPOSE it: what listens there is that program
+// (AppFlowy's gotrue auth API on 9999), not what usually does.
+func listensByConfig(s *parser.Service, port int, img *images.Image) bool {
+	if img != nil && img.Exposes(strconv.Itoa(port)) {
+		return false
+	}
+	for _, ev := range s.Environment {
+		if ownPortVar(ev.Name) && ev.Literal && strings.TrimSpace(ev.Value) == strconv.Itoa(port) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPortVar reports a variable that sets the port a program serves its
+// own HTTP or API on (PORT, HTTP_PORT, GOTRUE_API_PORT), not one that
+// names a server it is (REDIS_PORT) or talks to (DB_PORT).
+func ownPortVar(name string) bool {
+	name = strings.ToUpper(name)
+	if name == "PORT" {
+		return true
+	}
+	for _, s := range []string{"HTTP_PORT", "API_PORT", "SERVER_PORT", "APP_PORT", "LISTEN_PORT", "WEB_PORT"} {
+		if name == s || strings.HasSuffix(name, "_"+s) {
+			return true
+		}
+	}
+	return false
 }
 
 // portProduct names what listens on a sensitive port: the product of the
