@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dlint-dev/dlint/parser"
 )
 
 // hostNamespaces says what sharing each host namespace exposes, keyed by
@@ -65,10 +67,21 @@ func checkHostNamespace(pass *Pass) {
 			if it == nil || !strings.EqualFold(strings.TrimSpace(it.Value), "host") {
 				continue
 			}
-			hits = append(hits, serviceHit{Range: it.Range, Service: s.Name, Run: s.Run, Key: ns.key})
+			h := serviceHit{Range: it.Range, Service: s.Name, Run: s.Run, Key: ns.key}
+			if ns.key == "userns_mode" {
+				if why := needsHostUserns(s); why != "" {
+					// Under userns-remap Docker requires it: removing it
+					// breaks the service, and the risk is what needs it.
+					h.Severity, h.Key, h.Detail = Info, "userns_mode needed", why
+				}
+			}
+			hits = append(hits, h)
 		}
 	}
 	reportServiceHits(pass, hits, func(h serviceHit, services string) string {
+		if h.Key == "userns_mode needed" {
+			return fmt.Sprintf("`%s` gives %s the host's user namespace, which %s needs when the daemon remaps users (userns-remap): leave it, and weigh the risk of %s", h.setting("userns_mode", "host"), services, h.Detail, h.Detail)
+		}
 		for _, ns := range hostNamespaces {
 			if ns.key == h.Key {
 				instead := ns.instead
@@ -80,4 +93,23 @@ func checkHostNamespace(pass *Pass) {
 		}
 		return ""
 	})
+}
+
+// needsHostUserns names what makes a service need the host's user
+// namespace under userns-remap, "" when nothing does: Docker's own list
+// (privileged mode, the host's network or PID namespace), and the Docker
+// socket, which remapped root cannot open.
+func needsHostUserns(s *parser.Service) string {
+	switch {
+	case mountsDockerSocket(s):
+		return "the Docker socket it mounts"
+	case s.Privileged != nil:
+		return "its privileged mode"
+	}
+	for _, key := range []string{"network_mode", "pid"} {
+		if it := s.Namespaces[key]; it != nil && strings.EqualFold(strings.TrimSpace(it.Value), "host") {
+			return "its use of the host's " + map[string]string{"network_mode": "network", "pid": "processes"}[key]
+		}
+	}
+	return ""
 }
