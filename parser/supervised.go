@@ -14,8 +14,11 @@ type Supervised struct {
 	Manager string // "supervisord", "s6", "runit", "uwsgi"
 	Program string // the program's name in that configuration
 	User    string // who it runs as; "" when the configuration sets no user (root)
-	File    string // the file in the build context
-	Line    int
+	// Argv is the command it runs, split into words (supervisord's
+	// `command=`, what a run script execs last); nil when not known.
+	Argv []string
+	File string // the file in the build context
+	Line int
 }
 
 // ProcessManagerOf names the process manager argv starts ("supervisord",
@@ -99,6 +102,9 @@ func runScriptUser(manager, program, file string, data []byte) []*Supervised {
 		if u, ok := switchedUser(c.Argv()); ok {
 			out.User, out.Line = u, c.Range.Start.Line
 		}
+	}
+	if len(s.Final) == 1 {
+		out.Argv = s.Final[0].Argv()
 	}
 	return []*Supervised{out}
 }
@@ -187,8 +193,11 @@ func iniPrograms(file string, data []byte) []*Supervised {
 		}
 		key = strings.TrimSpace(key)
 		value = strings.TrimSpace(strings.SplitN(value, ";", 2)[0])
-		if cur.Manager == "supervisord" && key == "user" || cur.Manager == "uwsgi" && key == "uid" {
+		switch {
+		case cur.Manager == "supervisord" && key == "user" || cur.Manager == "uwsgi" && key == "uid":
 			cur.User, cur.Line = value, line
+		case cur.Manager == "supervisord" && key == "command":
+			cur.Argv = strings.Fields(value)
 		}
 	}
 	return out

@@ -285,6 +285,13 @@ func mainArgv(c *parser.Container, img *images.Image) []string {
 // whose master stays root and whose workers run as another user, and that
 // user: as the base image's facts say, or by the program it runs.
 func masterWorkers(c *parser.Container, img *images.Image) (string, bool) {
+	if c.Manager != "" {
+		// php-fpm under supervisord: the master supervisord starts as root
+		// runs its workers as www-data.
+		if w, ok := supervisedMasterWorkers(c); ok {
+			return w, true
+		}
+	}
 	ep, cmd := c.Entrypoint(), c.Cmd()
 	if ep == nil && cmd == nil && img != nil {
 		if img.Workers != "" {
@@ -419,7 +426,12 @@ func accountAdvice(stage *parser.Stage, acct *parser.User) string {
 // runs as root, or nil.
 func rootSupervised(c *parser.Container) *parser.Supervised {
 	for _, p := range c.Supervised {
-		if p.User == "" || isRootName(p.User) {
+		if !runsAsRootThere(p) {
+			continue
+		}
+		_, drops := images.DropsItself(p.Argv)
+		_, byDesign := images.MasterWorkers(p.Argv)
+		if !drops && !byDesign {
 			return p
 		}
 	}

@@ -212,11 +212,40 @@ func daemonDropsItself(c *parser.Container) bool {
 // other than root, as its configuration in the image says.
 func superviseUnprivileged(c *parser.Container) bool {
 	for _, p := range c.Supervised {
-		if p.User == "" || isRootName(p.User) {
-			return false
+		if runsAsRootThere(p) {
+			if _, drops := images.DropsItself(p.Argv); !drops {
+				return false
+			}
 		}
 	}
 	return len(c.Supervised) > 0
+}
+
+// runsAsRootThere reports whether the process manager starts p as root:
+// its configuration sets no user, or root.
+func runsAsRootThere(p *parser.Supervised) bool { return p.User == "" || isRootName(p.User) }
+
+// supervisedMasterWorkers reports whether every program the process
+// manager starts as root is a server whose master stays root by design
+// (php-fpm, nginx), and the user its workers run as.
+func supervisedMasterWorkers(c *parser.Container) (string, bool) {
+	workers := ""
+	for _, p := range c.Supervised {
+		if !runsAsRootThere(p) {
+			continue
+		}
+		if _, drops := images.DropsItself(p.Argv); drops {
+			continue
+		}
+		w, ok := images.MasterWorkers(p.Argv)
+		if !ok {
+			return "", false
+		}
+		if workers == "" {
+			workers = w
+		}
+	}
+	return workers, workers != ""
 }
 
 // scriptDropsPrivileges reports whether s starts its main process through
