@@ -33,11 +33,25 @@ func (r *runner) linkSupervised(c *parser.Container, contextDir string) {
 				continue
 			}
 			for _, src := range cp.Sources {
-				if strings.Contains(src, "://") || strings.ContainsAny(src, "*?[$") {
+				if strings.Contains(src, "://") || strings.Contains(src, "$") {
 					continue
 				}
 				local := filepath.Join(contextDir, filepath.FromSlash(path.Clean("/"+src)))
-				r.readSupervised(c, cp, src, local, scanDir, &budget, seen)
+				if !strings.ContainsAny(src, "*?[") {
+					r.readSupervised(c, cp, src, local, scanDir, &budget, seen)
+					continue
+				}
+				// `COPY conf.d/* /etc/supervisor/conf.d/`: each match is copied
+				// into the destination by its name, as a source of its own.
+				matches, _ := filepath.Glob(local)
+				for _, m := range matches {
+					rel, err := filepath.Rel(contextDir, m)
+					if err == nil && !strings.HasPrefix(rel, "..") {
+						glob := *cp
+						glob.DirDest = true
+						r.readSupervised(c, &glob, filepath.ToSlash(rel), m, scanDir, &budget, seen)
+					}
+				}
 			}
 		}
 	}
