@@ -35,7 +35,9 @@ dlint's notes on PID 1 shells):
   (RHEL 8, Amazon Linux 2, Debian buster) execs only a lone simple command.
 - An image with **no shell** (distroless, Chainguard runtime images,
   ` + "`scratch`" + `) cannot run a shell-form CMD or ENTRYPOINT at all: an error.
-- When dlint does not know the base image it says what it assumes; an image
+- When dlint does not know the base image it says what it assumes, as
+  information where the answer turns on the shell (busybox and bash exec a
+  lone last command, dash does not); an image
   whose tag names Alpine (` + "`valkey/valkey:8.0-alpine`" + `) is taken to be built on
   it, with busybox's ` + "`sh`" + `, unless the tag names a release before 3.8.
   ` + "`dlint image NAME`" + ` shows what it knows; add your own bases under ` + "`images:`" + ` in
@@ -200,8 +202,11 @@ func checkShellFormPID1(pass *Pass) {
 			fix = execFormFix(p.spec)
 		}
 		f := Finding{Range: p.at, Message: msg, Fix: fix, Severity: severity}
-		if initName != "" && severity == 0 || unseen && !p.definite() && severity == 0 {
-			f.Severity = Info // a guess about both the shell and the ENTRYPOINT
+		if initName != "" && severity == 0 || !p.definite() && severity == 0 {
+			// Under an init the shell costs a clean stop only; with an
+			// image whose shell dlint does not know, whether it execs the
+			// program is a guess (busybox and bash do, dash does not).
+			f.Severity = Info
 		}
 		pass.ReportAbout(v.container, f)
 	}
