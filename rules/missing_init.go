@@ -857,7 +857,7 @@ func packageManagerFinding(v runView, p pid1Program, unless string) Finding {
 	// command (busybox, bash) the app gets it. pnpm 9 hands it to the app
 	// whatever the shell: only the reaping an init does is missing.
 	if tool == "pnpm" || tool == "pnpx" {
-		msg := fmt.Sprintf("%s%s: pnpm passes `docker stop`'s SIGTERM on to the app, but as PID 1 it reaps no orphaned child processes, which stay as zombies; run node directly instead of %s, or %s",
+		msg := fmt.Sprintf("%s%s: pnpm passes SIGTERM to what its script runs (npm-run-all does not pass it on), and as PID 1 reaps no orphaned children, which stay zombies; run node directly instead of %s, or %s",
 			subject(v, p), unless, packageCommand(p), initAdvice(v))
 		return Finding{Range: p.name.Range, Message: msg, Severity: Info}
 	}
