@@ -116,6 +116,11 @@ func checkMissingUser(pass *Pass) {
 		}
 		if _, ok := masterWorkers(c, img); ok {
 			f.Severity = Info // root is the master's, by the server's design
+		} else if supervisesRootByDesign(c) {
+			// Some programs it starts need root (dovecot's master, cron):
+			// USER for the whole container would break them, and what is
+			// left is a per-program choice the advice names.
+			f.Severity = Info
 		} else if c.Manager != "" && len(c.Supervised) == 0 {
 			// Its programs may each run as another user, as a
 			// configuration made inside the image says (zulip's

@@ -132,3 +132,15 @@ func TestMissingUserSupervisedMasterWorkers(t *testing.T) {
 		t.Errorf("findings: %+v", findings)
 	}
 }
+
+// A mail server's supervisord starts dovecot, whose master needs root, and
+// a setup script as root: information, with the advice about the script.
+func TestMissingUserSupervisedSomeRootByDesign(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"Dockerfile":     "FROM debian:13-slim\nCOPY conf/*.conf /etc/supervisor/conf.d/\nCMD [\"supervisord\", \"-n\"]\n",
+		"conf/mail.conf": "[program:setup]\ncommand=/usr/local/bin/start-mailserver.sh\n\n[program:dovecot]\ncommand=/usr/sbin/dovecot -F\n",
+	}, rules.MissingUser)
+	if len(findings) != 1 || findings[0].Severity != rules.Info || !strings.Contains(findings[0].Message, "[program:setup]") {
+		t.Errorf("findings: %+v", findings)
+	}
+}

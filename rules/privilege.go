@@ -225,6 +225,17 @@ func superviseUnprivileged(c *parser.Container) bool {
 // its configuration sets no user, or root.
 func runsAsRootThere(p *parser.Supervised) bool { return p.User == "" || isRootName(p.User) }
 
+// supervisesRootByDesign reports whether the process manager starts, as
+// root, a server whose master stays root by design.
+func supervisesRootByDesign(c *parser.Container) bool {
+	for _, p := range c.Supervised {
+		if _, ok := images.MasterWorkers(p.Argv); ok && runsAsRootThere(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // supervisedMasterWorkers reports whether every program the process
 // manager starts as root is a server whose master stays root by design
 // (php-fpm, nginx), and the user its workers run as.
