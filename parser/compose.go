@@ -173,9 +173,12 @@ type Healthcheck struct {
 type Dependency struct {
 	Service string
 	// Condition is service_started, service_healthy or
-	// service_completed_successfully.
-	Condition string
-	Required  bool
+	// service_completed_successfully; ConditionWritten is set when the
+	// file writes it (`condition: service_started`), not when it is
+	// Compose's default for a name alone.
+	Condition        string
+	ConditionWritten bool
+	Required         bool
 	// Via is the key that makes the dependency: depends_on, links,
 	// volumes_from, network_mode, ipc, pid, uts or cgroup.
 	Via   string

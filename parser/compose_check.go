@@ -181,7 +181,7 @@ func (l *composeLoader) consistency(proj *types.Project, model *ComposeProject) 
 		}
 		for _, dep := range sortedKeys(s.DependsOn) {
 			d, ok := proj.Services[dep]
-			via, at := v.dependencyPlace(dep)
+			via, at, _ := v.dependencyPlace(dep)
 			switch {
 			case !ok && fragment:
 				leave(at, fmt.Sprintf("service %q depends on undefined service %q", name, dep))

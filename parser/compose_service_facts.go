@@ -32,8 +32,8 @@ func (v *serviceView) facts(s *Service, svc types.ServiceConfig) {
 	}
 	for _, name := range sortedKeys(svc.DependsOn) {
 		d := svc.DependsOn[name]
-		via, r := v.dependencyPlace(name)
-		s.DependsOn = append(s.DependsOn, &Dependency{Service: name, Condition: d.Condition, Required: d.Required, Via: via, Range: r})
+		via, r, explicit := v.dependencyPlace(name)
+		s.DependsOn = append(s.DependsOn, &Dependency{Service: name, Condition: d.Condition, ConditionWritten: explicit, Required: d.Required, Via: via, Range: r})
 	}
 	s.Environment = v.envVars([]string{"environment"}, svc.Environment)
 	for _, ef := range svc.EnvFiles {
@@ -60,18 +60,19 @@ func (v *serviceView) facts(s *Service, svc types.ServiceConfig) {
 
 // dependencyPlace finds the entry that makes the service depend on dep:
 // its depends_on entry, else the links or volumes_from item or the
-// `service:` namespace key compose turns into a dependency.
-func (v *serviceView) dependencyPlace(dep string) (string, Range) {
+// `service:` namespace key compose turns into a dependency. explicit is
+// set when the entry writes its condition (also through a merge key).
+func (v *serviceView) dependencyPlace(dep string) (via string, r Range, explicit bool) {
 	if d, e := v.lookup("depends_on"); e.found() {
 		switch e.value.Kind {
 		case yaml.MappingNode:
 			if se := mapGet(e.value, dep); se.found() {
-				return "depends_on", d.file.nodeRange(se.key)
+				return "depends_on", d.file.nodeRange(se.key), mapGet(se.value, "condition").found()
 			}
 		case yaml.SequenceNode:
 			for _, item := range seqItems(e.value) {
 				if item.Kind == yaml.ScalarNode && d.file.interpolate(item.Value) == dep {
-					return "depends_on", d.file.nodeRange(item)
+					return "depends_on", d.file.nodeRange(item), false
 				}
 			}
 		}
@@ -81,16 +82,16 @@ func (v *serviceView) dependencyPlace(dep string) (string, Range) {
 		for i := len(items) - 1; i >= 0; i-- {
 			name, _, _ := strings.Cut(items[i].text, ":")
 			if name == dep && !strings.HasPrefix(items[i].text, types.ContainerPrefix) {
-				return key, items[i].rng()
+				return key, items[i].rng(), false
 			}
 		}
 	}
 	for _, key := range []string{"network_mode", "ipc", "pid", "uts", "cgroup"} {
 		if d, e := v.lookup(key); e.found() && e.value.Kind == yaml.ScalarNode && d.file.interpolate(e.value.Value) == types.ServicePrefix+dep {
-			return key, d.file.entryRange(e)
+			return key, d.file.entryRange(e), false
 		}
 	}
-	return "depends_on", v.keyRange("depends_on")
+	return "depends_on", v.keyRange("depends_on"), false
 }
 
 // envVars places the loaded variables of a mapping-or-list key (path,

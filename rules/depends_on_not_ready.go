@@ -29,7 +29,8 @@ A service counts as a database, message broker or cache when its image is one
 dlint knows (it EXPOSEs the port of such a server, such as 5432 or 6379, or
 is a known image of one, such as bitnami/postgresql); ` + "`dlint image NAME`" + `
 shows what dlint knows of an image. A dependency whose healthcheck is
-disabled is left alone, and so is one the service's own entrypoint script
+disabled is left alone, and so is one with a healthcheck whose entry writes
+` + "`condition: service_started`" + ` (the file chose not to wait), and one the service's own entrypoint script
 (or a file it sources) waits for: a poll such as ` + "`until pg_isready`" + `,
 ` + "`mysqladmin status`" + ` or ` + "`redis-cli ping`" + ` for that kind of server, or a wait
 tool (wait-for-it, ` + "`dockerize -wait`" + `, ` + "`nc -z`" + `) for any, or a command a loop retries
@@ -93,6 +94,12 @@ func checkDependsOnNotReady(pass *Pass) {
 			}
 			t := byName[d.Service]
 			if t == nil || t.Service.Healthcheck != nil && t.Service.Healthcheck.Disabled || waitsThrough(byName, s, d.Service) {
+				continue
+			}
+			// `condition: service_started` written on a dependency whose
+			// healthcheck service_healthy could wait for: a choice (sentry's
+			// memcached, whose client ignores a missing cache).
+			if d.ConditionWritten && d.Condition == "service_started" && t.Service.Healthcheck != nil {
 				continue
 			}
 			b, ok := images.BackingService(t.BaseImage(), runImageName(t))
