@@ -386,6 +386,17 @@ func applyRunFlag(svc *Service, f runFlag, value string, hasValue bool, r, value
 		svc.Init, svc.InitRange = &b, r
 	case "user":
 		svc.User = it
+	case "env":
+		// `-e NAME=value`; `-e NAME` passes the shell's value on.
+		name, v, valued := strings.Cut(value, "=")
+		if name == "" || strings.ContainsAny(name, "$`") {
+			return
+		}
+		ev := &EnvVar{Name: name, Unset: !valued, Range: valueRange}
+		if valued {
+			ev.Value, ev.Raw, ev.Literal = v, v, !strings.ContainsAny(v, "$`")
+		}
+		svc.Environment = append(svc.Environment, ev)
 	case "stop-signal":
 		svc.StopSignal = newStopSignal(value, value, !strings.Contains(value, "$"), valueRange)
 	case "cap-add":

@@ -255,3 +255,16 @@ func TestRunPortRange(t *testing.T) {
 		}
 	}
 }
+
+// `-e NAME=value` sets the service's environment; `-e NAME` takes the
+// shell's value.
+func TestRunLineEnvironment(t *testing.T) {
+	svc := runOf(t, `docker run -d -e A=1 --env=B="$X" -e C --env D=two app`)
+	var got []string
+	for _, ev := range svc.Environment {
+		got = append(got, fmt.Sprintf("%s=%s/%v/%v", ev.Name, ev.Value, ev.Literal, ev.Unset))
+	}
+	if want := "A=1/true/false B=$X/false/false C=/false/true D=two/true/false"; strings.Join(got, " ") != want {
+		t.Errorf("environment %q, want %q", strings.Join(got, " "), want)
+	}
+}
