@@ -126,12 +126,12 @@ func keepsAliveOnly(c *parser.Container) bool {
 	if parser.IsKeepAlive(argv) {
 		return true
 	}
-	for _, spec := range []*parser.ExecSpec{c.Entrypoint(), c.Cmd()} {
-		if spec != nil && !spec.Exec && spec.Script != nil && spec.Script.Err == nil {
-			return c.Entrypoint() == nil && keepAlives(spec.Script.Final) && len(spec.Script.Final) == len(spec.Script.Commands)
-		}
+	// A shell-form CMD alone that runs nothing but keep-alives.
+	cmd := c.Cmd()
+	if c.Entrypoint() != nil || cmd == nil || cmd.Exec || cmd.Script == nil || cmd.Script.Err != nil {
+		return false
 	}
-	return false
+	return keepAlives(cmd.Script.Final) && len(cmd.Script.Final) == len(cmd.Script.Commands)
 }
 
 // specArgv is an exec-form spec's argv; nil for none or a shell form.
