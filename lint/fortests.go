@@ -47,14 +47,23 @@ func (r *runner) forTests(u *unit) bool {
 // the innermost of several; "" when none does (a file named itself).
 func (r *runner) namedRoot(abs string) string {
 	best := ""
-	for _, p := range r.opts.Paths {
-		root := absFrom(r.configs.cwd, p)
-		if info, err := os.Stat(root); err != nil || !info.IsDir() {
-			continue
-		}
+	for _, root := range r.namedDirectories() {
 		if strings.HasPrefix(abs, root+string(filepath.Separator)) && len(root) > len(best) {
 			best = root
 		}
 	}
 	return best
+}
+
+// namedDirectories lists the directories the command line names, once.
+func (r *runner) namedDirectories() []string {
+	r.namedDirsOnce.Do(func() {
+		for _, p := range r.opts.Paths {
+			root := absFrom(r.configs.cwd, p)
+			if info, err := os.Stat(root); err == nil && info.IsDir() {
+				r.namedDirs = append(r.namedDirs, root)
+			}
+		}
+	})
+	return r.namedDirs
 }

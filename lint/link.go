@@ -83,11 +83,7 @@ func (r *runner) contextLimit(dir string) string {
 		return root
 	}
 	limit := dir
-	for _, p := range r.opts.Paths {
-		root := absFrom(r.configs.cwd, p)
-		if info, err := os.Stat(root); err != nil || !info.IsDir() {
-			continue
-		}
+	for _, root := range r.namedDirectories() {
 		if (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator))) && len(root) < len(limit) {
 			limit = root
 		}

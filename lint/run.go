@@ -234,7 +234,11 @@ type runner struct {
 	localMu            sync.Mutex             // guards the resolution of localImages
 	// repoRoots caches, by directory, the repository root above it ("" for
 	// none), which every Dockerfile's build-context guess asks for.
-	repoRoots      sync.Map
+	repoRoots sync.Map
+	// namedDirs are the directories the command line names, absolute,
+	// found once (namedDirectories).
+	namedDirs      []string
+	namedDirsOnce  sync.Once
 	dockerfileSups map[string]*fileSuppressions // by path
 	scriptSups     map[string]*fileSuppressions // entrypoint scripts', by path
 	scriptsRead    map[string]bool              // paths of the scripts recorded (addScriptSource)
