@@ -682,6 +682,12 @@ func (b *dfBuilder) add(node *bkparser.Node) error {
 		if pe.Line == 0 {
 			pe.Line = node.StartLine
 		}
+		// `FROM postgres:{{ cookiecutter.version }}`: a template's tags
+		// split the instruction's words.
+		if text := df.Source.Line(node.StartLine); !pe.Template && (strings.Contains(text, "{{") || strings.Contains(text, "{%")) {
+			pe.Msg += " (a template that a generator renders into a Dockerfile, not one: leave it out with --exclude or ignore-paths)"
+			pe.Template = true
+		}
 		return pe
 	}
 	df.Instructions = append(df.Instructions, in)

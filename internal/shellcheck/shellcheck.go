@@ -96,6 +96,16 @@ func Find() string {
 	return p
 }
 
+// ashHas are the "In POSIX sh, … is undefined" codes for what busybox ash
+// implements: a ShellCheck older than 0.10, with no busybox dialect,
+// checks ash's scripts as sh and reports them (checked with busybox 1.35:
+// `set -o pipefail`, `${v:0:1}`, `source`, `[[ ]]`, `==` in test, `local`,
+// `echo -e`, `${v//a/b}`).
+var ashHas = map[string]bool{
+	"SC3010": true, "SC3014": true, "SC3037": true, "SC3040": true,
+	"SC3043": true, "SC3046": true, "SC3057": true, "SC3060": true,
+}
+
 var versionLine = regexp.MustCompile(`(?m)^version:\s*v?(\d+)\.(\d+)(?:\.(\d+))?`)
 
 // supports reports whether the binary knows the dialect: busybox came in
@@ -226,6 +236,9 @@ func (c *Checker) Check(snippets []Snippet) ([]Comment, []error) {
 	var all []Comment
 	for i, first := range same {
 		for _, cm := range byFirst[first] {
+			if snippets[i].Dialect == Busybox && ashHas[cm.Code] && !c.supports(Busybox) {
+				continue // checked as sh, for a shell that has the feature
+			}
 			if i != first {
 				cm.Snippet, cm.Range = i, snippets[i].mapRange(cm.line, cm.col, cm.endLine, cm.endCol)
 			}
