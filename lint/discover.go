@@ -149,7 +149,7 @@ func (r *runner) templatesNote() {
 	if n := len(r.templates); n > 1 {
 		what = fmt.Sprintf("%d templates", n)
 	}
-	r.notes = append(r.notes, Note{Msg: fmt.Sprintf("left out %s of Dockerfiles or compose files found in the directories walked, first %s: {{ }} or {%% %%} stands where an instruction or YAML belongs, or a %%%%NAME%%%% placeholder that a build script replaces: a generator makes the real file from it; name a file on the command line to lint it anyway", what, r.templates[0])})
+	r.notes = append(r.notes, Note{Msg: fmt.Sprintf("left out %s of Dockerfiles, compose files or CI files found in the directories walked, first %s: {{ }} or {%% %%} stands where an instruction or YAML belongs, or a %%%%NAME%%%% placeholder that a build script replaces: a generator makes the real file from it; name a file on the command line to lint it anyway", what, r.templates[0])})
 }
 
 // RunFileKind tells, by its path, what kind of file with `docker run`

@@ -423,6 +423,7 @@ func (r *runner) discover() {
 				r.walkedPaths[path] = true
 			case KindRuns:
 				r.runFilePaths = append(r.runFilePaths, path)
+				r.walkedPaths[path] = true
 			case KindCompose:
 				dir := filepath.Dir(path)
 				cd := byDir[dir]

@@ -102,6 +102,12 @@ func (r *runner) parseRunFiles() {
 		if !ok {
 			return
 		}
+		if res.err != nil && r.walkedPaths[path] && templated(data) {
+			// A CI file with {{ cookiecutter.x }} or {% if %}: a generator
+			// renders the real one.
+			r.leaveOutTemplate(path)
+			return
+		}
 		if res.err != nil {
 			fe := &FileError{Path: path, Msg: "cannot parse: " + res.err.Error()}
 			var pe *parser.ParseError
