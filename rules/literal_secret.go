@@ -171,6 +171,10 @@ func secretValue(v string) bool {
 		v = v[1 : len(v)-1] // quotes inside a list item are part of the value
 	}
 	lower := strings.ToLower(v)
+	switch strings.Trim(lower, "*") { // **None**: an image's "not set"
+	case "none", "password", "secret", "username":
+		return false // the setting's own name for a value: a placeholder
+	}
 	switch lower {
 	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "~", "unset", "-", "*", "***",
 		"invalid", "disabled", "disable", "empty", // a value that turns the feature off (API_KEY=invalid)

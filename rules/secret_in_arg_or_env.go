@@ -147,7 +147,7 @@ func secretMountFix(name string) string {
 
 // placeholderValue reports an ENV value that holds no credential: empty,
 // one character repeated (`00000000-0000-…`, `xxxx`), a row of digits
-// (`123456`), or an absolute path,
+// (`123456`), `**None**` (an image's "not set"), or an absolute path,
 // the file a credential is read from at run time
 // (GOOGLE_APPLICATION_CREDENTIALS=/run/config/key.json).
 func placeholderValue(v string) bool {
@@ -155,7 +155,7 @@ func placeholderValue(v string) bool {
 	if strings.HasPrefix(v, "/") && !strings.ContainsAny(v, " \t") {
 		return true
 	}
-	if parser.CountingValue(v) {
+	if parser.CountingValue(v) || strings.EqualFold(strings.Trim(v, "*"), "none") {
 		return true // 123456: a template's stand-in
 	}
 	seen := map[rune]bool{}

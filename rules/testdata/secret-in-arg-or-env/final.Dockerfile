@@ -19,3 +19,4 @@ RUN npm run build
 ENV MTP_SECRET=00000000000000000000000000000000 TOKEN=00000000-0000-0000-0000-000000000000
 # A row of digits stands in for a token the container gets at run time.
 ENV AIO_TOKEN=123456
+ENV OPENVPN_PASSWORD=**None**
