@@ -73,7 +73,7 @@ func Classify(name string) Kind {
 		strings.HasPrefix(stem, "compose-") || strings.HasPrefix(stem, "compose_") ||
 		strings.HasSuffix(stem, "-compose") || strings.HasSuffix(stem, "_compose") || strings.HasSuffix(stem, ".compose") ||
 		// Swarm stack files are compose files (`docker stack deploy -c`).
-		strings.HasPrefix(stem, "docker-stack") || strings.HasPrefix(stem, "docker-") && strings.HasSuffix(stem, "-stack") {
+		parser.IsStackFileName(lower) {
 		return KindCompose
 	}
 	return KindUnknown

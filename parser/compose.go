@@ -138,7 +138,8 @@ type Service struct {
 	// ForSwarm is set when the service's deploy section uses keys that only
 	// `docker stack deploy` reads (placement, update_config,
 	// rollback_config, endpoint_mode, labels, a global mode), or it joins
-	// an overlay network: the file is a Swarm stack, where the routing
+	// an overlay network, or its file is named as a stack file
+	// (docker-stack.yml): the file is a Swarm stack, where the routing
 	// mesh lets replicas share a published port.
 	ForSwarm bool
 

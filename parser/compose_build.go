@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,8 +17,10 @@ import (
 // node that wrote it.
 func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	p := &ComposeProject{Dir: l.dir}
+	stack := false
 	for _, f := range l.main {
 		p.Files = append(p.Files, f.src)
+		stack = stack || IsStackFileName(f.src.Path)
 	}
 	names := proj.ServiceNames()
 	sort.Strings(names)
@@ -29,7 +32,9 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	for _, name := range names {
 		svc := proj.Services[name]
 		s := l.service(svc, isService)
-		// A service on an overlay network runs in a Swarm stack.
+		// A stack file's services, and a service on an overlay network,
+		// run in a Swarm stack.
+		s.ForSwarm = s.ForSwarm || stack
 		for net := range svc.Networks {
 			if n, ok := proj.Networks[net]; ok && n.Driver == "overlay" {
 				s.ForSwarm = true
@@ -244,6 +249,15 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	s.ForSwarm = forSwarm(svc.Deploy)
 	v.facts(s, svc)
 	return s
+}
+
+// IsStackFileName reports whether a file's name says it is a Swarm stack
+// file, for `docker stack deploy -c`: docker-stack.yml, docker-stack.prod.yml,
+// docker-prod-stack.yml.
+func IsStackFileName(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	stem := strings.TrimSuffix(name, filepath.Ext(name))
+	return strings.HasPrefix(stem, "docker-stack") || strings.HasPrefix(stem, "docker-") && strings.HasSuffix(stem, "-stack")
 }
 
 // forSwarm reports whether a deploy section uses keys that docker compose

@@ -46,8 +46,9 @@ port, so it is enough when it holds at least as many ports as there are
 replicas. No host port at all (` + "`- \"80\"`" + `) lets Docker pick a free port for
 each replica; put a reverse proxy or load balancer in front to reach them on
 one port. A service whose ` + "`deploy`" + ` uses keys only Swarm reads (placement,
-update_config, rollback_config, endpoint_mode, labels, a global mode), or that
-joins an overlay network, belongs to a
+update_config, rollback_config, endpoint_mode, labels, a global mode), that
+joins an overlay network, or whose file is named as a stack file
+(` + "`docker-stack.yml`" + `), belongs to a
 stack for ` + "`docker stack deploy`" + `, whose routing mesh shares a published port
 among replicas; its replicas are not reported.
 
