@@ -220,31 +220,17 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 }
 
 // listensByConfig reports whether the service's own program is told to
-// listen on port (`PORT=9999`, `HTTP_PORT: 9999` in its environment) and
-// its image is not known to EXPOSE it: what listens there is that program
-// (AppFlowy's gotrue auth API on 9999), not what usually does.
+// listen on port by a port variable of its environment (`PORT=9999`,
+// `HTTP_PORT: 9999`) and its image is not known to EXPOSE it: what listens
+// there is that program (AppFlowy's gotrue auth API on 9999), not what
+// usually does. A command's address (`--kafka-addr 0.0.0.0:9092`) says
+// where, not what: redpanda on 9092 is Kafka still.
 func listensByConfig(s *parser.Service, port int, img *images.Image) bool {
 	if img != nil && img.Exposes(strconv.Itoa(port)) {
 		return false
 	}
 	for _, ev := range s.Environment {
-		if ownPortVar(ev.Name) && ev.Literal && strings.TrimSpace(ev.Value) == strconv.Itoa(port) {
-			return true
-		}
-	}
-	return false
-}
-
-// ownPortVar reports a variable that sets the port a program serves its
-// own HTTP or API on (PORT, HTTP_PORT, GOTRUE_API_PORT), not one that
-// names a server it is (REDIS_PORT) or talks to (DB_PORT).
-func ownPortVar(name string) bool {
-	name = strings.ToUpper(name)
-	if name == "PORT" {
-		return true
-	}
-	for _, s := range []string{"HTTP_PORT", "API_PORT", "SERVER_PORT", "APP_PORT", "LISTEN_PORT", "WEB_PORT"} {
-		if name == s || strings.HasSuffix(name, "_"+s) {
+		if parser.OwnPortVar(ev.Name) && ev.Literal && strings.TrimSpace(ev.Value) == strconv.Itoa(port) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -128,7 +129,7 @@ func checkPublishedPortNotExposed(pass *Pass) {
 				continue
 			}
 			missing := declared.missing(p.Spec)
-			if len(missing) == 0 || len(missing) == 1 && reached[missing[0]] {
+			if len(missing) == 0 || len(missing) == 1 && (reached[missing[0]] || configuredToListen(c.Service, missing[0])) {
 				continue
 			}
 			pass.Report(p.Range, notExposedMessage(c, p, missing, declared))
@@ -178,6 +179,15 @@ func reachedPorts(pass *Pass, c *parser.Container) map[string]bool {
 		}
 	}
 	return out
+}
+
+// configuredToListen reports whether the service's own command or
+// environment tells its program to listen on the port (a debugger's
+// `--inspect=0.0.0.0:9229`, `--port 4000`): the mapping reaches a program,
+// and an EXPOSE for a development-only port does not belong in the image.
+func configuredToListen(s *parser.Service, port string) bool {
+	n, err := strconv.Atoi(port)
+	return err == nil && s.ConfiguredToListen(n)
 }
 
 // isHostByte reports whether b can be part of a host name: the match must
