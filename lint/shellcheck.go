@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -168,10 +169,32 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 		r.mu.Lock()
 		if !r.sc.scripts[s.Source.Path] {
 			r.sc.scripts[s.Source.Path] = true
-			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, nil))
+			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, declaredVars(s.Text, containerEnvNames(c))))
 		}
 		r.mu.Unlock()
 	}
+}
+
+// containerEnvNames are the variables set in the environment a container's
+// entrypoint script starts with: the ones Docker sets in every container
+// (HOSTNAME, HOME, PATH), the image's ENV and the service's environment.
+// Told to ShellCheck, `$HOSTNAME` is no "undefined in POSIX sh" (SC3028).
+func containerEnvNames(c *parser.Container) []string {
+	names := []string{"HOSTNAME", "HOME", "PATH"}
+	if c.Stage != nil {
+		for name := range c.Stage.Env {
+			names = append(names, name)
+		}
+	}
+	if c.Service != nil {
+		for _, ev := range c.Service.Environment {
+			if !ev.Unset {
+				names = append(names, ev.Name)
+			}
+		}
+	}
+	sort.Strings(names)
+	return slices.Compact(names)
 }
 
 // snippetOf feeds ShellCheck the script's text without the blank lines a

@@ -99,6 +99,23 @@ func TestShellCheckDialect(t *testing.T) {
 	}
 }
 
+// An entrypoint script runs in the container's environment: Docker sets
+// HOSTNAME and HOME, the image its ENV, the service its environment; a
+// variable none of them sets is still undefined in dash.
+func TestShellCheckScriptKnowsTheContainerEnvironment(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		"Dockerfile":    "FROM debian:12\nENV OSTYPE=linux\nCOPY entrypoint.sh /entrypoint.sh\nUSER 1000\nENTRYPOINT [\"/entrypoint.sh\"]\n",
+		"compose.yaml":  "services:\n  app:\n    build: .\n    environment:\n      UID: \"1000\"\n",
+		"entrypoint.sh": "#!/bin/sh\necho \"$HOSTNAME $HOME $OSTYPE $UID $EUID\"\nexec \"$@\"\n",
+	})
+	got, _ := scFindings(t, dir)
+	want := []string{"entrypoint.sh:2:36 SC3028"} // $EUID only
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestShellCheckIgnoresByCode(t *testing.T) {
 	needShellCheck(t)
 	df := "FROM debian:12\n" +
