@@ -61,6 +61,19 @@ func TestMissingUserAdviceOnUBIMinimal(t *testing.T) {
 	}
 }
 
+// A cluster of short options whose last takes a value (`-ms /bin/bash`)
+// is read as useradd reads it: the account is the word after the value.
+func TestMissingUserAdviceReadsClusteredUseraddOptions(t *testing.T) {
+	for _, run := range []string{"useradd -ms /bin/bash localstack", "useradd -mu1000 localstack", "useradd -m -s /bin/bash localstack"} {
+		findings := lintFiles(t, map[string]string{
+			"Dockerfile": "FROM debian:12\nRUN " + run + "\nCMD [\"sleep\", \"1\"]\n",
+		}, rules.MissingUser)
+		if len(findings) != 1 || !strings.Contains(findings[0].Message, "switch to the localstack user") {
+			t.Errorf("RUN %s: %+v", run, findings)
+		}
+	}
+}
+
 // An entrypoint that chooses by its first argument runs the branch the
 // CMD selects: a gosu in another branch does not drop the privileges of
 // the one that runs, and the branch that drops is not reported.

@@ -271,7 +271,7 @@ func accountWord(cmd *parser.Command) *parser.Word {
 		case a == "--":
 			continue
 		case strings.HasPrefix(a, "-"):
-			if !strings.Contains(a, "=") && accountValueOptions[a] {
+			if !strings.Contains(a, "=") && (accountValueOptions[a] || clusterTakesNext(a)) {
 				i++
 			}
 			continue
@@ -279,6 +279,22 @@ func accountWord(cmd *parser.Command) *parser.Word {
 		return cmd.Args[i]
 	}
 	return nil
+}
+
+// clusterTakesNext reports whether a cluster of short options (`-ms`, for
+// `-m -s`) ends in one that takes a value, which is then the next word
+// (`useradd -ms /bin/bash app` creates app). A letter that takes a value
+// before the end takes the rest of the cluster instead (`-mu1000`).
+func clusterTakesNext(a string) bool {
+	if len(a) < 3 || strings.HasPrefix(a, "--") {
+		return false
+	}
+	for i := 1; i < len(a); i++ {
+		if accountValueOptions["-"+a[i:i+1]] {
+			return i == len(a)-1
+		}
+	}
+	return false
 }
 
 // idsNoun names what a UID[:GID] string holds.
