@@ -56,6 +56,12 @@ func checkAptGetMissingYes(pass *Pass) {
 		if pc.HasOption("-y", "--yes", "--assume-yes", "--force-yes", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris") || quietLevel(pc) >= 2 || pipedYes(pr) {
 			continue
 		}
+		// `--only-upgrade` installs none of what it upgrades for the first
+		// time; apt asks only when an upgrade needs a new dependency (or
+		// removes a package), which the Dockerfile cannot tell.
+		if pc.HasOption("--only-upgrade") {
+			continue
+		}
 		if answered() {
 			return
 		}
