@@ -514,6 +514,50 @@ func leadingNumber(tag string) (int, bool) {
 	return n, digits > 0
 }
 
+// EntrypointRuns returns what the image's own ENTRYPOINT runs when argv
+// starts it by name (`exec docker-php-entrypoint apache2-foreground` in a
+// script of an image built on php): the official images' entrypoint
+// scripts end in `exec "$@"`, putting the image's CMD first when the
+// arguments are options (`-F`). ok is false for another program, and for
+// an entrypoint that drops privileges: its program starts as that user.
+func (img *Image) EntrypointRuns(argv []string) ([]string, bool) {
+	if img == nil || len(img.Entrypoint) != 1 || len(argv) < 2 || img.DropsTo != "" || path.Base(argv[0]) != path.Base(img.Entrypoint[0]) {
+		return nil, false
+	}
+	rest := argv[1:]
+	if strings.HasPrefix(rest[0], "-") && len(img.Cmd) > 0 {
+		return append([]string{img.Cmd[0]}, rest...), true
+	}
+	return rest, true
+}
+
+// ServerWorkers is MasterWorkers for a server run in img with the
+// environment env (the image's ENV), where those set the workers' user
+// apart from the official images: APACHE_RUN_USER for Debian's apache2,
+// Alpine's apache2 package (httpd as apache), and an httpd of another image
+// whose User directive dlint does not read.
+func ServerWorkers(argv []string, img *Image, env map[string]string) (string, bool) {
+	w, ok := MasterWorkers(argv)
+	if !ok {
+		return "", false
+	}
+	switch path.Base(argv[0]) {
+	case "apache2-foreground", "apache2ctl", "apachectl", "apache2":
+		if u := env["APACHE_RUN_USER"]; u != "" && !strings.Contains(u, "$") {
+			return u, true
+		}
+	case "httpd":
+		switch {
+		case img != nil && img.Name == "httpd":
+		case img != nil && img.Shell == ShellAsh:
+			return "apache", true // Alpine's apache2 package
+		default:
+			return "the user its User directive names", true
+		}
+	}
+	return w, true
+}
+
 // MasterWorkers reports whether argv starts a server whose master process
 // stays root by design (to bind low ports and read its keys) and runs its
 // workers as an unprivileged user, and that user as the official images

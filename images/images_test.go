@@ -186,3 +186,48 @@ func TestUseraddSkipsLastlog(t *testing.T) {
 		}
 	}
 }
+
+func TestServerWorkers(t *testing.T) {
+	alpine, _ := Default().Lookup("alpine", "3.19")
+	httpd, _ := Default().Lookup("httpd", "2.4")
+	php, _ := Default().Lookup("php", "8.3-apache")
+	for _, tc := range []struct {
+		argv []string
+		img  *Image
+		env  map[string]string
+		want string
+	}{
+		{[]string{"httpd", "-DFOREGROUND"}, httpd, nil, "www-data"},        // the image's httpd.conf
+		{[]string{"httpd", "-DNO_DETACH"}, alpine, nil, "apache"},          // Alpine's apache2 package
+		{[]string{"httpd"}, nil, nil, "the user its User directive names"}, // not known
+		{[]string{"apache2-foreground"}, php, nil, "www-data"},
+		{[]string{"apache2-foreground"}, php, map[string]string{"APACHE_RUN_USER": "app"}, "app"},
+		{[]string{"apache2-foreground"}, php, map[string]string{"APACHE_RUN_USER": "${USER}"}, "www-data"},
+		{[]string{"nginx", "-g", "daemon off;"}, alpine, nil, "nginx"},
+	} {
+		got, ok := ServerWorkers(tc.argv, tc.img, tc.env)
+		if !ok || got != tc.want {
+			t.Errorf("ServerWorkers(%q, %v): %q, %v; want %q", tc.argv, tc.env, got, ok, tc.want)
+		}
+	}
+	if _, ok := ServerWorkers([]string{"node", "app.js"}, alpine, nil); ok {
+		t.Error("node is no master-workers server")
+	}
+}
+
+func TestEntrypointRuns(t *testing.T) {
+	php, _ := Default().Lookup("php", "8.3-fpm")
+	if got, ok := php.EntrypointRuns([]string{"docker-php-entrypoint", "php-fpm"}); !ok || len(got) != 1 || got[0] != "php-fpm" {
+		t.Errorf("docker-php-entrypoint php-fpm: %q, %v", got, ok)
+	}
+	if got, ok := php.EntrypointRuns([]string{"/usr/local/bin/docker-php-entrypoint", "-F"}); !ok || len(got) != 2 || got[0] != "php-fpm" {
+		t.Errorf("docker-php-entrypoint -F: %q, %v (the image's CMD goes first)", got, ok)
+	}
+	if _, ok := php.EntrypointRuns([]string{"other-script", "php-fpm"}); ok {
+		t.Error("another program is not the image's entrypoint")
+	}
+	var none *Image
+	if _, ok := none.EntrypointRuns([]string{"docker-php-entrypoint", "php-fpm"}); ok {
+		t.Error("an unknown image runs nothing dlint knows")
+	}
+}

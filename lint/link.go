@@ -148,7 +148,9 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	isInit := func(name string) bool { return parser.IsInit(name) && script(name) == nil }
 	// ENTRYPOINT ["/bin/bash"] with CMD ["/entrypoint.sh"]: the shell runs
 	// the CMD's script (Kavita).
-	if spec != nil && spec == c.Entrypoint() && spec.Exec && onlyShell(spec.Argv) {
+	// ENTRYPOINT ["/sbin/tini", "--"] with CMD ["/startup.sh"]: the init
+	// runs the CMD's script as its child (snipe-it).
+	if spec != nil && spec == c.Entrypoint() && spec.Exec && (onlyShell(spec.Argv) || onlyInit(spec.Argv, isInit)) {
 		if cmd := c.Cmd(); cmd != nil && cmd.Exec && len(cmd.Argv) > 0 {
 			spec = &parser.ExecSpec{Exec: true, Argv: append(slices.Clone(spec.Argv), cmd.Argv...), Instr: spec.Instr, Range: spec.Range}
 		}
@@ -165,7 +167,7 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	}
 	c.Script, c.ScriptArgv0 = s, argv0
 	if args, ok := scriptArgs(c, spec, argv0); ok {
-		c.Selected = s.ForArgs(args)
+		c.Selected, c.ScriptArgs = s.ForArgs(args), args
 	}
 	c.Sourced = sourcedScripts(s, c.Stage.Env, script)
 }
@@ -215,6 +217,12 @@ func isVarName(s string) bool {
 
 // onlyShell reports whether argv is a shell with options and nothing for
 // it to run: what CMD gives it is its script.
+// onlyInit reports whether argv is an init given no program of its own
+// (`tini --`), which runs the CMD.
+func onlyInit(argv []string, isInit func(string) bool) bool {
+	return len(argv) > 0 && isInit(argv[0]) && parser.InitChild(argv) == len(argv)
+}
+
 func onlyShell(argv []string) bool {
 	if len(argv) == 0 || !parser.IsShell(argv[0]) {
 		return false

@@ -29,6 +29,9 @@ type Container struct {
 	// starts it with, when they are known: the `case "$1"` branch they
 	// select (Script.ForArgs). RunningScript reads it.
 	Selected *Script
+	// ScriptArgs are those arguments (the words after the script in
+	// ENTRYPOINT and CMD), nil when they are not known or none.
+	ScriptArgs []string
 	// Sourced are the files Script sources (`source "$LIB_DIR/functions"`,
 	// the path expanded with the image's ENV) that were found on disk.
 	Sourced []*Script

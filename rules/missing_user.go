@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -254,12 +255,8 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 		if c.Service != nil {
 			subject = about(c)
 		}
-		instead := "use an unprivileged variant of the image, or USER with writable pid and temp paths" + unprivilegedVariant(base)
-		if alt := images.RootlessAlternative(mainArgv(c, img)); alt != "" {
-			instead = alt
-		}
 		return fmt.Sprintf("%s %s the server's master process as root, by its design, and its workers as %s; to have no root process at all, %s",
-			subject, agree("runs", "run"), workers, instead)
+			subject, agree("runs", "run"), workers, rootlessAdvice(c, img))
 	}
 	advice := missingUserAdvice(c, base, img)
 	if c.Service != nil && mountsDockerSocket(c.Service) {
@@ -299,47 +296,117 @@ func masterWorkers(c *parser.Container, img *images.Image) (string, bool) {
 	}
 	ep, cmd := c.Entrypoint(), c.Cmd()
 	if ep == nil && cmd == nil && img != nil {
-		if img.Workers != "" {
-			return img.Workers, true
-		}
-		return images.MasterWorkers(img.Cmd)
-	}
-	if ep != nil && ep.Exec {
-		if w, ok := images.MasterWorkers(ep.Argv); ok {
+		if w, ok := serverWorkers(c, img.Cmd, nil, img); ok {
 			return w, true
 		}
-		// The server the entrypoint script ends in (`exec nginx -g
-		// 'daemon off;'`, in the branch the CMD selects).
-		if s := c.RunningScript(); s != nil {
-			for _, f := range s.Final {
-				if w, ok := images.MasterWorkers(f.Argv()); ok {
-					return w, true
-				}
+		return img.Workers, img.Workers != ""
+	}
+	if ep != nil && ep.Exec {
+		if w, ok := serverWorkers(c, ep.Argv, nil, img); ok {
+			return w, true
+		}
+	}
+	// The server the entrypoint script ends in (`exec nginx -g 'daemon
+	// off;'`, in the branch the CMD selects), whether ENTRYPOINT or CMD
+	// starts the script, with "$@" standing for what it is started with.
+	if s := c.RunningScript(); s != nil {
+		args := scriptArgs(c)
+		for _, f := range s.Final {
+			if w, ok := serverWorkers(c, f.Argv(), args, img); ok {
+				return w, true
 			}
 		}
-		// An entrypoint script hands over to CMD when it runs its
-		// arguments (or is one dlint cannot see).
+		// A script that does not run its arguments runs no CMD.
 		if c.Script != nil && !c.Script.UsesArgs {
 			return "", false
 		}
 	}
 	if cmd != nil && cmd.Exec {
-		return images.MasterWorkers(cmd.Argv)
+		return serverWorkers(c, cmd.Argv, nil, img)
 	}
 	// Shell form: the server the shell runs (`nginx -g "daemon off;"`).
 	if cmd != nil && cmd.Script != nil && len(cmd.Script.Final) == 1 {
-		return images.MasterWorkers(cmd.Script.Final[0].Argv())
+		return serverWorkers(c, cmd.Script.Final[0].Argv(), nil, img)
 	}
 	return "", false
 }
 
-// unprivilegedVariant names an image variant that runs the same server
-// without root, where one exists.
-func unprivilegedVariant(base parser.ImageRef) string {
-	if base.Registry == "" && (base.Repository == "nginx" || base.Repository == "nginxinc/nginx") {
-		return " (`nginxinc/nginx-unprivileged` runs as UID 101 and listens on 8080)"
+// serverWorkers follows argv through the programs that exec the one in
+// their arguments (env and nice, an init such as tini, the base image's
+// own entrypoint script: `exec docker-php-entrypoint apache2-foreground`)
+// to a server whose master stays root by design, and names the user of
+// its workers. args stand for "$@" in argv. A privilege drop on the way
+// starts the server as that user: no root master.
+func serverWorkers(c *parser.Container, argv, args []string, img *images.Image) (string, bool) {
+	argv = withArgs(argv, args)
+	var env map[string]string
+	if c.Stage != nil {
+		env = c.Stage.Env
 	}
-	return ""
+	for hop := 0; hop < maxHops && len(argv) > 0; hop++ {
+		if w, ok := images.ServerWorkers(argv, img, env); ok {
+			return w, true
+		}
+		if dropToolChild(argv) > 0 {
+			return "", false
+		}
+		if i := wrappedProgram(argv, true); i > 0 {
+			argv = argv[i:]
+			continue
+		}
+		if i := parser.InitChild(argv); i > 0 && i < len(argv) {
+			argv = argv[i:]
+			continue
+		}
+		next, ok := img.EntrypointRuns(argv)
+		if !ok {
+			break
+		}
+		argv = next
+	}
+	return "", false
+}
+
+// withArgs puts args in place of a "$@" word of argv.
+func withArgs(argv, args []string) []string {
+	for i, a := range argv {
+		if isAllArgsWord(a) {
+			return append(append(slices.Clone(argv[:i]), args...), argv[i+1:]...)
+		}
+	}
+	return argv
+}
+
+// scriptArgs are the arguments the container starts its entrypoint script
+// with (`CMD ["/startup.sh", "php-fpm"]`), past the script's own name when
+// they start it again (`ENTRYPOINT ["/startup.sh"]` with that CMD): what
+// its "$@" runs.
+func scriptArgs(c *parser.Container) []string {
+	args := c.ScriptArgs
+	for len(args) > 0 && args[0] == c.ScriptArgv0 {
+		args = args[1:]
+	}
+	return args
+}
+
+// rootlessAdvice says how a server whose master stays root by design runs
+// with no root process: the program's own rootless mode, an unprivileged
+// variant of the image where one exists, else USER with what the server
+// then needs.
+func rootlessAdvice(c *parser.Container, img *images.Image) string {
+	if alt := images.RootlessAlternative(mainArgv(c, img)); alt != "" {
+		return alt
+	}
+	var base parser.ImageRef
+	if c.Stage != nil {
+		base = c.Stage.RootBase()
+	} else {
+		base = serviceImage(c)
+	}
+	if base.Registry == "" && (base.Repository == "nginx" || base.Repository == "nginxinc/nginx") {
+		return "use `nginxinc/nginx-unprivileged`, which runs as UID 101 and listens on 8080"
+	}
+	return "set USER to an unprivileged user and give the server writable pid and temp paths and a port above 1024"
 }
 
 // missingUserAdvice says how to run unprivileged on this base.

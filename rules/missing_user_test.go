@@ -20,6 +20,9 @@ func TestMissingUserSeverity(t *testing.T) {
 		"nginx.Dockerfile":            "info",
 		"nginx-shell-form.Dockerfile": "info",
 		"script-nginx/Dockerfile":     "info",
+		"script-cmd-php-fpm":          "info",
+		"script-php-entrypoint":       "info",
+		"script-cmd-args":             "info",
 		"bad.Dockerfile":              "warning",
 	} {
 		res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", "missing-user", path)}, Rules: []*rules.Rule{rules.MissingUser}, Workers: 1})

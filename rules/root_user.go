@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"github.com/dlint-dev/dlint/images"
 	"github.com/dlint-dev/dlint/parser"
 )
 
@@ -66,12 +65,8 @@ func checkRootUser(pass *Pass) {
 			case byDesign:
 				// cron, nginx: root is the master's, by the server's design.
 				f.Severity = Info
-				instead := images.RootlessAlternative(mainArgv(c, c.BaseImage()))
-				if instead == "" {
-					instead = "use an unprivileged variant of the image"
-				}
 				f.Message = fmt.Sprintf("%s %s as root (`%s`), which the server's master process needs by its design, running its work as %s; to have no root process at all, %s",
-					about(c), agree("runs", "run"), setting, workers, instead)
+					about(c), agree("runs", "run"), setting, workers, rootlessAdvice(c, c.BaseImage()))
 			case mountsDockerSocket(c.Service):
 				f.Message = fmt.Sprintf("%s %s as root (`%s`), perhaps to open the Docker socket it mounts; an unprivileged UID opens it too in the socket's group: set `%s` and `group_add` the GID of /var/run/docker.sock on the host",
 					about(c), agree("runs", "run"), setting, c.Service.Setting("user", `"10001:10001"`))
@@ -91,7 +86,7 @@ func checkRootUser(pass *Pass) {
 			// php's apache, nginx: the master binds its port and reads its
 			// configuration as root, by design; USER 10001 would break it.
 			pass.ReportAbout(c, Finding{Range: u.Range, Severity: Info,
-				Message: fmt.Sprintf("%s makes %s run as root, which the server's master process needs by its design, running its work as %s; to have no root process at all, use an unprivileged variant of the image", what, about(c), workers)})
+				Message: fmt.Sprintf("%s makes %s run as root, which the server's master process needs by its design, running its work as %s; to have no root process at all, %s", what, about(c), workers, rootlessAdvice(c, c.BaseImage()))})
 			continue
 		}
 		pass.ReportAbout(c, Finding{Range: u.Range, Fix: userFix(c.Dockerfile, u),
