@@ -267,8 +267,8 @@ func configHoldsSecret(content []byte) bool {
 			key = key[i+1:] // //registry.npmjs.org/:_authToken
 		}
 		value = strings.Trim(strings.TrimSpace(value), `"'`)
-		if value == "" || strings.HasPrefix(value, "$") {
-			continue
+		if value == "" || strings.HasPrefix(value, "$") || !SecretValue(value) {
+			continue // MAIL_PASSWORD=null: the app's setting, no credential
 		}
 		if IsSecretName(key) || key == "_auth" || key == "_authToken" || key == "_password" {
 			return true
@@ -293,6 +293,59 @@ func SecretByName(rel string) bool {
 	switch kind {
 	case "an SSH private key", "an SSH key", "a private key", "git credentials", "AWS credentials":
 		return true
+	}
+	return false
+}
+
+// placeholders are values that ask to be replaced rather than being one.
+var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me", "replace_with",
+	"change-this", "insecure", "todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
+
+// SecretValue reports whether a literal value looks like a secret: not
+// empty, a flag, a path, a reference or a placeholder.
+func SecretValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
+		v = v[1 : len(v)-1] // quotes inside a list item are part of the value
+	}
+	lower := strings.ToLower(v)
+	switch strings.Trim(lower, "*") { // **None**: an image's "not set"
+	case "none", "password", "secret", "username":
+		return false // the setting's own name for a value: a placeholder
+	}
+	switch lower {
+	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "~", "unset", "-", "*", "***",
+		"invalid", "disabled", "disable", "empty", // a value that turns the feature off (API_KEY=invalid)
+		"dummy", "fake", "unused", "notused", "not-used", "not_used", // one the feature ignores (an exporter's API_KEY: dummy)
+		"jwt", "opaque", "bearer", "basic", "hmac": // a kind of token, not one (STRATEGIES_ACCESS_TOKEN=jwt)
+		return false
+	}
+	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||
+		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") || strings.HasPrefix(v, "{{") || strings.HasPrefix(lower, "vault:") {
+		return false
+	}
+	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" || CountingValue(v) {
+		return false // a mask, a count such as a token limit, or 123456
+	}
+	if len(v) > 2 && (v[0] == '_' && v[len(v)-1] == '_' || strings.HasPrefix(v, "__") || strings.HasPrefix(v, "@") && strings.HasSuffix(v, "@")) {
+		return false // a template's marker a setup script replaces (_admin_password_, @DB_PASS@)
+	}
+	if strings.Count(v, "%") >= 2 || strings.Contains(v, "/") && hasSuffixAny(lower, ".pem", ".key", ".crt", ".txt", ".json") {
+		return false // a framework's parameter (%kernel.project_dir%) or a file
+	}
+	for _, p := range placeholders {
+		if strings.Contains(lower, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
 	}
 	return false
 }

@@ -105,7 +105,7 @@ func checkLiteralSecret(pass *Pass) {
 // literalSecret reports a variable that holds a secret written in the
 // file, not a placeholder its comment asks to replace (`# change this`).
 func literalSecret(ev *parser.EnvVar) bool {
-	if !ev.Literal || ev.Unset || !parser.IsSecretName(ev.Name) || !secretValue(ev.Value) {
+	if !ev.Literal || ev.Unset || !parser.IsSecretName(ev.Name) || !parser.SecretValue(ev.Value) {
 		return false
 	}
 	c := strings.ToLower(ev.Comment)
@@ -125,7 +125,7 @@ func secretDefault(ev *parser.EnvVar) (string, bool) {
 		return "", false
 	}
 	ref, word, ok := parser.LiteralDefault(strings.TrimSpace(ev.Raw))
-	if !ok || !secretValue(word) || strings.Contains(strings.ToLower(ev.Comment), "change") {
+	if !ok || !parser.SecretValue(word) || strings.Contains(strings.ToLower(ev.Comment), "change") {
 		return "", false
 	}
 	return ref, true
@@ -156,58 +156,5 @@ func urlWithPassword(ev *parser.EnvVar) bool {
 		return false
 	}
 	_, password, ok := strings.Cut(authority[:at], ":")
-	return ok && !strings.Contains(password, "$") && secretValue(password)
-}
-
-// placeholders are values that ask to be replaced rather than being one.
-var placeholders = []string{"changeme", "change_me", "change-me", "changethis", "change_this", "replaceme", "replace_me", "replace-me", "replace_with",
-	"change-this", "insecure", "todo", "tbd", "xxx", "your", "example", "placeholder", "redacted", "secret_here", "password_here", "insert", "fill", "set_me", "setme", "user_provided", "choose", "here", "mysecure", "mystrong", "myvery", "verystrong", "mysuper"}
-
-// secretValue reports whether a literal value looks like a secret: not
-// empty, a flag, a path, a reference or a placeholder.
-func secretValue(v string) bool {
-	v = strings.TrimSpace(v)
-	if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
-		v = v[1 : len(v)-1] // quotes inside a list item are part of the value
-	}
-	lower := strings.ToLower(v)
-	switch strings.Trim(lower, "*") { // **None**: an image's "not set"
-	case "none", "password", "secret", "username":
-		return false // the setting's own name for a value: a placeholder
-	}
-	switch lower {
-	case "", "true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "nil", "~", "unset", "-", "*", "***",
-		"invalid", "disabled", "disable", "empty", // a value that turns the feature off (API_KEY=invalid)
-		"dummy", "fake", "unused", "notused", "not-used", "not_used", // one the feature ignores (an exporter's API_KEY: dummy)
-		"jwt", "opaque", "bearer", "basic", "hmac": // a kind of token, not one (STRATEGIES_ACCESS_TOKEN=jwt)
-		return false
-	}
-	if strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/") ||
-		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") || strings.HasPrefix(v, "{{") || strings.HasPrefix(lower, "vault:") {
-		return false
-	}
-	if strings.Trim(lower, "x*.-_") == "" || len(v) <= 4 && strings.Trim(v, "0123456789") == "" || parser.CountingValue(v) {
-		return false // a mask, a count such as a token limit, or 123456
-	}
-	if len(v) > 2 && (v[0] == '_' && v[len(v)-1] == '_' || strings.HasPrefix(v, "__") || strings.HasPrefix(v, "@") && strings.HasSuffix(v, "@")) {
-		return false // a template's marker a setup script replaces (_admin_password_, @DB_PASS@)
-	}
-	if strings.Count(v, "%") >= 2 || strings.Contains(v, "/") && hasAnySuffix(lower, ".pem", ".key", ".crt", ".txt", ".json") {
-		return false // a framework's parameter (%kernel.project_dir%) or a file
-	}
-	for _, p := range placeholders {
-		if strings.Contains(lower, p) {
-			return false
-		}
-	}
-	return true
-}
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
+	return ok && !strings.Contains(password, "$") && parser.SecretValue(password)
 }
