@@ -54,6 +54,9 @@ func (r *runner) loadCompose(g composeGroup) *parser.ComposeProject {
 		return nil
 	}
 	p, err := res.p, res.err
+	if p != nil && (g.stack || r.inStackDir(g)) {
+		p.MarkStack()
+	}
 	if p != nil && !envKnown {
 		// The .env is reported as unreadable; Compose stops there, so what
 		// its variables would be is not known, and none is called unset.

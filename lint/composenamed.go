@@ -2,6 +2,7 @@ package lint
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -87,12 +88,69 @@ func (r *runner) commandGroups() []composeGroup {
 			continue
 		}
 		for _, c := range f.composeLines {
+			if c.Partial {
+				out = append(out, r.partialStackGroups(c)...)
+				continue
+			}
 			if g, ok := lineGroup(c, f.kind == parser.RunMarkdown); ok {
 				out = append(out, g)
 			}
 		}
 	}
 	return out
+}
+
+// partialStackGroups reads `docker stack deploy -c base.yml $FILES`, whose
+// other files an expansion hides: the compose files of the directory it
+// runs in are the stack's (stackDirs), and each is deployed after the
+// files it names (base.yml declares the networks and volumes the others
+// use), so each forms a project with them.
+func (r *runner) partialStackGroups(c *parser.ComposeLine) []composeGroup {
+	if c.Dir == "" {
+		return nil
+	}
+	dir := absFrom(r.configs.cwd, c.Dir)
+	if r.stackDirs == nil {
+		r.stackDirs = map[string]bool{}
+	}
+	r.stackDirs[dir] = true
+	base, projectDir, ok := c.Paths()
+	if !ok {
+		return nil
+	}
+	named := map[string]bool{}
+	for _, f := range base {
+		if !isFile(f) {
+			return nil
+		}
+		named[absFrom(r.configs.cwd, f)] = true
+	}
+	var out []composeGroup
+	for _, g := range r.composeGroups {
+		if len(g.files) != 1 || g.stdin != nil {
+			continue
+		}
+		abs := absFrom(r.configs.cwd, g.files[0])
+		if filepath.Dir(abs) != dir || named[abs] {
+			continue
+		}
+		out = append(out, composeGroup{dir: projectDir, files: append(slices.Clone(base), g.files[0]), stack: true})
+	}
+	return out
+}
+
+// inStackDir reports whether every file of g is in a directory where a
+// `docker stack deploy` runs whose files an expansion hides.
+func (r *runner) inStackDir(g composeGroup) bool {
+	if len(r.stackDirs) == 0 || len(g.files) == 0 {
+		return false
+	}
+	for _, f := range g.files {
+		if !r.stackDirs[filepath.Dir(absFrom(r.configs.cwd, f))] {
+			return false
+		}
+	}
+	return true
 }
 
 // lineGroup resolves a compose command's files, all of which must be on
@@ -113,7 +171,7 @@ func lineGroup(c *parser.ComposeLine, fromDocs bool) (composeGroup, bool) {
 			all = all && isFile(p)
 		}
 		if all {
-			g := composeGroup{dir: dir, files: files}
+			g := composeGroup{dir: dir, files: files, stack: c.Stack}
 			envs, ok := line.EnvPaths()
 			g.envFiles, g.envUnknown = envs, !ok
 			return g, true
@@ -162,10 +220,14 @@ func (r *runner) addNamedGroups(named []composeGroup) bool {
 		case i == 0:
 			have[k] = -1
 			added = append(added, g)
-		case i > 0 && (len(g.envFiles) > 0 || g.envUnknown):
+		case i > 0:
 			// The walk found the same files: the command says what
-			// environment they are run with.
-			r.composeGroups[i-1].envFiles, r.composeGroups[i-1].envUnknown = g.envFiles, g.envUnknown
+			// environment they are run with, and whether as a stack.
+			same := &r.composeGroups[i-1]
+			if len(g.envFiles) > 0 || g.envUnknown {
+				same.envFiles, same.envUnknown = g.envFiles, g.envUnknown
+			}
+			same.stack = same.stack || g.stack
 		}
 	}
 	kept := r.composeGroups[:0]

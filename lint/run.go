@@ -225,6 +225,9 @@ type runner struct {
 	runFilePaths    []string     // scripts, Makefiles, CI and Markdown files, discovered
 	runFiles        []*runFile   // those with run lines
 	runParsed       []*parsedRunFile
+	// stackDirs are the directories, absolute, where a script runs a
+	// `docker stack deploy` whose files an expansion hides.
+	stackDirs map[string]bool
 
 	// Models are dropped as soon as their unit is checked, so memory does
 	// not grow with the repository; what the filters need later is kept:
@@ -275,6 +278,8 @@ type composeGroup struct {
 	// when one is not a path known here.
 	envFiles   []string
 	envUnknown bool
+	// stack is set when `docker stack deploy -c` names the files.
+	stack bool
 }
 
 type unit struct {

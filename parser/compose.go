@@ -11,6 +11,10 @@ type ComposeProject struct {
 	// `include:` and `extends.file`, so findings in them can show the text.
 	Sources  []*Source
 	Services []*Service // sorted by name
+	// Stack is set when the project is a Swarm stack: its main file is
+	// named as one (docker-stack.yml), or `docker stack deploy -c` names
+	// its files (MarkStack). Its services are ForSwarm.
+	Stack bool
 	// Versions holds the top-level `version:` key of each file that has
 	// one (Compose v2 ignores it).
 	Versions []*Item
@@ -273,4 +277,13 @@ type Mount struct {
 	// Unresolved marks an item that an unset variable makes invalid
 	// (`${DATA_DIR}:/data`): its source is not known.
 	Unresolved bool
+}
+
+// MarkStack records that `docker stack deploy` deploys the project: its
+// services run in a Swarm stack.
+func (p *ComposeProject) MarkStack() {
+	p.Stack = true
+	for _, s := range p.Services {
+		s.ForSwarm = true
+	}
 }

@@ -17,10 +17,9 @@ import (
 // node that wrote it.
 func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 	p := &ComposeProject{Dir: l.dir}
-	stack := false
 	for _, f := range l.main {
 		p.Files = append(p.Files, f.src)
-		stack = stack || IsStackFileName(f.src.Path)
+		p.Stack = p.Stack || IsStackFileName(f.src.Path)
 	}
 	names := proj.ServiceNames()
 	sort.Strings(names)
@@ -34,7 +33,7 @@ func (l *composeLoader) build(proj *types.Project) *ComposeProject {
 		s := l.service(svc, isService)
 		// A stack file's services, and a service on an overlay network,
 		// run in a Swarm stack.
-		s.ForSwarm = s.ForSwarm || stack
+		s.ForSwarm = s.ForSwarm || p.Stack
 		for net := range svc.Networks {
 			if n, ok := proj.Networks[net]; ok && n.Driver == "overlay" {
 				s.ForSwarm = true

@@ -26,6 +26,12 @@ type ComposeLine struct {
 	// EnvFiles are the --env-file values as written, in order: Compose
 	// reads them instead of the project's `.env`.
 	EnvFiles []string
+	// Stack is set for `docker stack deploy -c a.yml -c b.yml`: the files
+	// are a Swarm stack, merged in order like -f files. Partial is set when
+	// an expansion among its options may name more (`-c base.yml $FILES`):
+	// the stack is known, not its files.
+	Stack   bool
+	Partial bool
 }
 
 // EnvPaths resolves the --env-file values against the directory the
@@ -348,6 +354,9 @@ func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 	name := tool
 	if tool != "docker-compose" {
 		i = skipGlobalFlags(words, i)
+		if i < len(words) && words[i].Literal && words[i].Lit == "stack" && tool == "docker" {
+			return parseStackWords(src, words, toolWord, i+1)
+		}
 		if i >= len(words) || !words[i].Literal || words[i].Lit != "compose" {
 			return nil
 		}
@@ -390,6 +399,62 @@ func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 		case "--env-file":
 			c.EnvFiles = append(c.EnvFiles, value)
 		}
+	}
+	return c
+}
+
+// stackValueFlags are the options of `docker stack deploy` that take a
+// value, besides -c/--compose-file.
+var stackValueFlags = map[string]bool{"--resolve-image": true, "--orchestrator": true, "--namespace": true, "--kubeconfig": true}
+
+// parseStackWords reads `docker stack deploy` (or `up`) from words[i],
+// its -c/--compose-file files in order; nil when it names none, or when
+// an expansion among its options may hide files.
+func parseStackWords(src *Source, words []*Word, toolWord *Word, i int) *ComposeLine {
+	if i >= len(words) || !words[i].Literal || words[i].Lit != "deploy" && words[i].Lit != "up" {
+		return nil
+	}
+	c := &ComposeLine{Tool: "docker stack " + words[i].Lit, Stack: true, Range: Range{File: src.Path, Start: toolWord.Range.Start, End: words[len(words)-1].Range.End}}
+	for i++; i < len(words); i++ {
+		w := words[i]
+		if isExpansion(w) {
+			if i < len(words)-1 || len(c.Files) == 0 {
+				c.Partial = true // options, or files, may hide in it
+			}
+			continue // else the stack's name
+		}
+		text := wordValue(w)
+		if !strings.HasPrefix(text, "-") {
+			continue // the stack's name
+		}
+		flag, value, hasValue := text, "", false
+		switch {
+		case strings.HasPrefix(text, "--"):
+			flag, value, hasValue = strings.Cut(text, "=")
+		case len(text) > 2:
+			flag, value, hasValue = text[:2], strings.TrimPrefix(text[2:], "="), true
+		}
+		if flag != "-c" && flag != "--compose-file" {
+			if stackValueFlags[flag] && !hasValue {
+				i++
+			}
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(words) {
+				return nil
+			}
+			i++
+			if isExpansion(words[i]) {
+				c.Partial = true
+				continue
+			}
+			value = wordValue(words[i])
+		}
+		c.Files = append(c.Files, value)
+	}
+	if len(c.Files) == 0 {
+		return nil
 	}
 	return c
 }

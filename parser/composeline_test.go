@@ -24,6 +24,12 @@ func TestComposeLines(t *testing.T) {
 		{"echo docker compose -f a.yml up", ""},                // not the engine
 		{"docker compose -f a.yml -f - up", "a.yml,-|"},        // parsed; Paths says unknown
 		{"docker-compose -f one.yml run --rm web", "one.yml|"}, // a run line too
+		// A Swarm stack's files, merged in order as -f files are.
+		{"docker stack deploy -c docker-compose.default.yml -c docker-compose.app.yml teable", "docker-compose.default.yml,docker-compose.app.yml|"},
+		{"docker stack deploy --with-registry-auth --compose-file=stack.yml --resolve-image never app", "stack.yml|"},
+		{"docker stack deploy -c stack.yml \"$STACK_NAME\"", "stack.yml|"}, // the name may be a variable
+		{"docker stack deploy -c \"$FILE\" app", ""},                       // the file is a variable
+		{"docker stack rm app", ""},
 	} {
 		p, err := ParseRunFile(NewSource("run.sh", []byte("#!/bin/sh\n"+tc.line+"\n")), RunShell)
 		if err != nil {
@@ -36,6 +42,9 @@ func TestComposeLines(t *testing.T) {
 		if len(p.ComposeLines) == 1 {
 			c := p.ComposeLines[0]
 			got = strings.Join(c.Files, ",") + "|" + c.ProjectDir
+			if partial := strings.Contains(tc.line, "$FILES"); c.Partial != partial {
+				t.Errorf("%q: Partial %v, want %v", tc.line, c.Partial, partial)
+			}
 			if c.Range.Start.Line != 2 {
 				t.Errorf("%q: at line %d, want 2", tc.line, c.Range.Start.Line)
 			}

@@ -25,9 +25,10 @@ const (
 )
 
 // MayHaveRunLines is a fast test that lets most files skip the parse: the
-// text names a container engine and a run, create or compose subcommand.
+// text names a container engine and a run, create, compose or stack
+// subcommand.
 func MayHaveRunLines(text []byte) bool {
-	if !bytes.Contains(text, []byte("run")) && !bytes.Contains(text, []byte("create")) && !bytes.Contains(text, []byte("options")) && !bytes.Contains(text, []byte("compose")) {
+	if !bytes.Contains(text, []byte("run")) && !bytes.Contains(text, []byte("create")) && !bytes.Contains(text, []byte("options")) && !bytes.Contains(text, []byte("compose")) && !bytes.Contains(text, []byte("stack")) {
 		return false
 	}
 	for _, tool := range []string{"docker", "podman", "nerdctl", "finch"} {

@@ -19,6 +19,11 @@ Compose v2 follows the Compose Specification, which has no file versions: the
 file to the features of that version. Keeping it suggests a guarantee that does
 not exist. dlint's fix deletes the line.
 
+A Swarm stack is left out: a file named as one (docker-stack.yml) or one that
+a script's ` + "`docker stack deploy -c`" + ` names. ` + "`docker stack deploy`" + ` reads
+` + "`version:`" + ` to pick its schema, and before Docker 23 it refuses a file without
+one.
+
 ## Bad
 ` + "```yaml" + `
 version: "3.8"
@@ -41,7 +46,9 @@ services:
 }
 
 func checkObsoleteVersion(pass *Pass) {
-	if pass.Compose == nil {
+	// `docker stack deploy` reads version to pick its schema (before
+	// Docker 23 it refuses a file without one): a stack's is no leftover.
+	if pass.Compose == nil || pass.Compose.Stack {
 		return
 	}
 	for _, v := range pass.Compose.Versions {

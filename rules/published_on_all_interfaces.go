@@ -166,7 +166,7 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 				continue
 			}
 			addr := parseHostAddr(p.Spec.HostIP)
-			if !addr.wildcard {
+			if !addr.wildcard && !s.ForSwarm {
 				continue
 			}
 			hits := slices.DeleteFunc(sensitiveIn(p.Spec, sensitive), func(h SensitivePort) bool {
@@ -181,6 +181,9 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 			}
 			var fix *Fix
 			switch {
+			case s.ForSwarm:
+				// A Swarm stack publishes on every node and ignores a host
+				// IP: loopback is no fix there.
 			case fixed[p.Range]:
 			case s.Run != nil:
 				fix, fixed[p.Range] = runLoopbackFix(src, p), true
@@ -205,7 +208,10 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 	if p.Spec.HostStart == 0 {
 		how = "on a random port of every host interface"
 	}
-	if p.Spec.HostIP != "" {
+	switch {
+	case s.ForSwarm && !addr.wildcard:
+		how = fmt.Sprintf("on every interface of every node (a Swarm stack ignores the host IP %s)", p.Spec.HostIP)
+	case p.Spec.HostIP != "":
 		how = "on " + addr.describe()
 	}
 	entry := "a long-syntax entry"
@@ -214,6 +220,10 @@ func allInterfacesMessage(s *parser.Service, p *parser.PublishedPort, addr hostA
 		if text := writtenEntry(written); strings.Contains(text, "$") {
 			entry = fmt.Sprintf("%q", text) // as the file writes it, variables and all
 		}
+	}
+	if s.ForSwarm {
+		return fmt.Sprintf("%s publishes %s %s with %s; in a Swarm stack the routing mesh publishes it on every node and ignores a host IP, and Docker's iptables rules bypass host firewalls such as ufw: drop the entry if only other services need the port (they reach it over the stack's network), or filter it in the DOCKER-USER iptables chain",
+			s.Subject(), what, how, entry)
 	}
 	return fmt.Sprintf("%s publishes %s %s with %s; Docker's iptables rules bypass host firewalls such as ufw, so anyone who can reach the host can reach it: %s, or drop the entry if only other services need the port",
 		s.Subject(), what, how, entry, loopbackAdvice(p, written))

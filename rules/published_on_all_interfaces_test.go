@@ -117,3 +117,20 @@ func TestRunLoopbackFix(t *testing.T) {
 		}
 	}
 }
+
+// In a Swarm stack the advice is not loopback, which the routing mesh
+// ignores, and a loopback entry is no protection: both say so, unfixed.
+func TestPublishedOnAllInterfacesInASwarmStack(t *testing.T) {
+	findings := lintFiles(t, map[string]string{"docker-stack.yml": "services:\n  db:\n    image: postgres:17\n    ports:\n      - \"5432:5432\"\n      - \"127.0.0.1:5433:5432\"\n"}, rules.PublishedOnAllInterfaces)
+	if len(findings) != 2 {
+		t.Fatalf("findings: %v", findings)
+	}
+	for _, f := range findings {
+		if f.Fix != nil || !strings.Contains(f.Message, "ignores a host IP") || strings.Contains(f.Message, "bind it to loopback") {
+			t.Errorf("%d: %s (fix %v)", f.Range.Start.Line, f.Message, f.Fix)
+		}
+	}
+	if !strings.Contains(findings[1].Message, "ignores the host IP 127.0.0.1") {
+		t.Errorf("the loopback entry: %s", findings[1].Message)
+	}
+}
