@@ -129,6 +129,8 @@ type Service struct {
 	// an environment value names as a host (`DATABASE_URL=postgres://db:5432/x`
 	// names db).
 	Connected []string
+	// EnvHosts are those of Connected that an environment value names.
+	EnvHosts []string
 	// Profiles are the service's `profiles:`; a service with none always
 	// starts. Services whose profiles do not intersect are alternatives
 	// that `docker compose up --profile x` starts one at a time.

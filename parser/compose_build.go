@@ -243,6 +243,7 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 		s.Devices = append(s.Devices, &Item{Value: d.Source, Range: v.matchItem(devItems, "devices", d.Source, deviceSource)})
 	}
 	s.Connected = connected(svc, isService)
+	s.EnvHosts = envHosts(svc, isService)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
@@ -717,6 +718,16 @@ func connected(svc types.ServiceConfig, isService map[string]bool) []string {
 	if rest, ok := strings.CutPrefix(svc.NetworkMode, "service:"); ok {
 		add(rest)
 	}
+	for _, n := range envHosts(svc, isService) {
+		add(n)
+	}
+	return sortedKeys(set)
+}
+
+// envHosts lists the other services the service's environment values name
+// as a word (`DATABASE_URL=postgres://db:5432/x`, `DB_HOST=db`), sorted.
+func envHosts(svc types.ServiceConfig, isService map[string]bool) []string {
+	set := map[string]bool{}
 	for _, value := range svc.Environment {
 		if value == nil {
 			continue
@@ -724,7 +735,9 @@ func connected(svc types.ServiceConfig, isService map[string]bool) []string {
 		for _, word := range strings.FieldsFunc(*value, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.')
 		}) {
-			add(word)
+			if isService[word] && word != svc.Name {
+				set[word] = true
+			}
 		}
 	}
 	return sortedKeys(set)

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/dlint-dev/dlint/images"
@@ -74,6 +75,38 @@ in .dlint.yaml.`,
 	Check: checkDependsOnNotReady,
 }
 
+// orderOnly reports a dependency the service does not connect to: its
+// environment names other services it talks to but not this one, which
+// another service's environment names instead (grist waits for
+// keycloak's database, which keycloak's KC_DB_URL_HOST names).
+func orderOnly(pass *Pass, s *parser.Service, dep string) bool {
+	if pass.Compose == nil || len(s.EnvHosts) == 0 || slices.Contains(s.EnvHosts, dep) || commandNamesService(s, dep) {
+		return false
+	}
+	for _, other := range pass.Compose.Services {
+		if other != s && slices.Contains(other.EnvHosts, dep) {
+			return true
+		}
+	}
+	return false
+}
+
+// commandNamesService reports whether the service's command or entrypoint names
+// the service dep as a word (`wait-for db:5432`, `--db-host=db`).
+func commandNamesService(s *parser.Service, dep string) bool {
+	for _, spec := range []*parser.ExecSpec{s.Entrypoint, s.Command} {
+		if spec == nil {
+			continue
+		}
+		for _, arg := range spec.Argv {
+			if slices.Contains(strings.FieldsFunc(arg, func(r rune) bool { return strings.ContainsRune(" \t\n:=/@,;'\"", r) }), dep) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func checkDependsOnNotReady(pass *Pass) {
 	byName := map[string]*parser.Container{}
 	for _, c := range pass.Containers {
@@ -103,7 +136,7 @@ func checkDependsOnNotReady(pass *Pass) {
 				continue
 			}
 			b, ok := images.BackingService(t.BaseImage(), runImageName(t))
-			if !ok || entrypointWaitsFor(byName[s.Name], b.Port) {
+			if !ok || entrypointWaitsFor(byName[s.Name], b.Port) || orderOnly(pass, s, d.Service) {
 				continue
 			}
 			// A dependency that has a healthcheck nobody waits for is an
