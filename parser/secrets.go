@@ -208,9 +208,14 @@ func envTemplate(lower string) bool {
 
 // IsEnvTemplate reports whether a file name is an environment file's
 // template that a project checks in for its users to copy to .env:
-// .env.example, env.sample, example.env, prod.env.template, .env.dist.
+// .env.example, env.sample, example.env, prod.env.template, .env.dist,
+// and .env.docker beside no .env.
 func IsEnvTemplate(name string) bool {
-	parts := strings.FieldsFunc(strings.ToLower(path.Base(name)), func(r rune) bool { return r == '.' || r == '-' || r == '_' })
+	lower := strings.ToLower(path.Base(name))
+	if lower == ".env.docker" || lower == "docker.env" {
+		return true // the template for running with Docker (snipe-it, pixelfed)
+	}
+	parts := strings.FieldsFunc(lower, func(r rune) bool { return r == '.' || r == '-' || r == '_' })
 	hasEnv, hasTemplate := false, false
 	for _, p := range parts {
 		switch p {

@@ -122,6 +122,9 @@ func envTemplate(path string) string {
 	stem := strings.TrimSuffix(base, ".env")
 	candidates := []string{base + ".example", base + ".sample", base + ".template", base + ".dist", base + ".tmpl"}
 	if base == ".env" {
+		// The template for Docker first: it names the compose services
+		// (DB_HOST=db) where .env.example names a local install's.
+		candidates = append([]string{".env.docker", "docker.env"}, candidates...)
 		candidates = append(candidates, "example.env", "env.example", "sample.env", ".env.local.example")
 	} else if stem != base {
 		candidates = append(candidates, stem+".example.env", stem+".sample.env")
