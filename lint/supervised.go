@@ -93,7 +93,7 @@ func (r *runner) readSupervisedFile(c *parser.Container, target, local, scanDir 
 	seen[local] = true
 	*budget--
 	base := path.Base(target)
-	if base != "run" && !strings.HasSuffix(base, ".conf") && !strings.HasSuffix(base, ".ini") {
+	if base != "run" && !strings.HasSuffix(base, ".conf") && !strings.HasSuffix(base, ".ini") && !parser.IsProcfile(base) {
 		return
 	}
 	if base == "run" && strings.Contains(target, "/s6-rc.d/") {

@@ -11,7 +11,7 @@ import (
 // from the configuration the Dockerfile copies in: a supervisord
 // [program:x] section, an s6 or runit run script, a uWSGI ini.
 type Supervised struct {
-	Manager string // "supervisord", "s6", "runit", "uwsgi"
+	Manager string // "supervisord", "s6", "runit", "uwsgi", "procfile" (forego's and its kind's)
 	Program string // the program's name in that configuration
 	User    string // who it runs as; "" when the configuration sets no user (root)
 	// Argv is the command it runs, split into words (supervisord's
@@ -22,7 +22,8 @@ type Supervised struct {
 }
 
 // ProcessManagerOf names the process manager argv starts ("supervisord",
-// "s6" for s6-overlay's /init or s6-svscan, "runit", "uwsgi"), or "".
+// "s6" for s6-overlay's /init or s6-svscan, "runit", "uwsgi", "procfile"
+// for forego, foreman, honcho and their kind), or "".
 func ProcessManagerOf(argv []string) string {
 	if len(argv) == 0 {
 		return ""
@@ -36,8 +37,20 @@ func ProcessManagerOf(argv []string) string {
 		return "runit"
 	case base == "uwsgi":
 		return "uwsgi"
+	case procfileManagers[base]:
+		return "procfile"
 	}
 	return ""
+}
+
+// procfileManagers run the programs of a Procfile, each as a child of
+// theirs, as the user they run as.
+var procfileManagers = map[string]bool{"forego": true, "foreman": true, "honcho": true, "goreman": true, "overmind": true, "hivemind": true}
+
+// IsProcfile reports whether a file name is a Procfile (Procfile,
+// Procfile.dev), which forego and its kind read.
+func IsProcfile(name string) bool {
+	return name == "Procfile" || strings.HasPrefix(name, "Procfile.")
 }
 
 // ScanDir is the service directory an `s6-svscan DIR` argv names
@@ -74,8 +87,31 @@ func SupervisedIn(imagePath, scanDir, file string, data []byte) []*Supervised {
 		return runScriptUser("runit", path.Base(path.Clean(dir)), file, data)
 	case strings.HasSuffix(name, ".ini") || strings.HasSuffix(name, ".conf"):
 		return iniPrograms(file, data)
+	case IsProcfile(name):
+		return procfilePrograms(file, data)
 	}
 	return nil
+}
+
+// procfilePrograms reads a Procfile's `name: command` lines. A program runs
+// as the manager's user unless its command switches (`gosu app worker`).
+func procfilePrograms(file string, data []byte) []*Supervised {
+	var out []*Supervised
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		name, command, ok := strings.Cut(text, ":")
+		if !ok || strings.HasPrefix(text, "#") || strings.ContainsAny(name, " \t") {
+			continue
+		}
+		p := &Supervised{Manager: "procfile", Program: name, Argv: strings.Fields(command), File: file, Line: line}
+		if u, ok := switchedUser(p.Argv); ok {
+			p.User = u
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // S6Longrun reports whether an s6-rc service directory's `type` file makes

@@ -128,7 +128,7 @@ func checkMissingUser(pass *Pass) {
 			// supervisord, whose files puppet writes in the build).
 			f.Severity = Info
 			head, _, _ := strings.Cut(f.Message, "; ")
-			f.Message = fmt.Sprintf("%s; its main process is %s, and the programs it starts run as root too unless its configuration, which dlint could not read (it is not copied from the build context), runs each as an unprivileged user: check that it does", head, c.Manager)
+			f.Message = fmt.Sprintf("%s; its main process is %s, and the programs it starts run as root too unless its configuration, which dlint could not read (it is not copied from the build context), runs each as an unprivileged user: check that it does", head, managerLabel(c.Manager))
 		} else if unread, how := unreadDropper(c, img); unread != "" {
 			// The entrypoint may drop privileges where dlint cannot see:
 			// a script of the image (friendica's /cron.sh ends in `exec
@@ -416,6 +416,9 @@ func missingUserAdvice(c *parser.Container, base parser.ImageRef, img *images.Im
 		if p.Line > 0 { // a run script as a whole has no line to name
 			where = fmt.Sprintf("%s:%d", p.File, p.Line)
 		}
+		if p.Manager == "procfile" {
+			return fmt.Sprintf("the Procfile's manager runs %s as root (%s starts it as the manager's own user): switch user in its command (`%s: setpriv --reuid=10001 --regid=10001 --clear-groups %s`), or set USER for the manager", supervisedName(p), where, p.Program, strings.Join(p.Argv, " "))
+		}
 		return fmt.Sprintf("%s runs %s as root (%s sets no user): give it an unprivileged user there", p.Manager, supervisedName(p), where)
 	}
 	switch {
@@ -510,9 +513,20 @@ func rootSupervised(c *parser.Container) *parser.Supervised {
 	return nil
 }
 
+// managerLabel names a process manager in messages.
+func managerLabel(manager string) string {
+	if manager == "procfile" {
+		return "a Procfile's runner"
+	}
+	return manager
+}
+
 func supervisedName(p *parser.Supervised) string {
-	if p.Manager == "supervisord" {
+	switch p.Manager {
+	case "supervisord":
 		return "[program:" + p.Program + "]"
+	case "procfile":
+		return "its program " + p.Program
 	}
 	return "service " + p.Program
 }

@@ -23,6 +23,8 @@ func TestMissingUserSeverity(t *testing.T) {
 		"script-cmd-php-fpm":          "info",
 		"script-php-entrypoint":       "info",
 		"script-cmd-args":             "info",
+		"procfile":                    "info",
+		"procfile-app":                "info",
 		"bad.Dockerfile":              "warning",
 	} {
 		res := lint.Run(lint.Options{Paths: []string{filepath.Join("testdata", "missing-user", path)}, Rules: []*rules.Rule{rules.MissingUser}, Workers: 1})
