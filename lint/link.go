@@ -169,28 +169,52 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	if args, ok := scriptArgs(c, spec, argv0); ok {
 		c.Selected, c.ScriptArgs = s.ForArgs(args), args
 	}
-	c.Sourced = sourcedScripts(s, c.Stage.Env, script)
+	c.Sourced = sourcedScripts(s, c.Stage.Env, script, r.scripts.get)
 }
 
 // sourcedScripts finds the files a script sources (`. /lib/functions`,
 // `source "${RUNTIME_DIR}/functions"`) with their paths expanded in the
 // image's environment, those a COPY put in the image from disk, once
 // each.
-func sourcedScripts(s *parser.Script, env map[string]string, script func(string) *parser.Script) []*parser.Script {
+func sourcedScripts(s *parser.Script, env map[string]string, script, local func(string) *parser.Script) []*parser.Script {
 	var out []*parser.Script
 	for _, cmd := range s.Commands {
 		if cmd.Name != "source" && cmd.Name != "." || len(cmd.Args) == 0 || cmd.Parent != nil {
 			continue
 		}
-		p, ok := expandInImage(cmd.Args[0].Lit, env)
-		if !ok || !path.IsAbs(p) {
-			continue
+		var sourced *parser.Script
+		if p, ok := expandInImage(cmd.Args[0].Lit, env); ok && path.IsAbs(p) {
+			sourced = script(p)
+		} else if rel, ok := sourceDirective(s, cmd); ok {
+			// `# shellcheck source=SCRIPTDIR/helpers.sh` above it says
+			// which file it is, beside the script.
+			sourced = local(filepath.Join(filepath.Dir(s.Source.Path), filepath.FromSlash(rel)))
 		}
-		if sourced := script(p); sourced != nil && sourced != s && !slices.Contains(out, sourced) {
+		if sourced != nil && sourced != s && !slices.Contains(out, sourced) {
 			out = append(out, sourced)
 		}
 	}
 	return out
+}
+
+// sourceDirective reads a `# shellcheck source=SCRIPTDIR/FILE` comment on
+// the lines just above a `source` command: FILE, relative to the script's
+// directory.
+func sourceDirective(s *parser.Script, cmd *parser.Command) (string, bool) {
+	for line := cmd.Range.Start.Line - 1; line >= 1 && line >= cmd.Range.Start.Line-3; line-- {
+		text := strings.TrimSpace(s.Source.Line(line))
+		if !strings.HasPrefix(text, "#") {
+			return "", false
+		}
+		_, value, ok := strings.Cut(text, "source=")
+		if !ok || !strings.Contains(text, "shellcheck") {
+			continue
+		}
+		value, _, _ = strings.Cut(value, " ")
+		rel, ok := strings.CutPrefix(value, "SCRIPTDIR/")
+		return rel, ok && rel != "" && filepath.IsLocal(rel)
+	}
+	return "", false
 }
 
 // expandInImage expands $NAME and ${NAME} in a word with the image's ENV,
@@ -215,14 +239,14 @@ func isVarName(s string) bool {
 	return s != ""
 }
 
-// onlyShell reports whether argv is a shell with options and nothing for
-// it to run: what CMD gives it is its script.
 // onlyInit reports whether argv is an init given no program of its own
 // (`tini --`), which runs the CMD.
 func onlyInit(argv []string, isInit func(string) bool) bool {
 	return len(argv) > 0 && isInit(argv[0]) && parser.InitChild(argv) == len(argv)
 }
 
+// onlyShell reports whether argv is a shell with options and nothing for
+// it to run: what CMD gives it is its script.
 func onlyShell(argv []string) bool {
 	if len(argv) == 0 || !parser.IsShell(argv[0]) {
 		return false

@@ -169,7 +169,15 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 		r.mu.Lock()
 		if !r.sc.scripts[s.Source.Path] {
 			r.sc.scripts[s.Source.Path] = true
-			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, declaredVars(s.Text, containerEnvNames(c))))
+			names := containerEnvNames(c)
+			for _, src := range c.Sourced {
+				// What the files it sources set: `source helpers.sh`,
+				// which ShellCheck is not given.
+				for _, v := range src.Sets {
+					names = append(names, v.Name)
+				}
+			}
+			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, declaredVars(s.Text, names)))
 		}
 		r.mu.Unlock()
 	}

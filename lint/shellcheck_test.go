@@ -116,6 +116,23 @@ func TestShellCheckScriptKnowsTheContainerEnvironment(t *testing.T) {
 	}
 }
 
+// The variables a sourced file sets are assigned: the file is found by
+// its image path, or by a `# shellcheck source=SCRIPTDIR/…` directive
+// where the path is computed at run time.
+func TestShellCheckScriptKnowsWhatItSources(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		"Dockerfile":         "FROM debian:12\nCOPY root/ /docker/\nUSER 1000\nENTRYPOINT [\"/docker/entrypoint.sh\"]\n",
+		"root/helpers.sh":    "#!/bin/bash\ndeclare -g color_clear=\"x\"\n",
+		"root/entrypoint.sh": "#!/bin/bash\n: \"${ROOT:=/docker}\"\n# shellcheck source=SCRIPTDIR/helpers.sh\nsource \"${ROOT}/helpers.sh\"\necho \"$color_clear $color_unset\"\nexec \"$@\"\n",
+	})
+	got, _ := scFindings(t, dir)
+	want := []string{"root/entrypoint.sh:5:20 SC2154"} // $color_unset only
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestShellCheckIgnoresByCode(t *testing.T) {
 	needShellCheck(t)
 	df := "FROM debian:12\n" +
