@@ -26,8 +26,12 @@ const (
 
 // MayHaveRunLines is a fast test that lets most files skip the parse: the
 // text names a container engine and a run, create, compose or stack
-// subcommand.
+// subcommand, or a workflow's job containers (`services:`, `container:`),
+// which Docker runs with no engine named.
 func MayHaveRunLines(text []byte) bool {
+	if bytes.Contains(text, []byte("services:")) || bytes.Contains(text, []byte("container:")) {
+		return true
+	}
 	if !bytes.Contains(text, []byte("run")) && !bytes.Contains(text, []byte("create")) && !bytes.Contains(text, []byte("options")) && !bytes.Contains(text, []byte("compose")) && !bytes.Contains(text, []byte("stack")) {
 		return false
 	}
@@ -679,18 +683,44 @@ func jobContainers(src *Source, root *yaml.Node) []*Service {
 	var out []*Service
 	for i := 0; i+1 < len(jobs.Content); i += 2 {
 		job := jobs.Content[i+1]
+		hosted := githubHosted(MappingValue(job, "runs-on"))
 		if c := MappingValue(job, "container"); c != nil && c.Kind == yaml.MappingNode {
-			out = append(out, jobContainer(src, c, jobs.Content[i], ""))
+			svc := jobContainer(src, c, jobs.Content[i], "")
+			svc.Run.HostedRunner = hosted
+			out = append(out, svc)
 		}
 		if svcs := MappingValue(job, "services"); svcs != nil && svcs.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(svcs.Content); j += 2 {
 				if c := svcs.Content[j+1]; c.Kind == yaml.MappingNode {
-					out = append(out, jobContainer(src, c, svcs.Content[j], svcs.Content[j].Value))
+					svc := jobContainer(src, c, svcs.Content[j], svcs.Content[j].Value)
+					svc.Run.HostedRunner = hosted
+					out = append(out, svc)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// githubHosted reports whether a job's runs-on names only GitHub-hosted
+// runner images (ubuntu-latest, windows-2022, macos-14): a fresh virtual
+// machine for the job alone. A self-hosted label, a group or an
+// expression is not known to be one.
+func githubHosted(runsOn *yaml.Node) bool {
+	if runsOn == nil {
+		return false
+	}
+	labels := []*yaml.Node{runsOn}
+	if runsOn.Kind == yaml.SequenceNode {
+		labels = runsOn.Content
+	}
+	for _, l := range labels {
+		v := strings.ToLower(l.Value)
+		if l.Kind != yaml.ScalarNode || !(strings.HasPrefix(v, "ubuntu-") || strings.HasPrefix(v, "windows-") || strings.HasPrefix(v, "macos-")) || strings.Contains(v, "${{") {
+			return false
+		}
+	}
+	return len(labels) > 0
 }
 
 func jobContainer(src *Source, c, key *yaml.Node, name string) *Service {

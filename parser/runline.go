@@ -23,6 +23,9 @@ type RunLine struct {
 	// or "container" for the job's own `container:`. Its flags are the
 	// `options:` string.
 	Service string
+	// HostedRunner is set for a workflow's job container on a
+	// GitHub-hosted runner: a virtual machine made for the job alone.
+	HostedRunner bool
 	// Detach is set for -d/--detach.
 	Detach bool
 	// Uncertain is set when an expansion may have hidden flags or the

@@ -117,6 +117,13 @@ The fix binds the port to loopback, so tools on the host still reach it:
 offers that edit where the entry is written on one line (or as a block
 mapping) and the address is not taken from a variable.
 
+In a Swarm stack (a docker-stack.yml, or files a script's ` + "`docker stack deploy`" + `
+names) the routing mesh publishes on every node and ignores a host address:
+an entry bound to 127.0.0.1 is reported too, and no loopback fix is offered.
+A workflow job's service container on a GitHub-hosted runner
+(` + "`runs-on: ubuntu-latest`" + `) is not reported: it lives for the job, on a
+machine made for it.
+
 ## Bad
 ` + "```yaml" + `
 services:
@@ -158,7 +165,9 @@ func checkPublishedOnAllInterfaces(pass *Pass) {
 		}
 	}
 	for _, s := range pass.Compose.Services {
-		if _, ignored := portsIgnored(s); ignored {
+		// A job's service container on a GitHub-hosted runner lives for
+		// the job, on a machine nothing else uses.
+		if _, ignored := portsIgnored(s); ignored || s.Run != nil && s.Run.HostedRunner {
 			continue
 		}
 		for _, p := range s.Ports {
