@@ -60,10 +60,10 @@ func (r *runner) findLocalImages() {
 		}
 	}
 	for _, f := range r.runParsed {
-		if f == nil || f.p == nil {
+		if f == nil {
 			continue
 		}
-		for _, li := range buildLineImages(f.p.BuildLines, r.configs.cwd) {
+		for _, li := range buildLineImages(f.buildLines, r.configs.cwd) {
 			key := li.name + ":" + li.tag
 			if prev, ok := found[key]; ok && (prev.dockerfile != li.dockerfile || prev.target != li.target) {
 				ambiguous[key] = true
@@ -76,6 +76,34 @@ func (r *runner) findLocalImages() {
 		delete(found, key)
 	}
 	r.localImages = found
+	r.exportOnly = r.exportOnlyDockerfiles()
+}
+
+// exportOnlyDockerfiles are the Dockerfiles, absolute, that the run files
+// build only with --output to files (`docker build --output=. …`): the
+// build writes the final stage's files out, and no container runs it.
+func (r *runner) exportOnlyDockerfiles() map[string]bool {
+	exported, run := map[string]bool{}, map[string]bool{}
+	for _, f := range r.runParsed {
+		if f == nil {
+			continue
+		}
+		for _, b := range f.buildLines {
+			_, dockerfile, ok := b.Paths()
+			if !ok || b.Target != "" {
+				continue // a target stage is not the one a container of the Dockerfile runs
+			}
+			if abs := absFrom(r.configs.cwd, dockerfile); b.Exports {
+				exported[abs] = true
+			} else {
+				run[abs] = true
+			}
+		}
+	}
+	for df := range run {
+		delete(exported, df)
+	}
+	return exported
 }
 
 // localImagesIn lists the services of one compose file that build and tag

@@ -234,6 +234,8 @@ type runner struct {
 	// the sources, the Dockerfiles' suppressions, the compose files.
 	checkedDockerfiles map[string]bool        // by fileKey
 	localImages        map[string]*localImage // images compose services build, by name:tag
+	// exportOnly are the Dockerfiles, absolute, built only with --output.
+	exportOnly map[string]bool
 	localMu            sync.Mutex             // guards the resolution of localImages
 	// repoRoots caches, by directory, the repository root above it ("" for
 	// none), which every Dockerfile's build-context guess asks for.
@@ -608,7 +610,13 @@ func (r *runner) checkDockerfiles() {
 			return // built by a compose service, or named twice
 		}
 		if df := r.readDockerfile(path); df != nil {
-			results[i] = r.checkDockerfile(df, r.standaloneContainer(df), nil, true)
+			// Built only with --output: its files are written out, and no
+			// container runs it.
+			var standalone *parser.Container
+			if !r.exportOnly[absFrom(r.configs.cwd, path)] {
+				standalone = r.standaloneContainer(df)
+			}
+			results[i] = r.checkDockerfile(df, standalone, nil, true)
 			r.dropUnneededSource(df.Source, results[i])
 		}
 	})

@@ -57,9 +57,11 @@ type parsedRunFile struct {
 	kind    parser.RunFileKind
 	p       *parser.ComposeProject
 	readErr error // reported after the Dockerfiles, unless said there
-	// composeLines name compose projects with -f (p may be nil: a file
-	// whose only commands are compose commands is not linted itself).
+	// composeLines name compose projects with -f, buildLines the images
+	// the file builds (p may be nil: a file whose only commands are
+	// compose or build commands is not linted itself).
 	composeLines []*parser.ComposeLine
+	buildLines   []*parser.BuildLine
 }
 
 // parseRunFiles reads the run and build lines of each script, Makefile, CI
@@ -122,14 +124,14 @@ func (r *runner) parseRunFiles() {
 			return
 		}
 		if len(p.Services) == 0 {
-			if len(p.ComposeLines) > 0 {
-				r.runParsed[i] = &parsedRunFile{src: src, kind: kind, composeLines: p.ComposeLines}
+			if len(p.ComposeLines) > 0 || len(p.BuildLines) > 0 {
+				r.runParsed[i] = &parsedRunFile{src: src, kind: kind, composeLines: p.ComposeLines, buildLines: p.BuildLines}
 			}
 			return
 		}
 		p.Sources = []*parser.Source{src}
 		r.addSource(src)
-		r.runParsed[i] = &parsedRunFile{src: src, kind: kind, p: p, composeLines: p.ComposeLines}
+		r.runParsed[i] = &parsedRunFile{src: src, kind: kind, p: p, composeLines: p.ComposeLines, buildLines: p.BuildLines}
 	})
 }
 

@@ -17,6 +17,9 @@ type BuildLine struct {
 	// Context and Dockerfile are as written; Dockerfile is "" for the
 	// context's Dockerfile. Target is the --target stage, "" for the last.
 	Context, Dockerfile, Target string
+	// Exports is set for --output to files (`--output=.`): the build writes
+	// the stage's files out, and no container runs them.
+	Exports bool
 	// Dir is the directory the command runs in, as the caller named it;
 	// "" when it is not known here.
 	Dir string
@@ -79,9 +82,15 @@ var buildFlags = func() map[string]string {
 // unconditional `cd` must start its line (a script) or may be indented (a
 // recipe or CI step, whose shell starts indented).
 func FindBuildLines(s *Script, dir string, atLineStart bool) []*BuildLine {
+	return findBuildLines(s, dir, atLineStart, nil)
+}
+
+// findBuildLines is FindBuildLines with a Makefile's variables, which make
+// expands first (`$(DOCKER_CMD) build`).
+func findBuildLines(s *Script, dir string, atLineStart bool, makeVars map[string]string) []*BuildLine {
 	var out []*BuildLine
 	eachCommandDir(s, dir, atLineStart, func(cmd *Command, dir string) {
-		if b := parseBuildWords(s.Source, append([]*Word{cmd.NameWord}, cmd.Args...)); b != nil {
+		if b := parseBuildWords(s.Source, expandMakeVars(append([]*Word{cmd.NameWord}, cmd.Args...), makeVars)); b != nil {
 			b.Dir = dir
 			out = append(out, b)
 		}
@@ -203,10 +212,24 @@ func parseBuildWords(src *Source, words []*Word) *BuildLine {
 			b.Dockerfile = value
 		case "target":
 			b.Target = value
+		case "output":
+			b.Exports = b.Exports || exportsFiles(value)
 		}
 	}
-	if len(b.Tags) == 0 {
+	if len(b.Tags) == 0 && !b.Exports {
 		return nil
 	}
 	return b
+}
+
+// exportsFiles reports whether an --output writes the build's files out
+// (`--output=.`, `type=local,dest=out`, `type=tar`) rather than an image
+// that may run (`type=image`, `type=docker`, `type=registry`).
+func exportsFiles(output string) bool {
+	for _, kind := range []string{"type=image", "type=docker", "type=registry"} {
+		if strings.Contains(output, kind) {
+			return false
+		}
+	}
+	return output != ""
 }

@@ -70,8 +70,8 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			envAfter = nil // what it sets is not known
 			return
 		}
-		p.Services = append(p.Services, FindRunLines(s)...)
-		p.BuildLines = append(p.BuildLines, FindBuildLines(s, dir, kind == RunShell)...)
+		p.Services = append(p.Services, findRunLines(s, sc.makeVars)...)
+		p.BuildLines = append(p.BuildLines, findBuildLines(s, dir, kind == RunShell, sc.makeVars)...)
 		lines, after := findComposeLines(s, dir, kind == RunShell, sc)
 		p.ComposeLines = append(p.ComposeLines, lines...)
 		envAfter = after

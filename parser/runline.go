@@ -124,15 +124,21 @@ var runWrappers = map[string]bool{"sudo": true, "command": true, "exec": true, "
 // FindRunLines returns the run lines among a script's commands, with the
 // services their flags make. A command that is not a run line is skipped.
 func FindRunLines(s *Script) []*Service {
+	return findRunLines(s, nil)
+}
+
+// findRunLines is FindRunLines with a Makefile's variables, which make
+// expands first (`$(DOCKER) run`).
+func findRunLines(s *Script, makeVars map[string]string) []*Service {
 	if s == nil {
 		return nil
 	}
 	var out []*Service
 	for _, cmd := range s.Commands {
-		words := append([]*Word{cmd.NameWord}, cmd.Args...)
 		if cmd.NameWord == nil {
 			continue
 		}
+		words := expandMakeVars(append([]*Word{cmd.NameWord}, cmd.Args...), makeVars)
 		if svc := parseRunWords(s.Source, words); svc != nil {
 			out = append(out, svc)
 		}

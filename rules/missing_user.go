@@ -242,7 +242,7 @@ func missingUserMessage(c *parser.Container, base parser.ImageRef, img *images.I
 	if c.Service != nil {
 		setsNo := "compose sets no `user:`"
 		if c.Service.Run != nil {
-			setsNo = "the command line sets no `--user`"
+			setsNo = agree("the command line sets", "the command lines set") + " no `--user`"
 		}
 		what = fmt.Sprintf("%s %s as %s%s: %s image never sets USER%s and %s", about(c), agree("runs", "run"), runsAs, like, its, stages, setsNo)
 	} else {

@@ -4,6 +4,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dlint-dev/dlint/parser"
@@ -124,8 +125,11 @@ type Finding struct {
 	// Code is the outside checker's code of a rule with a CodePrefix
 	// (SC2086); URL documents it.
 	Code, URL string
-	// template is Message with the services left as a mark.
+	// template is Message with the services left as a mark; runLines are
+	// the `docker run` lines it is about instead (their labels, sorted),
+	// merged like services when they run one Dockerfile's image.
 	template string
+	runLines []string
 }
 
 // Compact replaces the finding's strings with equal ones from str (an
@@ -141,6 +145,9 @@ func (f *Finding) Compact(str func(string) string) {
 			services[i] = str(s)
 		}
 		f.Services = services
+	}
+	if len(f.runLines) > 0 {
+		f.runLines = slices.Clone(f.runLines)
 	}
 }
 

@@ -36,11 +36,19 @@ const namedServices = 3
 // finding for other services building the same Dockerfile merges with it.
 func (p *Pass) ReportAbout(c *parser.Container, f Finding) {
 	tmpl := f.Message
-	if c != nil && c.Service != nil && c.Service.Run == nil {
+	switch {
+	case c != nil && c.Service != nil && c.Service.Run == nil:
 		f.template = tmpl
 		f.Services = []string{c.Service.Name}
 		f.Message = render(tmpl, f.Services, "")
-	} else {
+	case c != nil && c.Service != nil:
+		// A `docker run` line: merged with the same finding of other run
+		// lines of the image (three Makefile targets running one test
+		// image are one finding).
+		f.template = tmpl
+		f.runLines = []string{c.Name()}
+		f.Message = render(tmpl, nil, c.Name())
+	default:
 		name := "the container"
 		if c != nil {
 			name = c.Name()
@@ -53,6 +61,9 @@ func (p *Pass) ReportAbout(c *parser.Container, f Finding) {
 // Template returns the message with its services left out, for identities
 // that must not change as services are added (fingerprints).
 func (f Finding) Template() string {
+	if len(f.runLines) > 0 {
+		return render(f.template, nil, f.runLines[0]) // as before run lines merged
+	}
 	if f.template != "" {
 		return f.template
 	}
@@ -62,12 +73,17 @@ func (f Finding) Template() string {
 // render fills a template's marks: the subject is name when services is
 // empty, else the list of services.
 func render(tmpl string, services []string, name string) string {
-	if !strings.Contains(tmpl, markSep) {
-		return tmpl
-	}
-	many := len(services) > 1
 	if len(services) > 0 {
 		name = serviceList(services)
+	}
+	return renderSubject(tmpl, name, len(services) > 1)
+}
+
+// renderSubject fills a template's marks with the subject name, the verbs
+// agreeing with one subject or many.
+func renderSubject(tmpl, name string, many bool) string {
+	if !strings.Contains(tmpl, markSep) {
+		return tmpl
 	}
 	parts := strings.Split(tmpl, markSep)
 	var b strings.Builder
@@ -146,12 +162,22 @@ func Merge(in []Finding) []Finding {
 				}
 			}
 			if into < 0 {
-				f.Services = slices.Clone(f.Services)
+				f.Services, f.runLines = slices.Clone(f.Services), slices.Clone(f.runLines)
 				merged[i] = len(out)
 				out = append(out, f)
 				continue
 			}
 			m := &out[into]
+			if len(m.runLines) > 0 {
+				for _, l := range f.runLines {
+					if !slices.Contains(m.runLines, l) {
+						m.runLines = append(m.runLines, l)
+					}
+				}
+				slices.Sort(m.runLines)
+				m.Message = renderSubject(m.template, labelList(m.runLines), len(m.runLines) > 1)
+				continue
+			}
 			for _, s := range f.Services {
 				if !slices.Contains(m.Services, s) {
 					m.Services = append(m.Services, s)
@@ -165,7 +191,19 @@ func Merge(in []Finding) []Finding {
 }
 
 func mergeable(a, b Finding) bool {
-	return a.Severity == b.Severity && a.template == b.template && sameFix(a.Fix, b.Fix)
+	return a.Severity == b.Severity && a.template == b.template && sameFix(a.Fix, b.Fix) && (len(a.runLines) > 0) == (len(b.runLines) > 0)
+}
+
+// labelList joins run-line labels as serviceList joins services: "a, b
+// and c", "a, b, c and 4 more".
+func labelList(labels []string) string {
+	if len(labels) > namedServices+1 {
+		return strings.Join(labels[:namedServices], ", ") + fmt.Sprintf(" and %d more", len(labels)-namedServices)
+	}
+	if len(labels) == 1 {
+		return labels[0]
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
 }
 
 func sameFix(a, b *Fix) bool {
@@ -179,7 +217,7 @@ func sameFix(a, b *Fix) bool {
 // service, so that ReportAbout can list every service that shares the
 // finding, else c's name.
 func about(c *parser.Container) string {
-	if c != nil && c.Service != nil && c.Service.Run == nil {
+	if c != nil && c.Service != nil {
 		return subjectMark
 	}
 	if c == nil {
