@@ -24,6 +24,16 @@ const (
 	RunMarkdown                        // sh/bash/shell/console code blocks
 )
 
+// bashChecksLater reports a parse error the shell parser raises inside an
+// arithmetic expression or an array index, which bash reads only when it
+// expands them, at run time: `${seen[./apps/web/uploads]}` is an
+// associative array's key to bash (formbricks), no syntax error.
+func bashChecksLater(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "not a valid arithmetic operator") ||
+		strings.Contains(msg, "must be followed by an expression") && !strings.Contains(msg, "`[[`") && !strings.Contains(msg, "`let`")
+}
+
 // MayHaveRunLines is a fast test that lets most files skip the parse: the
 // text names a container engine and a run, create, compose or stack
 // subcommand, or a workflow's job containers (`services:`, `container:`),
@@ -64,7 +74,7 @@ func ParseRunFile(src *Source, kind RunFileKind) (*ComposeProject, error) {
 			// (`declare -A C=([a.b]=x)`): the script is not known to be
 			// broken, so its run lines are left unread, not an error.
 			var lang syntax.LangError
-			if strict && firstErr == nil && runLineText.MatchString(code) && !errors.As(s.Err, &lang) {
+			if strict && firstErr == nil && runLineText.MatchString(code) && !errors.As(s.Err, &lang) && !bashChecksLater(s.Err) {
 				firstErr = snippetError(src, s.Err, mapPos)
 			}
 			envAfter = nil // what it sets is not known
