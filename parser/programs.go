@@ -127,6 +127,18 @@ func (c *Command) WaitsForServer() (port string, ok bool) {
 	return "", false
 }
 
+// ArgvWaitsForServer is WaitsForServer for an exec-form command line.
+func ArgvWaitsForServer(argv []string) (port string, ok bool) {
+	if len(argv) == 0 {
+		return "", false
+	}
+	c := &Command{Name: argv[0]}
+	for _, a := range argv[1:] {
+		c.Args = append(c.Args, &Word{Lit: a, Literal: true})
+	}
+	return c.WaitsForServer()
+}
+
 // ServerWaits lists the ports of the servers the script waits for ("" for
 // any server), one entry per waiting command: a poller or wait tool, or a
 // command a loop retries until it succeeds. A poll kept in a variable

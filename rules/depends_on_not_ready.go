@@ -165,7 +165,13 @@ func checkDependsOnNotReady(pass *Pass) {
 // or a file it sources, waits for a server on port (or for any server)
 // before it starts the application: `until pg_isready …`, wait-for-it.
 func entrypointWaitsFor(c *parser.Container, port string) bool {
-	if c == nil || c.Script == nil {
+	if c == nil {
+		return false
+	}
+	if c.Service != nil && serviceWaits(c.Service, port) {
+		return true
+	}
+	if c.Script == nil {
 		return false
 	}
 	for _, s := range append([]*parser.Script{c.RunningScript()}, c.Sourced...) {
@@ -176,6 +182,51 @@ func entrypointWaitsFor(c *parser.Container, port string) bool {
 		}
 	}
 	return false
+}
+
+// serviceWaits reports whether the service's own command or entrypoint
+// starts with a wait (`wait-for.sh -t 0 db:5432 -- /docker-entrypoint.sh`,
+// `sh -c "until pg_isready …; do sleep 1; done; exec app"`), or its
+// environment hands the wait's targets to the image's entrypoint
+// (`WAIT_FOR_TARGETS: mariadb:3306`, `WAIT_HOSTS`).
+func serviceWaits(s *parser.Service, port string) bool {
+	for _, spec := range []*parser.ExecSpec{s.Entrypoint, s.Command} {
+		if spec == nil {
+			continue
+		}
+		if spec.Exec && len(spec.Argv) > 0 {
+			if p, ok := parser.ArgvWaitsForServer(spec.Argv); ok && (p == "" || p == port) {
+				return true
+			}
+		}
+		if spec.Script != nil {
+			for _, st := range append([]*parser.Script{spec.Script}, inlineScripts(spec.Script)...) {
+				for _, p := range st.ServerWaits() {
+					if p == "" || p == port {
+						return true
+					}
+				}
+			}
+		}
+	}
+	number, _, _ := strings.Cut(port, "/")
+	for _, ev := range s.Environment {
+		if strings.Contains(strings.ToUpper(ev.Name), "WAIT") && strings.Contains(ev.Value, ":"+number) {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineScripts are the `sh -c` strings a script's commands run.
+func inlineScripts(s *parser.Script) []*parser.Script {
+	var out []*parser.Script
+	for _, c := range s.Commands {
+		if c.Inline != nil {
+			out = append(out, c.Inline)
+		}
+	}
+	return out
 }
 
 // unreadEntrypoint describes the entrypoint of a container that dlint
@@ -196,13 +247,18 @@ func unreadEntrypoint(c *parser.Container) string {
 		}
 		return ""
 	}
-	if c.Service == nil || c.Service.Image == nil {
+	if c.Service == nil {
 		return ""
 	}
+	// A compose `entrypoint:` script of the image, whatever the image is
+	// (`image: ${POSTAL_IMAGE}`, unset, is one dlint cannot know).
 	if spec := c.Service.Entrypoint; spec != nil {
 		if prog := specProgram(spec); strings.HasSuffix(prog, ".sh") || strings.Contains(path.Base(prog), "entrypoint") {
 			return fmt.Sprintf("`%s`, a script of the image that dlint cannot read,", prog)
 		}
+		return ""
+	}
+	if c.Service.Image == nil {
 		return ""
 	}
 	if c.Image == nil && !strings.Contains(c.Service.Image.Value, "$") {

@@ -49,3 +49,13 @@ func TestDependsOnNotReadyUnreadEntrypoint(t *testing.T) {
 		t.Errorf("app, a known image: %+v", f)
 	}
 }
+
+// A compose `entrypoint:` script of an image whose name is a variable left
+// unset is as unread as any other image's: the finding keeps "unless".
+func TestDependsOnNotReadyEntrypointOfAnUnsetImage(t *testing.T) {
+	compose := "services:\n  app:\n    image: ${APP_IMAGE}\n    entrypoint: [\"/docker-entrypoint.sh\"]\n    depends_on: [db]\n  db:\n    image: mariadb:11\n"
+	findings := lintFiles(t, map[string]string{"compose.yaml": compose}, rules.DependsOnNotReady)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "unless `/docker-entrypoint.sh`") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
