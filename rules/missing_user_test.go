@@ -66,6 +66,17 @@ func TestMissingUserAdviceOnUBIMinimal(t *testing.T) {
 	}
 }
 
+// An unknown base the Dockerfile installs into with apk is Alpine: the
+// advice uses busybox adduser and su-exec, which it has, not useradd.
+func TestMissingUserAdviceOnUnknownAlpineBase(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"Dockerfile": "FROM ghcr.io/example/base:1\nRUN apk add --no-cache curl\nCMD [\"app\"]\n",
+	}, rules.MissingUser)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "adduser -D -u 10001 app") || strings.Contains(findings[0].Message, "useradd") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
+
 // A cluster of short options whose last takes a value (`-ms /bin/bash`)
 // is read as useradd reads it: the account is the word after the value.
 func TestMissingUserAdviceReadsClusteredUseraddOptions(t *testing.T) {
