@@ -162,7 +162,7 @@ func (s *Stage) ShellKind(argv0 string) images.Shell {
 		name, tag = root.Base.Repository, root.Base.Tag
 	}
 	sh := shellKind(root.BaseImage, name, tag, argv0)
-	if sh == images.ShellUnknown && isImageShell(argv0) && s.usesApk() {
+	if sh == images.ShellUnknown && isImageShell(argv0) && s.UsesApk() {
 		// apk is Alpine's (and Wolfi's) package manager: /bin/sh there is
 		// busybox ash (mailu's ghcr.io/mailu/alpine).
 		sh = images.ShellAsh
@@ -175,9 +175,9 @@ func isImageShell(argv0 string) bool {
 	return argv0 == "sh" || argv0 == "/bin/sh" || argv0 == "/usr/bin/sh"
 }
 
-// usesApk reports whether a RUN of the stage or those it builds on runs
+// UsesApk reports whether a RUN of the stage or those it builds on runs
 // apk, which only an Alpine-family image has.
-func (s *Stage) usesApk() bool {
+func (s *Stage) UsesApk() bool {
 	for _, st := range s.Ancestors() {
 		for _, in := range st.Instructions {
 			if in.Keyword != "RUN" || in.Script == nil {

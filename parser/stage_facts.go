@@ -121,22 +121,3 @@ func (s *Stage) BaseUserProvenRoot() bool {
 	}
 	return false
 }
-
-// RunsPackageManager reports whether a RUN of the stage, or of a stage it
-// builds on, runs the package manager (apk, apt-get, dnf): what the
-// distribution of an image dlint does not know is (apk is Alpine's).
-func (s *Stage) RunsPackageManager(manager string) bool {
-	for _, st := range s.Ancestors() {
-		for _, in := range st.Instructions {
-			if in.Keyword != "RUN" || in.Script == nil {
-				continue
-			}
-			for _, c := range in.Script.Commands {
-				if pc := c.Package(); pc != nil && pc.Manager == manager {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}

@@ -55,7 +55,7 @@ func usesAdduser(st *parser.Stage) bool {
 	ref := st.RootBase()
 	name := ref.Repository[strings.LastIndex(ref.Repository, "/")+1:]
 	// An unknown base the Dockerfile installs into with apk is Alpine.
-	return name == "alpine" || name == "busybox" || strings.Contains(strings.ToLower(ref.Tag), "alpine") || st.RunsPackageManager("apk")
+	return name == "alpine" || name == "busybox" || strings.Contains(strings.ToLower(ref.Tag), "alpine") || st.UsesApk()
 }
 
 // appAccount is the unprivileged account the image ships for its own
