@@ -161,6 +161,11 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	}
 	copied = ""
 	s := script(argv0)
+	if s == nil && shellOperand(spec, argv0) {
+		// `sh start.sh`: the shell opens the file in the working
+		// directory, not on PATH (documenso's CMD ["sh", "start.sh"]).
+		s = script("./" + argv0)
+	}
 	if s == nil {
 		c.ForeignEntrypoint = foreignScript(c, spec, argv0, copied, contextDir)
 		return
@@ -369,6 +374,21 @@ func scriptArgv0(spec *parser.ExecSpec, isInit func(string) bool) string {
 		return argv[0]
 	}
 	return ""
+}
+
+// shellOperand reports whether argv0, a name without a slash, is the
+// script file a shell of the spec's argv runs (`sh start.sh`), which the
+// shell opens in the working directory.
+func shellOperand(spec *parser.ExecSpec, argv0 string) bool {
+	if spec == nil || !spec.Exec || strings.Contains(argv0, "/") {
+		return false
+	}
+	for i, a := range spec.Argv {
+		if a == argv0 {
+			return i > 0 && parser.IsShell(path.Base(spec.Argv[i-1])) || i > 1 && parser.IsShell(path.Base(spec.Argv[0]))
+		}
+	}
+	return false
 }
 
 // mountedFile maps a path inside the container to the file of the
