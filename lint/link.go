@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -134,7 +135,7 @@ func (r *runner) linkScript(c *parser.Container, contextDir string) {
 	// program, when it turns out not to be a shell script.
 	copied := ""
 	script := func(argv0 string) *parser.Script {
-		if local := findCopiedFile(c.Stage, argv0, contextDir); local != "" {
+		if local := findCopiedFile(c.Dockerfile, c.Stage, argv0, contextDir); local != "" {
 			copied = local
 			return r.scripts.get(local)
 		}
@@ -283,7 +284,7 @@ func foreignScript(c *parser.Container, spec *parser.ExecSpec, argv0, local, con
 			return ""
 		}
 		prog = spec.Argv[i+1]
-		local = findCopiedFile(c.Stage, prog, contextDir)
+		local = findCopiedFile(c.Dockerfile, c.Stage, prog, contextDir)
 	}
 	if local == "" {
 		return ""
@@ -428,22 +429,80 @@ func mountedFile(c *parser.Container, argv0 string) string {
 // findCopiedFile maps a path inside the image to the file in the build
 // context that a COPY or ADD of the stage (or a stage it builds on) put
 // there, and returns it when it exists.
-func findCopiedFile(stage *parser.Stage, argv0, contextDir string) string {
+func findCopiedFile(df *parser.Dockerfile, stage *parser.Stage, argv0, contextDir string) string {
 	if strings.ContainsAny(argv0, "$`") {
 		return ""
 	}
-	candidates := stage.CommandPaths(argv0)
+	return copiedFileAt(df, stage, stage.CommandPaths(argv0), contextDir, 0)
+}
+
+// copiedFileAt finds the build-context file a COPY puts at one of the
+// paths of stage, also through `COPY --from=<stage>` of the Dockerfile's
+// other stages (rallly's `COPY --from=builder /app/docker-start.sh ./`).
+func copiedFileAt(df *parser.Dockerfile, stage *parser.Stage, candidates []string, contextDir string, depth int) string {
 	for _, st := range stage.Ancestors() {
 		for i := len(st.Copies) - 1; i >= 0; i-- {
 			cp := st.Copies[i]
-			if cp.From != "" {
-				continue
-			}
 			for _, target := range candidates {
-				if local := copiedSource(cp, target, contextDir); local != "" {
-					return local
+				if cp.From == "" {
+					if local := copiedSource(cp, target, contextDir); local != "" {
+						return local
+					}
+					continue
+				}
+				from := stageNamed(df, cp.From)
+				if from == nil || depth >= maxCopyHops {
+					continue
+				}
+				if src := copiedFrom(cp, target); src != "" {
+					if local := copiedFileAt(df, from, []string{src}, contextDir, depth+1); local != "" {
+						return local
+					}
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// maxCopyHops bounds how many `COPY --from` stages a file is followed
+// through.
+const maxCopyHops = 8
+
+// stageNamed is the stage of df a --from names, by name or index; nil for
+// an image.
+func stageNamed(df *parser.Dockerfile, from string) *parser.Stage {
+	if df == nil {
+		return nil
+	}
+	if st := df.StageByName(from); st != nil {
+		return st
+	}
+	if n, err := strconv.Atoi(from); err == nil && n >= 0 && n < len(df.Stages) {
+		return df.Stages[n]
+	}
+	return nil
+}
+
+// copiedFrom is the path in the --from stage that a COPY puts at target:
+// the source itself, or the file under a copied directory; "" when the
+// copy does not put target there.
+func copiedFrom(cp *parser.Copy, target string) string {
+	dest := path.Clean(cp.Dest)
+	for _, src := range cp.Sources {
+		if strings.ContainsAny(src, "*?[$") {
+			continue
+		}
+		src = path.Clean("/" + src)
+		switch {
+		case !cp.DirDest && dest == target:
+			return src // COPY --from=b /app/start.sh /start.sh, or a directory's contents
+		case cp.DirDest && path.Join(dest, path.Base(src)) == target:
+			return src // COPY --from=b /app/start.sh ./
+		}
+		// A directory copied whole: its contents land under dest.
+		if rel, ok := strings.CutPrefix(target, strings.TrimSuffix(dest, "/")+"/"); ok {
+			return path.Join(src, rel)
 		}
 	}
 	return ""
