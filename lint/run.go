@@ -236,7 +236,7 @@ type runner struct {
 	localImages        map[string]*localImage // images compose services build, by name:tag
 	// exportOnly are the Dockerfiles, absolute, built only with --output.
 	exportOnly map[string]bool
-	localMu            sync.Mutex             // guards the resolution of localImages
+	localMu    sync.Mutex // guards the resolution of localImages
 	// repoRoots caches, by directory, the repository root above it ("" for
 	// none), which every Dockerfile's build-context guess asks for.
 	repoRoots sync.Map
