@@ -33,6 +33,9 @@ type shellCheckState struct {
 	checker  *shellcheck.Checker // nil: not run
 	snippets []shellcheck.Snippet
 	scripts  map[string]bool // entrypoint scripts gathered, by path
+	// handlerLines are the lines, by file, of the functions a `trap`
+	// runs, which ShellCheck calls unreachable (SC2317).
+	handlerLines map[string]map[int]bool
 }
 
 // setUpShellCheck finds the binary when rule shellcheck runs; without one
@@ -178,9 +181,41 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 				}
 			}
 			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, declaredVars(s.Text, names)))
+			if lines := trapHandlerLines(s); len(lines) > 0 {
+				if r.sc.handlerLines == nil {
+					r.sc.handlerLines = map[string]map[int]bool{}
+				}
+				r.sc.handlerLines[s.Source.Path] = lines
+			}
 		}
 		r.mu.Unlock()
 	}
+}
+
+// trapHandlerLines are the lines of the commands in the functions that
+// the script's `trap` commands run (`trap cleanup EXIT INT TERM`).
+func trapHandlerLines(s *parser.Script) map[int]bool {
+	handlers := map[string]bool{}
+	for _, c := range s.Commands {
+		if c.Name != "trap" || len(c.Args) == 0 {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(c.Args[0].Lit, func(r rune) bool { return strings.ContainsRune(" \t;&|'\"", r) }) {
+			handlers[w] = true
+		}
+	}
+	if len(handlers) == 0 {
+		return nil
+	}
+	lines := map[int]bool{}
+	for _, c := range s.Commands {
+		if c.InFunc && handlers[c.Func] {
+			for l := c.Range.Start.Line; l <= c.Range.End.Line; l++ {
+				lines[l] = true
+			}
+		}
+	}
+	return lines
 }
 
 // containerEnvNames are the variables set in the environment a container's
@@ -361,6 +396,9 @@ func (r *runner) runShellCheck() {
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	for _, c := range comments {
+		if c.Code == "SC2317" && r.sc.handlerLines[c.Range.File][c.Range.Start.Line] {
+			continue // `trap cleanup EXIT` runs it
+		}
 		r.findings = append(r.findings, rules.Finding{
 			Rule: rules.ShellCheck, Severity: shellCheckSeverity(c.Level),
 			Message: c.Code + ": " + c.Message, Range: c.Range,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -130,6 +131,25 @@ func TestShellCheckScriptKnowsWhatItSources(t *testing.T) {
 	want := []string{"root/entrypoint.sh:5:20 SC2154"} // $color_unset only
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A function a trap runs is reachable: ShellCheck's SC2317 on its body is
+// dropped; other findings in it are kept.
+func TestShellCheckTrapHandlerIsReachable(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		"Dockerfile":    "FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\nUSER 1000\nENTRYPOINT [\"/entrypoint.sh\"]\n",
+		"entrypoint.sh": "#!/bin/sh\nPID=\"\"\ncleanup() {\n  if [ -n \"$PID\" ]; then\n    kill -9 \"$PID\" 2>/dev/null || true\n    cd /tmp; rm -f x\n  fi\n}\ntrap cleanup EXIT INT TERM\ncd /app || exit 1\nsleep 1 &\nPID=$!\nwait \"$PID\"\nexit 0\n",
+	})
+	got, _ := scFindings(t, dir)
+	for _, g := range got {
+		if strings.HasSuffix(g, "SC2317") {
+			t.Errorf("unreachable in a trap handler: %s", g)
+		}
+	}
+	if !slices.Contains(got, "entrypoint.sh:6:5 SC2164") {
+		t.Errorf("findings: %v; want the handler's own SC2164 kept", got)
 	}
 }
 
