@@ -40,9 +40,10 @@ func checkAptListsNotRemoved(pass *Pass) {
 	if df == nil {
 		return
 	}
+	reported := map[*parser.Instruction]bool{} // one finding per RUN: one rm fixes every update in it
 	for _, pr := range packageRuns(df) {
 		pc := pr.pkg
-		if !pc.IsApt() || pc.Sub != "update" {
+		if !pc.IsApt() || pc.Sub != "update" || reported[pr.in] {
 			continue
 		}
 		// A script file run later in the RUN (/scripts/cleanup.sh) may
@@ -50,6 +51,7 @@ func checkAptListsNotRemoved(pass *Pass) {
 		if !shipsInFinalImage(df, pr.in.Stage) || mountsCache(pr.in, "/var/lib/apt/lists") || removes(pr.in.Script, "/var/lib/apt/lists") || distCleans(pr.in.Script) || pr.in.Script.RunsScriptFileAfter(pc.Cmd) {
 			continue
 		}
+		reported[pr.in] = true
 		pass.Report(pc.Cmd.Range, "`"+pc.Manager+" update` leaves the package lists (tens of MB) in this layer of the final image; end the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt/lists")
 	}
 }
