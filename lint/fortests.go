@@ -6,13 +6,17 @@ import (
 	"strings"
 )
 
-// testDirs name directories of tests and their fixtures.
-var testDirs = map[string]bool{"test": true, "tests": true, "testing": true, "e2e": true, "__tests__": true, "spec": true, "fixtures": true, "testdata": true, "integration-tests": true}
+// testDirs name directories of tests and their fixtures, and of a
+// developer's local setup (.devcontainer, development).
+var testDirs = map[string]bool{"test": true, "tests": true, "testing": true, "e2e": true, "__tests__": true, "spec": true, "fixtures": true, "testdata": true, "integration-tests": true,
+	".devcontainer": true, "development": true}
 
-// forTests reports whether the unit's file is a test's: in a test directory
-// below the one the command line named (`dlint .` finds tests/compose.yaml;
-// `dlint testdata/examples` lints a project the user pointed at), or named
-// for a test (docker-compose.test.yml, compose.ci.yaml).
+// forTests reports whether the unit's file is a test's or a developer's
+// local setup: in a test or development directory below the one the
+// command line named (`dlint .` finds tests/compose.yaml; `dlint
+// testdata/examples` lints a project the user pointed at), or named for a
+// test or development (docker-compose.test.yml, compose.ci.yaml,
+// docker-compose.dev.yml).
 func (r *runner) forTests(u *unit) bool {
 	var path string
 	switch {
@@ -25,8 +29,12 @@ func (r *runner) forTests(u *unit) bool {
 		return false
 	}
 	base := strings.ToLower(filepath.Base(path))
-	if strings.Contains(base, ".test.") || strings.Contains(base, "-test.") || strings.Contains(base, "_test.") || strings.Contains(base, ".ci.") {
-		return true
+	for _, word := range []string{"test", "ci", "dev", "local"} {
+		// docker-compose.test.yml, compose.ci.yaml, docker-compose.dev.yml,
+		// compose-local.yaml: a test's or a developer's own setup.
+		if strings.Contains(base, "."+word+".") || strings.Contains(base, "-"+word+".") || strings.Contains(base, "_"+word+".") {
+			return true
+		}
 	}
 	abs := absFrom(r.configs.cwd, path)
 	rel := filepath.Dir(abs)

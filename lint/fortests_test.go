@@ -8,7 +8,8 @@ import (
 )
 
 // A compose file in a test directory below the one the command line
-// names is a test's; the directory the user names is a project, whatever
+// names is a test's, and one named for development (or in .devcontainer/)
+// a developer's; the directory the user names is a project, whatever
 // its path (`dlint testdata/examples`).
 func TestForTestsIsBelowTheNamedDirectory(t *testing.T) {
 	compose := "services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: s3cret-Value\n"
@@ -16,15 +17,19 @@ func TestForTestsIsBelowTheNamedDirectory(t *testing.T) {
 		"testdata/examples/shop/compose.yaml": compose,
 		"tests/docker-compose.yml":            compose,
 		"deploy/docker-compose.test.yml":      compose,
+		"deploy/docker-compose.dev.yml":       compose,
+		".devcontainer/docker-compose.yml":    compose,
+		"deploy/docker-compose.yml":           compose,
 	})
 	for _, c := range []struct {
 		path string
 		want map[string]rules.Severity
 	}{
-		{".", map[string]rules.Severity{"testdata/examples/shop/compose.yaml": rules.Info, "tests/docker-compose.yml": rules.Info, "deploy/docker-compose.test.yml": rules.Info}},
+		{".", map[string]rules.Severity{"testdata/examples/shop/compose.yaml": rules.Info, "tests/docker-compose.yml": rules.Info, "deploy/docker-compose.test.yml": rules.Info,
+			"deploy/docker-compose.dev.yml": rules.Info, ".devcontainer/docker-compose.yml": rules.Info, "deploy/docker-compose.yml": rules.Warning}},
 		{"testdata/examples", map[string]rules.Severity{"testdata/examples/shop/compose.yaml": rules.Warning}},
 		{"tests", map[string]rules.Severity{"tests/docker-compose.yml": rules.Warning}},
-		{"deploy", map[string]rules.Severity{"deploy/docker-compose.test.yml": rules.Info}},
+		{"deploy", map[string]rules.Severity{"deploy/docker-compose.test.yml": rules.Info, "deploy/docker-compose.dev.yml": rules.Info, "deploy/docker-compose.yml": rules.Warning}},
 	} {
 		res := Run(Options{Paths: []string{filepath.Join(dir, c.path)}, Rules: []*rules.Rule{rules.LiteralSecret}, NoConfig: true, Workers: 1})
 		got := map[string]rules.Severity{}

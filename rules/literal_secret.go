@@ -35,10 +35,11 @@ not empty, not a ` + "`${VAR}`" + ` reference, not a file path, not a yes/no
 flag, and not an obvious placeholder (changeme, <password>, or a value whose
 comment asks to change it). A URL whose password is written out
 (` + "`postgres://app:s3cret@db/app`" + `, as a value or a default) is reported whatever
-the variable's name. In a test's compose file (under test/, tests/,
-testing/, e2e/ or fixtures/, or named like docker-compose.test.yml) the
-finding is information: such files hold the throwaway passwords of the
-databases a test run starts. The value is never printed.
+the variable's name. In a test's or a developer's own compose file (under
+test/, tests/, testing/, e2e/, fixtures/, .devcontainer/ or development/, or
+named like docker-compose.test.yml or docker-compose.dev.yml) the finding is
+information: such files hold the throwaway passwords of the databases a test
+run or a laptop starts. The value is never printed.
 
 ## Bad
 ` + "```yaml" + `

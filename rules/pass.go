@@ -19,10 +19,11 @@ type Pass struct {
 	Builders []*parser.Container
 	// Settings are the project-wide settings of .dlint.yaml; never nil.
 	Settings *Settings
-	// ForTests is set when the unit's file is a test's fixture (in a
-	// tests/ or testdata/ directory below the one the command line named,
-	// or named like docker-compose.test.yml): its passwords and data are
-	// throwaway.
+	// ForTests is set when the unit's file is a test's fixture or a
+	// developer's local setup (in a tests/, testdata/ or .devcontainer/
+	// directory below the one the command line named, or named like
+	// docker-compose.test.yml or docker-compose.dev.yml): its passwords
+	// and data are throwaway.
 	ForTests bool
 	// Options holds the rule's configured options (a value Rule.Options
 	// made); read it with OptionsOf.
