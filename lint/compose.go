@@ -260,6 +260,7 @@ func (r *runner) linkStage(c *parser.Container, df *parser.Dockerfile, target, c
 		r.linkScript(c, ctx)
 		if local {
 			r.linkSupervised(c, ctx)
+			r.linkServerConfigs(c, ctx)
 			r.linkCopiedSecrets(c, ctx)
 		}
 	}

@@ -21,6 +21,7 @@ func (r *runner) standaloneContainer(df *parser.Dockerfile) *parser.Container {
 	r.linkScript(c, dir)
 	if !strings.HasPrefix(df.Source.Path, "<") {
 		r.linkSupervised(c, dir)
+		r.linkServerConfigs(c, dir)
 		r.linkCopiedSecrets(c, dir)
 	}
 	return c

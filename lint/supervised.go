@@ -150,3 +150,31 @@ func managerArgv(c *parser.Container) []string {
 	}
 	return nil
 }
+
+// linkServerConfigs reads the workers' user from the server configuration
+// the stage copies in from the build context, or a compose bind mount puts
+// in place (akaunting's `./nginx.conf:/etc/nginx/nginx.conf`).
+func (r *runner) linkServerConfigs(c *parser.Container, contextDir string) {
+	if c.Stage == nil {
+		return
+	}
+	for target, server := range parser.ServerConfigs {
+		local := mountedFile(c, target)
+		if local == "" && contextDir != "" {
+			local = copiedFileAt(c.Dockerfile, c.Stage, []string{target}, contextDir, 0)
+		}
+		if local == "" {
+			continue
+		}
+		data, err := r.readLinted(local)
+		if err != nil {
+			continue
+		}
+		if u := parser.ConfiguredWorkersUser(server, data); u != "" {
+			if c.WorkersUsers == nil {
+				c.WorkersUsers = map[string]string{}
+			}
+			c.WorkersUsers[server] = u
+		}
+	}
+}

@@ -36,6 +36,11 @@ type Container struct {
 	// the path expanded with the image's ENV) that were found on disk.
 	Sourced []*Script
 
+	// WorkersUsers are the users the configuration copied or mounted into
+	// the container runs its servers' workers as, by server ("nginx",
+	// "php-fpm"; see ServerConfigs).
+	WorkersUsers map[string]string
+
 	// Supervised lists the programs the container's process manager
 	// starts, read from the configuration its stage copies in.
 	Supervised []*Supervised

@@ -345,6 +345,9 @@ func serverWorkers(c *parser.Container, argv, args []string, img *images.Image) 
 	}
 	for hop := 0; hop < maxHops && len(argv) > 0; hop++ {
 		if w, ok := images.ServerWorkers(argv, img, env); ok {
+			if u := c.WorkersUsers[parser.WorkersServer(argv)]; u != "" {
+				return u, true // its own configuration's `user`
+			}
 			return w, true
 		}
 		if dropToolChild(argv) > 0 {

@@ -66,6 +66,18 @@ func TestMissingUserAdviceOnUBIMinimal(t *testing.T) {
 	}
 }
 
+// A server's own configuration copied in names its workers' user: nginx's
+// `user nobody;`, not the image's nginx.
+func TestMissingUserWorkersFromTheServersConfiguration(t *testing.T) {
+	findings := lintFiles(t, map[string]string{
+		"Dockerfile": "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n",
+		"nginx.conf": "user nobody nogroup;\nevents {}\nhttp {\n  server { listen 80; }\n}\n",
+	}, rules.MissingUser)
+	if len(findings) != 1 || !strings.Contains(findings[0].Message, "its workers as nobody") {
+		t.Errorf("findings: %+v", findings)
+	}
+}
+
 // An unknown base the Dockerfile installs into with apk is Alpine: the
 // advice uses busybox adduser and su-exec, which it has, not useradd.
 func TestMissingUserAdviceOnUnknownAlpineBase(t *testing.T) {
