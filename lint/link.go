@@ -444,7 +444,11 @@ func copiedFileAt(df *parser.Dockerfile, stage *parser.Stage, candidates []strin
 	for _, st := range stage.Ancestors() {
 		for i := len(st.Copies) - 1; i >= 0; i-- {
 			cp := st.Copies[i]
+			dest := strings.TrimSuffix(path.Clean(cp.Dest), "/")
 			for _, target := range candidates {
+				if target != dest && !strings.HasPrefix(target, dest+"/") {
+					continue // the copy puts nothing there: no source to stat
+				}
 				if cp.From == "" {
 					if local := copiedSource(cp, target, contextDir); local != "" {
 						return local
