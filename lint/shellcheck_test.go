@@ -15,6 +15,14 @@ import (
 	"github.com/dlint-dev/dlint/rules"
 )
 
+// wantFindings fails the test unless got is want, in order.
+func wantFindings(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // needShellCheck skips a test that needs the real shellcheck binary.
 func needShellCheck(t *testing.T) {
 	t.Helper()
@@ -72,9 +80,7 @@ func TestShellCheckPositions(t *testing.T) {
 		"heredoc/Dockerfile:4:1 SC2164",  // the heredoc body's own line
 		"heredoc/Dockerfile:6:32 SC2164", // after the heredoc operator
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFindings(t, got, want)
 }
 
 func TestShellCheckDialect(t *testing.T) {
@@ -95,9 +101,7 @@ func TestShellCheckDialect(t *testing.T) {
 		"dash/Dockerfile:2:5 SC3010",
 		"script/entrypoint.sh:3:1 SC2164",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFindings(t, got, want)
 }
 
 // An entrypoint script runs in the container's environment: Docker sets
@@ -112,9 +116,7 @@ func TestShellCheckScriptKnowsTheContainerEnvironment(t *testing.T) {
 	})
 	got, _ := scFindings(t, dir)
 	want := []string{"entrypoint.sh:2:36 SC3028"} // $EUID only
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFindings(t, got, want)
 }
 
 // The variables a sourced file sets are assigned: the file is found by
@@ -129,9 +131,7 @@ func TestShellCheckScriptKnowsWhatItSources(t *testing.T) {
 	})
 	got, _ := scFindings(t, dir)
 	want := []string{"root/entrypoint.sh:5:20 SC2154"} // $color_unset only
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFindings(t, got, want)
 }
 
 // A function a trap runs is reachable: ShellCheck's SC2317 on its body is
@@ -280,9 +280,7 @@ func TestShellCheckExecFormPositions(t *testing.T) {
 		"exec/Dockerfile:2:48 SC2164", // after \", \u00e9 (6 characters for one) and \u0026\u0026
 		"exec/Dockerfile:4:16 SC2045", // -e: no SC2164 for the cd
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFindings(t, got, want)
 }
 
 // instructionSnippet gives ShellCheck the text a shell runs and maps its

@@ -188,12 +188,7 @@ func parseBuildWords(src *Source, words []*Word) *BuildLine {
 			b.Context = text
 			continue
 		}
-		flag, value, hasValue := text, "", false
-		if strings.HasPrefix(text, "--") {
-			flag, value, hasValue = strings.Cut(text, "=")
-		} else if len(text) > 2 {
-			flag, value, hasValue = text[:2], strings.TrimPrefix(text[2:], "="), true
-		}
+		flag, value, hasValue := splitFlag(text)
 		long, valued := buildFlags[flag]
 		if !valued {
 			continue

@@ -373,14 +373,7 @@ func parseComposeWords(src *Source, words []*Word) *ComposeLine {
 		if !strings.HasPrefix(text, "-") || text == "-" || text == "--" {
 			break // the subcommand
 		}
-		flag, value, hasValue := text, "", false
-		switch {
-		case strings.HasPrefix(text, "--"):
-			flag, value, hasValue = strings.Cut(text, "=")
-		case len(text) > 2:
-			// -fFILE and -f=FILE, as the CLI's flag parser reads them.
-			flag, value, hasValue = text[:2], strings.TrimPrefix(text[2:], "="), true
-		}
+		flag, value, hasValue := splitFlag(text)
 		if !globalFlags[flag] {
 			continue // a boolean option (--dry-run, --compatibility)
 		}
@@ -427,13 +420,7 @@ func parseStackWords(src *Source, words []*Word, toolWord *Word, i int) *Compose
 		if !strings.HasPrefix(text, "-") {
 			continue // the stack's name
 		}
-		flag, value, hasValue := text, "", false
-		switch {
-		case strings.HasPrefix(text, "--"):
-			flag, value, hasValue = strings.Cut(text, "=")
-		case len(text) > 2:
-			flag, value, hasValue = text[:2], strings.TrimPrefix(text[2:], "="), true
-		}
+		flag, value, hasValue := splitFlag(text)
 		if flag != "-c" && flag != "--compose-file" {
 			if stackValueFlags[flag] && !hasValue {
 				i++
@@ -457,4 +444,18 @@ func parseStackWords(src *Source, words []*Word, toolWord *Word, i int) *Compose
 		return nil
 	}
 	return c
+}
+
+// splitFlag splits a command-line option as the CLI's flag parser reads
+// it: `--file=x` into --file and x, `-fFILE` and `-f=FILE` into -f and
+// FILE; hasValue is false for an option whose value, if any, is the next
+// word.
+func splitFlag(text string) (flag, value string, hasValue bool) {
+	switch {
+	case strings.HasPrefix(text, "--"):
+		return strings.Cut(text, "=")
+	case len(text) > 2:
+		return text[:2], strings.TrimPrefix(text[2:], "="), true
+	}
+	return text, "", false
 }
