@@ -329,7 +329,12 @@ func (t *dirTree) visit(filter *walkFilter, listed func(dir string, names map[st
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)
 			if err != nil {
-				problem(path, fmt.Errorf("cannot read: %w", describeLinkError(path, err)))
+				// A script, CI file or README read only for its docker run
+				// lines is no input the user named: a broken link to one
+				// (frigate's .github/copilot-instructions.md) is passed over.
+				if kind != KindRuns {
+					problem(path, fmt.Errorf("cannot read: %w", describeLinkError(path, err)))
+				}
 				continue
 			}
 			if !info.Mode().IsRegular() {

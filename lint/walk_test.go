@@ -42,11 +42,14 @@ func TestWalkSkipsSpecialFilesAndDirectoryLinks(t *testing.T) {
 	must("link out of the tree", os.Symlink(outside, filepath.Join(root, "outside")))
 	must("link to a file", os.Symlink(filepath.Join(outside, "Dockerfile"), filepath.Join(root, "app", "sub", "linked.Dockerfile")))
 	must("dangling link", os.Symlink("nowhere", filepath.Join(root, "app", "gone.Dockerfile")))
+	must("dangling link to a README", os.Symlink("AGENTS.md", filepath.Join(root, "README.md")))
+	must("dangling link to a script", os.Symlink("gone.sh", filepath.Join(root, "deploy.sh")))
 	t.Logf("made: %s", strings.Join(made, ", "))
 
 	res := Run(Options{Paths: []string{root}, Rules: []*rules.Rule{rules.RootUser}, NoConfig: true})
 	// Only the dangling link named like a Dockerfile is an error: it would
-	// otherwise be lost without a word.
+	// otherwise be lost without a word. One to a script or a README, read
+	// only for its docker run lines, is passed over.
 	var wantErrors []string
 	if containsString(made, "dangling link") {
 		wantErrors = []string{"app/gone.Dockerfile: cannot read: broken symbolic link to nowhere"}
