@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"slices"
 	"sort"
@@ -33,9 +34,32 @@ type shellCheckState struct {
 	checker  *shellcheck.Checker // nil: not run
 	snippets []shellcheck.Snippet
 	scripts  map[string]bool // entrypoint scripts gathered, by path
-	// handlerLines are the lines, by file, of the functions a `trap`
-	// runs, which ShellCheck calls unreachable (SC2317).
-	handlerLines map[string]map[int]bool
+	// quiet are the lines, by code and file, where a ShellCheck code is
+	// known not to hold: the functions a `trap` runs, which it calls
+	// unreachable (SC2317); an `rm -rf "$DIR"/*` whose DIR the Dockerfile
+	// sets to a value, which it fears may be empty (SC2115).
+	quiet map[string][]parser.Range
+}
+
+// quietRanges records where ShellCheck's code is dropped.
+func (st *shellCheckState) quietRanges(code string, ranges []parser.Range) {
+	if len(ranges) == 0 {
+		return
+	}
+	if st.quiet == nil {
+		st.quiet = map[string][]parser.Range{}
+	}
+	st.quiet[code] = append(st.quiet[code], ranges...)
+}
+
+// quieted reports whether the comment falls where its code is dropped.
+func (st *shellCheckState) quieted(c shellcheck.Comment) bool {
+	for _, r := range st.quiet[c.Code] {
+		if r.File == c.Range.File && !c.Range.Start.Before(r.Start) && !r.End.Before(c.Range.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // setUpShellCheck finds the binary when rule shellcheck runs; without one
@@ -73,15 +97,18 @@ func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
 		return
 	}
 	var out []shellcheck.Snippet
+	var quiet []parser.Range
 	for _, st := range df.Stages {
 		for _, in := range st.Instructions {
 			if sn, ok := instructionSnippet(st, in); ok {
 				out = append(out, sn)
+				quiet = append(quiet, valuedRemoveArgs(in)...)
 			}
 		}
 	}
 	r.mu.Lock()
 	r.sc.snippets = append(r.sc.snippets, out...)
+	r.sc.quietRanges("SC2115", quiet)
 	r.mu.Unlock()
 }
 
@@ -181,20 +208,42 @@ func (r *runner) gatherScriptSnippets(containers []*parser.Container) {
 				}
 			}
 			r.sc.snippets = append(r.sc.snippets, snippetOf(s, d, false, declaredVars(s.Text, names)))
-			if lines := trapHandlerLines(s); len(lines) > 0 {
-				if r.sc.handlerLines == nil {
-					r.sc.handlerLines = map[string]map[int]bool{}
-				}
-				r.sc.handlerLines[s.Source.Path] = lines
-			}
+			r.sc.quietRanges("SC2317", trapHandlerRanges(s))
 		}
 		r.mu.Unlock()
 	}
 }
 
-// trapHandlerLines are the lines of the commands in the functions that
-// the script's `trap` commands run (`trap cleanup EXIT INT TERM`).
-func trapHandlerLines(s *parser.Script) map[int]bool {
+// valuedRemoveArgs are the arguments of the instruction's `rm` commands
+// that expand a variable the Dockerfile sets to a value (`rm -rf
+// ${SONARQUBE_HOME}/bin/*` after `ENV SONARQUBE_HOME=/opt/sonarqube`).
+func valuedRemoveArgs(in *parser.Instruction) []parser.Range {
+	if in.Keyword != "RUN" || in.Script == nil {
+		return nil
+	}
+	valued := in.ValuedVarNames()
+	if len(valued) == 0 {
+		return nil
+	}
+	var out []parser.Range
+	for _, c := range in.Script.Commands {
+		if c.Base() != "rm" {
+			continue
+		}
+		for _, a := range c.Args {
+			if slices.ContainsFunc(valued, func(v string) bool {
+				return strings.Contains(a.Lit, "$"+v) || strings.Contains(a.Lit, "${"+v+"}")
+			}) {
+				out = append(out, a.Range)
+			}
+		}
+	}
+	return out
+}
+
+// trapHandlerRanges are the commands in the functions that the script's
+// `trap` commands run (`trap cleanup EXIT INT TERM`).
+func trapHandlerRanges(s *parser.Script) []parser.Range {
 	handlers := map[string]bool{}
 	for _, c := range s.Commands {
 		if c.Name != "trap" || len(c.Args) == 0 {
@@ -204,18 +253,17 @@ func trapHandlerLines(s *parser.Script) map[int]bool {
 			handlers[w] = true
 		}
 	}
-	if len(handlers) == 0 {
-		return nil
-	}
-	lines := map[int]bool{}
+	var out []parser.Range
 	for _, c := range s.Commands {
 		if c.InFunc && handlers[c.Func] {
-			for l := c.Range.Start.Line; l <= c.Range.End.Line; l++ {
-				lines[l] = true
-			}
+			// Whole lines: ShellCheck puts SC2317 on the `if` around a
+			// command as well.
+			r := c.Range
+			r.Start.Col, r.End.Col = 1, math.MaxInt32
+			out = append(out, r)
 		}
 	}
-	return lines
+	return out
 }
 
 // containerEnvNames are the variables set in the environment a container's
@@ -396,8 +444,8 @@ func (r *runner) runShellCheck() {
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	for _, c := range comments {
-		if c.Code == "SC2317" && r.sc.handlerLines[c.Range.File][c.Range.Start.Line] {
-			continue // `trap cleanup EXIT` runs it
+		if r.sc.quieted(c) {
+			continue // `trap cleanup EXIT` runs it; `ENV DIR=/opt/app` is never empty
 		}
 		r.findings = append(r.findings, rules.Finding{
 			Rule: rules.ShellCheck, Severity: shellCheckSeverity(c.Level),

@@ -134,6 +134,17 @@ func TestShellCheckScriptKnowsWhatItSources(t *testing.T) {
 	wantFindings(t, got, want)
 }
 
+// `rm -rf "$DIR"/*` cannot remove / when the Dockerfile sets DIR to a
+// value: SC2115 is dropped there, kept for an ARG with no value.
+func TestShellCheckRemoveOfAValuedVariable(t *testing.T) {
+	needShellCheck(t)
+	dir := writeTree(t, map[string]string{
+		"Dockerfile": "FROM debian:12\nENV SONARQUBE_HOME=/opt/sonarqube\nARG EMPTY\nRUN rm -rf ${SONARQUBE_HOME}/bin/* && rm -rf \"$EMPTY\"/*\n",
+	})
+	got, _ := scFindings(t, dir)
+	wantFindings(t, got, []string{"Dockerfile:4:46 SC2115"})
+}
+
 // A function a trap runs is reachable: ShellCheck's SC2317 on its body is
 // dropped; other findings in it are kept.
 func TestShellCheckTrapHandlerIsReachable(t *testing.T) {

@@ -116,6 +116,17 @@ func HasPlaceholder(text []byte) bool {
 // on, and for a RUN (build time) the stage's ARGs before it too. CMD,
 // ENTRYPOINT and HEALTHCHECK run later, with the ENV alone.
 func (in *Instruction) VarNames() []string {
+	return in.varNames(func(*Var) bool { return true })
+}
+
+// ValuedVarNames are those of VarNames whose value the Dockerfile writes
+// and is not empty (`ENV SONARQUBE_HOME=/opt/sonarqube`): the shell never
+// finds them empty, unless a build argument overrides an ARG's default.
+func (in *Instruction) ValuedVarNames() []string {
+	return in.varNames(func(v *Var) bool { return v.HasValue && v.Value != "" })
+}
+
+func (in *Instruction) varNames(keep func(*Var) bool) []string {
 	st := in.Stage
 	if st == nil {
 		return nil
@@ -123,7 +134,7 @@ func (in *Instruction) VarNames() []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(v *Var) {
-		if !seen[v.Name] {
+		if !seen[v.Name] && keep(v) {
 			seen[v.Name] = true
 			out = append(out, v.Name)
 		}
