@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"path"
@@ -93,7 +94,7 @@ func containsRule(list []*rules.Rule, r *rules.Rule) bool {
 // CMD, ENTRYPOINT and HEALTHCHECK bodies, and the `sh -c` strings of exec
 // forms.
 func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
-	if r.sc.checker == nil || !r.configs.ruleOn(df.Source.Path, rules.ShellCheck) {
+	if r.sc.checker == nil || !r.configs.ruleOn(df.Source.Path, rules.ShellCheck) || notShellPragma(df.Source.Text) {
 		return
 	}
 	var out []shellcheck.Snippet
@@ -110,6 +111,25 @@ func (r *runner) gatherDockerfileSnippets(df *parser.Dockerfile) {
 	r.sc.snippets = append(r.sc.snippets, out...)
 	r.sc.quietRanges("SC2115", quiet)
 	r.mu.Unlock()
+}
+
+// notShellPragma reports a hadolint `# hadolint shell=powershell` pragma
+// that says the Dockerfile's RUNs are no POSIX shell (a Windows image's
+// SHELL, inherited from a base dlint cannot see).
+func notShellPragma(text []byte) bool {
+	i := bytes.Index(text, []byte("hadolint shell="))
+	if i < 0 {
+		return false
+	}
+	line := text[i+len("hadolint shell="):]
+	if j := bytes.IndexAny(line, " \t\r\n"); j >= 0 {
+		line = line[:j]
+	}
+	switch strings.ToLower(string(line)) {
+	case "powershell", "pwsh", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe":
+		return true
+	}
+	return false
 }
 
 // instructionSnippet is the shell of one instruction, for ShellCheck.

@@ -145,6 +145,26 @@ func TestShellCheckRemoveOfAValuedVariable(t *testing.T) {
 	wantFindings(t, got, []string{"Dockerfile:4:46 SC2115"})
 }
 
+// hadolint's `# hadolint shell=powershell` says the RUNs are PowerShell
+// (a Windows base's SHELL dlint cannot see): ShellCheck is not run on them.
+func TestShellCheckPowerShellPragma(t *testing.T) {
+	needShellCheck(t)
+	run := "RUN echo $null >> C:/x.txt; Copy-Item $env:JENKINS_WAR C:/y\n"
+	dir := writeTree(t, map[string]string{
+		"ps/Dockerfile": "# hadolint shell=powershell\nFROM bats-jenkins\n" + run,
+		"sh/Dockerfile": "FROM bats-jenkins\n" + run,
+	})
+	got, _ := scFindings(t, dir)
+	for _, g := range got {
+		if strings.HasPrefix(g, "ps/") {
+			t.Errorf("ShellCheck ran on PowerShell: %s", g)
+		}
+	}
+	if len(got) == 0 {
+		t.Error("no findings for the sh Dockerfile: the test proves nothing")
+	}
+}
+
 // A function a trap runs is reachable: ShellCheck's SC2317 on its body is
 // dropped; other findings in it are kept.
 func TestShellCheckTrapHandlerIsReachable(t *testing.T) {
