@@ -60,12 +60,30 @@ func checkEntrypointScriptMissingExec(pass *Pass) {
 			continue // with SIGKILL no process gets a signal to handle
 		}
 		for _, cmd := range unexecedTail(s) {
-			if leftToPrivilegeRules(cmd) || sourcedFunction(c, cmd.Name) {
+			if leftToPrivilegeRules(cmd) || sourcedFunction(c, cmd.Name) || failsAfter(s, cmd) {
 				continue
 			}
 			pass.ReportFinding(scriptTailFinding(c, cmd))
 		}
 	}
+}
+
+// failsAfter reports whether the statement after cmd exits with a failing
+// status (`echo usage; sleep 60; exit 1`): the branch is a deliberate
+// failure, a pause before it, not the app; exec would lose the status.
+// `server || exit 1`, on cmd's line, exits only when the server fails.
+func failsAfter(s *parser.Script, cmd *parser.Command) bool {
+	for i, c := range s.Commands {
+		if c != cmd || i+1 >= len(s.Commands) {
+			continue
+		}
+		next := s.Commands[i+1]
+		if next.Name != "exit" || next.Range.Start.Line <= cmd.Range.End.Line || next.Parent != cmd.Parent {
+			return false
+		}
+		return len(next.Args) > 0 && next.Args[0].Literal && next.Args[0].Lit != "0"
+	}
+	return false
 }
 
 // sourcedFunction reports whether name is a function of a file the
