@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/dlint-dev/dlint/parser"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/dlint-dev/dlint/parser"
+)
 
 // AptListsNotRemoved reports apt-get update in a RUN that leaves the
 // package lists in the image.
@@ -52,8 +57,33 @@ func checkAptListsNotRemoved(pass *Pass) {
 			continue
 		}
 		reported[pr.in] = true
+		if later := laterAptInstall(df, pr); later != nil {
+			// Removing the lists here would break that install, which
+			// reads them from this layer.
+			pass.Report(pc.Cmd.Range, fmt.Sprintf("`%s update` leaves the package lists (tens of MB) in this layer of the final image, and the install at line %d reads them from it; update, install and `rm -rf /var/lib/apt/lists/*` in one RUN instead", pc.Manager, later.Range.Start.Line))
+			continue
+		}
 		pass.Report(pc.Cmd.Range, "`"+pc.Manager+" update` leaves the package lists (tens of MB) in this layer of the final image; end the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt/lists")
 	}
+}
+
+// laterAptInstall is the first apt install of a later RUN of the same
+// stage (or one building on it) that does not update the lists itself,
+// and so reads the ones pr's update left; nil when there is none.
+func laterAptInstall(df *parser.Dockerfile, pr packageRun) *parser.Command {
+	updated := map[*parser.Instruction]bool{}
+	for _, other := range packageRuns(df) {
+		if other.in == pr.in || !pr.in.Range.Start.Before(other.in.Range.Start) || !other.pkg.IsApt() || other.in.Stage == nil || !slices.Contains(other.in.Stage.Ancestors(), pr.in.Stage) {
+			continue
+		}
+		switch {
+		case other.pkg.Sub == "update":
+			updated[other.in] = true
+		case other.pkg.Installs() && !updated[other.in]:
+			return other.pkg.Cmd
+		}
+	}
+	return nil
 }
 
 // distCleans reports whether the script runs `apt-get dist-clean` (apt
