@@ -53,11 +53,26 @@ func checkPipNoCacheDir(pass *Pass) {
 		if _, set := pr.in.Var("PIP_NO_CACHE_DIR"); set || assigns(pc, "PIP_NO_CACHE_DIR") || exportsBefore(pr.in, pc.Cmd, "PIP_NO_CACHE_DIR") {
 			continue
 		}
-		if mountsCache(pr.in, "/root/.cache/pip") || cacheMountBelow(pr.in, ".cache/pip") || removes(pr.in.Script, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache") {
+		if mountsCache(pr.in, "/root/.cache/pip") || cacheMountBelow(pr.in, ".cache/pip") || removes(pr.in.Script, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache") || installsLocalWheelsOnly(pc) {
 			continue
 		}
 		pass.Report(pc.Cmd.Range, "`pip install` keeps the wheels it downloads in ~/.cache/pip, so the final image ships every package twice; add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount at /root/.cache/pip)")
 	}
+}
+
+// installsLocalWheelsOnly reports a `pip install --no-deps` (or
+// --no-index) of wheel files already on disk (`/deps/wheels/*.whl`): pip
+// downloads nothing and builds nothing, so it caches nothing.
+func installsLocalWheelsOnly(pc *parser.PackageCommand) bool {
+	if len(pc.Operands) == 0 || !pc.HasOption("--no-deps", "--no-index") || pc.HasOption("-r", "--requirement", "-e", "--editable") {
+		return false
+	}
+	for _, w := range pc.Operands {
+		if !strings.HasSuffix(w.Lit, ".whl") {
+			return false
+		}
+	}
+	return true
 }
 
 // assigns reports whether the command sets name for itself (`NAME=1 pip …`).

@@ -13,3 +13,6 @@ RUN export PIP_NO_CACHE_DIR=off && pip install flask
 RUN PIP_NO_CACHE_DIR=false pip install flask
 # pip takes an unambiguous prefix of a long option: --no-cache is --no-cache-dir.
 RUN pip install --no-cache -r requirements.txt
+# Wheels already on disk, no dependency resolved: pip downloads and builds
+# nothing, so it caches nothing.
+RUN pip install --no-deps -U /deps/wheels/*.whl
