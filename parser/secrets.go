@@ -50,7 +50,7 @@ var notSecretWords = map[string]bool{
 	"hostname": true, "port": true, "address": true, "addr": true, "language": true, "locale": true,
 	// A setting of how credentials are made or checked (PASS_SCHEME=BLF-CRYPT,
 	// REGISTRY_AUTH_TOKEN_ISSUER, TOKEN_SERVICE: public names in a token).
-	"scheme": true, "algorithm": true, "algo": true, "cipher": true, "issuer": true, "audience": true,
+	"scheme": true, "algorithm": true, "algo": true, "alg": true, "hashing": true, "cipher": true, "issuer": true, "audience": true,
 	"realm": true, "service": true, "lifetime": true, "duration": true, "interval": true, "strength": true,
 	// A setting of what handles or carries them (CONNECT_CONFIG_PROVIDERS_SECRET_CLASS,
 	// …_SECURITY_PROTOCOL, …_SASL_MECHANISM, …_BOOTSTRAP_SERVERS, API_KEY_RATE_LIMIT).

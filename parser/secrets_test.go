@@ -13,7 +13,7 @@ func TestIsSecretName(t *testing.T) {
 		"API_KEY_RATE_LIMIT": false, "SECRET_SASL_MECHANISM": false, "SECRET_SECURITY_PROTOCOL": false, "SERVER_SECRET": true,
 		"SECRET_KEY_BASE_DUMMY": false, "KEY_SERVER": false, "NODE_VERSION": false, "PWD": false,
 		"PASSWORD_MIN_LENGTH": false, "CSRF_TOKEN_NAME": false, "PUBLIC_API_KEY": false,
-		"TOKENIZERS_PARALLELISM": false, "AUTH_METHOD": false, "USERNAME": false,
+		"TOKENIZERS_PARALLELISM": false, "AUTH_METHOD": false, "USERNAME": false, "PASSWORD_HASHING_ALG": false, "PASSWORD_HASHING": false,
 	} {
 		if got := IsSecretName(name); got != want {
 			t.Errorf("IsSecretName(%q) = %v, want %v", name, got, want)
