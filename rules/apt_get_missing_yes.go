@@ -65,7 +65,7 @@ func checkAptGetMissingYes(pass *Pass) {
 		if answered() {
 			return
 		}
-		pass.ReportFix(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing anything you did not name (dependencies, almost always), and a build cannot answer, so the RUN aborts; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager), addOptionFix(pc, "-y"))
+		pass.ReportFix(pc.SubWord.Range, fmt.Sprintf("`%s install` without -y asks before installing anything you did not name (dependencies, almost always), and a build cannot answer, so the RUN aborts as soon as a package brings one; add -y (DEBIAN_FRONTEND=noninteractive does not answer apt-get)", pc.Manager), addOptionFix(pc, "-y"))
 	}
 }
 
