@@ -100,7 +100,9 @@ func handsOverOnly(s *parser.Script) bool {
 				break
 			}
 		}
-		if !isAllArgsWord(argv[0]) {
+		// `exec "$@"`, or with no arguments a shell or a prompt (prefect's
+		// `exec bash --login`), as a base image's default CMD would.
+		if !isAllArgsWord(argv[0]) && !images.IsInteractive(argv) {
 			return false
 		}
 	}

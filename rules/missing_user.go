@@ -40,8 +40,8 @@ the app off root:
   s6 or runit run scripts with ` + "`s6-setuidgid`" + `/` + "`chpst -u`" + `, uWSGI ` + "`uid =`" + `;
 - the Dockerfile builds a base image: its CMD is a shell or a language
   prompt (` + "`python3`" + `, ` + "`node`" + `, ` + "`bash`" + `, Windows' ` + "`cmd.exe`" + `), or it has no CMD
-  and its ENTRYPOINT script only runs its arguments (` + "`exec \"$@\"`" + `), so images
-  built on it choose what runs.
+  and its ENTRYPOINT script only runs its arguments (` + "`exec \"$@\"`" + `, or a shell
+  when given none), so images built on it choose what runs.
 
 Servers whose master process stays root by design and runs its workers
 unprivileged (nginx, httpd, php-fpm, rspamd -u, and cron, which runs each
