@@ -36,6 +36,8 @@ the app off root:
   started in the background that the script waits for), an ENTRYPOINT that runs gosu or
   ` + "`sudo -u`" + `, a compose ` + "`command:`" + ` that does, or the kept entrypoint of an image
   that drops by itself (postgres, redis, mysql, mongo, rabbitmq);
+- the compose service is ` + "`privileged: true`" + `: what it is privileged for needs root,
+  and rule privileged reports it;
 - a process manager runs every program unprivileged: supervisord ` + "`user=`" + `,
   s6 or runit run scripts with ` + "`s6-setuidgid`" + `/` + "`chpst -u`" + `, uWSGI ` + "`uid =`" + `;
 - the Dockerfile builds a base image: its CMD is a shell or a language
@@ -85,6 +87,12 @@ func checkMissingUser(pass *Pass) {
 		// GitHub runs a Docker container action as root, and USER would
 		// lose it the workspace's files.
 		if c.Stage == nil || c.Dockerfile == nil || c.ComposeUser() != nil || c.ImageUser() != nil || c.Dockerfile.GitHubAction && c.Service == nil {
+			continue
+		}
+		// A privileged service needs root for what it is privileged for (a
+		// containerd worker, eBPF, devices): a user other than root gets no
+		// capabilities even then. Rule privileged says so.
+		if c.Service != nil && c.Service.Privileged != nil {
 			continue
 		}
 		base := c.Stage.RootBase()
