@@ -116,6 +116,14 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 				sh.plain = false
 				return
 			}
+			if b.exitsAtOnce(cl.Then) {
+				// A branch that only reports and exits runs no program the
+				// shell could be PID 1 over: busybox 1.35 still execs the
+				// other branch's last command (`if …; then a && b; else
+				// echo no; exit 1; fi`, measured; with a `sleep 2` before
+				// the exit, busybox stays).
+				continue
+			}
 			b.shapeStmt(cl.Then[len(cl.Then)-1], sh, depth+1)
 		}
 	case *syntax.CaseClause:
@@ -143,6 +151,28 @@ func (b *scriptBuilder) shapeStmt(st *syntax.Stmt, sh *tailShape, depth int) {
 
 // runsInShell reports whether the shell runs name itself, with no program
 // to exec: its builtins, and the utilities shells build in (echo, test).
+// exitsAtOnce reports whether a branch ends in `exit` and runs nothing
+// before it but the shell's builtins (`echo usage >&2; exit 1`).
+func (b *scriptBuilder) exitsAtOnce(stmts []*syntax.Stmt) bool {
+	for i, st := range stmts {
+		call, ok := st.Cmd.(*syntax.CallExpr)
+		if !ok || st.Background {
+			return false
+		}
+		cmd := b.commandOf(call)
+		if cmd == nil || cmd.Name == "" {
+			return false
+		}
+		if i == len(stmts)-1 {
+			return cmd.Name == "exit"
+		}
+		if !runsInShell(cmd.Name) || cmd.Name == "exit" {
+			return false
+		}
+	}
+	return false
+}
+
 func runsInShell(name string) bool {
 	switch name {
 	case "echo", "printf", "test", "[", "true", "false":

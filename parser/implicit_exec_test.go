@@ -40,6 +40,10 @@ func TestExecsLast(t *testing.T) {
 		{"sleep 1 & sleep 3", []images.Shell{ash}},
 		{"(sleep 3 | cat)", nil},
 		{"sleep 3; exit 0", nil},
+		// Measured with busybox 1.35 and bash 5.2: a branch that only
+		// reports and exits leaves the other branch's exec to busybox.
+		{"if [ -x /bin/true ]; then true && sleep 3; else echo no; exit 1; fi", []images.Shell{ash}},
+		{"if [ -x /nonexist ]; then sleep 3; else echo no; sleep 2; exit 1; fi", nil},
 		{"sleep 3 || exit 1", nil},
 		{"while true; do sleep 3; done", nil},
 		{"f() { sleep 3; }; f", nil},

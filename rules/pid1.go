@@ -258,11 +258,11 @@ func tailAdvice(tail []*parser.Command, sig string) string {
 		// dash alive 12 s after SIGTERM during `sleep 1000`).
 		return "end the loop on " + sig + " (`trap 'exit 0' " + trapped + "` before it, and its `sleep N` written `sleep N & wait $!`, since a trap waits for the foreground command), or run it under an init"
 	}
-	name := "app"
-	if len(tail) > 0 {
-		name = shortWord(tail[0].Name)
+	if tail[0].Piped {
+		// exec cannot take a pipeline: the shell forks each side.
+		return "run the program without the pipe, with `exec` (what it prints reaches `docker logs` anyway), or run the pipeline under an init"
 	}
-	return "write `exec " + name + " …` in the script"
+	return "write `exec " + shortWord(tail[0].Name) + " …` in the script"
 }
 
 // stopSignal is the signal `docker stop` sends the view's container

@@ -95,7 +95,7 @@ func TestPID1Details(t *testing.T) {
 // by a shell it does not know, is a guess twice over: info, and it says
 // the ENTRYPOINT may be an init.
 func TestShellFormPID1OnUnseenImageIsInfo(t *testing.T) {
-	compose := "services:\n  app:\n    image: example/app:1\n    command: sh -c \"sleep 1 && /entrypoint.sh run\"\n"
+	compose := "services:\n  app:\n    image: example/app:1\n    command: sh -c \"trap 'echo bye' TERM; /entrypoint.sh run\"\n"
 	findings := lintFiles(t, map[string]string{"compose.yaml": compose}, rules.ShellFormPID1)
 	if len(findings) != 1 || findings[0].Severity != rules.Info || !strings.Contains(findings[0].Message, "unless the ENTRYPOINT of image `example/app:1` is an init") {
 		t.Errorf("findings: %+v", findings)

@@ -125,6 +125,14 @@ func checkShellFormPID1(pass *Pass) {
 		if stop.Kills() && p.shell != images.ShellNone {
 			continue // docker stop kills every process at once: stop-signal says so
 		}
+		// A `sh -c` string that busybox and bash would exec, in an image
+		// whose shell dlint does not know: whether the shell stays is a
+		// guess, and judged on real repositories it was mostly wrong (their
+		// images were Alpine's or bash). Shell form still gets its info:
+		// the exec form is the fix whatever the shell.
+		if !p.definite() && !p.shellForm {
+			continue
+		}
 		sig := stop.Label()
 		keyword := specKeyword(p.spec, v.container, p.entrypoint)
 		prog := commandNames(p.tail)
@@ -202,10 +210,11 @@ func checkShellFormPID1(pass *Pass) {
 			fix = execFormFix(p.spec)
 		}
 		f := Finding{Range: p.at, Message: msg, Fix: fix, Severity: severity}
-		if initName != "" && severity == 0 || !p.definite() && severity == 0 {
+		if (initName != "" || !p.definite() || unseen) && severity == 0 {
 			// Under an init the shell costs a clean stop only; with an
 			// image whose shell dlint does not know, whether it execs the
-			// program is a guess (busybox and bash do, dash does not).
+			// program is a guess (busybox and bash do, dash does not), as
+			// is whether an ENTRYPOINT it cannot see is an init.
 			f.Severity = Info
 		}
 		pass.ReportAbout(v.container, f)

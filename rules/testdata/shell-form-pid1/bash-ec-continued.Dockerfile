@@ -1,5 +1,5 @@
-# An image dlint does not know: on python:3.13-slim (Debian, bash 5.2) bash
-# would exec uvicorn, the plain last command.
+# bash execs no command of a pipeline: the shell stays PID 1 whatever its
+# version.
 FROM ghcr.io/acme/python:3.13-slim
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN <<EOF
@@ -10,4 +10,4 @@ EOF
 # The finding points at the command the shell does not exec, on the second line.
 CMD ["/bin/bash", "-ec", \
 # want: shell-form-pid1
-     "source /venv/bin/activate; uvicorn app:api --host 0.0.0.0"]
+     "source /venv/bin/activate; uvicorn app:api --host 0.0.0.0 | tee /var/log/app.log"]
