@@ -35,9 +35,10 @@ dlint's notes on PID 1 shells):
   (RHEL 8, Amazon Linux 2, Debian buster) execs only a lone simple command.
 - An image with **no shell** (distroless, Chainguard runtime images,
   ` + "`scratch`" + `) cannot run a shell-form CMD or ENTRYPOINT at all: an error.
-- When dlint does not know the base image it says what it assumes, as
-  information where the answer turns on the shell (busybox and bash exec a
-  lone last command, dash does not); an image
+- When dlint does not know the base image and the answer turns on the shell
+  (busybox and bash exec a lone last command, dash does not), a ` + "`sh -c`" + `
+  string is not reported, and shell form is, as information that says what
+  it assumes: the exec form is its fix whatever the shell. An image
   whose tag names Alpine (` + "`valkey/valkey:8.0-alpine`" + `) is taken to be built on
   it, with busybox's ` + "`sh`" + `, unless the tag names a release before 3.8.
   ` + "`dlint image NAME`" + ` shows what it knows; add your own bases under ` + "`images:`" + ` in
