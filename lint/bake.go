@@ -159,7 +159,7 @@ func (r *runner) attachNamedContexts(df *parser.Dockerfile, path string) {
 			return
 		}
 		for _, cp := range st.Copies {
-			if cp.From != "" && !strings.ContainsAny(cp.From, "$:/@") && df.StageByName(cp.From) == nil {
+			if cp.From != "" && !strings.ContainsAny(cp.From, "$:/@") && df.StageFrom(cp.From) == nil {
 				df.NamedContexts = r.namedContextsFor(path)
 				return
 			}

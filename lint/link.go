@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -455,7 +454,7 @@ func copiedFileAt(df *parser.Dockerfile, stage *parser.Stage, candidates []strin
 					}
 					continue
 				}
-				from := stageNamed(df, cp.From)
+				from := df.StageFrom(cp.From)
 				if from == nil || depth >= maxCopyHops {
 					continue
 				}
@@ -473,21 +472,6 @@ func copiedFileAt(df *parser.Dockerfile, stage *parser.Stage, candidates []strin
 // maxCopyHops bounds how many `COPY --from` stages a file is followed
 // through.
 const maxCopyHops = 8
-
-// stageNamed is the stage of df a --from names, by name or index; nil for
-// an image.
-func stageNamed(df *parser.Dockerfile, from string) *parser.Stage {
-	if df == nil {
-		return nil
-	}
-	if st := df.StageByName(from); st != nil {
-		return st
-	}
-	if n, err := strconv.Atoi(from); err == nil && n >= 0 && n < len(df.Stages) {
-		return df.Stages[n]
-	}
-	return nil
-}
 
 // copiedFrom is the path in the --from stage that a COPY puts at target:
 // the source itself, or the file under a copied directory; "" when the

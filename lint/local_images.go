@@ -76,7 +76,6 @@ func (r *runner) findLocalImages() {
 		delete(found, key)
 	}
 	r.localImages = found
-	r.exportOnly = r.exportOnlyDockerfiles()
 }
 
 // exportOnlyDockerfiles are the Dockerfiles, absolute, that the run files

@@ -176,6 +176,7 @@ func Run(opts Options) *Result {
 		}
 	}
 	r.findLocalImages()
+	r.exportOnly = r.exportOnlyDockerfiles()
 	r.checkComposeProjects()
 	r.checkRunFiles()
 	r.checkDockerfiles()

@@ -35,12 +35,14 @@ type shellCheckState struct {
 	checker  *shellcheck.Checker // nil: not run
 	snippets []shellcheck.Snippet
 	scripts  map[string]bool // entrypoint scripts gathered, by path
-	// quiet are the lines, by code and file, where a ShellCheck code is
+	// quiet are the places, by code and file, where a ShellCheck code is
 	// known not to hold: the functions a `trap` runs, which it calls
 	// unreachable (SC2317); an `rm -rf "$DIR"/*` whose DIR the Dockerfile
 	// sets to a value, which it fears may be empty (SC2115).
-	quiet map[string][]parser.Range
+	quiet map[quietKey][]parser.Range
 }
+
+type quietKey struct{ code, file string }
 
 // quietRanges records where ShellCheck's code is dropped.
 func (st *shellCheckState) quietRanges(code string, ranges []parser.Range) {
@@ -48,15 +50,18 @@ func (st *shellCheckState) quietRanges(code string, ranges []parser.Range) {
 		return
 	}
 	if st.quiet == nil {
-		st.quiet = map[string][]parser.Range{}
+		st.quiet = map[quietKey][]parser.Range{}
 	}
-	st.quiet[code] = append(st.quiet[code], ranges...)
+	for _, r := range ranges {
+		k := quietKey{code, r.File}
+		st.quiet[k] = append(st.quiet[k], r)
+	}
 }
 
 // quieted reports whether the comment falls where its code is dropped.
 func (st *shellCheckState) quieted(c shellcheck.Comment) bool {
-	for _, r := range st.quiet[c.Code] {
-		if r.File == c.Range.File && !c.Range.Start.Before(r.Start) && !r.End.Before(c.Range.Start) {
+	for _, r := range st.quiet[quietKey{c.Code, c.Range.File}] {
+		if !c.Range.Start.Before(r.Start) && !r.End.Before(c.Range.Start) {
 			return true
 		}
 	}

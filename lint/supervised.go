@@ -158,10 +158,10 @@ func (r *runner) linkServerConfigs(c *parser.Container, contextDir string) {
 	if c.Stage == nil {
 		return
 	}
-	for target, server := range parser.ServerConfigs {
-		local := mountedFile(c, target)
+	for _, conf := range parser.ServerConfigs {
+		local := mountedFile(c, conf.Path)
 		if local == "" && contextDir != "" {
-			local = copiedFileAt(c.Dockerfile, c.Stage, []string{target}, contextDir, 0)
+			local = copiedFileAt(c.Dockerfile, c.Stage, []string{conf.Path}, contextDir, 0)
 		}
 		if local == "" {
 			continue
@@ -170,11 +170,11 @@ func (r *runner) linkServerConfigs(c *parser.Container, contextDir string) {
 		if err != nil {
 			continue
 		}
-		if u := parser.ConfiguredWorkersUser(server, data); u != "" {
+		if u := parser.ConfiguredWorkersUser(conf.Server, data); u != "" {
 			if c.WorkersUsers == nil {
 				c.WorkersUsers = map[string]string{}
 			}
-			c.WorkersUsers[server] = u
+			c.WorkersUsers[conf.Server] = u
 		}
 	}
 }

@@ -242,8 +242,8 @@ func (l *composeLoader) service(svc types.ServiceConfig, isService map[string]bo
 	for _, d := range svc.Devices {
 		s.Devices = append(s.Devices, &Item{Value: d.Source, Range: v.matchItem(devItems, "devices", d.Source, deviceSource)})
 	}
-	s.Connected = connected(svc, isService)
 	s.EnvHosts = envHosts(svc, isService)
+	s.Connected = connected(svc, isService, s.EnvHosts)
 	s.Profiles = append([]string(nil), svc.Profiles...)
 	s.Replicas, s.ReplicasRange = v.replicas(svc)
 	s.ForSwarm = forSwarm(svc.Deploy)
@@ -701,7 +701,7 @@ func (v *serviceView) volumes(loaded []types.ServiceVolumeConfig) []*Mount {
 // connected lists the services svc talks to: depends_on, links,
 // `network_mode: service:x`, and services an environment value names as a
 // host.
-func connected(svc types.ServiceConfig, isService map[string]bool) []string {
+func connected(svc types.ServiceConfig, isService map[string]bool, envHosts []string) []string {
 	set := map[string]bool{}
 	add := func(n string) {
 		if isService[n] && n != svc.Name {
@@ -718,7 +718,7 @@ func connected(svc types.ServiceConfig, isService map[string]bool) []string {
 	if rest, ok := strings.CutPrefix(svc.NetworkMode, "service:"); ok {
 		add(rest)
 	}
-	for _, n := range envHosts(svc, isService) {
+	for _, n := range envHosts {
 		add(n)
 	}
 	return sortedKeys(set)

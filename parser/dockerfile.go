@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -64,12 +65,27 @@ func (d *Dockerfile) Final() *Stage {
 	return d.Stages[len(d.Stages)-1]
 }
 
-// StageByName finds a stage by its (case-insensitive) name or index.
+// StageByName finds a stage by its (case-insensitive) name.
 func (d *Dockerfile) StageByName(name string) *Stage {
 	for _, s := range d.Stages {
 		if s.Name != "" && strings.EqualFold(s.Name, name) {
 			return s
 		}
+	}
+	return nil
+}
+
+// StageFrom finds the stage a `COPY --from` names: by its name, or by its
+// index (`--from=0`); nil for an image or a named context.
+func (d *Dockerfile) StageFrom(from string) *Stage {
+	if d == nil {
+		return nil
+	}
+	if st := d.StageByName(from); st != nil {
+		return st
+	}
+	if n, err := strconv.Atoi(from); err == nil && n >= 0 && n < len(d.Stages) {
+		return d.Stages[n]
 	}
 	return nil
 }

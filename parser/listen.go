@@ -33,7 +33,7 @@ func (s *Service) ConfiguredToListen(port int) bool {
 		}
 		var words []string
 		for _, arg := range spec.Argv {
-			words = append(words, strings.Fields(strings.NewReplacer(`"`, " ", `'`, " ", ";", " ").Replace(arg))...)
+			words = append(words, strings.Fields(wordBreaks.Replace(arg))...)
 		}
 		if wordsListen(words, want) {
 			return true
@@ -41,6 +41,10 @@ func (s *Service) ConfiguredToListen(port int) bool {
 	}
 	return false
 }
+
+// wordBreaks splits a `sh -c` string into words well enough to find an
+// option and its value.
+var wordBreaks = strings.NewReplacer(`"`, " ", `'`, " ", ";", " ")
 
 // wordsListen reports whether command words set port as a listening port:
 // a port option's value or an address on every interface.
@@ -70,25 +74,18 @@ func portOption(name string) bool {
 }
 
 // anyInterfaceAddr reports whether value is port on every interface:
-// 0.0.0.0:N, [::]:N, *:N or :N.
+// 0.0.0.0:N, [::]:N, *:N, :N, or a URL to 0.0.0.0:N.
 func anyInterfaceAddr(value, port string) bool {
-	host, p, ok := cutLast(value, ":")
-	if !ok || p != port {
+	i := strings.LastIndex(value, ":")
+	if i < 0 || value[i+1:] != port {
 		return false
 	}
-	switch strings.TrimPrefix(host, "//") {
-	case "", "0.0.0.0", "[::]", "::", "*", "tcp://0.0.0.0", "http://0.0.0.0":
+	switch host := value[:i]; host {
+	case "", "0.0.0.0", "[::]", "::", "*":
 		return true
+	default:
+		return strings.HasSuffix(host, "//0.0.0.0") // tcp://0.0.0.0:N, http://0.0.0.0:N
 	}
-	return strings.HasSuffix(host, "//0.0.0.0")
-}
-
-func cutLast(s, sep string) (before, after string, found bool) {
-	i := strings.LastIndex(s, sep)
-	if i < 0 {
-		return s, "", false
-	}
-	return s[:i], s[i+len(sep):], true
 }
 
 // OwnPortVar reports a variable that sets the port a program serves its

@@ -7,14 +7,17 @@ import (
 	"strings"
 )
 
-// ServerConfigs are the configuration files, by their path in the image,
-// whose workers' user dlint reads: what runs them is named by the server
-// (WorkersServer).
-var ServerConfigs = map[string]string{
-	"/etc/nginx/nginx.conf":                      "nginx",
-	"/usr/local/openresty/nginx/conf/nginx.conf": "nginx",
-	"/usr/local/etc/php-fpm.d/www.conf":          "php-fpm",
-	"/usr/local/etc/php-fpm.d/zz-docker.conf":    "php-fpm",
+// ServerConfig is a configuration file, by its path in the image, whose
+// workers' user dlint reads, and the server that reads it (WorkersServer).
+type ServerConfig struct{ Path, Server string }
+
+// ServerConfigs are those files in the order the servers read them: a
+// later pool file's `user` wins (php-fpm's zz-docker.conf after www.conf).
+var ServerConfigs = []ServerConfig{
+	{"/etc/nginx/nginx.conf", "nginx"},
+	{"/usr/local/openresty/nginx/conf/nginx.conf", "nginx"},
+	{"/usr/local/etc/php-fpm.d/www.conf", "php-fpm"},
+	{"/usr/local/etc/php-fpm.d/zz-docker.conf", "php-fpm"},
 }
 
 // WorkersServer names the server argv starts, as ServerConfigs names it:

@@ -200,11 +200,10 @@ func serviceWaits(s *parser.Service, port string) bool {
 			}
 		}
 		if spec.Script != nil {
-			for _, st := range append([]*parser.Script{spec.Script}, inlineScripts(spec.Script)...) {
-				for _, p := range st.ServerWaits() {
-					if p == "" || p == port {
-						return true
-					}
+			// Its commands include those of a `sh -c` string.
+			for _, p := range spec.Script.ServerWaits() {
+				if p == "" || p == port {
+					return true
 				}
 			}
 		}
@@ -216,17 +215,6 @@ func serviceWaits(s *parser.Service, port string) bool {
 		}
 	}
 	return false
-}
-
-// inlineScripts are the `sh -c` strings a script's commands run.
-func inlineScripts(s *parser.Script) []*parser.Script {
-	var out []*parser.Script
-	for _, c := range s.Commands {
-		if c.Inline != nil {
-			out = append(out, c.Inline)
-		}
-	}
-	return out
 }
 
 // unreadEntrypoint describes the entrypoint of a container that dlint

@@ -116,18 +116,23 @@ func serviceList(services []string) string {
 	if len(services) == 0 {
 		return "a service"
 	}
-	quoted := make([]string, 0, namedServices+1)
+	quoted := make([]string, len(services))
 	for i, s := range services {
-		if len(services) > namedServices+1 && i == namedServices {
-			quoted = append(quoted, fmt.Sprintf("%d more", len(services)-namedServices))
-			break
-		}
-		quoted = append(quoted, "'"+s+"'")
+		quoted[i] = "'" + s + "'"
 	}
 	if len(quoted) == 1 {
 		return "service " + quoted[0]
 	}
-	return "services " + strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+	return "services " + listNames(quoted)
+}
+
+// listNames joins names in prose, the first few of a long list and how
+// many more: "a, b, c and 4 more".
+func listNames(names []string) string {
+	if len(names) > namedServices+1 {
+		names = append(names[:namedServices:namedServices], fmt.Sprintf("%d more", len(names)-namedServices))
+	}
+	return joinNames(names)
 }
 
 // Merge joins the findings, sorted by rule and range first (as lint sorts
@@ -175,7 +180,7 @@ func Merge(in []Finding) []Finding {
 					}
 				}
 				slices.Sort(m.runLines)
-				m.Message = renderSubject(m.template, labelList(m.runLines), len(m.runLines) > 1)
+				m.Message = renderSubject(m.template, listNames(m.runLines), len(m.runLines) > 1)
 				continue
 			}
 			for _, s := range f.Services {
@@ -192,18 +197,6 @@ func Merge(in []Finding) []Finding {
 
 func mergeable(a, b Finding) bool {
 	return a.Severity == b.Severity && a.template == b.template && sameFix(a.Fix, b.Fix) && (len(a.runLines) > 0) == (len(b.runLines) > 0)
-}
-
-// labelList joins run-line labels as serviceList joins services: "a, b
-// and c", "a, b, c and 4 more".
-func labelList(labels []string) string {
-	if len(labels) > namedServices+1 {
-		return strings.Join(labels[:namedServices], ", ") + fmt.Sprintf(" and %d more", len(labels)-namedServices)
-	}
-	if len(labels) == 1 {
-		return labels[0]
-	}
-	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
 }
 
 func sameFix(a, b *Fix) bool {
